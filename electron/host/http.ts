@@ -1,0 +1,262 @@
+/**
+ * Transport 2: the browser host. The same services behind an HTTP server on loopback, with a
+ * random per-launch token, Host and Origin checks (DNS rebinding, cross-site requests), JSON
+ * bodies with a size cap, and the built renderer served under the strict CSP.
+ *
+ * Auth: GET /?token=T sets an HttpOnly SameSite=Strict cookie and redirects to /; after that the
+ * cookie (or an `Authorization: Bearer T` header, for scripts) is required on every request,
+ * static files included.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../../shared/api/dispatch.js';
+import type { ErrorCode, Failure, Result } from '../../shared/api/result.js';
+import { failure } from '../../shared/api/result.js';
+import { buildCsp, NONCE_PLACEHOLDER } from '../../shared/security/csp.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpHostOptions {
+  dispatch: Dispatch;
+  /** Folder of the built renderer (dist/renderer). */
+  staticDir: string;
+  token: string;
+  /** Interface to bind: 127.0.0.1 unless the user asked otherwise with --listen. */
+  hostname?: string;
+  port?: number;
+  maxBodyBytes?: number;
+}
+
+export interface HttpHost {
+  server: http.Server;
+  port: number;
+  /** The URL to open, token included. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  bad_input: 400,
+  unknown_method: 404,
+  not_found: 404,
+  no_workbook: 409,
+  already_exists: 409,
+  refused_not_workbook: 422,
+  refused_foreign: 422,
+  refused_newer: 422,
+  refused_corrupt: 422,
+  io_error: 500,
+  unauthorized: 401,
+  forbidden: 403,
+  internal: 500,
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function newToken(): string {
+  return crypto.randomBytes(24).toString('base64url');
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** Host names a request may address us by: loopback names, or the interface asked for. */
+function allowedHosts(hostname: string, port: number): Set<string> {
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  if (hostname !== '127.0.0.1') names.add(hostname.includes(':') ? `[${hostname}]` : hostname);
+  return new Set([...names].map((n) => `${n}:${port}`));
+}
+
+export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
+  const hostname = opts.hostname ?? '127.0.0.1';
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const staticRoot = path.resolve(opts.staticDir);
+  const styleNonce = crypto.randomBytes(18).toString('base64');
+  const csp = buildCsp(styleNonce);
+  let port = 0;
+  let hosts = new Set<string>();
+  // Cookies are not port-scoped: name ours by port so two hosts on one machine don't collide.
+  const cookieName = () => `wb_token_${port}`;
+
+  function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: http.OutgoingHttpHeaders = {}) {
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Length': Buffer.byteLength(body),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'X-Frame-Options': 'DENY',
+      'Cache-Control': 'no-store',
+      ...extra,
+    });
+    res.end(body);
+  }
+
+  function sendResult(res: http.ServerResponse, result: Result<unknown>) {
+    const status = result.ok ? 200 : STATUS_BY_CODE[result.code];
+    send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+  }
+
+  function refuse(res: http.ServerResponse, status: 401 | 403 | 404 | 405 | 413 | 415, code: ErrorCode, message: string) {
+    const body: Failure = failure(code, message);
+    send(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
+  }
+
+  function authorised(req: http.IncomingMessage): boolean {
+    const cookie = readCookie(req.headers.cookie, cookieName());
+    if (cookie && sameSecret(cookie, opts.token)) return true;
+    const auth = req.headers.authorization;
+    return !!auth && auth.startsWith('Bearer ') && sameSecret(auth.slice(7).trim(), opts.token);
+  }
+
+  async function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBody) return 'too-large';
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBody) return 'too-large';
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+    if (req.method !== 'POST') return refuse(res, 405, 'bad_input', 'API calls use POST');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return refuse(res, 415, 'bad_input', 'API calls send application/json');
+    const body = await readBody(req);
+    if (body === 'too-large') {
+      refuse(res, 413, 'bad_input', `Request body is larger than ${maxBody} bytes`);
+      req.destroy();
+      return;
+    }
+    let input: unknown = {};
+    if (body.length > 0) {
+      try {
+        input = JSON.parse(body.toString('utf8'));
+      } catch {
+        return sendResult(res, failure('bad_input', 'Request body is not valid JSON'));
+      }
+    }
+    sendResult(res, await opts.dispatch(method, input));
+  }
+
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'bad_input', 'Only GET here');
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+    const file = path.resolve(staticRoot, relative);
+    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return refuse(res, 404, 'not_found', 'Not found');
+    let data: Buffer;
+    try {
+      if (!fs.statSync(file).isFile()) return refuse(res, 404, 'not_found', 'Not found');
+      data = fs.readFileSync(file);
+    } catch {
+      return refuse(res, 404, 'not_found', 'Not found');
+    }
+    const ext = path.extname(file).toLowerCase();
+    const type = MIME[ext] ?? 'application/octet-stream';
+    if (ext === '.html') {
+      const html = data.toString('utf8').replaceAll(NONCE_PLACEHOLDER, styleNonce);
+      return send(res, 200, req.method === 'HEAD' ? '' : html, type, { 'Content-Security-Policy': csp });
+    }
+    send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : data, type, { 'Content-Security-Policy': csp });
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends Host: evil.example.
+    if (!hosts.has((req.headers.host ?? '').toLowerCase())) return refuse(res, 403, 'forbidden', 'Unexpected Host header');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, '').toLowerCase())) {
+      return refuse(res, 403, 'forbidden', 'Cross-origin requests are refused');
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://host.invalid');
+    } catch {
+      return refuse(res, 404, 'not_found', 'Not found');
+    }
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return refuse(res, 404, 'not_found', 'Not found');
+    }
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null && req.method === 'GET' && pathname === '/') {
+      if (!sameSecret(queryToken, opts.token)) return refuse(res, 401, 'unauthorized', 'Wrong or missing token');
+      res.writeHead(302, {
+        Location: '/',
+        'Set-Cookie': `${cookieName()}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      });
+      res.end();
+      return;
+    }
+    if (!authorised(req)) return refuse(res, 401, 'unauthorized', 'Wrong or missing token: open the URL the host printed');
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
+    serveStatic(req, res, pathname);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('[http] request failed:', err);
+      if (!res.headersSent) sendResult(res, failure('internal', 'Internal error'));
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  hosts = allowedHosts(hostname, port);
+  const shownHost = hostname.includes(':') ? `[${hostname}]` : hostname;
+  return {
+    server,
+    port,
+    url: `http://${shownHost}:${port}/?token=${opts.token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * `npm run serve`: the browser host CLI. Starts the services in plain Node, opens a workbook and
+ * serves the renderer on loopback with a per-launch token.
+ *
+ *   --workbook FILE   open FILE (created as a new, empty workbook when it does not exist)
+ *   --port N          port to listen on (default: a free one)
+ *   --listen HOST     bind another interface than 127.0.0.1 (prints a warning; token still needed)
+ *   --make-demo [FILE] build the demo workbook (default: the user's data folder) and exit
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json' with { type: 'json' };
+import { createServices } from '../services/index.js';
+import { defaultDataDir, demoWorkbookPath } from '../services/paths.js';
+import { createDemoWorkbook } from '../workbook/demo.js';
+import { newToken, startHttpHost } from './http.js';
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        workbook: { type: 'string' },
+        port: { type: 'string' },
+        listen: { type: 'string' },
+        'make-demo': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    fail(`serve: ${(err as Error).message}`);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write('Usage: npm run serve -- [--workbook FILE] [--port N] [--listen HOST]\n       npm run demo -- [FILE]\n');
+    return;
+  }
+  const dataDir = defaultDataDir();
+
+  if (values['make-demo']) {
+    const target = path.resolve(positionals[0] ?? demoWorkbookPath(dataDir));
+    if (fs.existsSync(target)) fail(`demo: ${target} already exists; remove it first or name another file`);
+    const wb = await createDemoWorkbook(target);
+    wb.close();
+    process.stdout.write(`Demo workbook written: ${target}\n`);
+    return;
+  }
+
+  let port = 0;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`serve: --port must be 0–65535, got "${values.port}"`);
+  }
+  const hostname = values.listen ?? '127.0.0.1';
+  if (values.listen !== undefined && values.listen !== '127.0.0.1') {
+    process.stderr.write(
+      `WARNING: listening on ${hostname}, not only on this computer. Anyone who can reach it and has the token can read and change the workbook.\n`,
+    );
+  }
+
+  const services = createServices({ dataDir, host: 'browser', appVersion: pkg.version });
+  const target = values.workbook;
+  const opened = await services.dispatch(
+    target === undefined ? 'workbook.openDemo' : fs.existsSync(target) ? 'workbook.open' : 'workbook.create',
+    target === undefined ? {} : { path: target },
+  );
+  if (!opened.ok) fail(`serve: cannot open ${target ?? 'the demo workbook'}: ${opened.message}`);
+
+  const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) fail(`serve: the renderer is not built (${staticDir}); run npm run build`);
+
+  const host = await startHttpHost({ dispatch: services.dispatch, staticDir, token: newToken(), hostname, port });
+  const summary = services.session.require();
+  process.stdout.write(`RPJMD Workbench — browser host (Ctrl+C to stop)\nWorkbook: ${summary.path}\nOpen this address in a browser:\n${host.url}\n`);
+
+  const stop = () => {
+    services.close();
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => fail(`serve: ${err instanceof Error ? err.message : String(err)}`, 1));

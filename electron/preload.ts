@@ -1,0 +1,33 @@
+/**
+ * The preload: exposes exactly `window.workbench` (PreloadApi) through contextBridge, nothing else.
+ * It runs sandboxed, so it is bundled to CommonJS and may only require 'electron'.
+ * Checks here are a convenience for the renderer; main re-checks everything (sender, method, input).
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import type { MenuCommand, PreloadApi } from '../shared/api/client.js';
+import { IPC_CHANNEL, MENU_CHANNEL, MENU_COMMANDS } from '../shared/api/client.js';
+import { isMethod } from '../shared/api/contract.js';
+import { failure } from '../shared/api/result.js';
+
+const api = {
+  invoke(method, input) {
+    if (!isMethod(method)) {
+      return Promise.resolve(failure('unknown_method', `Unknown method "${String(method).slice(0, 80)}"`));
+    }
+    return ipcRenderer.invoke(IPC_CHANNEL, method, input);
+  },
+  onMenuCommand(listener) {
+    if (typeof listener !== 'function') throw new TypeError('onMenuCommand expects a function');
+    // The renderer never sees the IpcRendererEvent (it would expose `sender`, i.e. ipcRenderer).
+    const handler = (_event: IpcRendererEvent, command: unknown) => {
+      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(MENU_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(MENU_CHANNEL, handler);
+    };
+  },
+} satisfies PreloadApi;
+
+contextBridge.exposeInMainWorld('workbench', api);

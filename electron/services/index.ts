@@ -1,0 +1,21 @@
+/** Starts the Node-side services for one host. Never imports 'electron' (see docs/ARCHITECTURE.md). */
+import { createDispatch, type Dispatch } from '../../shared/api/dispatch.js';
+import { createHandlers } from './handlers.js';
+import type { ServiceOptions } from './options.js';
+import { Session } from './session.js';
+
+export interface Services {
+  dispatch: Dispatch;
+  session: Session;
+  close(): void;
+}
+
+export function createServices(options: ServiceOptions): Services {
+  const session = new Session(options);
+  const dispatch = createDispatch(createHandlers(session), (err) => {
+    console.error('[services] internal error:', err);
+  });
+  return { dispatch, session, close: () => session.close() };
+}
+
+export type { ServiceOptions } from './options.js';

@@ -1,0 +1,103 @@
+/**
+ * The schema's history: an ordered list, one entry per user_version. All pending migrations run
+ * in ONE transaction (after a backup copy of the file, see store.ts), so a failure leaves the
+ * file exactly at its old version. Never edit a released migration; add the next one.
+ */
+import type Database from 'better-sqlite3';
+import { POLARITIES, GROUPS, SERIES, SCENARIO_STATUSES } from '../../shared/domain.js';
+
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: Database.Database): void;
+}
+
+const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'plan, indicators, values, scenarios, targets, justifications, append-only change log',
+    up(db) {
+      db.exec(`
+        CREATE TABLE plan (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          region TEXT NOT NULL,
+          province TEXT NOT NULL,
+          baseline_year INTEGER NOT NULL,
+          first_year INTEGER NOT NULL,
+          last_year INTEGER NOT NULL,
+          created_at TEXT NOT NULL,
+          CHECK (baseline_year < first_year AND first_year <= last_year)
+        );
+        CREATE TABLE indicator (
+          id INTEGER PRIMARY KEY,
+          code TEXT NOT NULL UNIQUE,
+          name_id TEXT NOT NULL,
+          name_en TEXT NOT NULL,
+          unit TEXT NOT NULL,
+          polarity TEXT NOT NULL CHECK (polarity IN (${inList(POLARITIES)})),
+          decimals INTEGER NOT NULL CHECK (decimals BETWEEN 0 AND 6),
+          grp TEXT NOT NULL CHECK (grp IN (${inList(GROUPS)})),
+          definition TEXT NOT NULL DEFAULT '',
+          sort_order INTEGER NOT NULL
+        );
+        CREATE TABLE value (
+          indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+          year INTEGER NOT NULL,
+          series TEXT NOT NULL CHECK (series IN (${inList(SERIES)})),
+          value REAL NOT NULL,
+          source TEXT NOT NULL DEFAULT '',
+          illustrative INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1)),
+          PRIMARY KEY (indicator_id, year, series)
+        ) WITHOUT ROWID;
+        CREATE TABLE scenario (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          description TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN (${inList(SCENARIO_STATUSES)})),
+          created_at TEXT NOT NULL
+        );
+        -- At most one scenario is the proposal (usulan).
+        CREATE UNIQUE INDEX scenario_one_usulan ON scenario(status) WHERE status = 'usulan';
+        CREATE TABLE scenario_target (
+          scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,
+          indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+          year INTEGER NOT NULL,
+          value REAL NOT NULL,
+          PRIMARY KEY (scenario_id, indicator_id, year)
+        ) WITHOUT ROWID;
+        CREATE TABLE justification (
+          scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,
+          indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+          text TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (scenario_id, indicator_id)
+        ) WITHOUT ROWID;
+        -- Append-only: scenario and indicator are kept by value (names too) so that the log
+        -- still reads after a scenario is deleted.
+        CREATE TABLE change_log (
+          id INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          user TEXT NOT NULL,
+          action TEXT NOT NULL,
+          scenario_id INTEGER,
+          scenario_name TEXT,
+          indicator_code TEXT,
+          year INTEGER,
+          series TEXT,
+          old_value REAL,
+          new_value REAL,
+          justification TEXT,
+          detail TEXT
+        );
+        CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+          BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+        CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+          BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+      `);
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

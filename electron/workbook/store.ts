@@ -1,0 +1,366 @@
+/**
+ * The workbook store: one SQLite file = one region and one plan period.
+ * Treated as a document (sqlite.org/appfileformat): our application_id, a user_version schema,
+ * journal mode DELETE with synchronous FULL so the single file can be copied and mailed, and
+ * copies made only with SQLite's backup API, never by copying a live file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { Indicator, IndicatorValue, Plan, Scenario, Series, WorkbookSummary } from '../../shared/domain.js';
+import { AppError } from '../../shared/api/result.js';
+import { APPLICATION_ID, readHeader } from './file-format.js';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';
+import type { IndicatorSpec } from './standard-indicators.js';
+import { STANDARD_INDICATORS } from './standard-indicators.js';
+
+export interface StoreOptions {
+  /** better-sqlite3 native build to load (Electron's ABI build); default: the Node build. */
+  nativeBinding?: string;
+  /** Only tests pass their own history here. */
+  migrations?: readonly Migration[];
+}
+
+export interface SeedValue {
+  indicatorCode: string;
+  year: number;
+  series: Series;
+  value: number;
+  source: string;
+  illustrative: boolean;
+}
+
+export interface NewWorkbook {
+  plan: Plan;
+  indicators?: readonly IndicatorSpec[];
+  values?: readonly SeedValue[];
+}
+
+type Db = Database.Database;
+
+function connect(filePath: string, opts: StoreOptions, readonly: boolean): Db {
+  return new Database(filePath, {
+    readonly,
+    fileMustExist: true,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  });
+}
+
+function applyDocumentPragmas(db: Db): void {
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
+
+function latestOf(migrations: readonly Migration[]): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}
+
+/**
+ * Checks a file before anything may write to it. Every refusal happens here, on the header bytes
+ * or through a read-only connection, so a refused file stays byte-identical.
+ */
+function inspect(filePath: string, opts: StoreOptions): { userVersion: number } {
+  const name = path.basename(filePath);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch {
+    throw new AppError('not_found', `File not found: ${filePath}`, { file: filePath });
+  }
+  if (!stat.isFile()) throw new AppError('refused_not_workbook', `${name} is not a file`, { file: name });
+
+  const header = readHeader(filePath);
+  if (header.kind === 'not-sqlite') {
+    throw new AppError('refused_not_workbook', `${name} is not an RPJMD workbook: ${header.reason}`, { file: name });
+  }
+  if (header.applicationId !== APPLICATION_ID) {
+    const id = `0x${header.applicationId.toString(16).padStart(8, '0')}`;
+    throw new AppError(
+      'refused_foreign',
+      `${name} is an SQLite database of another application (application_id ${id}), not an RPJMD workbook`,
+      { file: name, applicationId: id },
+    );
+  }
+  const supported = latestOf(opts.migrations ?? MIGRATIONS);
+  if (header.userVersion > supported) {
+    throw new AppError(
+      'refused_newer',
+      `${name} has schema version ${header.userVersion}, made by a newer version of the workbench; this version reads up to schema version ${supported}. Update the app to open it.`,
+      { file: name, fileVersion: header.userVersion, supportedVersion: supported },
+    );
+  }
+
+  let problem: string | undefined;
+  try {
+    const db = connect(filePath, opts, true);
+    try {
+      const rows = db.pragma('quick_check') as { quick_check: string }[];
+      const first = rows[0]?.quick_check;
+      if (first !== 'ok') problem = rows.map((r) => r.quick_check).slice(0, 3).join('; ');
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    problem = err instanceof Error ? err.message : String(err);
+  }
+  if (problem !== undefined) {
+    throw new AppError('refused_corrupt', `${name} failed SQLite's integrity check (quick_check): ${problem}`, {
+      file: name,
+      detail: problem,
+    });
+  }
+  return { userVersion: header.userVersion };
+}
+
+/** A sibling path for temporary files, so the final rename never crosses file systems. */
+function siblingTemp(target: string, tag: string): string {
+  const dir = path.dirname(target);
+  return path.join(dir, `.${path.basename(target)}.${tag}-${crypto.randomBytes(4).toString('hex')}`);
+}
+
+function fsyncFile(filePath: string): void {
+  const fd = fs.openSync(filePath, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  // Windows cannot open a directory for fsync; there the rename itself is the best we get.
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Runs every pending migration in one transaction; user_version moves with the schema. */
+export function runMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const pending = [...migrations].filter((m) => m.version > from).sort((a, b) => a.version - b.version);
+  if (pending.length === 0) return from;
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      // PRAGMA takes no bound parameters; the version is an integer from our own list.
+      db.pragma(`user_version = ${Math.trunc(m.version)}`);
+    }
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+  })();
+  return pending[pending.length - 1]!.version;
+}
+
+/** Path of the backup copy taken before migrating a file from `fromVersion`. */
+export function migrationBackupPath(filePath: string, fromVersion: number, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  return `${filePath}.v${fromVersion}-backup-${stamp}`;
+}
+
+export class Workbook {
+  private constructor(
+    readonly path: string,
+    private readonly db: Db,
+    private readonly opts: StoreOptions,
+  ) {}
+
+  /** Opens an existing workbook, refusing (untouched) anything that is not one we can read. */
+  static async open(filePath: string, opts: StoreOptions = {}): Promise<Workbook> {
+    const absolute = path.resolve(filePath);
+    const { userVersion } = inspect(absolute, opts);
+    const migrations = opts.migrations ?? MIGRATIONS;
+    if (userVersion < latestOf(migrations)) {
+      const reader = connect(absolute, opts, true);
+      try {
+        await reader.backup(migrationBackupPath(absolute, userVersion));
+      } finally {
+        reader.close();
+      }
+    }
+    const db = connect(absolute, opts, false);
+    try {
+      applyDocumentPragmas(db);
+      runMigrations(db, migrations);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return new Workbook(absolute, db, opts);
+  }
+
+  /**
+   * Creates a new workbook at `filePath` (which must not exist): built in a temporary file beside
+   * it and renamed into place, so a half-built workbook never carries the final name.
+   */
+  static async create(filePath: string, spec: NewWorkbook, opts: StoreOptions = {}): Promise<Workbook> {
+    const absolute = path.resolve(filePath);
+    if (fs.existsSync(absolute)) {
+      throw new AppError('already_exists', `${path.basename(absolute)} already exists; choose another name`, {
+        file: path.basename(absolute),
+      });
+    }
+    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    const temp = siblingTemp(absolute, 'new');
+    try {
+      const db = new Database(temp, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+      try {
+        applyDocumentPragmas(db);
+        runMigrations(db, opts.migrations ?? MIGRATIONS);
+        seed(db, spec);
+      } finally {
+        db.close();
+      }
+      fsyncFile(temp);
+      fs.renameSync(temp, absolute);
+      fsyncDir(path.dirname(absolute));
+    } catch (err) {
+      fs.rmSync(temp, { force: true });
+      throw err;
+    }
+    return Workbook.open(absolute, opts);
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  plan(): Plan {
+    const row = this.db
+      .prepare('SELECT region, province, baseline_year, first_year, last_year FROM plan WHERE id = 1')
+      .get() as { region: string; province: string; baseline_year: number; first_year: number; last_year: number } | undefined;
+    if (!row) throw new AppError('refused_corrupt', `${path.basename(this.path)} has no plan row`);
+    return {
+      region: row.region,
+      province: row.province,
+      baselineYear: row.baseline_year,
+      firstYear: row.first_year,
+      lastYear: row.last_year,
+    };
+  }
+
+  indicators(): Indicator[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, code, name_id AS nameId, name_en AS nameEn, unit, polarity, decimals, grp AS "group", definition
+         FROM indicator ORDER BY sort_order, id`,
+      )
+      .all() as Indicator[];
+    return rows;
+  }
+
+  scenarios(): Scenario[] {
+    return this.db
+      .prepare('SELECT id, name, description, status, created_at AS createdAt FROM scenario ORDER BY id')
+      .all() as Scenario[];
+  }
+
+  values(series?: readonly Series[]): IndicatorValue[] {
+    const rows = this.db
+      .prepare(
+        `SELECT v.indicator_id AS indicatorId, v.year, v.series, v.value, v.source, v.illustrative
+         FROM value v JOIN indicator i ON i.id = v.indicator_id
+         ORDER BY i.sort_order, v.series, v.year`,
+      )
+      .all() as (Omit<IndicatorValue, 'illustrative'> & { illustrative: number })[];
+    const wanted = series ? new Set(series) : undefined;
+    return rows
+      .filter((r) => !wanted || wanted.has(r.series))
+      .map((r) => ({ ...r, illustrative: r.illustrative === 1 }));
+  }
+
+  summary(): WorkbookSummary {
+    return {
+      path: this.path,
+      fileName: path.basename(this.path),
+      schemaVersion: this.schemaVersion,
+      plan: this.plan(),
+      indicators: this.indicators(),
+      scenarios: this.scenarios(),
+    };
+  }
+
+  /**
+   * Save As: the backup API writes a consistent copy to a temp file beside the target, which is
+   * then renamed over it. The original stays as it was; the returned workbook is the copy.
+   */
+  async saveAs(target: string, overwrite = false): Promise<Workbook> {
+    const absolute = path.resolve(target);
+    if (absolute === this.path) {
+      throw new AppError('bad_input', 'Save As needs a different file than the open one', { file: path.basename(absolute) }, 'path');
+    }
+    if (!overwrite && fs.existsSync(absolute)) {
+      throw new AppError('already_exists', `${path.basename(absolute)} already exists`, { file: path.basename(absolute) });
+    }
+    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    const temp = siblingTemp(absolute, 'saving');
+    try {
+      await this.db.backup(temp);
+      fsyncFile(temp);
+      fs.renameSync(temp, absolute);
+      fsyncDir(path.dirname(absolute));
+    } catch (err) {
+      fs.rmSync(temp, { force: true });
+      if (err instanceof AppError) throw err;
+      throw new AppError('io_error', `Could not save ${path.basename(absolute)}: ${(err as Error).message}`, {
+        file: path.basename(absolute),
+      });
+    }
+    const copy = await Workbook.open(absolute, this.opts);
+    this.close();
+    return copy;
+  }
+
+  /** How the connection is set up; shown in Tentang and asserted by tests. */
+  connectionSettings(): { journalMode: string; synchronous: number; foreignKeys: boolean } {
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: Number(this.db.pragma('synchronous', { simple: true })),
+      foreignKeys: Number(this.db.pragma('foreign_keys', { simple: true })) === 1,
+    };
+  }
+
+  /** Runs `fn` in one transaction; the only way services write to the workbook. */
+  write<T>(fn: (db: Db) => T): T {
+    return this.db.transaction(fn)(this.db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function seed(db: Db, spec: NewWorkbook): void {
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    const p = spec.plan;
+    db.prepare(
+      'INSERT INTO plan (id, region, province, baseline_year, first_year, last_year, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)',
+    ).run(p.region, p.province, p.baselineYear, p.firstYear, p.lastYear, now);
+    const insertIndicator = db.prepare(
+      `INSERT INTO indicator (code, name_id, name_en, unit, polarity, decimals, grp, definition, sort_order)
+       VALUES (@code, @nameId, @nameEn, @unit, @polarity, @decimals, @group, @definition, @sortOrder)`,
+    );
+    const ids = new Map<string, number | bigint>();
+    (spec.indicators ?? STANDARD_INDICATORS).forEach((ind, i) => {
+      ids.set(ind.code, insertIndicator.run({ ...ind, sortOrder: (i + 1) * 10 }).lastInsertRowid);
+    });
+    const insertValue = db.prepare(
+      'INSERT INTO value (indicator_id, year, series, value, source, illustrative) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const v of spec.values ?? []) {
+      const id = ids.get(v.indicatorCode);
+      if (id === undefined) throw new Error(`Seed value names unknown indicator ${v.indicatorCode}`);
+      if (v.year < p.baselineYear || v.year > p.lastYear) {
+        throw new Error(`Seed value ${v.indicatorCode} ${v.year} is outside the plan years`);
+      }
+      insertValue.run(id, v.year, v.series, v.value, v.source, v.illustrative ? 1 : 0);
+    }
+  })();
+}
+
+export { LATEST_VERSION };

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, WorkbookSummary } from '../../../shared/domain.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+
+interface Props {
+  info: AppInfo | null;
+  summary: WorkbookSummary | null | undefined;
+}
+
+/** Always visible: the app, the open file (name and full path), the host, the language. */
+export function TopBar({ info, summary }: Props) {
+  const { t } = useTranslation();
+  const host = info ? t(info.host === 'electron' ? 'topbar.hostElectron' : 'topbar.hostBrowser') : t('topbar.hostUnknown');
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      <div className="topbar-file" data-testid="open-file">
+        <span className="topbar-label">{t('topbar.file')}</span>
+        {summary ? (
+          <span className="file-id">
+            <span className="file-name">{summary.fileName}</span>
+            <span className="file-path" title={summary.path}>
+              {summary.path}
+            </span>
+          </span>
+        ) : (
+          <span className="file-none">{summary === null ? t('topbar.noFile') : t('common.loading')}</span>
+        )}
+      </div>
+      <div className="topbar-host" data-testid="host">
+        <span className="topbar-label">{t('topbar.host')}</span>
+        <span className="host-name">{host}</span>
+      </div>
+      <LanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,241 @@
+/**
+ * The indicator table: rows = indicators under group header rows, columns = name, unit and one
+ * column per plan year. Values are shown id-ID with each indicator's decimals; illustrative values
+ * carry a marker; every value's source is in its tooltip and in the detail line under the table.
+ */
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type CellFocusedEvent,
+  type ColDef,
+  type ColGroupDef,
+  type GridApi,
+  type RowClassParams,
+  type TooltipCallbackParams,
+} from 'ag-grid-community';
+import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { planYears, type Indicator, type IndicatorValue, type Plan } from '../../../shared/domain.js';
+import { formatNumber } from '../../../shared/format/number.js';
+import { styleNonce } from '../api.js';
+import { buildRows, type GridRow, type IndicatorRow, type SelectableSeries } from './rows.js';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const FONT_STACK = ['system-ui', '-apple-system', 'Segoe UI', 'Roboto', 'Ubuntu', 'Noto Sans', 'Helvetica Neue', 'Arial', 'sans-serif'];
+
+/** Calm, dense, light theme in the app's palette (see styles/app.css for the same tokens). */
+const gridTheme = themeQuartz.withParams({
+  fontFamily: FONT_STACK,
+  fontSize: 13,
+  headerFontSize: 13,
+  headerFontWeight: 600,
+  foregroundColor: '#1f2933',
+  textColor: '#1f2933',
+  backgroundColor: '#ffffff',
+  headerBackgroundColor: '#f1f4f8',
+  headerTextColor: '#243b53',
+  borderColor: '#d3dae3',
+  rowBorder: { color: '#e4e9f0' },
+  accentColor: '#1d4ed8',
+  rowHoverColor: '#f5f8fc',
+  oddRowBackgroundColor: '#ffffff',
+  spacing: 6,
+  rowHeight: 32,
+  headerHeight: 34,
+  wrapperBorderRadius: 6,
+  borderRadius: 4,
+  browserColorScheme: 'light',
+  cellHorizontalPadding: 10,
+});
+
+const YEAR_PREFIX = 'y';
+export const yearColId = (year: number) => `${YEAR_PREFIX}${year}`;
+function yearOfColId(colId: string): number | null {
+  return colId.startsWith(YEAR_PREFIX) ? Number(colId.slice(YEAR_PREFIX.length)) : null;
+}
+
+interface Props {
+  plan: Plan;
+  indicators: Indicator[];
+  values: IndicatorValue[];
+  series: SelectableSeries;
+  labelledBy: string;
+}
+
+interface Focus {
+  row: IndicatorRow;
+  year: number;
+}
+
+/** Renders a year cell: the formatted value and, for an illustrative one, its marker. */
+function ValueCell(props: CustomCellRendererProps<GridRow, number>) {
+  const { t } = useTranslation();
+  const row = props.data;
+  if (!row || row.kind !== 'indicator') return null;
+  const year = yearOfColId(props.colDef?.colId ?? '');
+  const cell = year === null ? undefined : row.cells[year];
+  if (!cell) return null;
+  return (
+    <span className="value-cell">
+      <span className="value-number">{formatNumber(cell.value, row.indicator.decimals)}</span>
+      {cell.illustrative && (
+        <span className="illustrative-marker" role="img" aria-label={t('value.illustrativeMarker')} data-illustrative="true">
+          *
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** A group header row: one label spanning all columns. */
+function NameCell(props: CustomCellRendererProps<GridRow, string>) {
+  const { t } = useTranslation();
+  const row = props.data;
+  if (row?.kind === 'group') return <span className="group-label">{t(`grid.group.${row.group}`)}</span>;
+  return <span className="indicator-name">{props.value}</span>;
+}
+
+export function IndicatorGrid({ plan, indicators, values, series, labelledBy }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [focus, setFocus] = useState<Focus | null>(null);
+  const gridApi = useRef<GridApi<GridRow> | null>(null);
+  const nonce = useMemo(() => styleNonce(), []);
+
+  const rows = useMemo(() => buildRows(indicators, values, plan, series), [indicators, values, plan, series]);
+  // planYears starts with the baseline year, then every target year.
+  const [baselineYear, ...targetYears] = useMemo(() => planYears(plan), [plan]);
+
+  const seriesLabel = useCallback((v: IndicatorValue) => t(`series.${v.series}`), [t]);
+
+  const nameOf = useCallback((ind: Indicator) => (lang === 'en' ? ind.nameEn : ind.nameId), [lang]);
+
+  const describe = useCallback(
+    (row: IndicatorRow, year: number): string => {
+      const cell = row.cells[year];
+      const indicator = nameOf(row.indicator);
+      if (!cell) return t('grid.detailEmpty', { indicator, year: String(year) });
+      const head = t('grid.detail', {
+        indicator,
+        year: String(year),
+        series: seriesLabel(cell),
+        value: formatNumber(cell.value, row.indicator.decimals),
+        unit: row.indicator.unit,
+      }).trim();
+      const source = `${t('value.source')}: ${cell.source || t('value.noSource')}`;
+      return cell.illustrative ? `${head} (${t('value.illustrative')}). ${source}` : `${head}. ${source}`;
+    },
+    [nameOf, seriesLabel, t],
+  );
+
+  const columnDefs = useMemo((): (ColDef<GridRow> | ColGroupDef<GridRow>)[] => {
+    const columnCount = 2 + 1 + targetYears.length;
+    const yearColumn = (year: number): ColDef<GridRow, number> => ({
+      colId: yearColId(year),
+      headerName: String(year),
+      width: 96,
+      minWidth: 80,
+      type: 'rightAligned',
+      cellClass: 'year-cell',
+      valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.cells[year]?.value : undefined),
+      cellRenderer: ValueCell,
+      tooltip: (p: TooltipCallbackParams<GridRow, number>) =>
+        p.data?.kind === 'indicator' && p.data.cells[year] ? describe(p.data, year) : undefined,
+    });
+    return [
+      {
+        colId: 'name',
+        headerName: t('grid.indicator'),
+        flex: 1,
+        minWidth: 280,
+        valueGetter: (p) => (p.data?.kind === 'indicator' ? nameOf(p.data.indicator) : ''),
+        cellRenderer: NameCell,
+        colSpan: (p) => (p.data?.kind === 'group' ? columnCount : 1),
+        tooltip: (p: TooltipCallbackParams<GridRow>) =>
+          p.data?.kind === 'indicator' && p.data.indicator.definition ? p.data.indicator.definition : undefined,
+      },
+      {
+        colId: 'unit',
+        headerName: t('grid.unit'),
+        width: 150,
+        cellClass: 'unit-cell',
+        valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.indicator.unit : ''),
+      },
+      {
+        groupId: 'baseline',
+        headerName: t('grid.baselineGroup'),
+        headerClass: 'year-group-header',
+        children: baselineYear === undefined ? [] : [yearColumn(baselineYear)],
+      },
+      {
+        groupId: 'targets',
+        headerName: t('grid.yearsGroup', { series: t(`series.${series}`) }),
+        headerClass: 'year-group-header',
+        children: targetYears.map(yearColumn),
+      },
+    ];
+  }, [baselineYear, targetYears, series, describe, nameOf, t]);
+
+  const defaultColDef = useMemo<ColDef<GridRow>>(
+    () => ({ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, filter: false }),
+    [],
+  );
+
+  const onCellFocused = useCallback((event: CellFocusedEvent<GridRow>) => {
+    const api: GridApi<GridRow> = event.api;
+    const colId = typeof event.column === 'string' ? event.column : event.column?.getColId();
+    const year = colId ? yearOfColId(colId) : null;
+    const row = event.rowIndex === null ? undefined : api.getDisplayedRowAtIndex(event.rowIndex)?.data;
+    setFocus(row?.kind === 'indicator' && year !== null ? { row, year } : null);
+  }, []);
+
+  // Cell renderers hold translated labels: redraw them when the language changes.
+  useEffect(() => {
+    gridApi.current?.refreshCells({ force: true });
+  }, [lang]);
+
+  const hasIllustrative = useMemo(() => values.some((v) => v.illustrative), [values]);
+
+  return (
+    <div className="indicator-grid">
+      <div className="grid-frame" role="region" aria-labelledby={labelledBy}>
+        <AgGridReact<GridRow>
+          theme={gridTheme}
+          styleNonce={nonce}
+          rowData={rows}
+          columnDefs={columnDefs}
+          defaultColDef={defaultColDef}
+          getRowId={(p) => p.data.id}
+          getRowClass={(p: RowClassParams<GridRow>) => (p.data?.kind === 'group' ? 'group-row' : undefined)}
+          domLayout="autoHeight"
+          suppressColumnVirtualisation
+          suppressCellFocus={false}
+          tooltipShowDelay={400}
+          tooltipHideDelay={15000}
+          onCellFocused={onCellFocused}
+          onGridReady={(e) => {
+            gridApi.current = e.api;
+          }}
+          localeText={{ noRowsToShow: t('grid.noRows') }}
+        />
+      </div>
+      <p className="grid-detail" aria-live="polite">
+        {focus ? describe(focus.row, focus.year) : t('grid.detailHint')}
+      </p>
+      <ul className="grid-legend">
+        {hasIllustrative && (
+          <li>
+            <span className="illustrative-marker" aria-hidden="true">
+              *
+            </span>{' '}
+            {t('grid.legendIllustrative')}
+          </li>
+        )}
+        <li>{t('grid.legendEmpty')}</li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/** i18next setup: Bahasa Indonesia by default, English on request; the choice persists. */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.js';
+import { id } from './id.js';
+
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'id';
+/** localStorage key of the chosen UI language. */
+export const LANGUAGE_STORAGE_KEY = 'workbench.lang';
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+export async function setLanguage(lang: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
+  } catch {
+    // Storage may be unavailable (private mode); the switch still works for this session.
+  }
+  await i18next.changeLanguage(lang);
+}
+
+export function currentLanguage(lng: string | undefined): Language {
+  return isLanguage(lng) ? lng : DEFAULT_LANGUAGE;
+}
+
+export async function initI18n(): Promise<typeof i18next> {
+  const lng = storedLanguage();
+  i18next.on('languageChanged', (l) => {
+    document.documentElement.lang = currentLanguage(l);
+  });
+  await i18next.use(initReactI18next).init({
+    resources: { id: { translation: id }, en: { translation: en } },
+    lng,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = lng;
+  return i18next;
+}
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof id };
+  }
+}

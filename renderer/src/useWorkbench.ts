@@ -1,0 +1,98 @@
+/** Loads what the shell shows from the services and wraps the few actions it offers. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../../shared/api/client.js';
+import type { Failure, Result } from '../../shared/api/result.js';
+import type { AppInfo, IndicatorValue, RecentFile, WorkbookSummary } from '../../shared/domain.js';
+
+export interface WorkbenchState {
+  info: AppInfo | null;
+  /** undefined while loading the first time, null when no workbook is open. */
+  summary: WorkbookSummary | null | undefined;
+  values: IndicatorValue[];
+  recent: RecentFile[];
+  busy: boolean;
+  error: Failure | null;
+}
+
+export interface WorkbenchActions {
+  reload(): Promise<void>;
+  openDemo(): Promise<void>;
+  openPath(path: string): Promise<void>;
+  close(): Promise<void>;
+  dismissError(): void;
+}
+
+export function useWorkbench(api: ApiClient): WorkbenchState & WorkbenchActions {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [summary, setSummary] = useState<WorkbookSummary | null | undefined>(undefined);
+  const [values, setValues] = useState<IndicatorValue[]>([]);
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Failure | null>(null);
+  // Answers to an older load must not overwrite a newer one.
+  const generation = useRef(0);
+
+  /** Unwraps a result, reporting a failure in the alert region; undefined on failure. */
+  const take = useCallback(<T,>(result: Result<T>): T | undefined => {
+    if (result.ok) return result.value;
+    setError(result);
+    return undefined;
+  }, []);
+
+  const reload = useCallback(async () => {
+    const gen = ++generation.current;
+    setBusy(true);
+    try {
+      const [infoResult, currentResult] = await Promise.all([api.call('app.info'), api.call('workbook.current')]);
+      if (gen !== generation.current) return;
+      const appInfo = take(infoResult);
+      if (appInfo) setInfo(appInfo);
+      const current = take(currentResult);
+      if (current === undefined) return;
+      if (current === null) {
+        const recentResult = await api.call('recent.list');
+        if (gen !== generation.current) return;
+        setRecent(take(recentResult) ?? []);
+        setValues([]);
+        setSummary(null);
+        return;
+      }
+      const valuesResult = await api.call('workbook.values', {});
+      if (gen !== generation.current) return;
+      setValues(take(valuesResult) ?? []);
+      setSummary(current);
+    } finally {
+      if (gen === generation.current) setBusy(false);
+    }
+  }, [api, take]);
+
+  /** Runs a call that changes the open workbook, then reloads everything from the services. */
+  const change = useCallback(
+    async (run: () => Promise<Result<unknown>>) => {
+      setBusy(true);
+      const result = await run();
+      if (result.ok) setError(null);
+      else setError(result);
+      await reload();
+    },
+    [reload],
+  );
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return {
+    info,
+    summary,
+    values,
+    recent,
+    busy,
+    error,
+    reload,
+    openDemo: () => change(() => api.call('workbook.openDemo')),
+    openPath: (path: string) => change(() => api.call('workbook.open', { path })),
+    close: () => change(() => api.call('workbook.close')),
+    dismissError: () => setError(null),
+  };
+}

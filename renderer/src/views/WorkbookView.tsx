@@ -1,0 +1,110 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IndicatorValue, WorkbookSummary } from '../../../shared/domain.js';
+import { IndicatorGrid } from '../grid/IndicatorGrid.js';
+import { SELECTABLE_SERIES, type SelectableSeries } from '../grid/rows.js';
+
+interface Props {
+  summary: WorkbookSummary;
+  values: IndicatorValue[];
+  busy: boolean;
+  onClose: () => void;
+}
+
+/** Buku Kerja: the plan, the file, the scenarios and the indicator table. */
+export function WorkbookView({ summary, values, busy, onClose }: Props) {
+  const { t } = useTranslation();
+  const [series, setSeries] = useState<SelectableSeries>('realisation');
+  const seriesId = useId();
+  const { plan } = summary;
+
+  return (
+    <div className="workbook-view">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">{plan.region}</h1>
+          <p className="page-subtitle">
+            {plan.province} · {t('workbook.planTitle', { first: String(plan.firstYear), last: String(plan.lastYear) })}
+          </p>
+        </div>
+        <button type="button" className="button" onClick={onClose} disabled={busy}>
+          {t('workbook.closeWorkbook')}
+        </button>
+      </header>
+
+      <div className="cards">
+        <section className="card" aria-labelledby="facts-title">
+          <h2 id="facts-title" className="card-title">
+            {t('workbook.facts')}
+          </h2>
+          <dl className="facts">
+            <dt>{t('workbook.region')}</dt>
+            <dd>{plan.region}</dd>
+            <dt>{t('workbook.province')}</dt>
+            <dd>{plan.province}</dd>
+            <dt>{t('workbook.period')}</dt>
+            <dd>{t('workbook.periodValue', { first: String(plan.firstYear), last: String(plan.lastYear) })}</dd>
+            <dt>{t('workbook.baselineYear')}</dt>
+            <dd>{String(plan.baselineYear)}</dd>
+            <dt>{t('workbook.path')}</dt>
+            <dd className="path" data-testid="workbook-path">
+              {summary.path}
+            </dd>
+            <dt>{t('workbook.schemaVersion')}</dt>
+            <dd>{String(summary.schemaVersion)}</dd>
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="scenarios-title">
+          <h2 id="scenarios-title" className="card-title">
+            {t('workbook.scenarios')}
+          </h2>
+          {summary.scenarios.length === 0 ? (
+            <p className="muted">{t('workbook.scenariosNone')}</p>
+          ) : (
+            <ul className="scenario-list">
+              {summary.scenarios.map((s) => (
+                <li key={s.id} className="scenario-item">
+                  <span className="scenario-name">{s.name}</span>
+                  <span className={`badge badge-${s.status}`}>{t(`workbook.scenarioStatus.${s.status}`)}</span>
+                  {s.description && <span className="scenario-description">{s.description}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section className="card card-wide" aria-labelledby="indicators-title">
+        <div className="card-toolbar">
+          <h2 id="indicators-title" className="card-title">
+            {t('workbook.indicators')}{' '}
+            <span className="count">{t('workbook.indicatorCount', { count: summary.indicators.length })}</span>
+          </h2>
+          <div className="field-inline">
+            <label htmlFor={seriesId}>{t('series.label')}</label>
+            <select
+              id={seriesId}
+              className="select"
+              value={series}
+              onChange={(e) => setSeries(e.target.value as SelectableSeries)}
+            >
+              {SELECTABLE_SERIES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`series.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <IndicatorGrid
+          plan={plan}
+          indicators={summary.indicators}
+          values={values}
+          series={series}
+          labelledBy="indicators-title"
+        />
+      </section>
+    </div>
+  );
+}

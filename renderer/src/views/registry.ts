@@ -1,0 +1,6 @@
+/**
+ * The views the navigation offers. Only views that exist are listed: Target, Bandingkan,
+ * Pemeriksaan and Ekspor join here as their issues land (one entry and a translation each).
+ */
+export const VIEWS = [{ id: 'workbook', labelKey: 'nav.workbook' }] as const;
+export type ViewId = (typeof VIEWS)[number]['id'];

@@ -1,0 +1,74 @@
+/**
+ * The one API contract: method name → input schema and result type.
+ * Both transports (Electron IPC, loopback HTTP) and the typed client are generated from this map,
+ * so adding a method is one entry here plus its handler in electron/services/handlers.ts.
+ */
+import { z } from 'zod';
+import type { AppInfo, IndicatorValue, RecentFile, WorkbookSummary } from '../domain.js';
+import { SERIES } from '../domain.js';
+
+/** Declares a method: its input schema now, its result type as a phantom for the type checker. */
+function method<R>() {
+  return <I extends z.ZodType>(input: I) => ({ input, result: undefined as unknown as R });
+}
+
+const none = z.object({}).strict();
+
+/** A file system path as the user typed or picked it; the service resolves it. */
+const filePath = z.string().trim().min(1, 'path is empty').max(4096, 'path is too long');
+
+const year = z.number().int().min(1945).max(2100);
+
+export const planInput = z
+  .object({
+    region: z.string().trim().min(1).max(200),
+    province: z.string().trim().min(1).max(200),
+    baselineYear: year,
+    firstYear: year,
+    lastYear: year,
+  })
+  .strict()
+  .refine((p) => p.baselineYear < p.firstYear, { message: 'baselineYear must precede firstYear', path: ['baselineYear'] })
+  .refine((p) => p.firstYear <= p.lastYear && p.lastYear - p.firstYear <= 25, {
+    message: 'lastYear must be within 25 years after firstYear',
+    path: ['lastYear'],
+  });
+
+export const contract = {
+  /** Name, version and which host serves the renderer. */
+  'app.info': method<AppInfo>()(none),
+
+  /** The open workbook, or null when none is open. */
+  'workbook.current': method<WorkbookSummary | null>()(none),
+  /** Values of the open workbook, optionally limited to some series. */
+  'workbook.values': method<IndicatorValue[]>()(
+    z.object({ series: z.array(z.enum(SERIES)).min(1).max(SERIES.length).optional() }).strict(),
+  ),
+  /** Opens an existing workbook file (refusing foreign, newer or damaged files untouched). */
+  'workbook.open': method<WorkbookSummary>()(z.object({ path: filePath }).strict()),
+  /** Creates a new workbook with the standard indicator set and no values; refuses to overwrite. */
+  'workbook.create': method<WorkbookSummary>()(z.object({ path: filePath, plan: planInput.optional() }).strict()),
+  /** Copies the open workbook to a new file with SQLite's backup API and continues there. */
+  'workbook.saveAs': method<WorkbookSummary>()(
+    z.object({ path: filePath, overwrite: z.boolean().optional() }).strict(),
+  ),
+  'workbook.close': method<null>()(none),
+  /** Opens (creating on first use) the Muara Enim demo workbook in the user's data folder. */
+  'workbook.openDemo': method<WorkbookSummary>()(none),
+
+  'recent.list': method<RecentFile[]>()(none),
+};
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller passes (before schema defaults and transforms). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = Contract[M]['result'];
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

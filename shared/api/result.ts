@@ -1,0 +1,51 @@
+/** Every API call answers with a Result; errors travel as values, never as lost exceptions. */
+
+export const ERROR_CODES = [
+  'bad_input',
+  'unknown_method',
+  'no_workbook',
+  'not_found',
+  'already_exists',
+  'refused_not_workbook',
+  'refused_foreign',
+  'refused_newer',
+  'refused_corrupt',
+  'io_error',
+  'unauthorized',
+  'forbidden',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the offending input field, for bad_input. */
+  field?: string;
+  /** Values a translated message may interpolate (file name, versions…). */
+  params?: Record<string, string | number>;
+}
+
+export type Result<T> = { ok: true; value: T } | Failure;
+
+/** Thrown by services; the dispatcher turns it into a Failure. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly params?: Record<string, string | number>,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function failure(code: ErrorCode, message: string, extra: Partial<Pick<Failure, 'field' | 'params'>> = {}): Failure {
+  return { ok: false, code, message, ...extra };
+}

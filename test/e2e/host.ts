@@ -1,0 +1,128 @@
+/**
+ * Test fixture: starts the browser host (dist/node/serve.mjs) for one test file, in a throwaway
+ * data folder, and waits for the URL line it prints — no sleeps. The host is stopped afterwards.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
+
+const SERVE = path.resolve('dist/node/serve.mjs');
+const URL_LINE = /^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/;
+const START_TIMEOUT_MS = 30_000;
+
+export interface Host {
+  /** The full URL with the token, as printed. */
+  url: string;
+  /** The data folder (RPJMD_WORKBENCH_HOME) of this host. */
+  home: string;
+  /** What the host wrote to stdout/stderr so far (for failure messages). */
+  output(): string;
+}
+
+export interface HostOptions {
+  /** File name inside the temp folder to pass as --workbook; undefined opens the demo workbook. */
+  workbook?: string;
+}
+
+/** Starts `node dist/node/serve.mjs --port 0` and resolves with the printed URL. */
+export async function startHost(options: HostOptions = {}): Promise<Host & { stop(): Promise<void> }> {
+  const home = await mkdtemp(path.join(tmpdir(), 'rpjmd-e2e-'));
+  const args = [SERVE, '--port', '0'];
+  if (options.workbook) args.push('--workbook', path.join(home, options.workbook));
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: { ...process.env, RPJMD_WORKBENCH_HOME: home, BROWSER: 'none' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host printed no URL within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      output += `${line}\n`;
+      if (URL_LINE.test(line.trim())) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    });
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited (${code ?? signal}) before printing its URL:\n${output}`));
+    });
+  });
+
+  return {
+    url,
+    home,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Collects console errors, page errors and CSP violations of a page; `expectClean()` fails the
+ * test when any occurred.
+ */
+export function watchPage(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  // CSP violations also reach the console in Chromium; this catches the ones that do not.
+  void page.addInitScript({
+    content: `window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
+      });`,
+  });
+  return {
+    problems,
+    async expectClean() {
+      const csp = (await page.evaluate('window.__cspViolations || []')) as string[];
+      expect([...problems, ...csp.map((v) => `CSP: ${v}`)]).toEqual([]);
+    },
+  };
+}
+
+type WorkerFixtures = { host: Host; hostOptions: HostOptions };
+
+/**
+ * `test` with a worker-scoped `host`: one browser host per test file (workers: 1 and one
+ * describe per file). Override `hostOptions` with test.use({ hostOptions: {...} }).
+ */
+export const test = base.extend<{}, WorkerFixtures>({
+  hostOptions: [{}, { option: true, scope: 'worker' }],
+  host: [
+    async ({ hostOptions }, use) => {
+      const host = await startHost(hostOptions);
+      try {
+        await use(host);
+      } finally {
+        await host.stop();
+      }
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,181 @@
+/** The browser host transport: token, Host/Origin checks, body limits, validation, static files. */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpHost, type HttpHost } from '../../electron/host/http.js';
+import { createServices, type Services } from '../../electron/services/index.js';
+import { NONCE_PLACEHOLDER } from '../../shared/security/csp.js';
+import { tempDir } from '../helpers/files.js';
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+let host: HttpHost;
+let services: Services;
+const token = 'test-token-0123456789abcdef';
+
+function request(pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+const auth = () => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+const api = (method: string, input: unknown, headers: Record<string, string> = auth()) =>
+  request(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
+
+beforeAll(async () => {
+  const dir = tempDir();
+  const staticDir = path.join(dir, 'renderer');
+  fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(staticDir, 'index.html'), `<!doctype html><meta name="workbench-style-nonce" content="${NONCE_PLACEHOLDER}"><p>app</p>`);
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'not for the browser');
+  services = createServices({ dataDir: path.join(dir, 'data'), host: 'browser', appVersion: '0.0.0-test' });
+  await services.dispatch('workbook.openDemo', {});
+  host = await startHttpHost({ dispatch: services.dispatch, staticDir, token, port: 0, maxBodyBytes: 4096 });
+});
+
+afterAll(async () => {
+  await host.close();
+  services.close();
+});
+
+describe('browser host: who may call', () => {
+  it('prints a loopback URL with the token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${token}`);
+  });
+
+  it('answers 401 and no data without the token, for the API and static files alike', async () => {
+    const noToken = await api('workbook.values', {}, { 'content-type': 'application/json' });
+    expect(noToken.status).toBe(401);
+    expect(JSON.parse(noToken.body)).toMatchObject({ ok: false, code: 'unauthorized' });
+    expect(noToken.body).not.toContain('12.32');
+
+    const wrong = await api('workbook.values', {}, { authorization: 'Bearer nope', 'content-type': 'application/json' });
+    expect(wrong.status).toBe(401);
+    expect((await request('/assets/app.js')).status).toBe(401);
+    expect((await request('/?token=wrong')).status).toBe(401);
+  });
+
+  it('refuses another Origin with 403 even with the token', async () => {
+    const reply = await api('workbook.values', {}, { ...auth(), origin: 'http://evil.example' });
+    expect(reply.status).toBe(403);
+    expect(reply.body).not.toContain('12.32');
+    const nullOrigin = await api('workbook.values', {}, { ...auth(), origin: 'null' });
+    expect(nullOrigin.status).toBe(403);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) with 403', async () => {
+    const reply = await api('workbook.values', {}, { ...auth(), host: `evil.example:${host.port}` });
+    expect(reply.status).toBe(403);
+  });
+
+  it('accepts its own origin', async () => {
+    const reply = await api('workbook.current', {}, { ...auth(), origin: `http://127.0.0.1:${host.port}` });
+    expect(reply.status).toBe(200);
+  });
+
+  it('trades the token URL for an HttpOnly SameSite=Strict cookie that then opens static files and the API', async () => {
+    const first = await request(`/?token=${token}`);
+    expect(first.status).toBe(302);
+    expect(first.headers.location).toBe('/');
+    const setCookie = first.headers['set-cookie']?.[0] ?? '';
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const cookie = setCookie.split(';')[0]!;
+
+    const page = await request('/', { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const csp = String(page.headers['content-security-policy']);
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(page.body).toContain(`content="${nonce}"`);
+    expect(page.body).not.toContain(NONCE_PLACEHOLDER);
+
+    const script = await request('/assets/app.js', { headers: { cookie } });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toMatch(/javascript/);
+
+    const call = await api('workbook.current', {}, { cookie, 'content-type': 'application/json' });
+    expect(JSON.parse(call.body)).toMatchObject({ ok: true, value: { plan: { region: 'Kabupaten Muara Enim' } } });
+  });
+});
+
+describe('browser host: what is accepted', () => {
+  it('answers a valid call with the Result', async () => {
+    const reply = await api('workbook.values', { series: ['realisation'] });
+    expect(reply.status).toBe(200);
+    const result = JSON.parse(reply.body) as { ok: true; value: { value: number; series: string }[] };
+    expect(result.ok).toBe(true);
+    expect(result.value.map((v) => v.value)).toContain(12.32);
+    expect(new Set(result.value.map((v) => v.series))).toEqual(new Set(['realisation']));
+  });
+
+  it('bad input → 400 naming the field', async () => {
+    const reply = await api('workbook.values', { series: ['realisation', 'rumor'] });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, code: 'bad_input', field: 'series.1' });
+
+    const extra = await api('workbook.open', { path: '/tmp/x', mode: 'rw' });
+    expect(extra.status).toBe(400);
+    expect(JSON.parse(extra.body).message).toMatch(/workbook\.open/);
+
+    const missing = await api('workbook.open', {});
+    expect(JSON.parse(missing.body)).toMatchObject({ code: 'bad_input', field: 'path' });
+  });
+
+  it('malformed JSON → 400; wrong content type → 415; GET on the API → 405; unknown method → 404', async () => {
+    const bad = await request('/api/workbook.current', { method: 'POST', headers: auth(), body: '{"a":' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ code: 'bad_input', message: 'Request body is not valid JSON' });
+
+    const form = await request('/api/workbook.current', { method: 'POST', headers: { ...auth(), 'content-type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+
+    expect((await request('/api/workbook.current', { headers: auth() })).status).toBe(405);
+
+    const unknown = await api('workbook.drop', {});
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ code: 'unknown_method' });
+    const proto = await api('__proto__', {});
+    expect(JSON.parse(proto.body)).toMatchObject({ code: 'unknown_method' });
+  });
+
+  it('caps the body size with 413', async () => {
+    const reply = await request('/api/workbook.open', { method: 'POST', headers: auth(), body: JSON.stringify({ path: 'x'.repeat(5000) }) });
+    expect(reply.status).toBe(413);
+  });
+
+  it('serves nothing outside the renderer folder', async () => {
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/%2e%2e%2fsecret.txt']) {
+      const reply = await request(p, { headers: auth() });
+      expect(reply.status, p).toBe(404);
+      expect(reply.body).not.toContain('not for the browser');
+    }
+  });
+
+  it('a refused open travels as a Result and keeps the open workbook', async () => {
+    const reply = await api('workbook.open', { path: path.join(tempDir(), 'missing.rpjmd') });
+    expect(reply.status).toBe(404);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, code: 'not_found' });
+    const current = JSON.parse((await api('workbook.current', {})).body);
+    expect(current.value.plan.region).toBe('Kabupaten Muara Enim');
+  });
+});

@@ -1,0 +1,49 @@
+/** `npm run serve -- --workbook FILE` refuses what it cannot open, with the reason, untouched. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listing, sha256, tempDir } from '../helpers/files.js';
+import { foreignSqlite, newerWorkbook, textFile } from '../helpers/fixtures.js';
+
+const entry = path.resolve('dist/node/serve.mjs');
+
+function serve(args: string[]) {
+  return spawnSync(process.execPath, [entry, ...args], {
+    encoding: 'utf8',
+    timeout: 15_000,
+    env: { ...process.env, RPJMD_WORKBENCH_HOME: tempDir() },
+  });
+}
+
+describe('browser host CLI refusals', () => {
+  it('has been built (test/setup/build-node.ts builds it)', () => {
+    expect(fs.existsSync(entry)).toBe(true);
+  });
+
+  const cases: [string, (dir: string) => string | Promise<string>, RegExp][] = [
+    ['a text file', textFile, /catatan\.rpjmd is not an RPJMD workbook/],
+    ['a foreign SQLite file', foreignSqlite, /another application/],
+    ['a workbook with a higher user_version', (d) => newerWorkbook(d, 7), /schema version 7.*up to schema version 1/],
+  ];
+  for (const [label, make, reason] of cases) {
+    it(`exits non-zero naming the reason for ${label}, leaving it byte-identical`, async () => {
+      const dir = tempDir();
+      const file = await make(dir);
+      const before = sha256(file);
+      const names = listing(dir);
+      const run = serve(['--workbook', file, '--port', '0']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(reason);
+      expect(run.stdout).not.toMatch(/token=/);
+      expect(sha256(file)).toBe(before);
+      expect(listing(dir)).toEqual(names);
+    });
+  }
+
+  it('rejects a bad --port value', () => {
+    const run = serve(['--port', 'abc']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--port must be 0–65535/);
+  });
+});

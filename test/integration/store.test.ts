@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/api/result.js';
+import { LATEST_VERSION, Workbook } from '../../electron/workbook/store.js';
+import { STANDARD_INDICATORS } from '../../electron/workbook/standard-indicators.js';
+import { listing, sha256, tempDir } from '../helpers/files.js';
+import { APPLICATION_ID, corruptWorkbook, foreignSqlite, headerOf, newerWorkbook, TEST_PLAN, textFile } from '../helpers/fixtures.js';
+
+async function refusal(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err, 'expected the open to be refused').toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+describe('workbook store: create and reopen', () => {
+  it('creates an SQLite file with our application_id, the latest schema and the standard indicators', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'baru.rpjmd');
+    const wb = await Workbook.create(file, { plan: TEST_PLAN });
+    const summary = wb.summary();
+    wb.close();
+
+    expect(headerOf(file)).toEqual({ applicationId: APPLICATION_ID, userVersion: LATEST_VERSION });
+    expect(LATEST_VERSION).toBeGreaterThanOrEqual(1);
+    expect(summary.plan).toEqual(TEST_PLAN);
+    expect(summary.indicators.map((i) => i.code)).toEqual(STANDARD_INDICATORS.map((i) => i.code));
+    expect(summary.scenarios).toEqual([]);
+    // Built beside the target and renamed: nothing else is left in the folder.
+    expect(listing(dir)).toEqual(['baru.rpjmd']);
+
+    const again = await Workbook.open(file);
+    expect(again.summary()).toEqual(summary);
+    expect(again.values()).toEqual([]);
+    again.close();
+  });
+
+  it('keeps the file a single self-contained document: journal DELETE, synchronous FULL, foreign keys on', async () => {
+    const dir = tempDir();
+    const wb = await Workbook.create(path.join(dir, 'a.rpjmd'), { plan: TEST_PLAN });
+    expect(wb.connectionSettings()).toEqual({ journalMode: 'delete', synchronous: 2, foreignKeys: true });
+    wb.write((db) => db.prepare("INSERT INTO scenario (name, created_at) VALUES ('S1', 'now')").run());
+    // Rollback journal, not WAL: bytes 18–19 of the header are 1 (legacy) rather than 2 (WAL).
+    const header = fs.readFileSync(path.join(dir, 'a.rpjmd')).subarray(18, 20);
+    expect([...header]).toEqual([1, 1]);
+    expect(listing(dir)).toEqual(['a.rpjmd']);
+    wb.close();
+  });
+
+  it('refuses to create over an existing file and leaves it as it was', async () => {
+    const dir = tempDir();
+    const file = textFile(dir);
+    const before = sha256(file);
+    const err = await refusal(Workbook.create(file, { plan: TEST_PLAN }));
+    expect(err.code).toBe('already_exists');
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('rejects a plan whose years are out of order (schema CHECK)', async () => {
+    const dir = tempDir();
+    await expect(
+      Workbook.create(path.join(dir, 'x.rpjmd'), { plan: { ...TEST_PLAN, baselineYear: 2019 } }),
+    ).rejects.toThrow(/CHECK constraint/);
+    expect(listing(dir)).toEqual([]);
+  });
+
+  it('keeps the change log append-only', async () => {
+    const dir = tempDir();
+    const wb = await Workbook.create(path.join(dir, 'log.rpjmd'), { plan: TEST_PLAN });
+    wb.write((db) => db.prepare("INSERT INTO change_log (at, user, action) VALUES ('t', 'u', 'test')").run());
+    expect(() => wb.write((db) => db.prepare("UPDATE change_log SET user = 'x'").run())).toThrow(/append-only/);
+    expect(() => wb.write((db) => db.prepare('DELETE FROM change_log').run())).toThrow(/append-only/);
+    wb.close();
+  });
+
+  it('allows at most one usulan scenario', async () => {
+    const dir = tempDir();
+    const wb = await Workbook.create(path.join(dir, 's.rpjmd'), { plan: TEST_PLAN });
+    wb.write((db) => db.prepare("INSERT INTO scenario (name, status, created_at) VALUES ('A', 'usulan', 'now')").run());
+    expect(() =>
+      wb.write((db) => db.prepare("INSERT INTO scenario (name, status, created_at) VALUES ('B', 'usulan', 'now')").run()),
+    ).toThrow(/UNIQUE/);
+    wb.close();
+  });
+});
+
+describe('workbook store: refusals leave the file byte-identical', () => {
+  const cases: [string, (dir: string) => string | Promise<string>, string, RegExp][] = [
+    ['a text file', textFile, 'refused_not_workbook', /catatan\.rpjmd is not an RPJMD workbook: it is not an SQLite database/],
+    ['an empty file', (d) => { const f = path.join(d, 'kosong.rpjmd'); fs.writeFileSync(f, ''); return f; }, 'refused_not_workbook', /the file is empty/],
+    ['a foreign SQLite file', foreignSqlite, 'refused_foreign', /another application \(application_id 0x00000000\)/],
+    ['a workbook from a newer version', (d) => newerWorkbook(d, 9), 'refused_newer', /schema version 9.*reads up to schema version 1/],
+    ['a damaged workbook', corruptWorkbook, 'refused_corrupt', /quick_check/],
+  ];
+
+  for (const [label, make, code, message] of cases) {
+    it(`refuses ${label}`, async () => {
+      const dir = tempDir();
+      const file = await make(dir);
+      const before = sha256(file);
+      const names = listing(dir);
+
+      const err = await refusal(Workbook.open(file));
+      expect(err.code).toBe(code);
+      expect(err.message).toMatch(message);
+      expect(sha256(file)).toBe(before);
+      expect(listing(dir)).toEqual(names);
+    });
+  }
+
+  it('says when the file does not exist', async () => {
+    const err = await refusal(Workbook.open(path.join(tempDir(), 'tidak-ada.rpjmd')));
+    expect(err.code).toBe('not_found');
+  });
+});
+
+describe('workbook store: Save As', () => {
+  it('copies the open workbook with the backup API, leaves the original intact and continues on the copy', async () => {
+    const dir = tempDir();
+    const original = path.join(dir, 'asli.rpjmd');
+    const wb = await Workbook.create(original, {
+      plan: TEST_PLAN,
+      values: [{ indicatorCode: 'P0', year: 2020, series: 'realisation', value: 12.32, source: 'BPS', illustrative: false }],
+    });
+    const before = sha256(original);
+
+    const target = path.join(dir, 'salinan', 'revisi.rpjmd');
+    const copy = await wb.saveAs(target);
+    expect(copy.path).toBe(target);
+    const p0 = copy.indicators().find((i) => i.code === 'P0')!;
+    expect(copy.values()).toEqual([{ indicatorId: p0.id, year: 2020, series: 'realisation', value: 12.32, source: 'BPS', illustrative: false }]);
+    expect(headerOf(target)).toEqual({ applicationId: APPLICATION_ID, userVersion: LATEST_VERSION });
+    expect(sha256(original)).toBe(before);
+    expect(listing(path.join(dir, 'salinan'))).toEqual(['revisi.rpjmd']);
+
+    // Writes now go to the copy, not the original.
+    copy.write((db) => db.prepare("INSERT INTO scenario (name, created_at) VALUES ('Perubahan', 'now')").run());
+    expect(sha256(original)).toBe(before);
+    copy.close();
+    const reopened = await Workbook.open(target);
+    expect(reopened.scenarios().map((s) => s.name)).toEqual(['Perubahan']);
+    reopened.close();
+  });
+
+  it('refuses to overwrite an existing file unless asked, then replaces it whole', async () => {
+    const dir = tempDir();
+    const wb = await Workbook.create(path.join(dir, 'a.rpjmd'), { plan: TEST_PLAN });
+    const existing = textFile(dir);
+    const before = sha256(existing);
+    const err = await refusal(wb.saveAs(existing));
+    expect(err.code).toBe('already_exists');
+    expect(sha256(existing)).toBe(before);
+
+    const copy = await wb.saveAs(existing, true);
+    expect(headerOf(existing).applicationId).toBe(APPLICATION_ID);
+    expect(copy.plan()).toEqual(TEST_PLAN);
+    copy.close();
+  });
+
+  it('refuses Save As onto the open file itself', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.rpjmd');
+    const wb = await Workbook.create(file, { plan: TEST_PLAN });
+    const err = await refusal(wb.saveAs(file, true));
+    expect(err.code).toBe('bad_input');
+    expect(wb.plan()).toEqual(TEST_PLAN);
+    wb.close();
+  });
+
+  it('the copy is consistent even with another connection holding the original open', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.rpjmd');
+    const wb = await Workbook.create(file, { plan: TEST_PLAN });
+    const reader = new Database(file, { readonly: true });
+    const copy = await wb.saveAs(path.join(dir, 'b.rpjmd'));
+    expect(reader.prepare('SELECT count(*) AS n FROM indicator').get()).toEqual({ n: STANDARD_INDICATORS.length });
+    expect(copy.indicators()).toHaveLength(STANDARD_INDICATORS.length);
+    reader.close();
+    copy.close();
+  });
+});
