@@ -18,6 +18,8 @@ export default defineConfig({
     {
       name: 'chromium',
       testDir: 'test/e2e',
+      // *.e2e.ts, so vitest's default *.test.ts / *.spec.ts pattern never picks these up.
+      testMatch: '**/*.e2e.ts',
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 800 },

@@ -36,16 +36,22 @@ function buildInfo(electronVersion, sqliteVersion) {
   return { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch };
 }
 
+/** One line saying why a build step failed; the whole output is in build.log. */
+function summarise(output, status) {
+  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const offline = lines.find((l) => /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|getaddrinfo/.test(l));
+  if (offline) return `no network access (${offline})`;
+  if (lines.some((l) => /network connectivity/.test(l))) return 'no network access (could not download the Electron headers)';
+  const telling = lines.filter((l) => /error|fail|not found|unable/i.test(l));
+  return (telling.at(-1) ?? lines.at(-1) ?? `exit code ${status}`).slice(0, 300);
+}
+
 function run(cmd, args, cwd, logFile, timeoutMs) {
   fs.appendFileSync(logFile, `\n$ ${[cmd, ...args].join(' ')}\n`);
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, npm_config_runtime: 'electron' } });
   fs.appendFileSync(logFile, `${r.stdout ?? ''}${r.stderr ?? ''}`);
   if (r.error) return { ok: false, why: r.error.message };
-  if (r.status !== 0) {
-    const lines = `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
-    const telling = lines.filter((l) => /err|fail|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|not found|unable/i.test(l));
-    return { ok: false, why: (telling.at(-1) ?? lines.at(-1) ?? `exit code ${r.status}`).slice(0, 300) };
-  }
+  if (r.status !== 0) return { ok: false, why: summarise(`${r.stderr ?? ''}${r.stdout ?? ''}`, r.status) };
   return { ok: true };
 }
 

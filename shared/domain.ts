@@ -35,6 +35,9 @@ export interface Indicator {
   decimals: number;
   group: IndicatorGroup;
   definition: string;
+  /** Range a value may take; null = unbounded on that side (e.g. 0–100 for a share in %). */
+  minValue: number | null;
+  maxValue: number | null;
 }
 
 export interface IndicatorValue {
@@ -55,6 +58,60 @@ export interface Scenario {
   status: ScenarioStatus;
   createdAt: string;
 }
+
+export const TARGET_ORIGINS = ['entered', 'derived'] as const;
+/** entered: the planner typed it; derived: computed from its rate/count partner and population. */
+export type TargetOrigin = (typeof TARGET_ORIGINS)[number];
+
+/** A scenario's revised target (target perubahan) for one indicator and year. */
+export interface TargetCell {
+  indicatorId: number;
+  year: number;
+  value: number;
+  origin: TargetOrigin;
+}
+
+export interface Justification {
+  indicatorId: number;
+  text: string;
+  updatedAt: string;
+}
+
+export interface ScenarioTargets {
+  scenarioId: number;
+  targets: TargetCell[];
+  justifications: Justification[];
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Action key of the step Ctrl+Z would undo (e.g. 'target.paste'), for the menu label. */
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export interface ChangeLogEntry {
+  id: number;
+  at: string;
+  user: string;
+  action: string;
+  scenarioId: number | null;
+  scenarioName: string | null;
+  indicatorCode: string | null;
+  year: number | null;
+  oldValue: number | null;
+  newValue: number | null;
+  justification: string | null;
+  detail: string | null;
+}
+
+/** Rate and count indicators tied through population (count = rate × population). */
+export const RATE_COUNT_PAIRS = [
+  { rate: 'P0', count: 'JPM' },
+  { rate: 'P0E', count: 'JPME' },
+] as const;
+export const POPULATION_CODE = 'POP';
 
 export interface WorkbookSummary {
   path: string;

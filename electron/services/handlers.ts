@@ -5,6 +5,7 @@ import type { Session } from './session.js';
 export const APP_NAME = 'RPJMD Workbench';
 
 export function createHandlers(session: Session): Handlers {
+  const scenarios = () => session.require().scenarioStore(session.userName);
   return {
     'app.info': () => ({ name: APP_NAME, version: session.options.appVersion, host: session.options.host }),
 
@@ -20,5 +21,26 @@ export function createHandlers(session: Session): Handlers {
     'workbook.openDemo': async () => (await session.openDemo()).summary(),
 
     'recent.list': () => session.recent.list(),
+
+    'scenario.create': ({ name, description, from }) => scenarios().create(name, description ?? '', from),
+    'scenario.update': ({ scenarioId, name, description }) => scenarios().update(scenarioId, { name, description }),
+    'scenario.delete': ({ scenarioId }) => {
+      scenarios().delete(scenarioId);
+      return null;
+    },
+    'scenario.setStatus': ({ scenarioId, status }) => scenarios().setStatus(scenarioId, status),
+    'scenario.targets': ({ scenarioId }) => scenarios().targets(scenarioId),
+    'targets.set': ({ scenarioId, action, cells }) => scenarios().setTargets(scenarioId, cells, action),
+    'justification.set': ({ scenarioId, indicatorId, text }) => scenarios().setJustification(scenarioId, indicatorId, text),
+    'history.state': () => scenarios().history(),
+    'history.undo': () => {
+      const store = scenarios();
+      return { step: store.undo(), state: store.history() };
+    },
+    'history.redo': () => {
+      const store = scenarios();
+      return { step: store.redo(), state: store.history() };
+    },
+    'changelog.list': ({ scenarioId, limit }) => scenarios().changeLog(scenarioId, limit ?? 500),
   };
 }

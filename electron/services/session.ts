@@ -1,5 +1,6 @@
 /** The one open workbook of a host (a window in Electron, the process in the browser host). */
 import fs from 'node:fs';
+import os from 'node:os';
 import { AppError } from '../../shared/api/result.js';
 import type { Plan } from '../../shared/domain.js';
 import { createDemoWorkbook } from '../workbook/demo.js';
@@ -17,12 +18,24 @@ export const DEFAULT_PLAN: Plan = {
   lastYear: 2023,
 };
 
+function osUserName(): string {
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return process.env.USER || process.env.USERNAME || 'unknown';
+  }
+}
+
 export class Session {
   private workbook: Workbook | undefined;
   readonly recent: RecentFiles;
   private readonly store: StoreOptions;
 
+  /** The OS user name the change log records for every write. */
+  readonly userName: string;
+
   constructor(readonly options: ServiceOptions) {
+    this.userName = osUserName();
     this.recent = new RecentFiles(recentFilesPath(options.dataDir));
     this.store = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   }

@@ -9,23 +9,29 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * True only for app://workbench/… URLs: exact scheme and host, no port, no credentials.
- * Parsed with the WHATWG URL parser rather than prefix checks, so look-alikes such as
- * app://workbench.evil/, app://workbench@evil/ or APP://WORKBENCH:80/ are told apart.
+ * Parses `value` and returns it only if it is an app://workbench/… URL: exact scheme and host,
+ * no port, no credentials. Uses the WHATWG URL parser rather than prefix checks, so look-alikes
+ * such as app://workbench.evil/, app://workbench@evil/ or app://workbench:80/ are told apart.
+ * Node treats app: as a non-special scheme and keeps the host's case, while Chromium lowercases
+ * hosts of standard schemes; comparing case-insensitively matches what Chromium loads.
  */
-export function isAppUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length === 0) return false;
+export function parseAppUrl(value: unknown): URL | null {
+  if (typeof value !== 'string' || value.length === 0) return null;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return false;
+    return null;
   }
-  return (
+  const ours =
     url.protocol === `${APP_SCHEME}:` &&
-    url.hostname === APP_HOST &&
+    url.hostname.toLowerCase() === APP_HOST &&
     url.port === '' &&
     url.username === '' &&
-    url.password === ''
-  );
+    url.password === '';
+  return ours ? url : null;
+}
+
+export function isAppUrl(value: unknown): boolean {
+  return parseAppUrl(value) !== null;
 }

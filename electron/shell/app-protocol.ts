@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { NONCE_PLACEHOLDER } from '../../shared/security/csp.js';
-import { APP_HOST, APP_SCHEME } from './app-origin.js';
+import { parseAppUrl } from './app-origin.js';
 
 export type AppRequest =
   | { kind: 'file'; filePath: string; contentType: string; isHtml: boolean }
@@ -41,15 +41,9 @@ export function contentTypeFor(filePath: string): string {
  */
 export function resolveAppRequest(requestUrl: string, rootDir: string, method = 'GET'): AppRequest {
   if (method !== 'GET' && method !== 'HEAD') return { kind: 'refuse', status: 405 };
-  let url: URL;
-  try {
-    url = new URL(requestUrl);
-  } catch {
-    return { kind: 'refuse', status: 400 };
-  }
-  if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST || url.port !== '' || url.username || url.password) {
-    return { kind: 'refuse', status: 403 };
-  }
+  if (!URL.canParse(requestUrl)) return { kind: 'refuse', status: 400 };
+  const url = parseAppUrl(requestUrl);
+  if (!url) return { kind: 'refuse', status: 403 };
   let relative: string;
   try {
     relative = decodeURIComponent(url.pathname);

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { POLARITIES, GROUPS, SERIES, SCENARIO_STATUSES } from '../../shared/domain.js';
+import { STANDARD_INDICATORS } from './standard-indicators.js';
 
 export interface Migration {
   version: number;
@@ -96,6 +97,43 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
           BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
       `);
+    },
+  },
+  {
+    version: 2,
+    description: 'undo history kept in the file; which of rate/count the planner typed; capaian formula per indicator',
+    up(db) {
+      db.exec(`
+        -- entered: typed by the planner; derived: computed from its rate/count partner and population.
+        ALTER TABLE scenario_target ADD COLUMN origin TEXT NOT NULL DEFAULT 'entered'
+          CHECK (origin IN ('entered', 'derived'));
+        -- Capaian formula for lower-is-better indicators (see shared/model/capaian.ts).
+        ALTER TABLE indicator ADD COLUMN capaian_formula TEXT;
+        -- The range a value may take (NULL: unbounded), e.g. 0–100 for a share in percent.
+        ALTER TABLE indicator ADD COLUMN min_value REAL;
+        ALTER TABLE indicator ADD COLUMN max_value REAL;
+        -- One row per API write; state 'undone' rows are the redo stack.
+        CREATE TABLE undo_step (
+          id INTEGER PRIMARY KEY,
+          label TEXT NOT NULL,
+          scenario_id INTEGER,
+          at TEXT NOT NULL,
+          state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone'))
+        );
+        -- Row images before and after the step, as JSON; NULL means the row did not exist.
+        CREATE TABLE undo_row (
+          step_id INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          tbl TEXT NOT NULL,
+          row_key TEXT NOT NULL,
+          before TEXT,
+          after TEXT,
+          PRIMARY KEY (step_id, seq)
+        ) WITHOUT ROWID;
+      `);
+      // Ranges of the standard indicators in files made before v2 (later files get them at creation).
+      const range = db.prepare('UPDATE indicator SET min_value = ?, max_value = ? WHERE code = ?');
+      for (const ind of STANDARD_INDICATORS) range.run(ind.minValue, ind.maxValue, ind.code);
     },
   },
 ];

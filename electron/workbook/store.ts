@@ -13,6 +13,7 @@ import { AppError } from '../../shared/api/result.js';
 import { APPLICATION_ID, readHeader } from './file-format.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';
 import type { IndicatorSpec } from './standard-indicators.js';
+import { ScenarioStore } from './scenarios.js';
 import { STANDARD_INDICATORS } from './standard-indicators.js';
 
 export interface StoreOptions {
@@ -246,7 +247,8 @@ export class Workbook {
   indicators(): Indicator[] {
     const rows = this.db
       .prepare(
-        `SELECT id, code, name_id AS nameId, name_en AS nameEn, unit, polarity, decimals, grp AS "group", definition
+        `SELECT id, code, name_id AS nameId, name_en AS nameEn, unit, polarity, decimals, grp AS "group", definition,
+                min_value AS minValue, max_value AS maxValue
          FROM indicator ORDER BY sort_order, id`,
       )
       .all() as Indicator[];
@@ -254,9 +256,13 @@ export class Workbook {
   }
 
   scenarios(): Scenario[] {
-    return this.db
-      .prepare('SELECT id, name, description, status, created_at AS createdAt FROM scenario ORDER BY id')
-      .all() as Scenario[];
+    return this.scenarioStore('').list();
+  }
+
+  /** Scenario reads and writes; `user` is the OS user name the change log records. */
+  scenarioStore(user: string): ScenarioStore {
+    const { firstYear, lastYear } = this.plan();
+    return new ScenarioStore({ db: this.db, firstYear, lastYear, user });
   }
 
   values(series?: readonly Series[]): IndicatorValue[] {
@@ -342,8 +348,8 @@ function seed(db: Db, spec: NewWorkbook): void {
       'INSERT INTO plan (id, region, province, baseline_year, first_year, last_year, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)',
     ).run(p.region, p.province, p.baselineYear, p.firstYear, p.lastYear, now);
     const insertIndicator = db.prepare(
-      `INSERT INTO indicator (code, name_id, name_en, unit, polarity, decimals, grp, definition, sort_order)
-       VALUES (@code, @nameId, @nameEn, @unit, @polarity, @decimals, @group, @definition, @sortOrder)`,
+      `INSERT INTO indicator (code, name_id, name_en, unit, polarity, decimals, grp, definition, min_value, max_value, sort_order)
+       VALUES (@code, @nameId, @nameEn, @unit, @polarity, @decimals, @group, @definition, @minValue, @maxValue, @sortOrder)`,
     );
     const ids = new Map<string, number | bigint>();
     (spec.indicators ?? STANDARD_INDICATORS).forEach((ind, i) => {

@@ -4,8 +4,17 @@
  * so adding a method is one entry here plus its handler in electron/services/handlers.ts.
  */
 import { z } from 'zod';
-import type { AppInfo, IndicatorValue, RecentFile, WorkbookSummary } from '../domain.js';
-import { SERIES } from '../domain.js';
+import type {
+  AppInfo,
+  ChangeLogEntry,
+  HistoryState,
+  IndicatorValue,
+  RecentFile,
+  Scenario,
+  ScenarioTargets,
+  WorkbookSummary,
+} from '../domain.js';
+import { SCENARIO_STATUSES, SERIES } from '../domain.js';
 
 /** Declares a method: its input schema now, its result type as a phantom for the type checker. */
 function method<R>() {
@@ -18,6 +27,14 @@ const none = z.object({}).strict();
 const filePath = z.string().trim().min(1, 'path is empty').max(4096, 'path is too long');
 
 const year = z.number().int().min(1945).max(2100);
+const id = z.number().int().positive();
+const scenarioName = z.string().trim().min(1, 'name is empty').max(120);
+const description = z.string().max(4000);
+const scenarioSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('original') }).strict(),
+  z.object({ kind: z.literal('scenario'), scenarioId: id }).strict(),
+  z.object({ kind: z.literal('empty') }).strict(),
+]);
 
 export const planInput = z
   .object({
@@ -57,7 +74,52 @@ export const contract = {
   'workbook.openDemo': method<WorkbookSummary>()(none),
 
   'recent.list': method<RecentFile[]>()(none),
+
+  /** Creates a scenario from the original targets, another scenario (duplicate), or empty. */
+  'scenario.create': method<Scenario>()(
+    z.object({ name: scenarioName, description: description.optional(), from: scenarioSource }).strict(),
+  ),
+  'scenario.update': method<Scenario>()(
+    z.object({ scenarioId: id, name: scenarioName.optional(), description: description.optional() }).strict(),
+  ),
+  /** Deletes a scenario; the change log keeps its targets and justifications. */
+  'scenario.delete': method<null>()(z.object({ scenarioId: id }).strict()),
+  /** Marks a scenario usulan (the one proposal; any other usulan becomes draft) or draft. */
+  'scenario.setStatus': method<Scenario[]>()(z.object({ scenarioId: id, status: z.enum(SCENARIO_STATUSES) }).strict()),
+  'scenario.targets': method<ScenarioTargets>()(z.object({ scenarioId: id }).strict()),
+  /**
+   * Sets or clears revised targets: one transaction, one undo step, a change-log entry per cell.
+   * One invalid cell refuses the whole call, naming it.
+   */
+  'targets.set': method<ScenarioTargets>()(
+    z
+      .object({
+        scenarioId: id,
+        action: z.enum(['target.edit', 'target.paste', 'target.path', 'target.clear']),
+        cells: z
+          .array(z.object({ indicatorId: id, year, value: z.number().finite().nullable() }).strict())
+          .min(1)
+          .max(100_000),
+      })
+      .strict(),
+  ),
+  'justification.set': method<ScenarioTargets>()(
+    z.object({ scenarioId: id, indicatorId: id, text: z.string().max(4000) }).strict(),
+  ),
+  'history.state': method<HistoryState>()(none),
+  /** Undoes the last write (kept in the workbook, so it survives a restart). */
+  'history.undo': method<HistoryStep>()(none),
+  'history.redo': method<HistoryStep>()(none),
+  'changelog.list': method<ChangeLogEntry[]>()(
+    z.object({ scenarioId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+  ),
 };
+
+/** What undo or redo did (null when there was nothing to do) and the state after it. */
+export interface HistoryStep {
+  step: { label: string; scenarioId: number | null } | null;
+  state: HistoryState;
+}
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -3,6 +3,7 @@ import type { Method, Output, ParsedInput } from './contract.js';
 import { contract, isMethod } from './contract.js';
 import type { Result } from './result.js';
 import { AppError, failure } from './result.js';
+import { ModelError } from '../model/errors.js';
 
 export type Handlers = {
   [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -30,6 +31,10 @@ export function createDispatch(handlers: Handlers, onInternalError: (err: unknow
           ...(err.field !== undefined ? { field: err.field } : {}),
           ...(err.params !== undefined ? { params: err.params } : {}),
         });
+      }
+      if (err instanceof ModelError) {
+        // A model function refused its numbers (e.g. a count above the population): the caller's input.
+        return failure('bad_input', err.message, err.params ? { params: { ...err.params, reason: err.code } } : { params: { reason: err.code } });
       }
       onInternalError(err);
       return failure('internal', err instanceof Error ? err.message : 'Internal error');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, type Migration } from '../../electron/workbook/migrations.js';
-import { Workbook } from '../../electron/workbook/store.js';
+import { runMigrations, Workbook } from '../../electron/workbook/store.js';
 import { listing, sha256, tempDir } from '../helpers/files.js';
 import { APPLICATION_ID, headerOf, TEST_PLAN } from '../helpers/fixtures.js';
 
@@ -39,9 +39,46 @@ describe('migration 1 (from an empty v0 workbook shell)', () => {
   });
 });
 
-/** A stand-in second migration, to exercise the machinery on data a v1 file holds. */
-const v2: Migration = {
-  version: 2,
+const v2 = MIGRATIONS.find((m) => m.version === 2)!;
+
+describe('migration 2 (undo history, rate/count origin, capaian formula) on a seeded v1 workbook', () => {
+  it('keeps v1 targets and justifications, marks existing targets as entered, and adds the undo tables', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v1-data.rpjmd');
+    // A file as v1 of the app wrote it: v1 schema, v1-shaped rows.
+    const seed = new Database(file);
+    runMigrations(seed, [v1]);
+    seed.exec(`
+      INSERT INTO plan VALUES (1, 'Kabupaten Uji', 'Sumatera Selatan', 2017, 2018, 2023, '2021-01-01');
+      INSERT INTO indicator (code, name_id, name_en, unit, polarity, decimals, grp, definition, sort_order)
+        VALUES ('P0', 'Persentase Penduduk Miskin', 'Poverty rate', '%', 'lower', 2, 'kemiskinan', '', 10),
+               ('PE', 'Pertumbuhan Ekonomi', 'Economic growth', '%', 'higher', 2, 'makro', '', 20);
+      INSERT INTO scenario (id, name, status, created_at) VALUES (1, 'Perubahan 2021', 'usulan', '2021-03-17');
+      INSERT INTO scenario_target (scenario_id, indicator_id, year, value)
+        SELECT 1, id, 2021, 12.6 FROM indicator WHERE code = 'P0';
+      INSERT INTO justification (scenario_id, indicator_id, text, updated_at)
+        SELECT 1, id, 'Dampak COVID-19', '2021-03-17' FROM indicator WHERE code = 'P0';
+    `);
+    seed.close();
+
+    const wb = await Workbook.open(file, { migrations: [v1, v2] });
+    expect(wb.schemaVersion).toBe(2);
+    wb.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT year, value, origin FROM scenario_target').all()).toEqual([{ year: 2021, value: 12.6, origin: 'entered' }]);
+    expect(db.prepare('SELECT text FROM justification').all()).toEqual([{ text: 'Dampak COVID-19' }]);
+    expect(db.prepare("SELECT capaian_formula, min_value, max_value FROM indicator WHERE code = 'P0'").get())
+      .toEqual({ capaian_formula: null, min_value: 0, max_value: 100 });
+    expect(db.prepare("SELECT min_value, max_value FROM indicator WHERE code = 'PE'").get()).toEqual({ min_value: -100, max_value: 100 });
+    expect(db.prepare('SELECT count(*) AS n FROM undo_step').get()).toEqual({ n: 0 });
+    db.close();
+    expect(tables(file)).toEqual(expect.arrayContaining(['undo_step', 'undo_row']));
+  });
+});
+
+/** A stand-in third migration, to exercise the machinery on data a v2 file holds. */
+const v3: Migration = {
+  version: 3,
   description: 'test: per-indicator responsible agency, filled from the group',
   up(db) {
     db.exec("ALTER TABLE indicator ADD COLUMN agency TEXT NOT NULL DEFAULT ''");
@@ -49,33 +86,33 @@ const v2: Migration = {
   },
 };
 
-const brokenV2: Migration = {
-  version: 2,
+const brokenV3: Migration = {
+  version: 3,
   description: 'test: fails half-way',
   up(db) {
     db.exec('CREATE TABLE half_done (x INTEGER)');
-    throw new Error('migration 2 failed on purpose');
+    throw new Error('migration 3 failed on purpose');
   },
 };
 
-async function seededV1(dir: string): Promise<string> {
-  const file = path.join(dir, 'v1.rpjmd');
+async function seededV2(dir: string): Promise<string> {
+  const file = path.join(dir, 'v2.rpjmd');
   const wb = await Workbook.create(file, {
     plan: TEST_PLAN,
     values: [{ indicatorCode: 'P0', year: 2020, series: 'realisation', value: 12.32, source: 'BPS', illustrative: false }],
-  }, { migrations: [v1] });
+  }, { migrations: [v1, v2] });
   wb.close();
   return file;
 }
 
-describe('migration machinery (v1 → v2 with seeded v1 data)', () => {
-  it('runs pending migrations on open, keeps the data, and leaves a readable v1 backup', async () => {
+describe('migration machinery (v2 → a test v3 with seeded v2 data)', () => {
+  it('runs pending migrations on open, keeps the data, and leaves a readable v2 backup', async () => {
     const dir = tempDir();
-    const file = await seededV1(dir);
-    const v1Bytes = sha256(file);
+    const file = await seededV2(dir);
+    const v2Bytes = sha256(file);
 
-    const wb = await Workbook.open(file, { migrations: [v1, v2] });
-    expect(wb.schemaVersion).toBe(2);
+    const wb = await Workbook.open(file, { migrations: [v1, v2, v3] });
+    expect(wb.schemaVersion).toBe(3);
     expect(wb.values().map((v) => v.value)).toEqual([12.32]);
     wb.close();
 
@@ -84,23 +121,23 @@ describe('migration machinery (v1 → v2 with seeded v1 data)', () => {
     expect(db.prepare("SELECT agency FROM indicator WHERE code = 'PE'").get()).toEqual({ agency: 'Bappeda' });
     db.close();
 
-    const backup = listing(dir).find((n) => n.startsWith('v1.rpjmd.v1-backup-'));
+    const backup = listing(dir).find((n) => n.startsWith('v2.rpjmd.v2-backup-'));
     expect(backup).toBeDefined();
-    // The backup is a consistent copy of the v1 file (backup API, not a byte copy of a live file).
-    const restored = await Workbook.open(path.join(dir, backup!), { migrations: [v1] });
-    expect(restored.schemaVersion).toBe(1);
+    // The backup is a consistent copy of the v2 file (backup API, not a byte copy of a live file).
+    const restored = await Workbook.open(path.join(dir, backup!), { migrations: [v1, v2] });
+    expect(restored.schemaVersion).toBe(2);
     expect(restored.values().map((v) => v.value)).toEqual([12.32]);
     restored.close();
-    expect(v1Bytes).not.toBe(sha256(file));
+    expect(v2Bytes).not.toBe(sha256(file));
   });
 
-  it('a failing migration rolls back whole: the file stays at v1 with no half-made tables', async () => {
+  it('a failing migration rolls back whole: the file stays at v2 with no half-made tables', async () => {
     const dir = tempDir();
-    const file = await seededV1(dir);
-    await expect(Workbook.open(file, { migrations: [v1, brokenV2] })).rejects.toThrow(/failed on purpose/);
-    expect(headerOf(file).userVersion).toBe(1);
+    const file = await seededV2(dir);
+    await expect(Workbook.open(file, { migrations: [v1, v2, brokenV3] })).rejects.toThrow(/failed on purpose/);
+    expect(headerOf(file).userVersion).toBe(2);
     expect(tables(file)).not.toContain('half_done');
-    const wb = await Workbook.open(file, { migrations: [v1] });
+    const wb = await Workbook.open(file, { migrations: [v1, v2] });
     expect(wb.values().map((v) => v.value)).toEqual([12.32]);
     wb.close();
     expect(fs.existsSync(file)).toBe(true);
@@ -108,8 +145,8 @@ describe('migration machinery (v1 → v2 with seeded v1 data)', () => {
 
   it('a file already at the latest version is opened without a backup', async () => {
     const dir = tempDir();
-    const file = await seededV1(dir);
-    (await Workbook.open(file, { migrations: [v1] })).close();
-    expect(listing(dir)).toEqual(['v1.rpjmd']);
+    const file = await seededV2(dir);
+    (await Workbook.open(file, { migrations: [v1, v2] })).close();
+    expect(listing(dir)).toEqual(['v2.rpjmd']);
   });
 });

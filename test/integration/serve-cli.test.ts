@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../electron/workbook/migrations.js';
 import { listing, sha256, tempDir } from '../helpers/files.js';
 import { foreignSqlite, newerWorkbook, textFile } from '../helpers/fixtures.js';
 
@@ -24,7 +25,7 @@ describe('browser host CLI refusals', () => {
   const cases: [string, (dir: string) => string | Promise<string>, RegExp][] = [
     ['a text file', textFile, /catatan\.rpjmd is not an RPJMD workbook/],
     ['a foreign SQLite file', foreignSqlite, /another application/],
-    ['a workbook with a higher user_version', (d) => newerWorkbook(d, 7), /schema version 7.*up to schema version 1/],
+    ['a workbook with a higher user_version', (d) => newerWorkbook(d, 7), new RegExp(`schema version 7.*up to schema version ${LATEST_VERSION}\\.`)],
   ];
   for (const [label, make, reason] of cases) {
     it(`exits non-zero naming the reason for ${label}, leaving it byte-identical`, async () => {

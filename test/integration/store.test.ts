@@ -93,7 +93,7 @@ describe('workbook store: refusals leave the file byte-identical', () => {
     ['a text file', textFile, 'refused_not_workbook', /catatan\.rpjmd is not an RPJMD workbook: it is not an SQLite database/],
     ['an empty file', (d) => { const f = path.join(d, 'kosong.rpjmd'); fs.writeFileSync(f, ''); return f; }, 'refused_not_workbook', /the file is empty/],
     ['a foreign SQLite file', foreignSqlite, 'refused_foreign', /another application \(application_id 0x00000000\)/],
-    ['a workbook from a newer version', (d) => newerWorkbook(d, 9), 'refused_newer', /schema version 9.*reads up to schema version 1/],
+    ['a workbook from a newer version', (d) => newerWorkbook(d, 9), 'refused_newer', new RegExp(`schema version 9.*reads up to schema version ${LATEST_VERSION}\\.`)],
     ['a damaged workbook', corruptWorkbook, 'refused_corrupt', /quick_check/],
   ];
 

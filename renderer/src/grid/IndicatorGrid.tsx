@@ -43,12 +43,12 @@ const gridTheme = themeQuartz.withParams({
   rowHoverColor: '#f5f8fc',
   oddRowBackgroundColor: '#ffffff',
   spacing: 6,
-  rowHeight: 32,
+  rowHeight: 30,
   headerHeight: 34,
   wrapperBorderRadius: 6,
   borderRadius: 4,
   browserColorScheme: 'light',
-  cellHorizontalPadding: 10,
+  cellHorizontalPadding: 8,
 });
 
 const YEAR_PREFIX = 'y';
@@ -62,7 +62,6 @@ interface Props {
   indicators: Indicator[];
   values: IndicatorValue[];
   series: SelectableSeries;
-  labelledBy: string;
 }
 
 interface Focus {
@@ -81,11 +80,14 @@ function ValueCell(props: CustomCellRendererProps<GridRow, number>) {
   return (
     <span className="value-cell">
       <span className="value-number">{formatNumber(cell.value, row.indicator.decimals)}</span>
-      {cell.illustrative && (
-        <span className="illustrative-marker" role="img" aria-label={t('value.illustrativeMarker')} data-illustrative="true">
-          *
-        </span>
-      )}
+      {/* The slot keeps numbers aligned whether or not a marker follows. */}
+      <span className="marker-slot">
+        {cell.illustrative && (
+          <span className="illustrative-marker" role="img" aria-label={t('value.illustrativeMarker')} data-illustrative="true">
+            *
+          </span>
+        )}
+      </span>
     </span>
   );
 }
@@ -98,7 +100,7 @@ function NameCell(props: CustomCellRendererProps<GridRow, string>) {
   return <span className="indicator-name">{props.value}</span>;
 }
 
-export function IndicatorGrid({ plan, indicators, values, series, labelledBy }: Props) {
+export function IndicatorGrid({ plan, indicators, values, series }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [focus, setFocus] = useState<Focus | null>(null);
@@ -136,10 +138,11 @@ export function IndicatorGrid({ plan, indicators, values, series, labelledBy }: 
     const yearColumn = (year: number): ColDef<GridRow, number> => ({
       colId: yearColId(year),
       headerName: String(year),
-      width: 96,
-      minWidth: 80,
+      width: 88,
+      minWidth: 76,
       type: 'rightAligned',
-      cellClass: 'year-cell',
+      // Replaces the type's cellClass, so keep its right alignment.
+      cellClass: ['year-cell', 'ag-right-aligned-cell'],
       valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.cells[year]?.value : undefined),
       cellRenderer: ValueCell,
       tooltip: (p: TooltipCallbackParams<GridRow, number>) =>
@@ -150,7 +153,7 @@ export function IndicatorGrid({ plan, indicators, values, series, labelledBy }: 
         colId: 'name',
         headerName: t('grid.indicator'),
         flex: 1,
-        minWidth: 280,
+        minWidth: 240,
         valueGetter: (p) => (p.data?.kind === 'indicator' ? nameOf(p.data.indicator) : ''),
         cellRenderer: NameCell,
         colSpan: (p) => (p.data?.kind === 'group' ? columnCount : 1),
@@ -160,13 +163,14 @@ export function IndicatorGrid({ plan, indicators, values, series, labelledBy }: 
       {
         colId: 'unit',
         headerName: t('grid.unit'),
-        width: 150,
+        width: 120,
         cellClass: 'unit-cell',
         valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.indicator.unit : ''),
       },
       {
         groupId: 'baseline',
         headerName: t('grid.baselineGroup'),
+        headerTooltip: t('grid.baselineGroupTooltip', { year: String(baselineYear) }),
         headerClass: 'year-group-header',
         children: baselineYear === undefined ? [] : [yearColumn(baselineYear)],
       },
@@ -201,7 +205,7 @@ export function IndicatorGrid({ plan, indicators, values, series, labelledBy }: 
 
   return (
     <div className="indicator-grid">
-      <div className="grid-frame" role="region" aria-labelledby={labelledBy}>
+      <div className="grid-frame">
         <AgGridReact<GridRow>
           theme={gridTheme}
           styleNonce={nonce}

@@ -76,6 +76,7 @@ export const en: Messages = {
     indicator: 'Indicator',
     unit: 'Unit',
     baselineGroup: 'Baseline',
+    baselineGroupTooltip: 'Baseline: the {{year}} value, before the first target year',
     yearsGroup: '{{series}}',
     group: {
       makro: 'Macro indicators',
@@ -84,8 +85,8 @@ export const en: Messages = {
     legendIllustrative: 'illustrative value: a plausible example, not a BPS or Perda figure',
     legendEmpty: 'Empty cell: value not known.',
     detailHint: 'Select a cell to see the source of its value.',
-    detailEmpty: '{{indicator}}, {{year}}: no value yet.',
-    detail: '{{indicator}}, {{year}} ({{series}}): {{value}} {{unit}}',
+    detailEmpty: '{{indicator}} · {{year}}: no value yet.',
+    detail: '{{indicator}} · {{year}} · {{series}}: {{value}} {{unit}}',
     noRows: 'This workbook has no indicators yet.',
   },
   value: {

@@ -73,7 +73,8 @@ export const id = {
     ariaLabel: 'Tabel indikator, {{series}}',
     indicator: 'Indikator',
     unit: 'Satuan',
-    baselineGroup: 'Kondisi awal',
+    baselineGroup: 'Awal',
+    baselineGroupTooltip: 'Kondisi awal: nilai tahun {{year}}, sebelum tahun target pertama',
     yearsGroup: '{{series}}',
     group: {
       makro: 'Indikator makro',
@@ -82,8 +83,8 @@ export const id = {
     legendIllustrative: 'nilai ilustrasi: contoh yang masuk akal, bukan angka BPS atau Perda',
     legendEmpty: 'Sel kosong: nilai belum diketahui.',
     detailHint: 'Pilih sel untuk melihat sumber nilainya.',
-    detailEmpty: '{{indicator}}, {{year}}: belum ada nilai.',
-    detail: '{{indicator}}, {{year}} ({{series}}): {{value}} {{unit}}',
+    detailEmpty: '{{indicator}} · {{year}}: belum ada nilai.',
+    detail: '{{indicator}} · {{year}} · {{series}}: {{value}} {{unit}}',
     noRows: 'Buku kerja ini belum memiliki indikator.',
   },
   value: {

@@ -37,7 +37,7 @@ export function WorkbookView({ summary, values, busy, onClose }: Props) {
           <h2 id="facts-title" className="card-title">
             {t('workbook.facts')}
           </h2>
-          <dl className="facts">
+          <dl className="facts facts-grid">
             <dt>{t('workbook.region')}</dt>
             <dd>{plan.region}</dd>
             <dt>{t('workbook.province')}</dt>
@@ -102,7 +102,6 @@ export function WorkbookView({ summary, values, busy, onClose }: Props) {
           indicators={summary.indicators}
           values={values}
           series={series}
-          labelledBy="indicators-title"
         />
       </section>
     </div>

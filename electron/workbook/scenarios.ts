@@ -1,0 +1,375 @@
+/**
+ * Scenarios and their revised targets. Every public write is one transaction and one undo step
+ * (history.ts), and appends to the change log who changed what, from what to what, and the
+ * justification at that moment.
+ */
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/api/result.js';
+import type {
+  ChangeLogEntry,
+  HistoryState,
+  Indicator,
+  Scenario,
+  ScenarioStatus,
+  ScenarioTargets,
+  TargetCell,
+  TargetOrigin,
+} from '../../shared/domain.js';
+import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
+import { countFromRate, rateFromCount } from '../../shared/model/rate-count.js';
+import { roundTo } from '../../shared/model/rounding.js';
+import { checkTargetValue } from '../../shared/model/target-rules.js';
+import type { RowChange, StepRecorder } from './history.js';
+import { historyState, recordStep, redoStep, undoStep } from './history.js';
+
+type Db = Database.Database;
+
+export type TargetAction = 'target.edit' | 'target.paste' | 'target.path' | 'target.clear';
+
+export interface CellInput {
+  indicatorId: number;
+  year: number;
+  /** null clears the revised target. */
+  value: number | null;
+}
+
+export type ScenarioSource = { kind: 'original' } | { kind: 'scenario'; scenarioId: number } | { kind: 'empty' };
+
+interface TargetRow extends Record<string, unknown> {
+  scenario_id: number;
+  indicator_id: number;
+  year: number;
+  value: number;
+  origin: TargetOrigin;
+}
+
+/** What a store needs from its workbook: the connection (inside its transactions) and the plan. */
+export interface ScenarioContext {
+  db: Db;
+  firstYear: number;
+  lastYear: number;
+  user: string;
+}
+
+export class ScenarioStore {
+  constructor(private readonly ctx: ScenarioContext) {}
+
+  private get db(): Db {
+    return this.ctx.db;
+  }
+
+  list(): Scenario[] {
+    return this.db.prepare('SELECT id, name, description, status, created_at AS createdAt FROM scenario ORDER BY id').all() as Scenario[];
+  }
+
+  get(id: number): Scenario {
+    const s = this.db.prepare('SELECT id, name, description, status, created_at AS createdAt FROM scenario WHERE id = ?').get(id) as
+      | Scenario
+      | undefined;
+    if (!s) throw new AppError('not_found', `Scenario ${id} does not exist`, { scenarioId: id }, 'scenarioId');
+    return s;
+  }
+
+  private indicators(): Map<number, Indicator> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, code, name_id AS nameId, name_en AS nameEn, unit, polarity, decimals, grp AS "group", definition,
+                min_value AS minValue, max_value AS maxValue FROM indicator`,
+      )
+      .all() as Indicator[];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  targets(scenarioId: number): ScenarioTargets {
+    this.get(scenarioId);
+    const targets = this.db
+      .prepare(
+        `SELECT t.indicator_id AS indicatorId, t.year, t.value, t.origin FROM scenario_target t
+         JOIN indicator i ON i.id = t.indicator_id WHERE t.scenario_id = ? ORDER BY i.sort_order, t.year`,
+      )
+      .all(scenarioId) as TargetCell[];
+    const justifications = this.db
+      .prepare('SELECT indicator_id AS indicatorId, text, updated_at AS updatedAt FROM justification WHERE scenario_id = ? ORDER BY indicator_id')
+      .all(scenarioId) as ScenarioTargets['justifications'];
+    return { scenarioId, targets, justifications };
+  }
+
+  history(): HistoryState {
+    return historyState(this.db);
+  }
+
+  private uniqueName(name: string, exceptId?: number): void {
+    const clash = this.db.prepare('SELECT id FROM scenario WHERE name = ? AND id IS NOT ?').get(name, exceptId ?? null);
+    if (clash) throw new AppError('already_exists', `A scenario named "${name}" already exists`, { name }, 'name');
+  }
+
+  create(name: string, description: string, from: ScenarioSource): Scenario {
+    return this.step('scenario.create', null, (rec) => {
+      this.uniqueName(name);
+      const id = rec.insert('scenario', { name, description, status: 'draft', created_at: new Date().toISOString() });
+      let source = 'empty';
+      if (from.kind === 'original') {
+        source = 'original targets';
+        const rows = this.db
+          .prepare(
+            `SELECT indicator_id, year, value FROM value WHERE series = 'original_target' AND year BETWEEN ? AND ?`,
+          )
+          .all(this.ctx.firstYear, this.ctx.lastYear) as { indicator_id: number; year: number; value: number }[];
+        for (const r of rows) rec.put('scenario_target', { scenario_id: id, indicator_id: r.indicator_id, year: r.year, value: r.value, origin: 'entered' });
+      } else if (from.kind === 'scenario') {
+        const src = this.get(from.scenarioId);
+        source = `scenario "${src.name}"`;
+        const rows = this.db.prepare('SELECT * FROM scenario_target WHERE scenario_id = ?').all(src.id) as TargetRow[];
+        for (const r of rows) rec.put('scenario_target', { ...r, scenario_id: id });
+        const just = this.db.prepare('SELECT * FROM justification WHERE scenario_id = ?').all(src.id) as Record<string, unknown>[];
+        for (const j of just) rec.put('justification', { ...j, scenario_id: id });
+      }
+      this.log({ action: 'scenario.create', scenarioId: id, scenarioName: name, detail: `from ${source}` });
+      return this.get(id);
+    });
+  }
+
+  update(id: number, changes: { name?: string | undefined; description?: string | undefined }): Scenario {
+    return this.step('scenario.update', id, (rec) => {
+      const before = this.get(id);
+      if (changes.name !== undefined) this.uniqueName(changes.name, id);
+      rec.put('scenario', { id, name: changes.name ?? before.name, description: changes.description ?? before.description });
+      const detail = [
+        changes.name !== undefined && changes.name !== before.name ? `name: "${before.name}" → "${changes.name}"` : '',
+        changes.description !== undefined && changes.description !== before.description ? 'description changed' : '',
+      ].filter(Boolean).join('; ');
+      if (detail) this.log({ action: 'scenario.update', scenarioId: id, scenarioName: changes.name ?? before.name, detail });
+      return this.get(id);
+    });
+  }
+
+  /** Deletes a scenario; the log keeps what was deleted (its targets and justifications). */
+  delete(id: number): void {
+    this.step('scenario.delete', id, (rec) => {
+      const s = this.get(id);
+      const targets = this.db.prepare('SELECT * FROM scenario_target WHERE scenario_id = ?').all(id) as TargetRow[];
+      const just = this.db.prepare('SELECT * FROM justification WHERE scenario_id = ?').all(id) as Record<string, unknown>[];
+      for (const t of targets) rec.remove('scenario_target', t);
+      for (const j of just) rec.remove('justification', j);
+      rec.remove('scenario', { id });
+      this.log({
+        action: 'scenario.delete',
+        scenarioId: id,
+        scenarioName: s.name,
+        detail: JSON.stringify({ description: s.description, status: s.status, targets, justifications: just }),
+      });
+    });
+  }
+
+  /** Marks one scenario usulan (demoting any other) or back to draft. */
+  setStatus(id: number, status: ScenarioStatus): Scenario[] {
+    return this.step('scenario.status', id, (rec) => {
+      const s = this.get(id);
+      if (status === 'usulan') {
+        for (const other of this.list()) {
+          if (other.id !== id && other.status === 'usulan') {
+            rec.put('scenario', { id: other.id, status: 'draft' });
+            this.log({ action: 'scenario.status', scenarioId: other.id, scenarioName: other.name, detail: 'usulan → draft' });
+          }
+        }
+      }
+      rec.put('scenario', { id, status });
+      if (s.status !== status) this.log({ action: 'scenario.status', scenarioId: id, scenarioName: s.name, detail: `${s.status} → ${status}` });
+      return this.list();
+    });
+  }
+
+  /**
+   * Sets (or clears) revised targets as one step. Every cell is checked first: one bad cell
+   * refuses the whole block, naming it, and nothing is written. Counts and rates tied through
+   * population are re-derived afterwards (see deriveRateCount).
+   */
+  setTargets(scenarioId: number, cells: readonly CellInput[], action: TargetAction): ScenarioTargets {
+    const inds = this.indicators();
+    cells.forEach((c, i) => {
+      const ind = inds.get(c.indicatorId);
+      const where = { cell: i, indicatorId: c.indicatorId, year: c.year };
+      if (!ind) throw new AppError('bad_input', `Cell ${i + 1}: indicator ${c.indicatorId} does not exist`, where, `cells.${i}.indicatorId`);
+      if (c.year < this.ctx.firstYear || c.year > this.ctx.lastYear) {
+        throw new AppError('bad_input', `Cell ${i + 1} (${ind.code} ${c.year}): the year is outside the target years ${this.ctx.firstYear}–${this.ctx.lastYear}`, where, `cells.${i}.year`);
+      }
+      if (c.value !== null) {
+        const problem = checkTargetValue(ind, c.value);
+        if (problem) {
+          const range = `${ind.minValue ?? '−∞'}–${ind.maxValue ?? '∞'}`;
+          throw new AppError('bad_input', `Cell ${i + 1} (${ind.code} ${c.year}): ${c.value} is outside ${range} ${ind.unit}`, { ...where, problem }, `cells.${i}.value`);
+        }
+      }
+    });
+    this.step(action, scenarioId, (rec) => {
+      const s = this.get(scenarioId);
+      const touched = new Set<string>();
+      for (const c of cells) {
+        const ind = inds.get(c.indicatorId)!;
+        const key = { scenario_id: scenarioId, indicator_id: c.indicatorId, year: c.year };
+        if (c.value === null) rec.remove('scenario_target', key);
+        else rec.put('scenario_target', { ...key, value: c.value, origin: 'entered' });
+        touched.add(`${ind.code}:${c.year}`);
+      }
+      this.deriveRateCount(rec, scenarioId, inds, touched);
+      this.logTargetChanges(rec.changes, s, inds, action);
+    });
+    return this.targets(scenarioId);
+  }
+
+  setJustification(scenarioId: number, indicatorId: number, text: string): ScenarioTargets {
+    const inds = this.indicators();
+    const ind = inds.get(indicatorId);
+    if (!ind) throw new AppError('bad_input', `Indicator ${indicatorId} does not exist`, { indicatorId }, 'indicatorId');
+    this.step('justification.set', scenarioId, (rec) => {
+      const s = this.get(scenarioId);
+      const trimmed = text.trim();
+      const before = trimmed
+        ? rec.put('justification', { scenario_id: scenarioId, indicator_id: indicatorId, text: trimmed, updated_at: new Date().toISOString() })
+        : rec.remove('justification', { scenario_id: scenarioId, indicator_id: indicatorId });
+      const old = (before?.text as string | undefined) ?? '';
+      if (old !== trimmed) {
+        this.log({ action: 'justification.set', scenarioId, scenarioName: s.name, indicatorCode: ind.code, justification: trimmed, detail: old ? `was: ${old}` : null });
+      }
+    });
+    return this.targets(scenarioId);
+  }
+
+  undo(): { label: string; scenarioId: number | null } | null {
+    return this.replay('undo');
+  }
+
+  redo(): { label: string; scenarioId: number | null } | null {
+    return this.replay('redo');
+  }
+
+  changeLog(scenarioId: number | undefined, limit: number): ChangeLogEntry[] {
+    return this.db
+      .prepare(
+        `SELECT id, at, user, action, scenario_id AS scenarioId, scenario_name AS scenarioName, indicator_code AS indicatorCode,
+                year, old_value AS oldValue, new_value AS newValue, justification, detail
+         FROM change_log WHERE (@sid IS NULL OR scenario_id = @sid) ORDER BY id DESC LIMIT @limit`,
+      )
+      .all({ sid: scenarioId ?? null, limit }) as ChangeLogEntry[];
+  }
+
+  private replay(direction: 'undo' | 'redo'): { label: string; scenarioId: number | null } | null {
+    return this.db.transaction(() => {
+      const done = direction === 'undo' ? undoStep(this.db) : redoStep(this.db);
+      if (!done) return null;
+      const inds = this.indicators();
+      const name = (id: unknown) =>
+        (this.db.prepare('SELECT name FROM scenario WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
+      this.log({ action: direction, scenarioId: done.step.scenarioId, scenarioName: name(done.step.scenarioId), detail: done.step.label });
+      for (const c of done.changes) {
+        if (c.table !== 'scenario_target') continue;
+        const row = (c.after ?? c.before)!;
+        this.log({
+          action: `${direction}:${done.step.label}`,
+          scenarioId: row.scenario_id as number,
+          scenarioName: name(row.scenario_id),
+          indicatorCode: inds.get(row.indicator_id as number)?.code ?? null,
+          year: row.year as number,
+          oldValue: (c.before?.value as number | undefined) ?? null,
+          newValue: (c.after?.value as number | undefined) ?? null,
+          justification: this.justificationText(row.scenario_id as number, row.indicator_id as number),
+        });
+      }
+      return { label: done.step.label, scenarioId: done.step.scenarioId };
+    })();
+  }
+
+  /**
+   * Keeps counts of poor people consistent with rates through the scenario's population
+   * (its POP row): whichever of the pair the planner entered drives the other, which is stored
+   * as derived. Without a population for the year, nothing is derived.
+   */
+  private deriveRateCount(rec: StepRecorder, scenarioId: number, inds: Map<number, Indicator>, touched: Set<string>): void {
+    const byCode = new Map([...inds.values()].map((i) => [i.code, i]));
+    const pop = byCode.get(POPULATION_CODE);
+    const get = (ind: Indicator, year: number) =>
+      this.db.prepare('SELECT * FROM scenario_target WHERE scenario_id = ? AND indicator_id = ? AND year = ?').get(scenarioId, ind.id, year) as
+        | TargetRow
+        | undefined;
+    for (const pair of RATE_COUNT_PAIRS) {
+      const rate = byCode.get(pair.rate);
+      const count = byCode.get(pair.count);
+      if (!rate || !count || !pop) continue;
+      for (let year = this.ctx.firstYear; year <= this.ctx.lastYear; year++) {
+        const hit = touched.has(`${rate.code}:${year}`) || touched.has(`${count.code}:${year}`) || touched.has(`${pop.code}:${year}`);
+        if (!hit) continue;
+        const population = get(pop, year)?.value;
+        const rateTouched = touched.has(`${rate.code}:${year}`);
+        const countTouched = touched.has(`${count.code}:${year}`);
+        // Both typed in one step (a pasted block): both stay as entered; checks flag a mismatch.
+        if (rateTouched && countTouched) continue;
+        const r = get(rate, year);
+        const n = get(count, year);
+        // The side the planner typed in this step leads; otherwise the side already marked entered.
+        const countLeads = countTouched || (!rateTouched && n?.origin === 'entered' && r?.origin !== 'entered');
+        const [from, fromRow, to, toRow] = countLeads ? [count, n, rate, r] : [rate, r, count, n];
+        const toKey = { scenario_id: scenarioId, indicator_id: to.id, year };
+        if (!fromRow) {
+          // The leading value was cleared: a value derived from it no longer has a basis.
+          if (toRow?.origin === 'derived') rec.remove('scenario_target', toKey);
+          continue;
+        }
+        if (population === undefined || population <= 0) continue;
+        const value = from === count ? roundTo(rateFromCount(fromRow.value, population), rate.decimals) : countFromRate(fromRow.value, population);
+        rec.put('scenario_target', { ...toKey, value, origin: 'derived' });
+      }
+    }
+  }
+
+  private justificationText(scenarioId: number, indicatorId: number): string | null {
+    const row = this.db.prepare('SELECT text FROM justification WHERE scenario_id = ? AND indicator_id = ?').get(scenarioId, indicatorId) as
+      | { text: string }
+      | undefined;
+    return row?.text ?? null;
+  }
+
+  private logTargetChanges(changes: readonly RowChange[], s: Scenario, inds: Map<number, Indicator>, action: string): void {
+    for (const c of changes) {
+      if (c.table !== 'scenario_target') continue;
+      const row = (c.after ?? c.before)!;
+      const derived = c.after?.origin === 'derived';
+      this.log({
+        action: derived ? `${action}:derived` : action,
+        scenarioId: s.id,
+        scenarioName: s.name,
+        indicatorCode: inds.get(row.indicator_id as number)?.code ?? null,
+        year: row.year as number,
+        oldValue: (c.before?.value as number | undefined) ?? null,
+        newValue: (c.after?.value as number | undefined) ?? null,
+        justification: this.justificationText(s.id, row.indicator_id as number),
+      });
+    }
+  }
+
+  private log(e: Partial<Omit<ChangeLogEntry, 'id' | 'at' | 'user'>> & { action: string }): void {
+    this.db
+      .prepare(
+        `INSERT INTO change_log (at, user, action, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value, justification, detail)
+         VALUES (@at, @user, @action, @scenarioId, @scenarioName, @indicatorCode, @year, @series, @oldValue, @newValue, @justification, @detail)`,
+      )
+      .run({
+        at: new Date().toISOString(),
+        user: this.ctx.user,
+        action: e.action,
+        scenarioId: e.scenarioId ?? null,
+        scenarioName: e.scenarioName ?? null,
+        indicatorCode: e.indicatorCode ?? null,
+        year: e.year ?? null,
+        series: e.year != null ? 'revised_target' : null,
+        oldValue: e.oldValue ?? null,
+        newValue: e.newValue ?? null,
+        justification: e.justification ?? null,
+        detail: e.detail ?? null,
+      });
+  }
+
+  /** One transaction, one undo step. */
+  private step<T>(label: string, scenarioId: number | null, fn: (rec: StepRecorder) => T): T {
+    return this.db.transaction(() => recordStep(this.db, label, scenarioId, fn).result)();
+  }
+}

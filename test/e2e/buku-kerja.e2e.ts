@@ -1,0 +1,112 @@
+/** The Buku Kerja view on the demo workbook, in Chromium through the browser host. */
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test, watchPage } from './host.js';
+
+/** The row of the indicator table whose name cell reads exactly `name`. */
+function indicatorRow(page: Page, name: string | RegExp) {
+  const exact = typeof name === 'string' ? new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : name;
+  return page.locator('.ag-row').filter({ has: page.locator('[col-id="name"]', { hasText: exact }) });
+}
+
+function yearCell(page: Page, name: string | RegExp, year: number) {
+  return indicatorRow(page, name).locator(`[col-id="y${year}"]`);
+}
+
+test.describe('Buku Kerja (demo workbook)', () => {
+  test('shows the indicators in id-ID format, marks illustrative values, switches language', async ({ page, host }) => {
+    const watch = watchPage(page);
+    await page.goto(host.url);
+    // The host trades the token for a cookie and redirects to the app itself.
+    await expect(page).not.toHaveURL(/token=/);
+
+    await expect(page.getByRole('heading', { level: 1, name: /Muara Enim/ })).toBeVisible();
+    await expect(page.getByRole('navigation')).toContainText('Buku Kerja');
+    await expect(page.getByTestId('open-file')).toContainText(/\.rpjmd/);
+    await expect(page.getByTestId('workbook-path')).toContainText(host.home);
+
+    await expect(yearCell(page, 'Persentase Penduduk Miskin', 2020)).toHaveText('12,32');
+    await expect(yearCell(page, 'Jumlah Penduduk Miskin', 2020)).toHaveText('79.270');
+    await expect(page.getByRole('columnheader', { name: '2020' })).toBeVisible();
+    // Realisations are sourced: no marker on them.
+    await expect(yearCell(page, 'Persentase Penduduk Miskin', 2020).locator('[data-illustrative]')).toHaveCount(0);
+
+    // Original RPJMD targets are illustrative: a marker with an accessible label and the source in the tooltip.
+    await page.getByLabel('Seri data').selectOption('original_target');
+    const marker = page.locator('.indicator-grid .ag-row [data-illustrative="true"]').first();
+    await expect(marker).toBeVisible();
+    await expect(marker).toHaveAccessibleName('Nilai ilustrasi');
+    const markedCell = page.locator('.indicator-grid [role="gridcell"]').filter({ has: page.locator('[data-illustrative]') }).first();
+    await markedCell.hover();
+    const tooltip = page.locator('.ag-tooltip');
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toContainText('Sumber:');
+    await expect(tooltip).toContainText(/ilustrasi/i);
+    // The same text is reachable from the keyboard: the focused cell's detail line.
+    await markedCell.click();
+    await expect(page.locator('.grid-detail')).toContainText('Sumber:');
+    await page.getByLabel('Seri data').selectOption('realisation');
+
+    // A sourced value names its source too.
+    await yearCell(page, 'Persentase Penduduk Miskin', 2020).click();
+    await expect(page.locator('.grid-detail')).toContainText(/12,32.*Sumber: \S+/);
+
+    // The screenshot the README shows: the Buku Kerja view at 1280×800 in Bahasa Indonesia.
+    await page.mouse.move(0, 0);
+    await page.locator('.main').click({ position: { x: 4, y: 4 } });
+    await expect(tooltip).toHaveCount(0);
+    const shot = path.resolve('test-results/screenshots/buku-kerja.png');
+    await mkdir(path.dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot });
+    await mkdir(path.resolve('docs'), { recursive: true });
+    await copyFile(shot, path.resolve('docs/screenshot-buku-kerja.png'));
+
+    // English, which survives a reload; numbers stay id-ID.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('navigation')).toContainText('Workbook');
+    await expect(indicatorRow(page, /Poverty rate/)).toHaveCount(1);
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(yearCell(page, /Poverty rate/, 2020)).toHaveText('12,32');
+    await expect(page.getByLabel('Data series')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await expect(page.getByRole('navigation')).toContainText('Buku Kerja');
+
+    await watch.expectClean();
+  });
+
+  test('is reachable from the keyboard with visible focus', async ({ page, host }) => {
+    const watch = watchPage(page);
+    await page.goto(host.url);
+    await expect(yearCell(page, 'Persentase Penduduk Miskin', 2020)).toHaveText('12,32');
+    // Tab from the top: the skip link first, then the language switch.
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.skip-link')).toBeFocused();
+    await page.keyboard.press('Tab');
+    const idButton = page.getByRole('button', { name: 'Bahasa Indonesia' });
+    await expect(idButton).toBeFocused();
+    await expect(idButton).toHaveCSS('outline-style', 'solid');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'English' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Buku Kerja', exact: true })).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Buku Kerja', exact: true })).toHaveCSS('outline-style', 'solid');
+    // Close, then open the demo again, all from the keyboard.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Tutup buku kerja' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const openDemo = page.getByRole('button', { name: 'Buka buku kerja demo' });
+    await expect(openDemo).toBeVisible();
+    await expect(page.getByTestId('open-file')).toContainText('Tidak ada buku kerja terbuka');
+    await openDemo.focus();
+    await page.keyboard.press('Enter');
+    await expect(yearCell(page, 'Persentase Penduduk Miskin', 2020)).toHaveText('12,32');
+    // The series selector and the grid cells are keyboard reachable too.
+    await page.getByLabel('Seri data').focus();
+    await expect(page.getByLabel('Seri data')).toHaveCSS('outline-style', 'solid');
+    await watch.expectClean();
+  });
+});

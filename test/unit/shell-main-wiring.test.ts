@@ -1,0 +1,222 @@
+/**
+ * Runs the real electron/main.ts in plain Node against a recording fake of the 'electron' module
+ * (fixtures/fake-electron.ts), with the real store worker and services behind it. Electron cannot
+ * be downloaded on our machines, so this is what checks that main wires its policies together:
+ * protocol + CSP, IPC sender checks, navigation, permissions, menu, dialogs, single instance, quit.
+ */
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IPC_CHANNEL, MENU_CHANNEL } from '../../shared/api/client.js';
+import { buildCsp, NONCE_PLACEHOLDER } from '../../shared/security/csp.js';
+import type { state as FakeState } from './fixtures/fake-electron.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+type Fake = typeof FakeState;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+let work: string;
+let home: string;
+let fake: Fake;
+let win: Any;
+
+async function until<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 15_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const ipc = (senderFrame: unknown, method: unknown, input: unknown = {}) =>
+  fake.ipcHandlers.get(IPC_CHANNEL)!({ senderFrame }, method, input) as Promise<Any>;
+
+const fetchApp = (url: string, method = 'GET') =>
+  fake.protocolHandlers.get('app')!({ url, method } as Request) as Promise<Response>;
+
+const menuItem = (label: string): Any =>
+  (fake.menu as Any[]).flatMap((m) => m.submenu ?? []).find((i: Any) => i.label === label);
+
+beforeAll(async () => {
+  // Inside node_modules so the bundles resolve better-sqlite3 (the Node build) from the project.
+  fs.mkdirSync(path.join(root, 'node_modules', '.cache'), { recursive: true });
+  work = fs.mkdtempSync(path.join(root, 'node_modules', '.cache', 'shell-main-'));
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'shell-main-home-'));
+  const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node20', logLevel: 'silent' as const };
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron/main.ts')],
+      outfile: path.join(work, 'electron/main.cjs'),
+      alias: { electron: path.join(root, 'test/unit/fixtures/fake-electron.ts') },
+      external: ['better-sqlite3'],
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron/host/store-worker.ts')],
+      outfile: path.join(work, 'electron/store-worker.cjs'),
+      external: ['better-sqlite3', 'electron'],
+    }),
+  ]);
+  fs.mkdirSync(path.join(work, 'renderer/assets'), { recursive: true });
+  fs.writeFileSync(
+    path.join(work, 'renderer/index.html'),
+    `<!doctype html><meta name="workbench-style-nonce" content="${NONCE_PLACEHOLDER}"><script type="module" src="./assets/app.js"></script>`,
+  );
+  fs.writeFileSync(path.join(work, 'renderer/assets/app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(work, 'secret.txt'), 'outside the renderer');
+
+  const argv = process.argv;
+  process.env.RPJMD_WORKBENCH_HOME = home;
+  process.argv = ['/opt/electron/electron']; // no file on the command line: the demo opens
+  try {
+    createRequire(import.meta.url)(path.join(work, 'electron/main.cjs'));
+  } finally {
+    process.argv = argv;
+  }
+  fake = (globalThis as Any).__fakeElectron;
+  fake.ready();
+  win = await until(() => fake.windows[0]?.loadedUrl && fake.windows[0], 'the window to load');
+}, 60_000);
+
+afterAll(async () => {
+  delete process.env.RPJMD_WORKBENCH_HOME;
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.rmSync(home, { recursive: true, force: true });
+});
+
+describe('main process wiring (fake electron, real services)', () => {
+  it('registers app:// as a standard secure scheme and uses the shared data folder', () => {
+    expect(fake.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.paths.userData).toBe(home);
+    expect(fake.lockData).toEqual({ file: null });
+  });
+
+  it('creates one secure window, opens the demo before loading the renderer', () => {
+    expect(fake.windows).toHaveLength(1);
+    expect(win.options.webPreferences).toMatchObject({
+      preload: path.join(work, 'electron/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(win.loadedUrl).toBe('app://workbench/index.html');
+    expect(win.title).toBe('muara-enim-demo.rpjmd — RPJMD Workbench');
+    expect(fs.existsSync(path.join(home, 'workbooks', 'muara-enim-demo.rpjmd'))).toBe(true);
+    expect(fake.messageBoxes).toEqual([]);
+  });
+
+  it('serves index.html with the CSP header and this launch’s nonce', async () => {
+    const res = await fetchApp('app://workbench/');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const nonce = /content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(nonce).not.toBe(NONCE_PLACEHOLDER);
+    expect(nonce.length).toBeGreaterThanOrEqual(16);
+    expect(res.headers.get('content-security-policy')).toBe(buildCsp(nonce));
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves assets and refuses what is not in the renderer folder', async () => {
+    const js = await fetchApp('app://workbench/assets/app.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('content-security-policy')).toBeNull();
+    expect((await fetchApp('app://workbench/missing.js')).status).toBe(404);
+    expect((await fetchApp('app://workbench/..%2fsecret.txt')).status).toBe(400);
+    expect((await fetchApp('app://workbench/../secret.txt')).status).toBe(404); // normalised to /secret.txt inside
+    expect((await fetchApp('app://evil/index.html')).status).toBe(403);
+    expect((await fetchApp('app://workbench/index.html', 'POST')).status).toBe(405);
+  });
+
+  it('answers IPC from our main frame only, and only for contract methods', async () => {
+    const frame = win.webContents.mainFrame;
+    expect(await ipc(frame, 'app.info')).toMatchObject({ ok: true, value: { host: 'electron' } });
+    expect(await ipc(frame, 'workbook.current')).toMatchObject({ ok: true, value: { fileName: 'muara-enim-demo.rpjmd' } });
+    expect(await ipc(frame, 'nope')).toMatchObject({ ok: false, code: 'unknown_method' });
+    expect(await ipc(frame, 'workbook.open', { path: 42 })).toMatchObject({ ok: false, code: 'bad_input', field: 'path' });
+    expect(await ipc({ ...frame, routingId: 99 }, 'app.info')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await ipc({ ...frame, url: 'https://example.com/' }, 'app.info')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await ipc({ ...frame, parent: frame }, 'app.info')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await ipc(null, 'app.info')).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('keeps the window on the app and hands only allow-listed links to the browser', () => {
+    const navigate = (url: string) => {
+      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      for (const l of win.webContents.listeners.get('will-navigate') ?? []) l(event, url);
+      return event.prevented;
+    };
+    expect(navigate('app://workbench/index.html')).toBe(false);
+    expect(navigate('https://example.com/')).toBe(true);
+    expect(navigate('https://muaraenimkab.bps.go.id/')).toBe(true);
+    expect(fake.opened).toEqual(['https://muaraenimkab.bps.go.id/']);
+    expect(win.webContents.windowOpenHandler({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(win.webContents.windowOpenHandler({ url: 'app://workbench/index.html' })).toEqual({ action: 'deny' });
+    const redirect = { prevented: false, preventDefault() { this.prevented = true; } };
+    for (const l of win.webContents.listeners.get('will-redirect') ?? []) l(redirect, 'http://127.0.0.1:9/');
+    expect(redirect.prevented).toBe(true);
+  });
+
+  it('denies every permission request and check', () => {
+    let granted: boolean | undefined;
+    fake.permissionRequest!({}, 'media', (g: boolean) => (granted = g));
+    expect(granted).toBe(false);
+    expect(fake.permissionCheck!({}, 'clipboard-read', 'app://workbench')).toBe(false);
+    expect(fake.devicePermission!({})).toBe(false);
+  });
+
+  it('has the Indonesian menu; Tentang tells the renderer to show About', () => {
+    expect((fake.menu as Any[]).map((m) => m.label)).toEqual(['&Berkas', 'Ban&tuan']);
+    menuItem('Tentang RPJMD Workbench').click();
+    expect(win.webContents.sent.at(-1)).toEqual([MENU_CHANNEL, 'about']);
+  });
+
+  it('Baru creates a workbook where the dialog says, then tells the renderer', async () => {
+    const target = path.join(home, 'Revisi 2021'); // no extension: .rpjmd is added
+    fake.saveDialogAnswers.push({ canceled: false, filePath: target });
+    menuItem('Baru…').click();
+    await until(() => win.webContents.sent.some((m: unknown[]) => m[1] === 'workbook-changed'), 'workbook-changed');
+    expect(fs.existsSync(`${target}.rpjmd`)).toBe(true);
+    expect(win.title).toBe('Revisi 2021.rpjmd — RPJMD Workbench');
+  });
+
+  it('Buka shows the service’s refusal in a message box and keeps the open workbook', async () => {
+    const text = path.join(home, 'notes.txt');
+    fs.writeFileSync(text, 'not a workbook');
+    fake.openDialogAnswers.push({ canceled: false, filePaths: [text] });
+    menuItem('Buka…').click();
+    await until(() => fake.messageBoxes.length > 0, 'the error box');
+    expect(fake.messageBoxes[0]).toMatchObject({ type: 'error', title: 'Perintah tidak dapat dijalankan' });
+    expect((fake.messageBoxes[0] as Any).detail).toMatch(/notes\.txt|not .*workbook|SQLite/i);
+    expect(win.title).toBe('Revisi 2021.rpjmd — RPJMD Workbench');
+  });
+
+  it('a second instance focuses the window and opens its file', async () => {
+    const sentBefore = win.webContents.sent.length;
+    const demo = path.join(home, 'workbooks', 'muara-enim-demo.rpjmd');
+    app().emit('second-instance', {}, ['/opt/electron/electron', 'ignored.rpjmd'], home, { file: demo });
+    await until(() => win.title.startsWith('muara-enim-demo.rpjmd'), 'the title to follow');
+    expect(win.webContents.sent.slice(sentBefore)).toContainEqual([MENU_CHANNEL, 'workbook-changed']);
+  });
+
+  it('Tutup closes the workbook; quitting waits for the store to close', async () => {
+    menuItem('Tutup').click();
+    await until(() => win.title === 'RPJMD Workbench', 'the title to reset');
+    const quitsBefore = fake.quitCalls;
+    app().quit();
+    await until(() => fake.quitCalls === quitsBefore + 2, 'the second quit after the store closed');
+  });
+});
+
+function app(): Any {
+  return (globalThis as Any).__fakeElectronApp;
+}

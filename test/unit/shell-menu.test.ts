@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openFilters, saveFilters, withWorkbookExtension } from '../../electron/shell/file-dialogs.js';
+import type { MenuItemSpec } from '../../electron/shell/menu-template.js';
+import { menuTemplate } from '../../electron/shell/menu-template.js';
+
+const labels = (items: MenuItemSpec[] | undefined) => (items ?? []).map((i) => i.label ?? i.type);
+
+describe('menuTemplate', () => {
+  it('is Indonesian by default: Berkas and Bantuan with the issue’s items', () => {
+    const [file, help] = menuTemplate();
+    expect(file?.label).toBe('&Berkas');
+    expect(labels(file?.submenu)).toEqual(['Baru…', 'Buka…', 'Simpan Sebagai…', 'Tutup', 'separator', 'Keluar']);
+    expect(help?.label).toBe('Ban&tuan');
+    expect(labels(help?.submenu)).toEqual(['Tentang RPJMD Workbench']);
+  });
+
+  it('wires each item to its action, and Keluar to the quit role', () => {
+    const [file, help] = menuTemplate('id');
+    expect(file?.submenu?.map((i) => i.action ?? i.role ?? i.type)).toEqual(['new', 'open', 'save-as', 'close', 'separator', 'quit']);
+    expect(help?.submenu?.[0]?.action).toBe('about');
+  });
+
+  it('has an English variant with the same structure', () => {
+    const id = menuTemplate('id');
+    const en = menuTemplate('en');
+    expect(labels(en[0]?.submenu)).toEqual(['New…', 'Open…', 'Save As…', 'Close', 'separator', 'Quit']);
+    const strip = (items: MenuItemSpec[]): unknown => items.map(({ label: _l, submenu, ...rest }) => ({ ...rest, submenu: submenu && strip(submenu) }));
+    expect(strip(en)).toEqual(strip(id));
+  });
+
+  it('uses distinct accelerators', () => {
+    const accels = menuTemplate()
+      .flatMap((m) => m.submenu ?? [])
+      .map((i) => i.accelerator)
+      .filter(Boolean);
+    expect(new Set(accels).size).toBe(accels.length);
+  });
+});
+
+describe('file dialog filters', () => {
+  it('opens RPJMD workbooks and any SQLite file; saves only workbooks', () => {
+    expect(openFilters('id')).toEqual([
+      { name: 'Buku kerja RPJMD', extensions: ['rpjmd'] },
+      { name: 'Berkas SQLite', extensions: ['rpjmd', 'sqlite', 'sqlite3', 'db'] },
+    ]);
+    expect(saveFilters('id')).toEqual([{ name: 'Buku kerja RPJMD', extensions: ['rpjmd'] }]);
+    expect(saveFilters('en')).toEqual([{ name: 'RPJMD workbook', extensions: ['rpjmd'] }]);
+  });
+
+  it('adds .rpjmd to a bare name and keeps an explicit extension', () => {
+    const dir = path.resolve('/docs');
+    expect(withWorkbookExtension(path.join(dir, 'Revisi 2021'))).toBe(path.join(dir, 'Revisi 2021.rpjmd'));
+    expect(withWorkbookExtension(path.join(dir, 'Revisi.rpjmd'))).toBe(path.join(dir, 'Revisi.rpjmd'));
+    expect(withWorkbookExtension(path.join(dir, 'salinan.sqlite'))).toBe(path.join(dir, 'salinan.sqlite'));
+  });
+});
