@@ -188,7 +188,7 @@ export function constantChangePath(input: ConstantChangePathInput): YearValue[] 
 /**
  * The constant relative change per year that takes V0 to VT in n years:
  *   r = (VT/V0)^(1/n) − 1
- * e.g. 12,32 → 10,00 in 3 years: r = (10/12,32)^(1/3) − 1 = −0,06714 (−6,7 % a year).
+ * e.g. 12,32 → 10,00 in 3 years: r = (10/12,32)^(1/3) − 1 = −0,06718 (−6,7 % a year).
  * @throws ModelError cagr_start_not_positive (V0 ≤ 0), cagr_end_negative (VT < 0),
  *   cagr_end_zero (VT = 0: a constant relative change never reaches zero), invalid_argument (n not a whole number ≥ 1).
  */
@@ -222,7 +222,7 @@ export function compoundRate(startValue: number, endValue: number, years: number
  * Constant relative change (CAGR) from V0 (in y0) to VT (in yT), n = yT − y0:
  *   r = (VT/V0)^(1/n) − 1,  value_t = V0·(1 + r)^(t − y0)
  * The end year returns VT exactly. Refuses V0 ≤ 0, VT < 0 and VT = 0 (see compoundRate).
- * Example: 12,32 (2020) → 10,00 (2023): 2021 = 12,32·(10/12,32)^(1/3) = 11,4929.
+ * Example: 12,32 (2020) → 10,00 (2023): 2021 = 12,32·(10/12,32)^(1/3) = 11,4923.
  */
 export function cagrPath(input: CagrPathInput): YearValue[] {
   const { y0, n } = checkAnchored(input);

@@ -97,9 +97,11 @@ export function watchPage(page: Page) {
   });
   return {
     problems,
-    async expectClean() {
+    /** Fails on any console error, page error or CSP violation, except console errors matching `allow`. */
+    async expectClean(options: { allow?: RegExp[] } = {}) {
       const csp = (await page.evaluate('window.__cspViolations || []')) as string[];
-      expect([...problems, ...csp.map((v) => `CSP: ${v}`)]).toEqual([]);
+      const allowed = (p: string) => p.startsWith('console.error: ') && (options.allow ?? []).some((re) => re.test(p));
+      expect([...problems.filter((p) => !allowed(p)), ...csp.map((v) => `CSP: ${v}`)]).toEqual([]);
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   type CellFocusedEvent,
   type ColDef,
   type ColGroupDef,
+  type GetRowIdParams,
   type GridApi,
   type RowClassParams,
   type TooltipCallbackParams,
@@ -65,9 +66,12 @@ interface Props {
 }
 
 interface Focus {
-  row: IndicatorRow;
+  rowId: string;
   year: number;
 }
+
+const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
+const getRowClass = (p: RowClassParams<GridRow>) => (p.data?.kind === 'group' ? 'group-row' : undefined);
 
 /** Renders a year cell: the formatted value and, for an illustrative one, its marker. */
 function ValueCell(props: CustomCellRendererProps<GridRow, number>) {
@@ -108,8 +112,7 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
   const nonce = useMemo(() => styleNonce(), []);
 
   const rows = useMemo(() => buildRows(indicators, values, plan, series), [indicators, values, plan, series]);
-  // planYears starts with the baseline year, then every target year.
-  const [baselineYear, ...targetYears] = useMemo(() => planYears(plan), [plan]);
+  const years = useMemo(() => planYears(plan), [plan]);
 
   const seriesLabel = useCallback((v: IndicatorValue) => t(`series.${v.series}`), [t]);
 
@@ -134,7 +137,9 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
   );
 
   const columnDefs = useMemo((): (ColDef<GridRow> | ColGroupDef<GridRow>)[] => {
-    const columnCount = 2 + 1 + targetYears.length;
+    // planYears starts with the baseline year, then every target year.
+    const [baselineYear, ...targetYears] = years;
+    const columnCount = 2 + years.length;
     const yearColumn = (year: number): ColDef<GridRow, number> => ({
       colId: yearColId(year),
       headerName: String(year),
@@ -181,7 +186,7 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
         children: targetYears.map(yearColumn),
       },
     ];
-  }, [baselineYear, targetYears, series, describe, nameOf, t]);
+  }, [years, series, describe, nameOf, t]);
 
   const defaultColDef = useMemo<ColDef<GridRow>>(
     () => ({ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, filter: false }),
@@ -193,13 +198,16 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
     const colId = typeof event.column === 'string' ? event.column : event.column?.getColId();
     const year = colId ? yearOfColId(colId) : null;
     const row = event.rowIndex === null ? undefined : api.getDisplayedRowAtIndex(event.rowIndex)?.data;
-    setFocus(row?.kind === 'indicator' && year !== null ? { row, year } : null);
+    setFocus(row?.kind === 'indicator' && year !== null ? { rowId: row.id, year } : null);
   }, []);
 
   // Cell renderers hold translated labels: redraw them when the language changes.
   useEffect(() => {
     gridApi.current?.refreshCells({ force: true });
   }, [lang]);
+
+  // Look the focused row up in the current rows, so the detail follows a series switch.
+  const focusedRow = focus ? rows.find((r): r is IndicatorRow => r.kind === 'indicator' && r.id === focus.rowId) : undefined;
 
   const hasIllustrative = useMemo(() => values.some((v) => v.illustrative), [values]);
 
@@ -212,11 +220,10 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
           rowData={rows}
           columnDefs={columnDefs}
           defaultColDef={defaultColDef}
-          getRowId={(p) => p.data.id}
-          getRowClass={(p: RowClassParams<GridRow>) => (p.data?.kind === 'group' ? 'group-row' : undefined)}
+          getRowId={getRowId}
+          getRowClass={getRowClass}
           domLayout="autoHeight"
           suppressColumnVirtualisation
-          suppressCellFocus={false}
           tooltipShowDelay={400}
           tooltipHideDelay={15000}
           onCellFocused={onCellFocused}
@@ -227,7 +234,7 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
         />
       </div>
       <p className="grid-detail" aria-live="polite">
-        {focus ? describe(focus.row, focus.year) : t('grid.detailHint')}
+        {focus && focusedRow ? describe(focusedRow, focus.year) : t('grid.detailHint')}
       </p>
       <ul className="grid-legend">
         {hasIllustrative && (

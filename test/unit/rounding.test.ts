@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelErrorCode } from '../../shared/model/errors.js';
+import { roundTo } from '../../shared/model/rounding.js';
+
+const modelError = (code: ModelErrorCode) => expect.objectContaining({ name: 'ModelError', code });
+
+describe('roundTo (half away from zero, as the decimal a reader sees)', () => {
+  it('rounds values whose binary form sits just below the half', () => {
+    // 1.005 is stored as 1.00499999999999989…; Math.round(1.005 * 100) / 100 gives 1.
+    expect(roundTo(1.005, 2)).toBe(1.01);
+    // 1.45 is stored as 1.4499999999999999…; (1.45).toFixed(1) gives "1.4".
+    expect(roundTo(1.45, 1)).toBe(1.5);
+    expect(roundTo(8.575, 2)).toBe(8.58);
+    expect(roundTo(1.255, 2)).toBe(1.26);
+  });
+
+  it('rounds halves away from zero on both sides', () => {
+    expect(roundTo(2.5, 0)).toBe(3);
+    expect(roundTo(-2.5, 0)).toBe(-3);
+    expect(roundTo(0.5, 0)).toBe(1);
+    expect(roundTo(-1.005, 2)).toBe(-1.01);
+    expect(roundTo(-0.125, 2)).toBe(-0.13);
+  });
+
+  it('rounds model results to indicator decimals', () => {
+    // 12.32 − 2.32/3 = 11.54666… → 11.55
+    expect(roundTo(11.546666666666667, 2)).toBe(11.55);
+    // 12.32 % × 643,425 = 79,269.96 people → 79,270
+    expect(roundTo(79269.96, 0)).toBe(79270);
+    expect(roundTo(0.360449, 3)).toBe(0.36);
+    expect(roundTo(12.32, 2)).toBe(12.32);
+    expect(roundTo(123456789.125, 2)).toBe(123456789.13);
+  });
+
+  it('never returns minus zero', () => {
+    expect(Object.is(roundTo(-0.001, 2), 0)).toBe(true);
+    expect(Object.is(roundTo(-0, 0), 0)).toBe(true);
+    expect(Object.is(roundTo(-0.4, 0), 0)).toBe(true);
+  });
+
+  it('handles values written in exponent notation and huge values', () => {
+    expect(roundTo(1e-7, 2)).toBe(0);
+    // 1.23e-5 shifted by 6 places = 12.3 → 12 → 0.000012
+    expect(roundTo(1.23e-5, 6)).toBe(0.000012);
+    expect(roundTo(1e21, 2)).toBe(1e21);
+    expect(roundTo(Number.MAX_VALUE, 2)).toBe(Number.MAX_VALUE);
+    expect(roundTo(-Number.MAX_VALUE, 15)).toBe(-Number.MAX_VALUE);
+  });
+
+  it('refuses non-finite values and bad decimals with a ModelError', () => {
+    expect(() => roundTo(Number.NaN, 2)).toThrow(modelError('not_finite'));
+    expect(() => roundTo(Number.POSITIVE_INFINITY, 2)).toThrow(modelError('not_finite'));
+    expect(() => roundTo(1, 1.5)).toThrow(modelError('invalid_argument'));
+    expect(() => roundTo(1, -1)).toThrow(modelError('invalid_argument'));
+    expect(() => roundTo(1, 16)).toThrow(modelError('invalid_argument'));
+    expect(roundTo(1, 15)).toBe(1);
+  });
+});
