@@ -129,7 +129,7 @@ export function toTsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(tsvCell).join('\t') + '\r\n').join('');
 }
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map(Object.entries({
   nbsp: '\u00a0',
   amp: '&',
   lt: '<',
@@ -151,13 +151,13 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   copy: '\u00a9',
   reg: '\u00ae',
   shy: '\u00ad',
-};
+}));
 
 /** Decodes character references; unknown names stay as written, invalid code points become U+FFFD. */
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));?/g, (whole, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
+    if (name !== undefined) return NAMED_ENTITIES.get(name) ?? whole;
     const cp = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
     const valid = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
     return valid ? String.fromCodePoint(cp) : '\ufffd';
@@ -172,6 +172,7 @@ const HTML_SPACE = /[\t\n\f\r ]+/g;
  * no-break spaces as plain spaces, each line trimmed ("&nbsp;" alone, Excel's empty cell, is '').
  */
 function cellText(raw: string): string {
+  if (!raw.includes('\n') && !raw.includes('\u00a0')) return raw.includes('  ') ? raw.replace(/ {2,}/g, ' ').trim() : raw.trim();
   return raw
     .replace(/\u00a0/g, ' ')
     .split('\n')
@@ -197,8 +198,13 @@ function tagEnd(html: string, from: number): number {
   return -1;
 }
 
-function spanAttr(attrs: string, name: 'colspan' | 'rowspan', max: number): number {
-  const m = new RegExp(`(?:^|[\\s"'])${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs);
+const SPAN_ATTR = {
+  colspan: /(?:^|[\s"'])colspan\s*=\s*["']?(\d+)/i,
+  rowspan: /(?:^|[\s"'])rowspan\s*=\s*["']?(\d+)/i,
+};
+
+function spanAttr(attrs: string, name: keyof typeof SPAN_ATTR, max: number): number {
+  const m = SPAN_ATTR[name].exec(attrs);
   const n = m?.[1] === undefined ? 1 : Number.parseInt(m[1], 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
 }

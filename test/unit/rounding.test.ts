@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ModelErrorCode } from '../../shared/model/errors.js';
 import { roundTo } from '../../shared/model/rounding.js';
@@ -54,5 +55,27 @@ describe('roundTo (half away from zero, as the decimal a reader sees)', () => {
     expect(() => roundTo(1, -1)).toThrow(modelError('invalid_argument'));
     expect(() => roundTo(1, 16)).toThrow(modelError('invalid_argument'));
     expect(roundTo(1, 15)).toBe(1);
+  });
+
+  it('rounds every written half away from zero (property)', () => {
+    // (10k + 5)·10^−(d+1) lies halfway between k·10^−d and (k+1)·10^−d, whatever its binary form.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 6 }), (k, d) => {
+        const half = Number(`${10 * k + 5}e-${d + 1}`);
+        expect(roundTo(half, d)).toBe(Number(`${k + 1}e-${d}`));
+        expect(roundTo(-half, d)).toBe(-Number(`${k + 1}e-${d}`));
+      }),
+    );
+  });
+
+  it('moves a value by at most half a unit, keeps what is already rounded, and is symmetric (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 6 }), (x, d) => {
+        const r = roundTo(x, d);
+        expect(Math.abs(r - x)).toBeLessThanOrEqual(0.5 * 10 ** -d * (1 + 1e-9) + Math.abs(x) * Number.EPSILON);
+        expect(roundTo(r, d)).toBe(r);
+        expect(roundTo(-x, d)).toBe(r === 0 ? 0 : -r);
+      }),
+    );
   });
 });

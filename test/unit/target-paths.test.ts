@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ModelErrorCode } from '../../shared/model/errors.js';
 import {
@@ -143,7 +144,7 @@ describe('elasticityPath', () => {
     expectPath(path, [
       [2021, 11.77792],
       [2022, 10.87309307392],
-      [2023, 10.052131054466744],
+      [2023, 10.052131054466743],
     ]);
   });
 
@@ -299,5 +300,43 @@ describe('targetPath', () => {
     const shock = { base: { 2021: 11 }, shockFromYear: 2021, shockToYear: 2021, rise: 1, recoveryYears: 1, fromYear: 2021, toYear: 2021 };
     expect(targetPath({ method: 'shock_recovery', ...shock })).toEqual([{ year: 2021, value: 12 }]);
     expect(() => targetPath({ method: 'spline' } as never)).toThrow(modelError('invalid_argument'));
+  });
+});
+
+describe('path shapes (properties)', () => {
+  const value = fc.double({ min: 0.01, max: 1000, noNaN: true });
+  const range = fc.tuple(fc.integer({ min: 2000, max: 2040 }), fc.integer({ min: 0, max: 10 }));
+
+  it('linear and CAGR paths end on the end value with equal steps or equal ratios', () => {
+    fc.assert(
+      fc.property(value, value, range, (v0, vT, [fromYear, span]) => {
+        const toYear = fromYear + span;
+        const linear = linearPath({ startValue: v0, endValue: vT, fromYear, toYear });
+        const cagr = cagrPath({ startValue: v0, endValue: vT, fromYear, toYear });
+        expect(linear.at(-1)).toEqual({ year: toYear, value: vT });
+        expect(cagr.at(-1)).toEqual({ year: toYear, value: vT });
+        const n = span + 1;
+        const values = [v0, ...linear.map((p) => p.value)];
+        const ratios = [v0, ...cagr.map((p) => p.value)];
+        for (let i = 1; i <= n; i++) {
+          expect(values[i]! - values[i - 1]!).toBeCloseTo((vT - v0) / n, 6);
+          expect(ratios[i]! / ratios[i - 1]!).toBeCloseTo((vT / v0) ** (1 / n), 9);
+        }
+      }),
+    );
+  });
+
+  it('zero growth leaves an elasticity path flat, a zero rise leaves the base', () => {
+    fc.assert(
+      fc.property(value, range, fc.double({ min: -3, max: 0, noNaN: true }), (v0, [fromYear, span], epsilon) => {
+        const toYear = fromYear + span;
+        const growth = new Map(Array.from({ length: span + 1 }, (_, i) => [fromYear + i, 0] as const));
+        for (const variant of ['points', 'relative'] as const) {
+          expect(elasticityPath({ startValue: v0, growth, elasticity: epsilon, variant, fromYear, toYear }).every((p) => p.value === v0)).toBe(true);
+        }
+        const base = Array.from({ length: span + 1 }, (_, i) => ({ year: fromYear + i, value: v0 + i }));
+        expect(shockRecoveryPath({ base, shockFromYear: fromYear, shockToYear: fromYear, rise: 0, recoveryYears: 3, fromYear, toYear })).toEqual(base);
+      }),
+    );
   });
 });
