@@ -141,3 +141,48 @@ export function planYears(plan: Plan): number[] {
   for (let y = plan.firstYear; y <= plan.lastYear; y++) if (y !== plan.baselineYear) years.push(y);
   return years;
 }
+
+export const COMPARISONS = ['lt', 'le', 'eq', 'ge', 'gt'] as const;
+/** How a value must relate to a reference: lt <, le ≤, eq =, ge ≥, gt >. */
+export type Comparison = (typeof COMPARISONS)[number];
+
+export const REFERENCE_KINDS = ['level', 'annual_change'] as const;
+/**
+ * level: the indicator's value in `year` must satisfy `comparison value` (Inpres 4/2022: extreme
+ * poverty = 0 in 2024). annual_change: every year-on-year change of the path must satisfy it
+ * (Sumsel: poverty falls at least 1 pp a year → change ≤ −1).
+ */
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/** A target set outside the RPJMD (RPJMN, Inpres, the Governor) that the evaluation checks against. */
+export interface ReferenceTarget {
+  id: number;
+  indicatorCode: string;
+  kind: ReferenceKind;
+  comparison: Comparison;
+  /** Year the level applies to; null for annual_change. */
+  year: number | null;
+  value: number;
+  label: string;
+  source: string;
+}
+
+/** Years a shock (COVID-19) explains a reversal of a target path. */
+export interface ShockYear {
+  year: number;
+  reason: string;
+}
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** One result of a check (pemeriksaan), located at an indicator, year and series. */
+export interface Finding {
+  checkId: string;
+  severity: Severity;
+  indicatorId: number;
+  indicatorCode: string;
+  year: number | null;
+  series: 'revised_target' | 'justification';
+  message: { id: string; en: string };
+}

@@ -49,6 +49,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   refused_newer: 422,
   refused_corrupt: 422,
   io_error: 500,
+  blocked: 409,
   unauthorized: 401,
   forbidden: 403,
   internal: 500,

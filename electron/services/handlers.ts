@@ -1,11 +1,13 @@
 /** One handler per contract method. Inputs arrive validated against the contract's schemas. */
 import type { Handlers } from '../../shared/api/dispatch.js';
+import { checkScenario, requireNoErrors } from './checks.js';
 import type { Session } from './session.js';
 
 export const APP_NAME = 'RPJMD Workbench';
 
 export function createHandlers(session: Session): Handlers {
   const scenarios = () => session.require().scenarioStore(session.userName);
+  const references = () => ({ references: session.require().references(), shockYears: session.require().shockYears() });
   return {
     'app.info': () => ({ name: APP_NAME, version: session.options.appVersion, host: session.options.host }),
 
@@ -28,7 +30,11 @@ export function createHandlers(session: Session): Handlers {
       scenarios().delete(scenarioId);
       return null;
     },
-    'scenario.setStatus': ({ scenarioId, status }) => scenarios().setStatus(scenarioId, status),
+    'scenario.setStatus': ({ scenarioId, status }) => {
+      // A proposal must pass its checks: a changed target without a justification blocks it.
+      if (status === 'usulan') requireNoErrors(checkScenario(session.require(), scenarioId), 'mark this scenario usulan');
+      return scenarios().setStatus(scenarioId, status);
+    },
     'scenario.targets': ({ scenarioId }) => scenarios().targets(scenarioId),
     'targets.set': ({ scenarioId, action, cells }) => scenarios().setTargets(scenarioId, cells, action),
     'justification.set': ({ scenarioId, indicatorId, text }) => scenarios().setJustification(scenarioId, indicatorId, text),
@@ -40,6 +46,16 @@ export function createHandlers(session: Session): Handlers {
     'history.redo': () => {
       const store = scenarios();
       return { step: store.redo(), state: store.history() };
+    },
+    'checks.run': ({ scenarioId }) => checkScenario(session.require(), scenarioId),
+    'references.list': () => references(),
+    'references.save': (ref) => {
+      scenarios().saveReference(ref);
+      return references();
+    },
+    'references.delete': ({ id }) => {
+      scenarios().deleteReference(id);
+      return references();
     },
     'changelog.list': ({ scenarioId, limit }) => scenarios().changeLog(scenarioId, limit ?? 500),
   };

@@ -1,19 +1,35 @@
 /**
- * The application menu as data: Berkas (Baru, Buka, Simpan Sebagai, Tutup, Keluar) and
- * Bantuan (Tentang). Pure, so the labels and the command wiring are unit-tested; menu.ts turns
- * it into an Electron Menu. The shape is a subset of Electron's MenuItemConstructorOptions.
+ * The application menu as data: Berkas (Baru, Buka, Simpan Sebagai, Tutup, Keluar), Sunting
+ * (Urungkan, Ulangi, Potong, Salin, Tempel, Pilih Semua) and Bantuan (Tentang). Pure, so the
+ * labels and the command wiring are unit-tested; menu.ts turns it into an Electron Menu. The
+ * shape is a subset of Electron's MenuItemConstructorOptions.
  */
+import type { MenuCommand } from '../../shared/api/client.js';
+
 export type MenuLanguage = 'id' | 'en';
 
-/** What a menu item asks main to do. 'quit' is Electron's own role. */
+/** What a menu item asks main to do. */
 export type MenuAction = 'new' | 'open' | 'save-as' | 'close' | 'about';
+
+/** Electron's own roles: quit, and the clipboard roles that act on the focused page (its copy/paste events). */
+export type MenuRole = 'quit' | 'cut' | 'copy' | 'paste' | 'selectAll';
+
+/**
+ * Commands the menu sends straight to the renderer of the window it was used in (MENU_CHANNEL):
+ * the renderer decides what Urungkan means there — the text editor's own undo while one is
+ * active, otherwise the workbook's undo history (history.undo / history.redo).
+ */
+export type RendererCommand = Extract<MenuCommand, 'undo' | 'redo'>;
 
 export interface MenuItemSpec {
   label?: string;
   accelerator?: string;
-  role?: 'quit';
+  role?: MenuRole;
   type?: 'separator';
+  /** false keeps an item out of sight while its accelerator still works (a second shortcut). */
+  visible?: boolean;
   action?: MenuAction;
+  command?: RendererCommand;
   submenu?: MenuItemSpec[];
 }
 
@@ -25,6 +41,13 @@ const LABELS = {
     saveAs: 'Simpan Sebagai…',
     close: 'Tutup',
     quit: 'Keluar',
+    edit: '&Sunting',
+    undo: 'Urungkan',
+    redo: 'Ulangi',
+    cut: 'Potong',
+    copy: 'Salin',
+    paste: 'Tempel',
+    selectAll: 'Pilih Semua',
     help: 'Ban&tuan',
     about: 'Tentang RPJMD Workbench',
   },
@@ -35,6 +58,13 @@ const LABELS = {
     saveAs: 'Save As…',
     close: 'Close',
     quit: 'Quit',
+    edit: '&Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select All',
     help: '&Help',
     about: 'About RPJMD Workbench',
   },
@@ -52,6 +82,21 @@ export function menuTemplate(lang: MenuLanguage = 'id'): MenuItemSpec[] {
         { label: t.close, accelerator: 'CmdOrCtrl+W', action: 'close' },
         { type: 'separator' },
         { label: t.quit, accelerator: 'CmdOrCtrl+Q', role: 'quit' },
+      ],
+    },
+    {
+      label: t.edit,
+      submenu: [
+        { label: t.undo, accelerator: 'CmdOrCtrl+Z', command: 'undo' },
+        { label: t.redo, accelerator: 'CmdOrCtrl+Y', command: 'redo' },
+        // Ctrl+Shift+Z redoes too (the other common convention); one visible Ulangi is enough.
+        { label: t.redo, accelerator: 'CmdOrCtrl+Shift+Z', command: 'redo', visible: false },
+        { type: 'separator' },
+        { label: t.cut, accelerator: 'CmdOrCtrl+X', role: 'cut' },
+        { label: t.copy, accelerator: 'CmdOrCtrl+C', role: 'copy' },
+        { label: t.paste, accelerator: 'CmdOrCtrl+V', role: 'paste' },
+        { type: 'separator' },
+        { label: t.selectAll, accelerator: 'CmdOrCtrl+A', role: 'selectAll' },
       ],
     },
     {

@@ -14,6 +14,8 @@ const TRACKED = {
   scenario: ['id'],
   scenario_target: ['scenario_id', 'indicator_id', 'year'],
   justification: ['scenario_id', 'indicator_id'],
+  reference_target: ['id'],
+  shock_year: ['year'],
 } as const;
 export type TrackedTable = keyof typeof TRACKED;
 
@@ -88,8 +90,8 @@ export class StepRecorder {
     return before;
   }
 
-  /** Inserts a row whose key SQLite assigns (a new scenario); returns the new id. */
-  insert(table: 'scenario', row: Row): number {
+  /** Inserts a row whose key SQLite assigns (a new scenario or reference); returns the new id. */
+  insert(table: 'scenario' | 'reference_target', row: Row): number {
     const cols = Object.keys(row);
     const id = Number(
       this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid,

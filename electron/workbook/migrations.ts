@@ -4,7 +4,8 @@
  * file exactly at its old version. Never edit a released migration; add the next one.
  */
 import type Database from 'better-sqlite3';
-import { POLARITIES, GROUPS, SERIES, SCENARIO_STATUSES } from '../../shared/domain.js';
+import { COMPARISONS, GROUPS, POLARITIES, REFERENCE_KINDS, SCENARIO_STATUSES, SERIES } from '../../shared/domain.js';
+import { STANDARD_SHOCK_YEARS, standardReferences } from './references.js';
 import { STANDARD_INDICATORS } from './standard-indicators.js';
 
 export interface Migration {
@@ -136,6 +137,42 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const ind of STANDARD_INDICATORS) range.run(ind.minValue, ind.maxValue, ind.code);
     },
   },
+  {
+    version: 3,
+    description: 'reference targets (RPJMN, Inpres, Governor) and shock years as workbook data',
+    up(db) {
+      db.exec(`
+        CREATE TABLE reference_target (
+          id INTEGER PRIMARY KEY,
+          indicator_code TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN (${inList(REFERENCE_KINDS)})),
+          comparison TEXT NOT NULL CHECK (comparison IN (${inList(COMPARISONS)})),
+          year INTEGER,
+          value REAL NOT NULL,
+          label TEXT NOT NULL,
+          source TEXT NOT NULL,
+          CHECK ((kind = 'level') = (year IS NOT NULL))
+        );
+        CREATE TABLE shock_year (
+          year INTEGER PRIMARY KEY,
+          reason TEXT NOT NULL
+        );
+      `);
+      // Files made before v3 have their plan: give them the references that apply to it.
+      const plan = db.prepare('SELECT province FROM plan WHERE id = 1').get() as { province: string } | undefined;
+      if (plan) seedReferences(db, plan.province);
+    },
+  },
 ];
+
+/** Standard references and shock years (used by migration 3 and by new workbooks). */
+export function seedReferences(db: Database.Database, province: string): void {
+  const insert = db.prepare(
+    'INSERT INTO reference_target (indicator_code, kind, comparison, year, value, label, source) VALUES (@indicatorCode, @kind, @comparison, @year, @value, @label, @source)',
+  );
+  for (const r of standardReferences({ province })) insert.run(r);
+  const shock = db.prepare('INSERT OR IGNORE INTO shock_year (year, reason) VALUES (?, ?)');
+  for (const s of STANDARD_SHOCK_YEARS) shock.run(s.year, s.reason);
+}
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -9,6 +9,7 @@ import type {
   ChangeLogEntry,
   HistoryState,
   Indicator,
+  ReferenceTarget,
   Scenario,
   ScenarioStatus,
   ScenarioTargets,
@@ -233,6 +234,29 @@ export class ScenarioStore {
       }
     });
     return this.targets(scenarioId);
+  }
+
+  /** Adds (no id) or updates a reference target; one step, logged. */
+  saveReference(ref: Omit<ReferenceTarget, 'id'> & { id?: number | undefined }): void {
+    this.step('reference.save', null, (rec) => {
+      const row = {
+        indicator_code: ref.indicatorCode, kind: ref.kind, comparison: ref.comparison,
+        year: ref.kind === 'level' ? ref.year : null, value: ref.value, label: ref.label, source: ref.source,
+      };
+      if (ref.id === undefined) rec.insert('reference_target', row);
+      else if (!rec.put('reference_target', { id: ref.id, ...row })) {
+        throw new AppError('not_found', `Reference ${ref.id} does not exist`, { id: ref.id }, 'id');
+      }
+      this.log({ action: 'reference.save', indicatorCode: ref.indicatorCode, detail: `${ref.label}: ${ref.kind} ${ref.comparison} ${ref.value}${ref.year ? ` (${ref.year})` : ''}` });
+    });
+  }
+
+  deleteReference(id: number): void {
+    this.step('reference.delete', null, (rec) => {
+      const before = rec.remove('reference_target', { id });
+      if (!before) throw new AppError('not_found', `Reference ${id} does not exist`, { id }, 'id');
+      this.log({ action: 'reference.delete', indicatorCode: before.indicator_code as string, detail: JSON.stringify(before) });
+    });
   }
 
   undo(): { label: string; scenarioId: number | null } | null {

@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { Indicator, IndicatorValue, Plan, Scenario, Series, WorkbookSummary } from '../../shared/domain.js';
+import type { Indicator, IndicatorValue, Plan, ReferenceTarget, Scenario, Series, ShockYear, WorkbookSummary } from '../../shared/domain.js';
 import { AppError } from '../../shared/api/result.js';
 import { APPLICATION_ID, readHeader } from './file-format.js';
-import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';
+import { LATEST_VERSION, MIGRATIONS, seedReferences, type Migration } from './migrations.js';
 import type { IndicatorSpec } from './standard-indicators.js';
 import { ScenarioStore } from './scenarios.js';
 import { STANDARD_INDICATORS } from './standard-indicators.js';
@@ -259,6 +259,19 @@ export class Workbook {
     return this.scenarioStore('').list();
   }
 
+  references(): ReferenceTarget[] {
+    return this.db
+      .prepare(
+        `SELECT id, indicator_code AS indicatorCode, kind, comparison, year, value, label, source
+         FROM reference_target ORDER BY indicator_code, year, id`,
+      )
+      .all() as ReferenceTarget[];
+  }
+
+  shockYears(): ShockYear[] {
+    return this.db.prepare('SELECT year, reason FROM shock_year ORDER BY year').all() as ShockYear[];
+  }
+
   /** Scenario reads and writes; `user` is the OS user name the change log records. */
   scenarioStore(user: string): ScenarioStore {
     const { firstYear, lastYear } = this.plan();
@@ -347,6 +360,8 @@ function seed(db: Db, spec: NewWorkbook): void {
     db.prepare(
       'INSERT INTO plan (id, region, province, baseline_year, first_year, last_year, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)',
     ).run(p.region, p.province, p.baselineYear, p.firstYear, p.lastYear, now);
+    // Tests build files of older schemas through create(); those have no reference table yet.
+    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'reference_target'").get()) seedReferences(db, p.province);
     const insertIndicator = db.prepare(
       `INSERT INTO indicator (code, name_id, name_en, unit, polarity, decimals, grp, definition, min_value, max_value, sort_order)
        VALUES (@code, @nameId, @nameEn, @unit, @polarity, @decimals, @group, @definition, @minValue, @maxValue, @sortOrder)`,

@@ -22,7 +22,8 @@ export const IPC_CHANNEL = 'workbench:invoke';
 /** Channel on which main tells the renderer a menu command was chosen. */
 export const MENU_CHANNEL = 'workbench:menu';
 
-export const MENU_COMMANDS = ['workbook-changed', 'about'] as const;
+/** Commands main sends the renderer: the workbook changed (reload), show About, and the Sunting menu's Urungkan / Ulangi. */
+export const MENU_COMMANDS = ['workbook-changed', 'about', 'undo', 'redo'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** What preload exposes on `window.workbench`. */

@@ -7,14 +7,18 @@ import { z } from 'zod';
 import type {
   AppInfo,
   ChangeLogEntry,
+  Finding,
   HistoryState,
+  ReferenceTarget,
+  Severity,
+  ShockYear,
   IndicatorValue,
   RecentFile,
   Scenario,
   ScenarioTargets,
   WorkbookSummary,
 } from '../domain.js';
-import { SCENARIO_STATUSES, SERIES } from '../domain.js';
+import { COMPARISONS, REFERENCE_KINDS, SCENARIO_STATUSES, SERIES } from '../domain.js';
 
 /** Declares a method: its input schema now, its result type as a phantom for the type checker. */
 function method<R>() {
@@ -110,10 +114,36 @@ export const contract = {
   /** Undoes the last write (kept in the workbook, so it survives a restart). */
   'history.undo': method<HistoryStep>()(none),
   'history.redo': method<HistoryStep>()(none),
+  /** Runs every check on a scenario (fast: reruns after each change). */
+  'checks.run': method<CheckReport>()(z.object({ scenarioId: id }).strict()),
+  'references.list': method<{ references: ReferenceTarget[]; shockYears: ShockYear[] }>()(none),
+  /** Adds (without id) or updates a reference target; one undo step. */
+  'references.save': method<{ references: ReferenceTarget[]; shockYears: ShockYear[] }>()(
+    z
+      .object({
+        id: id.optional(),
+        indicatorCode: z.string().trim().min(1).max(40),
+        kind: z.enum(REFERENCE_KINDS),
+        comparison: z.enum(COMPARISONS),
+        year: year.nullable(),
+        value: z.number().finite(),
+        label: z.string().trim().min(1).max(200),
+        source: z.string().trim().min(1, 'a reference needs its source').max(2000),
+      })
+      .strict()
+      .refine((r) => (r.kind === 'level') === (r.year !== null), { message: 'a level reference needs a year; an annual change has none', path: ['year'] }),
+  ),
+  'references.delete': method<{ references: ReferenceTarget[]; shockYears: ShockYear[] }>()(z.object({ id }).strict()),
   'changelog.list': method<ChangeLogEntry[]>()(
     z.object({ scenarioId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   ),
 };
+
+export interface CheckReport {
+  scenarioId: number;
+  findings: Finding[];
+  counts: Record<Severity, number>;
+}
 
 /** What undo or redo did (null when there was nothing to do) and the state after it. */
 export interface HistoryStep {

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'refused_newer',
   'refused_corrupt',
   'io_error',
+  /** The action is refused while checks fail (e.g. marking usulan with error-level findings). */
+  'blocked',
   'unauthorized',
   'forbidden',
   'internal',

@@ -76,9 +76,39 @@ describe('migration 2 (undo history, rate/count origin, capaian formula) on a se
   });
 });
 
-/** A stand-in third migration, to exercise the machinery on data a v2 file holds. */
-const v3: Migration = {
-  version: 3,
+const v3 = MIGRATIONS.find((m) => m.version === 3)!;
+
+describe('migration 3 (reference targets and shock years) on a seeded v2 workbook', () => {
+  it('adds the references that apply to the plan province, with sources, and the COVID shock years', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v2-sumsel.rpjmd');
+    (await Workbook.create(file, { plan: TEST_PLAN }, { migrations: [v1, v2] })).close();
+    expect(tables(file)).not.toContain('reference_target');
+
+    const wb = await Workbook.open(file, { migrations: [v1, v2, v3] });
+    expect(wb.schemaVersion).toBe(3);
+    expect(wb.references().map((r) => [r.indicatorCode, r.label])).toEqual([
+      ['P0', 'Gubernur Sumsel'],
+      ['P0', 'Gubernur Sumsel'],
+      ['P0E', 'Inpres 4/2022'],
+    ]);
+    expect(wb.shockYears()).toEqual([{ year: 2020, reason: 'Pandemi COVID-19' }, { year: 2021, reason: 'Pandemi COVID-19' }]);
+    wb.close();
+  });
+
+  it('a plan outside Sumatera Selatan gets only the national reference', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v2-jabar.rpjmd');
+    (await Workbook.create(file, { plan: { ...TEST_PLAN, province: 'Jawa Barat' } }, { migrations: [v1, v2] })).close();
+    const wb = await Workbook.open(file, { migrations: [v1, v2, v3] });
+    expect(wb.references().map((r) => r.label)).toEqual(['Inpres 4/2022']);
+    wb.close();
+  });
+});
+
+/** A stand-in next migration, to exercise the machinery on data a v2 file holds. */
+const next: Migration = {
+  version: 4,
   description: 'test: per-indicator responsible agency, filled from the group',
   up(db) {
     db.exec("ALTER TABLE indicator ADD COLUMN agency TEXT NOT NULL DEFAULT ''");
@@ -86,33 +116,33 @@ const v3: Migration = {
   },
 };
 
-const brokenV3: Migration = {
-  version: 3,
+const brokenNext: Migration = {
+  version: 4,
   description: 'test: fails half-way',
   up(db) {
     db.exec('CREATE TABLE half_done (x INTEGER)');
-    throw new Error('migration 3 failed on purpose');
+    throw new Error('migration 4 failed on purpose');
   },
 };
 
-async function seededV2(dir: string): Promise<string> {
-  const file = path.join(dir, 'v2.rpjmd');
+async function seededV3(dir: string): Promise<string> {
+  const file = path.join(dir, 'v3.rpjmd');
   const wb = await Workbook.create(file, {
     plan: TEST_PLAN,
     values: [{ indicatorCode: 'P0', year: 2020, series: 'realisation', value: 12.32, source: 'BPS', illustrative: false }],
-  }, { migrations: [v1, v2] });
+  }, { migrations: [v1, v2, v3] });
   wb.close();
   return file;
 }
 
-describe('migration machinery (v2 → a test v3 with seeded v2 data)', () => {
-  it('runs pending migrations on open, keeps the data, and leaves a readable v2 backup', async () => {
+describe('migration machinery (latest → a test v4 with seeded data)', () => {
+  it('runs pending migrations on open, keeps the data, and leaves a readable backup of the older version', async () => {
     const dir = tempDir();
-    const file = await seededV2(dir);
-    const v2Bytes = sha256(file);
+    const file = await seededV3(dir);
+    const oldBytes = sha256(file);
 
-    const wb = await Workbook.open(file, { migrations: [v1, v2, v3] });
-    expect(wb.schemaVersion).toBe(3);
+    const wb = await Workbook.open(file, { migrations: [v1, v2, v3, next] });
+    expect(wb.schemaVersion).toBe(4);
     expect(wb.values().map((v) => v.value)).toEqual([12.32]);
     wb.close();
 
@@ -121,23 +151,23 @@ describe('migration machinery (v2 → a test v3 with seeded v2 data)', () => {
     expect(db.prepare("SELECT agency FROM indicator WHERE code = 'PE'").get()).toEqual({ agency: 'Bappeda' });
     db.close();
 
-    const backup = listing(dir).find((n) => n.startsWith('v2.rpjmd.v2-backup-'));
+    const backup = listing(dir).find((n) => n.startsWith('v3.rpjmd.v3-backup-'));
     expect(backup).toBeDefined();
-    // The backup is a consistent copy of the v2 file (backup API, not a byte copy of a live file).
-    const restored = await Workbook.open(path.join(dir, backup!), { migrations: [v1, v2] });
-    expect(restored.schemaVersion).toBe(2);
+    // The backup is a consistent copy of the older file (backup API, not a byte copy of a live file).
+    const restored = await Workbook.open(path.join(dir, backup!), { migrations: [v1, v2, v3] });
+    expect(restored.schemaVersion).toBe(3);
     expect(restored.values().map((v) => v.value)).toEqual([12.32]);
     restored.close();
-    expect(v2Bytes).not.toBe(sha256(file));
+    expect(oldBytes).not.toBe(sha256(file));
   });
 
-  it('a failing migration rolls back whole: the file stays at v2 with no half-made tables', async () => {
+  it('a failing migration rolls back whole: the file stays at its version with no half-made tables', async () => {
     const dir = tempDir();
-    const file = await seededV2(dir);
-    await expect(Workbook.open(file, { migrations: [v1, v2, brokenV3] })).rejects.toThrow(/failed on purpose/);
-    expect(headerOf(file).userVersion).toBe(2);
+    const file = await seededV3(dir);
+    await expect(Workbook.open(file, { migrations: [v1, v2, v3, brokenNext] })).rejects.toThrow(/failed on purpose/);
+    expect(headerOf(file).userVersion).toBe(3);
     expect(tables(file)).not.toContain('half_done');
-    const wb = await Workbook.open(file, { migrations: [v1, v2] });
+    const wb = await Workbook.open(file, { migrations: [v1, v2, v3] });
     expect(wb.values().map((v) => v.value)).toEqual([12.32]);
     wb.close();
     expect(fs.existsSync(file)).toBe(true);
@@ -145,8 +175,8 @@ describe('migration machinery (v2 → a test v3 with seeded v2 data)', () => {
 
   it('a file already at the latest version is opened without a backup', async () => {
     const dir = tempDir();
-    const file = await seededV2(dir);
-    (await Workbook.open(file, { migrations: [v1, v2] })).close();
-    expect(listing(dir)).toEqual(['v2.rpjmd']);
+    const file = await seededV3(dir);
+    (await Workbook.open(file, { migrations: [v1, v2, v3] })).close();
+    expect(listing(dir)).toEqual(['v3.rpjmd']);
   });
 });

@@ -175,7 +175,7 @@ describe('main process wiring (fake electron, real services)', () => {
   });
 
   it('has the Indonesian menu; Tentang tells the renderer to show About', () => {
-    expect((fake.menu as Any[]).map((m) => m.label)).toEqual(['&Berkas', 'Ban&tuan']);
+    expect((fake.menu as Any[]).map((m) => m.label)).toEqual(['&Berkas', '&Sunting', 'Ban&tuan']);
     menuItem('Tentang RPJMD Workbench').click();
     expect(win.webContents.sent.at(-1)).toEqual([MENU_CHANNEL, 'about']);
   });

@@ -7,24 +7,47 @@ import { menuTemplate } from '../../electron/shell/menu-template.js';
 const labels = (items: MenuItemSpec[] | undefined) => (items ?? []).map((i) => i.label ?? i.type);
 
 describe('menuTemplate', () => {
-  it('is Indonesian by default: Berkas and Bantuan with the issue’s items', () => {
-    const [file, help] = menuTemplate();
+  it('is Indonesian by default: Berkas, Sunting and Bantuan with the issues’ items', () => {
+    const [file, edit, help] = menuTemplate();
     expect(file?.label).toBe('&Berkas');
     expect(labels(file?.submenu)).toEqual(['Baru…', 'Buka…', 'Simpan Sebagai…', 'Tutup', 'separator', 'Keluar']);
+    expect(edit?.label).toBe('&Sunting');
+    expect(labels(edit?.submenu)).toEqual(['Urungkan', 'Ulangi', 'Ulangi', 'separator', 'Potong', 'Salin', 'Tempel', 'separator', 'Pilih Semua']);
     expect(help?.label).toBe('Ban&tuan');
     expect(labels(help?.submenu)).toEqual(['Tentang RPJMD Workbench']);
   });
 
   it('wires each item to its action, and Keluar to the quit role', () => {
-    const [file, help] = menuTemplate('id');
+    const [file, , help] = menuTemplate('id');
     expect(file?.submenu?.map((i) => i.action ?? i.role ?? i.type)).toEqual(['new', 'open', 'save-as', 'close', 'separator', 'quit']);
     expect(help?.submenu?.[0]?.action).toBe('about');
+  });
+
+  it('Sunting: Urungkan/Ulangi are renderer commands (Ctrl+Z; Ctrl+Y and a hidden Ctrl+Shift+Z), the rest Electron roles', () => {
+    const edit = menuTemplate('id')[1]?.submenu ?? [];
+    expect(edit.map((i) => i.command ?? i.role ?? i.type)).toEqual(['undo', 'redo', 'redo', 'separator', 'cut', 'copy', 'paste', 'separator', 'selectAll']);
+    expect(edit.map((i) => i.accelerator ?? null)).toEqual([
+      'CmdOrCtrl+Z',
+      'CmdOrCtrl+Y',
+      'CmdOrCtrl+Shift+Z',
+      null,
+      'CmdOrCtrl+X',
+      'CmdOrCtrl+C',
+      'CmdOrCtrl+V',
+      null,
+      'CmdOrCtrl+A',
+    ]);
+    expect(edit.filter((i) => i.visible === false).map((i) => i.accelerator)).toEqual(['CmdOrCtrl+Shift+Z']);
+    // No item both runs a main action and sends a renderer command.
+    expect(edit.every((i) => !(i.action && i.command))).toBe(true);
   });
 
   it('has an English variant with the same structure', () => {
     const id = menuTemplate('id');
     const en = menuTemplate('en');
     expect(labels(en[0]?.submenu)).toEqual(['New…', 'Open…', 'Save As…', 'Close', 'separator', 'Quit']);
+    expect(en[1]?.label).toBe('&Edit');
+    expect(labels(en[1]?.submenu)).toEqual(['Undo', 'Redo', 'Redo', 'separator', 'Cut', 'Copy', 'Paste', 'separator', 'Select All']);
     const strip = (items: MenuItemSpec[]): unknown => items.map(({ label: _l, submenu, ...rest }) => ({ ...rest, submenu: submenu && strip(submenu) }));
     expect(strip(en)).toEqual(strip(id));
   });

@@ -1,0 +1,243 @@
+/**
+ * What the Target view shows, arranged from the service's answers — no DOM, so unit tests run it
+ * in Node. Formulas live in shared/model (capaian, rounding, target rules); this file only picks
+ * values, subtracts original from revised for Δ, and maps a pasted block onto cells.
+ */
+import type { Indicator, IndicatorGroup, IndicatorValue, Plan, Polarity, ScenarioTargets, TargetCell } from '../../../shared/domain.js';
+import { parseNumber } from '../../../shared/format/number.js';
+import { capaian, capaianBand, type CapaianBand, type CapaianResult } from '../../../shared/model/capaian.js';
+import { roundTo } from '../../../shared/model/rounding.js';
+import { checkTargetValue } from '../../../shared/model/target-rules.js';
+
+export interface TargetGroupRow {
+  kind: 'group';
+  id: string;
+  group: IndicatorGroup;
+}
+
+export interface TargetIndicatorRow {
+  kind: 'indicator';
+  id: string;
+  indicator: Indicator;
+  /** Kondisi awal (series 'baseline' in the plan's baseline year). */
+  baseline?: IndicatorValue;
+  /** Target awal (RPJMD) by year. */
+  original: Record<number, IndicatorValue>;
+  /** Realisasi by year. */
+  realisation: Record<number, IndicatorValue>;
+  /** The selected scenario's target perubahan by year. */
+  revised: Record<number, TargetCell>;
+  /** Alasan perubahan ('' when none). */
+  justification: string;
+}
+
+export type TargetRow = TargetGroupRow | TargetIndicatorRow;
+
+/** The target years of a plan: firstYear..lastYear. */
+export function targetYears(plan: Plan): number[] {
+  const years: number[] = [];
+  for (let y = plan.firstYear; y <= plan.lastYear; y++) years.push(y);
+  return years;
+}
+
+/** Group header rows, then their indicators, in the order the service lists them. */
+export function buildTargetRows(
+  indicators: readonly Indicator[],
+  values: readonly IndicatorValue[],
+  plan: Plan,
+  targets: ScenarioTargets | null,
+): TargetRow[] {
+  const byIndicator = new Map<number, { baseline?: IndicatorValue; original: Record<number, IndicatorValue>; realisation: Record<number, IndicatorValue> }>();
+  const slot = (id: number) => {
+    let s = byIndicator.get(id);
+    if (!s) byIndicator.set(id, (s = { original: {}, realisation: {} }));
+    return s;
+  };
+  for (const v of values) {
+    if (v.series === 'baseline' && v.year === plan.baselineYear) slot(v.indicatorId).baseline = v;
+    else if (v.series === 'original_target') slot(v.indicatorId).original[v.year] = v;
+    else if (v.series === 'realisation') slot(v.indicatorId).realisation[v.year] = v;
+  }
+  const revised = new Map<number, Record<number, TargetCell>>();
+  for (const c of targets?.targets ?? []) {
+    let r = revised.get(c.indicatorId);
+    if (!r) revised.set(c.indicatorId, (r = {}));
+    r[c.year] = c;
+  }
+  const reasons = new Map((targets?.justifications ?? []).map((j) => [j.indicatorId, j.text]));
+
+  const groups: IndicatorGroup[] = [];
+  for (const ind of indicators) if (!groups.includes(ind.group)) groups.push(ind.group);
+  const rows: TargetRow[] = [];
+  for (const group of groups) {
+    rows.push({ kind: 'group', id: `group:${group}`, group });
+    for (const indicator of indicators) {
+      if (indicator.group !== group) continue;
+      const s = byIndicator.get(indicator.id);
+      rows.push({
+        kind: 'indicator',
+        id: `indicator:${indicator.code}`,
+        indicator,
+        ...(s?.baseline ? { baseline: s.baseline } : {}),
+        original: s?.original ?? {},
+        realisation: s?.realisation ?? {},
+        revised: revised.get(indicator.id) ?? {},
+        justification: reasons.get(indicator.id) ?? '',
+      });
+    }
+  }
+  return rows;
+}
+
+/** Δ = target perubahan − target awal, in the indicator's unit; null unless both exist. */
+export function deltaOf(row: TargetIndicatorRow, year: number): number | null {
+  const revised = row.revised[year];
+  const original = row.original[year];
+  if (!revised || !original) return null;
+  // Rounded to the shown decimals (+2 for safety) so 12,6 − 11,3 is 1,3 and not 1,2999999999999998.
+  return roundTo(revised.value - original.value, Math.min(15, row.indicator.decimals + 2));
+}
+
+/**
+ * What a change does to a target, given the indicator's polarity: 'loosen' makes the target
+ * easier to reach (a higher poverty target, a lower IPM target), 'tighten' harder; 'same' when
+ * the change rounds to zero at the indicator's decimals; 'neutral' for neutral polarity.
+ */
+export type ChangeKind = 'loosen' | 'tighten' | 'same' | 'neutral';
+
+export function changeKind(polarity: Polarity, delta: number, decimals: number): ChangeKind {
+  const shown = roundTo(delta, Math.max(0, Math.min(15, decimals)));
+  if (shown === 0) return 'same';
+  if (polarity === 'neutral') return 'neutral';
+  const up = shown > 0;
+  return (polarity === 'lower') === up ? 'loosen' : 'tighten';
+}
+
+/** Kondisi akhir: the last target year's revised target, else its original target. */
+export function endCondition(row: TargetIndicatorRow, lastYear: number): { value: number; from: 'revised' | 'original' } | null {
+  const revised = row.revised[lastYear];
+  if (revised) return { value: revised.value, from: 'revised' };
+  const original = row.original[lastYear];
+  return original ? { value: original.value, from: 'original' } : null;
+}
+
+/** Decimals a capaian percent is shown (and banded) with. */
+export const CAPAIAN_DECIMALS = 2;
+
+export interface CapaianCell {
+  realisation: number;
+  target: number;
+  /** Which target the realisation was measured against. */
+  against: 'revised' | 'original';
+  result: CapaianResult;
+  band: CapaianBand | null;
+}
+
+/**
+ * Capaian for a year with a realisation: against the revised target, else the original one.
+ * The formula follows the polarity (shared/model/capaian.ts): higher-is-better realisasi/target,
+ * lower-is-better the default lower formula (target/realisasi, SIPD practice) and gap closure
+ * from the kondisi awal when the target is 0; neutral indicators have none.
+ */
+export function capaianOf(row: TargetIndicatorRow, year: number): CapaianCell | null {
+  const real = row.realisation[year];
+  if (!real) return null;
+  const revised = row.revised[year];
+  const original = row.original[year];
+  const target = revised?.value ?? original?.value;
+  if (target === undefined) return null;
+  const result = capaian({ polarity: row.indicator.polarity, target, realisation: real.value, baseline: row.baseline?.value ?? null });
+  const band = result.kind === 'value' ? capaianBand(result.percent, CAPAIAN_DECIMALS) : null;
+  return { realisation: real.value, target, against: revised ? 'revised' : 'original', result, band };
+}
+
+/** Years in which at least one indicator has a realisation. */
+export function realisationYears(values: readonly IndicatorValue[], years: readonly number[]): number[] {
+  const seen = new Set(values.filter((v) => v.series === 'realisation').map((v) => v.year));
+  return years.filter((y) => seen.has(y));
+}
+
+// ---- Paste -------------------------------------------------------------------------------
+
+/**
+ * Where a paste lands. Columns are the editable target perubahan columns, year by year, skipping
+ * the read-only ones between them (target awal, Δ, realisasi, capaian) — so a row of yearly
+ * targets copied from a spreadsheet fills consecutive years. The justification column is not a
+ * paste target: justifications are written one at a time (each its own undo step), while a
+ * paste must stay one step.
+ */
+export type PasteAnchor = { kind: 'revised'; rowIndex: number; year: number } | { kind: 'read_only'; rowIndex: number };
+
+/**
+ * Why a pasted cell is not taken: text that is not a number, a value outside the indicator's
+ * range, a read-only column (the block starts on one, or runs past the last target year into
+ * kondisi akhir / alasan), or past the last indicator row.
+ */
+export type PasteProblem = 'not_a_number' | 'below_min' | 'above_max' | 'read_only' | 'outside';
+
+export interface PastePlanCell {
+  /** 1-based position in the pasted block. */
+  blockRow: number;
+  blockColumn: number;
+  text: string;
+  indicator: Indicator | null;
+  year: number | null;
+}
+
+export interface PasteAccepted extends PastePlanCell {
+  indicator: Indicator;
+  year: number;
+  /** null clears the target (an empty cell in the block). */
+  value: number | null;
+}
+
+export interface PasteRejected extends PastePlanCell {
+  problem: PasteProblem;
+}
+
+export interface PastePlan {
+  accepted: PasteAccepted[];
+  rejected: PasteRejected[];
+  rows: number;
+  columns: number;
+}
+
+/**
+ * Maps a block (rows of raw cell strings from shared/model/paste.ts) onto the grid: block row i
+ * goes to the i-th indicator row from the anchor (group header rows are not counted), block
+ * column j to the j-th target year from the anchor's year. Each cell is read with the locale
+ * parser and checked with checkTargetValue; an empty cell clears the target.
+ */
+export function planPaste(block: readonly (readonly string[])[], anchor: PasteAnchor, indicatorRows: readonly Indicator[], years: readonly number[]): PastePlan {
+  const accepted: PasteAccepted[] = [];
+  const rejected: PasteRejected[] = [];
+  const columns = block.reduce((w, r) => Math.max(w, r.length), 0);
+  const startYearIndex = anchor.kind === 'revised' ? years.indexOf(anchor.year) : -1;
+  block.forEach((cells, i) => {
+    const indicator = indicatorRows[anchor.rowIndex + i] ?? null;
+    for (let j = 0; j < columns; j++) {
+      const text = cells[j] ?? '';
+      const yearIndex = startYearIndex < 0 ? -1 : startYearIndex + j;
+      const year = yearIndex >= 0 ? (years[yearIndex] ?? null) : null;
+      const where: PastePlanCell = { blockRow: i + 1, blockColumn: j + 1, text, indicator, year };
+      if (!indicator) {
+        rejected.push({ ...where, problem: 'outside' });
+        continue;
+      }
+      if (year === null) {
+        rejected.push({ ...where, problem: 'read_only' });
+        continue;
+      }
+      const parsed = parseNumber(text);
+      if (!parsed.ok) {
+        if (parsed.reason === 'empty') accepted.push({ ...where, indicator, year, value: null });
+        else rejected.push({ ...where, problem: 'not_a_number' });
+        continue;
+      }
+      const problem = checkTargetValue(indicator, parsed.value);
+      if (problem === 'below_min' || problem === 'above_max' || problem === 'not_a_number') rejected.push({ ...where, problem });
+      else accepted.push({ ...where, indicator, year, value: parsed.value });
+    }
+  });
+  return { accepted, rejected, rows: block.length, columns };
+}
