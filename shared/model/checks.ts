@@ -214,7 +214,7 @@ export const CHECKS: readonly CheckDefinition[] = [
           const n = ctx.revised(count, year);
           const pop = ctx.population(year);
           if (r === undefined || n === undefined || pop === undefined) continue;
-          let consistent = true;
+          let consistent: boolean;
           try {
             consistent = isCountConsistent(r, n, pop, rate.decimals);
           } catch {
