@@ -120,6 +120,8 @@ export interface WorkbookSummary {
   plan: Plan;
   indicators: Indicator[];
   scenarios: Scenario[];
+  /** Opened without the write lock because another process has it open: every write is refused. */
+  readOnly: boolean;
 }
 
 export interface RecentFile {

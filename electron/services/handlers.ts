@@ -13,7 +13,7 @@ export function createHandlers(session: Session): Handlers {
 
     'workbook.current': () => session.current?.summary() ?? null,
     'workbook.values': ({ series }) => session.require().values(series),
-    'workbook.open': async ({ path }) => (await session.open(path)).summary(),
+    'workbook.open': async ({ path, readOnly }) => (await session.open(path, readOnly ?? false)).summary(),
     'workbook.create': async ({ path, plan }) => (await session.create(path, plan)).summary(),
     'workbook.saveAs': async ({ path, overwrite }) => (await session.saveAs(path, overwrite ?? false)).summary(),
     'workbook.close': () => {

@@ -1,6 +1,7 @@
 /** The one open workbook of a host (a window in Electron, the process in the browser host). */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { AppError } from '../../shared/api/result.js';
 import type { Plan } from '../../shared/domain.js';
 import { createDemoWorkbook } from '../workbook/demo.js';
@@ -50,9 +51,11 @@ export class Session {
     return this.workbook;
   }
 
-  async open(filePath: string): Promise<Workbook> {
+  async open(filePath: string, readOnly = false): Promise<Workbook> {
+    // Reopening the file this session already has: keep it (its lock is ours).
+    if (this.workbook && !readOnly && path.resolve(filePath) === this.workbook.path && !this.workbook.readOnly) return this.workbook;
     // Open first: a refused file leaves the current workbook open and untouched.
-    const next = await Workbook.open(filePath, this.store);
+    const next = await Workbook.open(filePath, { ...this.store, readOnly });
     return this.replace(next);
   }
 

@@ -50,6 +50,8 @@ export interface ScenarioContext {
   firstYear: number;
   lastYear: number;
   user: string;
+  /** Throws read_only when the workbook was opened without its write lock. */
+  requireWritable(): void;
 }
 
 export class ScenarioStore {
@@ -278,6 +280,7 @@ export class ScenarioStore {
   }
 
   private replay(direction: 'undo' | 'redo'): { label: string; scenarioId: number | null } | null {
+    this.ctx.requireWritable();
     return this.db.transaction(() => {
       const done = direction === 'undo' ? undoStep(this.db) : redoStep(this.db);
       if (!done) return null;
@@ -394,6 +397,7 @@ export class ScenarioStore {
 
   /** One transaction, one undo step. */
   private step<T>(label: string, scenarioId: number | null, fn: (rec: StepRecorder) => T): T {
+    this.ctx.requireWritable();
     return this.db.transaction(() => recordStep(this.db, label, scenarioId, fn).result)();
   }
 }

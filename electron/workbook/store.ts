@@ -14,9 +14,12 @@ import { APPLICATION_ID, readHeader } from './file-format.js';
 import { LATEST_VERSION, MIGRATIONS, seedReferences, type Migration } from './migrations.js';
 import type { IndicatorSpec } from './standard-indicators.js';
 import { ScenarioStore } from './scenarios.js';
+import { WorkbookLock, type LockOwner } from './lock.js';
 import { STANDARD_INDICATORS } from './standard-indicators.js';
 
 export interface StoreOptions {
+  /** Open without the write lock: reads only, every write refused (the file is open elsewhere). */
+  readOnly?: boolean;
   /** better-sqlite3 native build to load (Electron's ABI build); default: the Node build. */
   nativeBinding?: string;
   /** Only tests pass their own history here. */
@@ -163,35 +166,68 @@ export function migrationBackupPath(filePath: string, fromVersion: number, now =
   return `${filePath}.v${fromVersion}-backup-${stamp}`;
 }
 
+function lockedError(filePath: string, owner: LockOwner): AppError {
+  const name = path.basename(filePath);
+  const who = owner.pid ? `process ${owner.pid} on ${owner.host}${owner.since ? ` since ${owner.since}` : ''}` : 'another process';
+  return new AppError(
+    'locked',
+    `${name} is already open in another window or process (${who}). Open it read-only, or close it there first.`,
+    { file: name, pid: owner.pid, host: owner.host, since: owner.since },
+  );
+}
+
 export class Workbook {
   private constructor(
     readonly path: string,
     private readonly db: Db,
     private readonly opts: StoreOptions,
+    private readonly lock: WorkbookLock | null,
   ) {}
 
-  /** Opens an existing workbook, refusing (untouched) anything that is not one we can read. */
+  get readOnly(): boolean {
+    return this.lock === null;
+  }
+
+  /**
+   * Opens an existing workbook, refusing (untouched) anything that is not one we can read, or
+   * that another process has open for writing (unless read-only is asked for).
+   */
   static async open(filePath: string, opts: StoreOptions = {}): Promise<Workbook> {
     const absolute = path.resolve(filePath);
     const { userVersion } = inspect(absolute, opts);
     const migrations = opts.migrations ?? MIGRATIONS;
-    if (userVersion < latestOf(migrations)) {
-      const reader = connect(absolute, opts, true);
-      try {
-        await reader.backup(migrationBackupPath(absolute, userVersion));
-      } finally {
-        reader.close();
+    if (opts.readOnly) {
+      if (userVersion < latestOf(migrations)) {
+        throw new AppError('read_only', `${path.basename(absolute)} has schema version ${userVersion} and must be upgraded; open it for editing once first`, {
+          file: path.basename(absolute),
+        });
       }
+      return new Workbook(absolute, connect(absolute, opts, true), opts, null);
     }
-    const db = connect(absolute, opts, false);
+    const lock = WorkbookLock.acquire(absolute);
+    if (!(lock instanceof WorkbookLock)) throw lockedError(absolute, lock.heldBy);
     try {
-      applyDocumentPragmas(db);
-      runMigrations(db, migrations);
+      if (userVersion < latestOf(migrations)) {
+        const reader = connect(absolute, opts, true);
+        try {
+          await reader.backup(migrationBackupPath(absolute, userVersion));
+        } finally {
+          reader.close();
+        }
+      }
+      const db = connect(absolute, opts, false);
+      try {
+        applyDocumentPragmas(db);
+        runMigrations(db, migrations);
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+      return new Workbook(absolute, db, opts, lock);
     } catch (err) {
-      db.close();
+      lock.release();
       throw err;
     }
-    return new Workbook(absolute, db, opts);
   }
 
   /**
@@ -275,7 +311,7 @@ export class Workbook {
   /** Scenario reads and writes; `user` is the OS user name the change log records. */
   scenarioStore(user: string): ScenarioStore {
     const { firstYear, lastYear } = this.plan();
-    return new ScenarioStore({ db: this.db, firstYear, lastYear, user });
+    return new ScenarioStore({ db: this.db, firstYear, lastYear, user, requireWritable: () => this.requireWritable() });
   }
 
   values(series?: readonly Series[]): IndicatorValue[] {
@@ -300,6 +336,7 @@ export class Workbook {
       plan: this.plan(),
       indicators: this.indicators(),
       scenarios: this.scenarios(),
+      readOnly: this.readOnly,
     };
   }
 
@@ -316,6 +353,9 @@ export class Workbook {
       throw new AppError('already_exists', `${path.basename(absolute)} already exists`, { file: path.basename(absolute) });
     }
     fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    // Never replace a file another process is editing.
+    const targetLock = WorkbookLock.acquire(absolute);
+    if (!(targetLock instanceof WorkbookLock)) throw lockedError(absolute, targetLock.heldBy);
     const temp = siblingTemp(absolute, 'saving');
     try {
       await this.db.backup(temp);
@@ -324,12 +364,15 @@ export class Workbook {
       fsyncDir(path.dirname(absolute));
     } catch (err) {
       fs.rmSync(temp, { force: true });
+      targetLock.release();
       if (err instanceof AppError) throw err;
       throw new AppError('io_error', `Could not save ${path.basename(absolute)}: ${(err as Error).message}`, {
         file: path.basename(absolute),
       });
     }
-    const copy = await Workbook.open(absolute, this.opts);
+    // Hand the target's lock over to the copy's own open.
+    targetLock.release();
+    const copy = await Workbook.open(absolute, { ...this.opts, readOnly: false });
     this.close();
     return copy;
   }
@@ -345,11 +388,21 @@ export class Workbook {
 
   /** Runs `fn` in one transaction; the only way services write to the workbook. */
   write<T>(fn: (db: Db) => T): T {
+    this.requireWritable();
     return this.db.transaction(fn)(this.db);
+  }
+
+  requireWritable(): void {
+    if (this.readOnly) {
+      throw new AppError('read_only', `${path.basename(this.path)} is open read-only; close it elsewhere and open it again to edit`, {
+        file: path.basename(this.path),
+      });
+    }
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.lock?.release();
   }
 }
 

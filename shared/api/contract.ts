@@ -65,8 +65,11 @@ export const contract = {
   'workbook.values': method<IndicatorValue[]>()(
     z.object({ series: z.array(z.enum(SERIES)).min(1).max(SERIES.length).optional() }).strict(),
   ),
-  /** Opens an existing workbook file (refusing foreign, newer or damaged files untouched). */
-  'workbook.open': method<WorkbookSummary>()(z.object({ path: filePath }).strict()),
+  /**
+   * Opens an existing workbook file (refusing foreign, newer or damaged files untouched, and files
+   * another process has open — code 'locked' — unless readOnly is asked for).
+   */
+  'workbook.open': method<WorkbookSummary>()(z.object({ path: filePath, readOnly: z.boolean().optional() }).strict()),
   /** Creates a new workbook with the standard indicator set and no values; refuses to overwrite. */
   'workbook.create': method<WorkbookSummary>()(z.object({ path: filePath, plan: planInput.optional() }).strict()),
   /** Copies the open workbook to a new file with SQLite's backup API and continues there. */

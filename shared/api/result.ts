@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'io_error',
   /** The action is refused while checks fail (e.g. marking usulan with error-level findings). */
   'blocked',
+  /** Another window or process has the workbook open for writing. */
+  'locked',
+  /** The workbook is open read-only. */
+  'read_only',
   'unauthorized',
   'forbidden',
   'internal',

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../electron/workbook/migrations.js';
 import { listing, sha256, tempDir } from '../helpers/files.js';
-import { foreignSqlite, newerWorkbook, textFile } from '../helpers/fixtures.js';
+import { foreignSqlite, newerWorkbook, TEST_PLAN, textFile } from '../helpers/fixtures.js';
+import { Workbook } from '../../electron/workbook/store.js';
 
 const entry = path.resolve('dist/node/serve.mjs');
 
@@ -41,6 +42,21 @@ describe('browser host CLI refusals', () => {
       expect(listing(dir)).toEqual(names);
     });
   }
+
+  it('a second process opening a workbook this one has open is refused and changes no byte of it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'dipakai.rpjmd');
+    const first = await Workbook.create(file, { plan: TEST_PLAN });
+    const before = sha256(file);
+    const run = serve(['--workbook', file, '--port', '0']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/dipakai\.rpjmd is already open in another window or process/);
+    expect(sha256(file)).toBe(before);
+    // The first keeps working.
+    first.scenarioStore('planner').create('Perubahan 2021', '', { kind: 'original' });
+    expect(first.scenarios()).toHaveLength(1);
+    first.close();
+  });
 
   it('rejects a bad --port value', () => {
     const run = serve(['--port', 'abc']);

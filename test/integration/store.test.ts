@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -47,8 +48,10 @@ describe('workbook store: create and reopen', () => {
     // Rollback journal, not WAL: bytes 18–19 of the header are 1 (legacy) rather than 2 (WAL).
     const header = fs.readFileSync(path.join(dir, 'a.rpjmd')).subarray(18, 20);
     expect([...header]).toEqual([1, 1]);
-    expect(listing(dir)).toEqual(['a.rpjmd']);
+    // No -wal or -journal beside it; only our lock while it is open.
+    expect(listing(dir)).toEqual(['.a.rpjmd.lock', 'a.rpjmd']);
     wb.close();
+    expect(listing(dir)).toEqual(['a.rpjmd']);
   });
 
   it('refuses to create over an existing file and leaves it as it was', async () => {
@@ -118,6 +121,51 @@ describe('workbook store: refusals leave the file byte-identical', () => {
   });
 });
 
+describe('workbook store: one writer per file', () => {
+  it('a second open for writing is refused with who holds it; read-only is offered and refuses writes', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.rpjmd');
+    const first = await Workbook.create(file, { plan: TEST_PLAN });
+    const err = await refusal(Workbook.open(file));
+    expect(err.code).toBe('locked');
+    expect(err.message).toMatch(new RegExp(`already open in another window or process \\(process ${process.pid} on `));
+
+    const reader = await Workbook.open(file, { readOnly: true });
+    expect(reader.readOnly).toBe(true);
+    expect(reader.summary().plan).toEqual(TEST_PLAN);
+    expect(() => reader.write((db) => db.prepare("INSERT INTO scenario (name, created_at) VALUES ('x', 'now')").run())).toThrow(/read-only/);
+    expect(() => reader.scenarioStore('u').create('S', '', { kind: 'empty' })).toThrow(/read-only/);
+    reader.close();
+
+    // The first writer keeps working; closing it frees the file.
+    first.write((db) => db.prepare("INSERT INTO scenario (name, created_at) VALUES ('S1', 'now')").run());
+    first.close();
+    const again = await Workbook.open(file);
+    expect(again.scenarios().map((s) => s.name)).toEqual(['S1']);
+    again.close();
+  });
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.rpjmd');
+    (await Workbook.create(file, { plan: TEST_PLAN })).close();
+    fs.writeFileSync(path.join(dir, '.a.rpjmd.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), since: 'x' }));
+    const wb = await Workbook.open(file);
+    expect(wb.readOnly).toBe(false);
+    wb.close();
+  });
+
+  it('respects a lock held from another computer (network share)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.rpjmd');
+    (await Workbook.create(file, { plan: TEST_PLAN })).close();
+    fs.writeFileSync(path.join(dir, '.a.rpjmd.lock'), JSON.stringify({ pid: 1, host: 'PC-BAPPEDA-07', since: '2021-08-23' }));
+    const err = await refusal(Workbook.open(file));
+    expect(err.code).toBe('locked');
+    expect(err.message).toContain('PC-BAPPEDA-07');
+  });
+});
+
 describe('workbook store: Save As', () => {
   it('copies the open workbook with the backup API, leaves the original intact and continues on the copy', async () => {
     const dir = tempDir();
@@ -135,7 +183,9 @@ describe('workbook store: Save As', () => {
     expect(copy.values()).toEqual([{ indicatorId: p0.id, year: 2020, series: 'realisation', value: 12.32, source: 'BPS', illustrative: false }]);
     expect(headerOf(target)).toEqual({ applicationId: APPLICATION_ID, userVersion: LATEST_VERSION });
     expect(sha256(original)).toBe(before);
-    expect(listing(path.join(dir, 'salinan'))).toEqual(['revisi.rpjmd']);
+    expect(listing(path.join(dir, 'salinan'))).toEqual(['.revisi.rpjmd.lock', 'revisi.rpjmd']);
+    // The original is no longer held.
+    expect(listing(dir)).toEqual(['asli.rpjmd', 'salinan']);
 
     // Writes now go to the copy, not the original.
     copy.write((db) => db.prepare("INSERT INTO scenario (name, created_at) VALUES ('Perubahan', 'now')").run());

@@ -1,0 +1,612 @@
+/**
+ * The target grid: indicators (grouped makro / kemiskinan) × kondisi awal, then per target year
+ * "target awal | target perubahan | Δ" (plus realisasi | capaian when shown), kondisi akhir and
+ * alasan perubahan. Only target perubahan and alasan are editable, with Excel's keys: arrows,
+ * Enter/Tab move, typing replaces, F2 edits, Escape cancels, Delete/Backspace clears. Ctrl+V
+ * pastes a spreadsheet block (our own clipboard: AG Grid's is Enterprise), Ctrl+C copies the
+ * focused cell. Edits are requests (readOnlyEdit): the service's answer is what the grid shows.
+ */
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  type CellEditRequestEvent,
+  type CellFocusedEvent,
+  type ColDef,
+  type ColGroupDef,
+  type GetRowIdParams,
+  type GridApi,
+  type RowClassParams,
+  type TooltipCallbackParams,
+} from 'ag-grid-community';
+import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { POPULATION_CODE, RATE_COUNT_PAIRS, type Indicator, type Plan } from '../../../shared/domain.js';
+import { formatForEditing, formatNumber, formatSignedNumber, parseNumber } from '../../../shared/format/number.js';
+import { ModelError } from '../../../shared/model/errors.js';
+import { parseClipboard, toTsv } from '../../../shared/model/paste.js';
+import { checkTargetValue } from '../../../shared/model/target-rules.js';
+import { styleNonce } from '../api.js';
+import { targetGridTheme } from './theme.js';
+import {
+  CAPAIAN_DECIMALS,
+  capaianOf,
+  changeKind,
+  deltaOf,
+  endCondition,
+  type PasteAnchor,
+  type TargetIndicatorRow,
+  type TargetRow,
+} from './model.js';
+import { isTextEditor } from './useHistory.js';
+import { useRangeText } from './text.js';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+/** Column ids: name, unit, baseline, orig-YYYY, rev-YYYY, delta-YYYY, real-YYYY, cap-YYYY, end, justification. */
+type ColKind = 'orig' | 'rev' | 'delta' | 'real' | 'cap';
+export const colId = (kind: ColKind, year: number) => `${kind}-${year}`;
+export function parseColId(id: string): { kind: ColKind; year: number } | null {
+  const m = /^(orig|rev|delta|real|cap)-(\d{4})$/.exec(id);
+  return m ? { kind: m[1] as ColKind, year: Number(m[2]) } : null;
+}
+
+export interface CellEdit {
+  indicator: Indicator;
+  year: number;
+  value: number | null;
+}
+
+export interface FocusInfo {
+  row: TargetIndicatorRow | null;
+  colId: string | null;
+}
+
+interface Props {
+  plan: Plan;
+  years: number[];
+  rows: TargetRow[];
+  /** False without a selected scenario: nothing is editable. */
+  editable: boolean;
+  showCapaian: boolean;
+  capaianYears: number[];
+  onEdit(edit: CellEdit, action: 'target.edit' | 'target.clear'): void;
+  onJustification(indicator: Indicator, text: string): void;
+  onPaste(block: string[][], anchor: PasteAnchor | null): void;
+  /** A message for the inline alert (invalid typing, a refused paste); null clears it. */
+  onMessage(message: string | null): void;
+  onFocus(focus: FocusInfo): void;
+}
+
+interface GridContext {
+  nameOf(ind: Indicator): string;
+  byCode: Map<string, Indicator>;
+}
+
+const getRowId = (p: GetRowIdParams<TargetRow>) => p.data.id;
+const getRowClass = (p: RowClassParams<TargetRow>) => (p.data?.kind === 'group' ? 'group-row' : undefined);
+
+function Illustrative() {
+  const { t } = useTranslation();
+  return (
+    <span className="illustrative-marker" role="img" aria-label={t('value.illustrativeMarker')} data-illustrative="true">
+      *
+    </span>
+  );
+}
+
+/** Name column: the indicator, or a group label on a group row. */
+function NameCell(props: CustomCellRendererProps<TargetRow>) {
+  const { t } = useTranslation();
+  const row = props.data;
+  if (row?.kind === 'group') return <span className="group-label">{t(`grid.group.${row.group}`)}</span>;
+  return <span className="indicator-name">{props.value as string}</span>;
+}
+
+/** A read-only value: kondisi awal, target awal, realisasi, kondisi akhir. */
+function ValueCell(props: CustomCellRendererProps<TargetRow>) {
+  const { t } = useTranslation();
+  const row = props.data;
+  if (row?.kind !== 'indicator') return null;
+  const id = props.colDef?.colId ?? '';
+  const parsed = parseColId(id);
+  const d = row.indicator.decimals;
+  let value: number | undefined;
+  let illustrative = false;
+  let fallback = false;
+  if (id === 'baseline') {
+    value = row.baseline?.value;
+    illustrative = row.baseline?.illustrative ?? false;
+  } else if (id === 'end') {
+    const lastYear = (props.context as GridContext & { lastYear: number }).lastYear;
+    const end = endCondition(row, lastYear);
+    value = end?.value;
+    fallback = end?.from === 'original';
+  } else if (parsed?.kind === 'orig') {
+    value = row.original[parsed.year]?.value;
+    illustrative = row.original[parsed.year]?.illustrative ?? false;
+  } else if (parsed?.kind === 'real') {
+    value = row.realisation[parsed.year]?.value;
+    illustrative = row.realisation[parsed.year]?.illustrative ?? false;
+  }
+  if (value === undefined) return null;
+  return (
+    <span className={fallback ? 'value-cell value-fallback' : 'value-cell'}>
+      <span className="value-number">{formatNumber(value, d)}</span>
+      <span className="marker-slot">{illustrative && <Illustrative />}</span>
+      {fallback && <span className="visually-hidden"> ({t('target.grid.endFromOriginal')})</span>}
+    </span>
+  );
+}
+
+/** Target perubahan: the value; a derived one in italics with its "turunan" marker. */
+function RevisedCell(props: CustomCellRendererProps<TargetRow>) {
+  const { t } = useTranslation();
+  const row = props.data;
+  const parsed = parseColId(props.colDef?.colId ?? '');
+  if (row?.kind !== 'indicator' || !parsed) return null;
+  const cell = row.revised[parsed.year];
+  if (!cell) return null;
+  const derived = cell.origin === 'derived';
+  return (
+    <span className={derived ? 'value-cell revised-derived' : 'value-cell'} data-origin={cell.origin}>
+      <span className="value-number">{formatNumber(cell.value, row.indicator.decimals)}</span>
+      {derived && <span className="derived-marker">{t('target.derived.marker')}</span>}
+    </span>
+  );
+}
+
+/** Δ with its sign, coloured and labelled by whether it loosens or tightens the target. */
+function DeltaCell(props: CustomCellRendererProps<TargetRow>) {
+  const { t } = useTranslation();
+  const row = props.data;
+  const parsed = parseColId(props.colDef?.colId ?? '');
+  if (row?.kind !== 'indicator' || !parsed) return null;
+  const delta = deltaOf(row, parsed.year);
+  if (delta === null) return null;
+  const { decimals, polarity } = row.indicator;
+  const kind = changeKind(polarity, delta, decimals);
+  const text = formatSignedNumber(delta, decimals);
+  return (
+    <span className={`delta delta-${kind}`} data-change={kind} aria-label={`${text}, ${t(`target.delta.${kind}Long`)}`}>
+      <span className="delta-number" aria-hidden="true">
+        {text}
+      </span>
+      {(kind === 'loosen' || kind === 'tighten') && (
+        <span className="delta-cue" aria-hidden="true">
+          {t(`target.delta.${kind}`)}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** Capaian: percent and status band (text, not colour only). */
+function CapaianCell(props: CustomCellRendererProps<TargetRow>) {
+  const { t } = useTranslation();
+  const row = props.data;
+  const parsed = parseColId(props.colDef?.colId ?? '');
+  if (row?.kind !== 'indicator' || !parsed) return null;
+  const c = capaianOf(row, parsed.year);
+  if (!c) return null;
+  if (c.result.kind !== 'value' || !c.band) {
+    return <span className="muted">{t('target.capaian.none')}</span>;
+  }
+  return (
+    <span className={`capaian capaian-${c.band}`} data-band={c.band}>
+      <span className="value-number">{formatNumber(c.result.percent, CAPAIAN_DECIMALS)} %</span>
+      <span className="band-pill">{t(`target.capaian.bands.${c.band}`)}</span>
+    </span>
+  );
+}
+
+function JustificationCell(props: CustomCellRendererProps<TargetRow>) {
+  const row = props.data;
+  if (row?.kind !== 'indicator' || !row.justification) return null;
+  return <span className="justification-text">{row.justification}</span>;
+}
+
+export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYears, onEdit, onJustification, onPaste, onMessage, onFocus }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const gridApi = useRef<GridApi<TargetRow> | null>(null);
+  const nonce = useMemo(() => styleNonce(), []);
+  const rangeText = useRangeText();
+  const [focused, setFocused] = useState<{ rowId: string; colId: string } | null>(null);
+
+  const nameOf = useCallback((ind: Indicator) => (lang === 'en' ? ind.nameEn : ind.nameId), [lang]);
+  const byCode = useMemo(() => {
+    const m = new Map<string, Indicator>();
+    for (const r of rows) if (r.kind === 'indicator') m.set(r.indicator.code, r.indicator);
+    return m;
+  }, [rows]);
+  const indicatorRows = useMemo(() => rows.filter((r): r is TargetIndicatorRow => r.kind === 'indicator'), [rows]);
+  const context = useMemo(() => ({ nameOf, byCode, lastYear: plan.lastYear }), [nameOf, byCode, plan.lastYear]);
+
+  const cellName = useCallback((ind: Indicator, year?: number) => (year === undefined ? nameOf(ind) : t('target.edit.cell', { indicator: nameOf(ind), year: String(year) })), [nameOf, t]);
+
+  /** Tooltip of a derived target: what it is computed from. */
+  const derivedTooltip = useCallback(
+    (ind: Indicator, year: number): string => {
+      const pair = RATE_COUNT_PAIRS.find((p) => p.rate === ind.code || p.count === ind.code);
+      const population = byCode.get(POPULATION_CODE);
+      const popName = population ? nameOf(population).toLowerCase() : POPULATION_CODE;
+      if (!pair) return t('target.derived.generic');
+      const isCount = pair.count === ind.code;
+      const source = byCode.get(isCount ? pair.rate : pair.count);
+      return t(isCount ? 'target.derived.fromRate' : 'target.derived.fromCount', {
+        source: source ? nameOf(source) : isCount ? pair.rate : pair.count,
+        population: popName,
+        year: String(year),
+      });
+    },
+    [byCode, nameOf, t],
+  );
+
+  /** Plain-language description of a cell, for the detail line and the copy text. */
+  const describe = useCallback(
+    (row: TargetIndicatorRow, id: string): { text: string; copy: string } => {
+      const ind = row.indicator;
+      const d = ind.decimals;
+      const name = nameOf(ind);
+      const unit = ind.unit;
+      const parsed = parseColId(id);
+      const line = (label: string, value: string, extra = '') =>
+        `${name} · ${label}: ${value ? `${value} ${unit}`.trim() : t('target.grid.noValue')}${extra}`;
+      if (id === 'name') return { text: `${name} (${unit}). ${ind.definition}`, copy: name };
+      if (id === 'unit') return { text: `${name}: ${unit}`, copy: unit };
+      if (id === 'baseline') {
+        const v = formatNumber(row.baseline?.value, d);
+        return { text: line(t('target.grid.baselineYear', { year: String(plan.baselineYear) }), v), copy: formatForEditing(row.baseline?.value, d) };
+      }
+      if (id === 'end') {
+        const end = endCondition(row, plan.lastYear);
+        const extra = end?.from === 'original' ? ` (${t('target.grid.endFromOriginal')})` : '';
+        return { text: line(t('target.grid.endYear', { year: String(plan.lastYear) }), formatNumber(end?.value, d), extra), copy: formatForEditing(end?.value, d) };
+      }
+      if (id === 'justification') {
+        return { text: `${name} · ${t('target.grid.justification')}: ${row.justification || t('target.grid.noJustification')}`, copy: row.justification };
+      }
+      if (!parsed) return { text: name, copy: '' };
+      const y = String(parsed.year);
+      switch (parsed.kind) {
+        case 'orig': {
+          const v = row.original[parsed.year];
+          const extra = v?.illustrative ? ` (${t('value.illustrative')})` : '';
+          return { text: line(`${t('target.grid.original')} ${y}`, formatNumber(v?.value, d), extra), copy: formatForEditing(v?.value, d) };
+        }
+        case 'rev': {
+          const c = row.revised[parsed.year];
+          const extra = c?.origin === 'derived' ? ` — ${t('target.derived.marker')}: ${derivedTooltip(ind, parsed.year)}` : '';
+          return { text: line(`${t('target.grid.revised')} ${y}`, formatNumber(c?.value, d), extra), copy: formatForEditing(c?.value, d) };
+        }
+        case 'delta': {
+          const delta = deltaOf(row, parsed.year);
+          if (delta === null) return { text: line(`Δ ${y}`, ''), copy: '' };
+          const kind = changeKind(ind.polarity, delta, d);
+          return { text: line(`Δ ${y}`, formatSignedNumber(delta, d), ` — ${t(`target.delta.${kind}Long`)}`), copy: formatSignedNumber(delta, d) };
+        }
+        case 'real': {
+          const v = row.realisation[parsed.year];
+          return { text: line(`${t('target.grid.realisation')} ${y}`, formatNumber(v?.value, d)), copy: formatForEditing(v?.value, d) };
+        }
+        case 'cap': {
+          const c = capaianOf(row, parsed.year);
+          if (!c) return { text: `${name} · ${t('target.grid.capaian')} ${y}: ${t('target.grid.noValue')}`, copy: '' };
+          if (c.result.kind !== 'value' || !c.band) {
+            const reason = c.result.kind === 'not_computable' ? t(`target.capaian.reasons.${c.result.reason}`) : '';
+            return { text: `${name} · ${t('target.grid.capaian')} ${y}: ${t('target.capaian.none')} — ${reason}`, copy: '' };
+          }
+          const percent = formatNumber(c.result.percent, CAPAIAN_DECIMALS);
+          return {
+            text: `${name} · ${t('target.grid.capaian')} ${y}: ${t('target.capaian.detail', {
+              percent,
+              band: t(`target.capaian.bands.${c.band}`),
+              realisation: formatNumber(c.realisation, d),
+              against: t(`target.capaian.against.${c.against}`),
+              target: formatNumber(c.target, d),
+              formula: t(`target.capaian.formulas.${c.result.formula}`),
+            })}`,
+            copy: percent,
+          };
+        }
+      }
+    },
+    [nameOf, plan, t, derivedTooltip],
+  );
+
+  const columnDefs = useMemo((): (ColDef<TargetRow> | ColGroupDef<TargetRow>)[] => {
+    const isEditable = (p: { data?: TargetRow }) => editable && p.data?.kind === 'indicator';
+    const tooltipOf = (p: TooltipCallbackParams<TargetRow>) => {
+      const id = p.colDef && 'colId' in p.colDef ? p.colDef.colId : undefined;
+      return p.data?.kind === 'indicator' && id ? describe(p.data, id).text : undefined;
+    };
+    const numeric = (id: string, headerName: string, width: number, extra: ColDef<TargetRow> = {}): ColDef<TargetRow> => ({
+      colId: id,
+      headerName,
+      width,
+      minWidth: 64,
+      type: 'rightAligned',
+      cellClass: ['num-cell', 'ag-right-aligned-cell'],
+      cellRenderer: ValueCell,
+      tooltip: tooltipOf,
+      ...extra,
+    });
+    const yearGroup = (year: number): ColGroupDef<TargetRow> => {
+      const children: ColDef<TargetRow>[] = [
+        numeric(colId('orig', year), t('target.grid.original'), 84, {
+          valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.original[year]?.value : undefined),
+        }),
+        numeric(colId('rev', year), t('target.grid.revised'), 108, {
+          cellClass: (p) => ['num-cell', 'ag-right-aligned-cell', isEditable(p) ? 'editable-cell' : 'locked-cell'],
+          valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.revised[year]?.value : undefined),
+          valueFormatter: (p) => (p.data?.kind === 'indicator' ? formatForEditing(p.value as number | undefined, p.data.indicator.decimals) : ''),
+          cellRenderer: RevisedCell,
+          editable: isEditable,
+          cellEditor: 'agTextCellEditor',
+          cellEditorParams: { useFormatter: true, maxLength: 40 },
+        }),
+        numeric(colId('delta', year), t('target.grid.delta'), 104, {
+          headerTooltip: t('target.grid.deltaTooltip'),
+          cellRenderer: DeltaCell,
+          valueGetter: (p) => (p.data?.kind === 'indicator' ? deltaOf(p.data, year) : undefined),
+        }),
+      ];
+      if (showCapaian && capaianYears.includes(year)) {
+        children.push(
+          numeric(colId('real', year), t('target.grid.realisation'), 84, {
+            cellClass: ['num-cell', 'ag-right-aligned-cell', 'capaian-col'],
+            valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.realisation[year]?.value : undefined),
+          }),
+          numeric(colId('cap', year), t('target.grid.capaian'), 132, {
+            cellClass: ['num-cell', 'ag-right-aligned-cell', 'capaian-col'],
+            cellRenderer: CapaianCell,
+            headerTooltip: t('target.capaian.legend'),
+          }),
+        );
+      }
+      return { groupId: `year-${year}`, headerName: String(year), headerClass: 'year-group-header', children };
+    };
+    return [
+      {
+        colId: 'name',
+        headerName: t('grid.indicator'),
+        pinned: 'left',
+        width: 236,
+        minWidth: 180,
+        valueGetter: (p) => (p.data?.kind === 'indicator' ? nameOf(p.data.indicator) : ''),
+        cellRenderer: NameCell,
+        tooltip: (p: TooltipCallbackParams<TargetRow>) =>
+          p.data?.kind === 'indicator' && p.data.indicator.definition ? p.data.indicator.definition : undefined,
+      },
+      {
+        colId: 'unit',
+        headerName: t('grid.unit'),
+        width: 92,
+        cellClass: 'unit-cell',
+        valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.indicator.unit : ''),
+      },
+      {
+        groupId: 'baseline-group',
+        headerName: t('target.grid.baseline'),
+        headerClass: 'year-group-header',
+        children: [
+          numeric('baseline', String(plan.baselineYear), 88, {
+            headerTooltip: t('grid.baselineGroupTooltip', { year: String(plan.baselineYear) }),
+            valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.baseline?.value : undefined),
+          }),
+        ],
+      },
+      ...years.map(yearGroup),
+      {
+        groupId: 'end-group',
+        headerName: t('target.grid.end'),
+        headerClass: 'year-group-header',
+        children: [
+          numeric('end', String(plan.lastYear), 92, {
+            headerTooltip: t('target.grid.endTooltip', { year: String(plan.lastYear) }),
+            valueGetter: (p) => (p.data?.kind === 'indicator' ? endCondition(p.data, plan.lastYear)?.value : undefined),
+          }),
+        ],
+      },
+      {
+        colId: 'justification',
+        headerName: t('target.grid.justification'),
+        minWidth: 300,
+        flex: 1,
+        cellClass: (p) => ['justification-cell', isEditable(p) ? 'editable-cell' : 'locked-cell'],
+        valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.justification : ''),
+        cellRenderer: JustificationCell,
+        editable: isEditable,
+        cellEditor: 'agLargeTextCellEditor',
+        cellEditorPopup: true,
+        cellEditorParams: { maxLength: 4000, rows: 6, cols: 52 },
+        tooltip: (p: TooltipCallbackParams<TargetRow>) => (p.data?.kind === 'indicator' && p.data.justification ? p.data.justification : undefined),
+      },
+    ];
+  }, [years, plan, editable, showCapaian, capaianYears, t, nameOf, describe]);
+
+  const defaultColDef = useMemo<ColDef<TargetRow>>(
+    () => ({ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, filter: false, wrapHeaderText: true, autoHeaderHeight: true }),
+    [],
+  );
+
+  const rowOf = (api: GridApi<TargetRow>, rowIndex: number): TargetRow | undefined => api.getDisplayedRowAtIndex(rowIndex)?.data;
+
+  /** Parses what was typed and asks for the change; refuses invalid text inline, sending nothing. */
+  const onCellEditRequest = useCallback(
+    (e: CellEditRequestEvent<TargetRow>) => {
+      const row = e.data;
+      const id = e.colDef.colId ?? '';
+      if (row?.kind !== 'indicator') return;
+      if (id === 'justification') {
+        const text = typeof e.newValue === 'string' ? e.newValue : '';
+        if (text.trim() === row.justification) return;
+        onMessage(null);
+        onJustification(row.indicator, text);
+        return;
+      }
+      const parsed = parseColId(id);
+      if (parsed?.kind !== 'rev') return;
+      const current = row.revised[parsed.year]?.value;
+      const raw = e.newValue;
+      const cell = cellName(row.indicator, parsed.year);
+      let value: number | null;
+      if (raw === null || raw === undefined) value = null;
+      else if (typeof raw === 'number') value = raw;
+      else {
+        const result = parseNumber(String(raw));
+        if (!result.ok && result.reason !== 'empty') {
+          onMessage(t('target.edit.notNumber', { cell, text: String(raw).trim(), reason: t(`target.parse.${result.reason}`) }));
+          return;
+        }
+        value = result.ok ? result.value : null;
+      }
+      if (value === null ? current === undefined : value === current) return;
+      if (value !== null) {
+        const problem = checkTargetValue(row.indicator, value);
+        if (problem) {
+          onMessage(
+            t('target.edit.outOfRange', {
+              cell,
+              value: formatForEditing(value, row.indicator.decimals),
+              range: rangeText(row.indicator),
+            }),
+          );
+          return;
+        }
+      }
+      onMessage(null);
+      onEdit({ indicator: row.indicator, year: parsed.year, value }, value === null ? 'target.clear' : 'target.edit');
+    },
+    [cellName, onEdit, onJustification, onMessage, rangeText, t],
+  );
+
+  /** Delete / Backspace on a focused editable cell (not while editing) clears it at once. */
+  const onKeyDownCapture = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if ((e.key !== 'Delete' && e.key !== 'Backspace') || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+      const api = gridApi.current;
+      if (!api || api.getEditingCells().length > 0 || isTextEditor(e.target as Element)) return;
+      const pos = api.getFocusedCell();
+      if (!pos) return;
+      const row = rowOf(api, pos.rowIndex);
+      const id = pos.column.getColId();
+      if (row?.kind !== 'indicator') return;
+      const parsed = parseColId(id);
+      const isTarget = parsed?.kind === 'rev';
+      if (!isTarget && id !== 'justification') return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (!editable) return;
+      if (id === 'justification') {
+        if (row.justification) onJustification(row.indicator, '');
+        return;
+      }
+      if (parsed && row.revised[parsed.year]) {
+        onMessage(null);
+        onEdit({ indicator: row.indicator, year: parsed.year, value: null }, 'target.clear');
+      }
+    },
+    [editable, onEdit, onJustification, onMessage],
+  );
+
+  const anchorOf = useCallback((): PasteAnchor | null => {
+    const api = gridApi.current;
+    const pos = api?.getFocusedCell();
+    if (!api || !pos) return null;
+    const row = rowOf(api, pos.rowIndex);
+    if (row?.kind !== 'indicator') return null;
+    const rowIndex = indicatorRows.findIndex((r) => r.id === row.id);
+    const parsed = parseColId(pos.column.getColId());
+    return parsed?.kind === 'rev' ? { kind: 'revised', rowIndex, year: parsed.year } : { kind: 'read_only', rowIndex };
+  }, [indicatorRows]);
+
+  const handlePaste = useCallback(
+    (e: ClipboardEvent<HTMLDivElement>) => {
+      if (isTextEditor(e.target as Element)) return; // pasting into an open editor: the editor's own paste
+      e.preventDefault();
+      if (!editable) {
+        onMessage(t('target.edit.noScenario'));
+        return;
+      }
+      let block: string[][];
+      try {
+        block = parseClipboard({ text: e.clipboardData.getData('text/plain'), html: e.clipboardData.getData('text/html') });
+      } catch (err) {
+        if (err instanceof ModelError) onMessage(t(`target.modelErrors.${err.code}`, err.params ?? {}));
+        else throw err;
+        return;
+      }
+      if (block.length === 0) return;
+      onPaste(block, anchorOf());
+    },
+    [anchorOf, editable, onMessage, onPaste, t],
+  );
+
+  const handleCopy = useCallback(
+    (e: ClipboardEvent<HTMLDivElement>) => {
+      if (isTextEditor(e.target as Element)) return;
+      const api = gridApi.current;
+      const pos = api?.getFocusedCell();
+      if (!api || !pos) return;
+      const row = rowOf(api, pos.rowIndex);
+      const id = pos.column.getColId();
+      const text = row?.kind === 'indicator' ? describe(row, id).copy : row?.kind === 'group' && id === 'name' ? t(`grid.group.${row.group}`) : '';
+      e.preventDefault();
+      e.clipboardData.setData('text/plain', toTsv([[text]]));
+    },
+    [describe, t],
+  );
+
+  const onCellFocused = useCallback(
+    (event: CellFocusedEvent<TargetRow>) => {
+      const id = typeof event.column === 'string' ? event.column : (event.column?.getColId() ?? null);
+      const row = event.rowIndex === null ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex)?.data;
+      setFocused(row && id ? { rowId: row.id, colId: id } : null);
+      onFocus({ row: row?.kind === 'indicator' ? row : null, colId: id });
+    },
+    [onFocus],
+  );
+
+  // Translated headers and cell text follow the language.
+  useEffect(() => {
+    gridApi.current?.refreshCells({ force: true });
+  }, [lang]);
+
+  const focusedRow = focused ? indicatorRows.find((r) => r.id === focused.rowId) : undefined;
+
+  return (
+    <div className="target-grid indicator-grid" onKeyDownCapture={onKeyDownCapture} onPaste={handlePaste} onCopy={handleCopy}>
+      <div className="grid-frame">
+        <AgGridReact<TargetRow>
+          theme={targetGridTheme}
+          styleNonce={nonce}
+          rowData={rows}
+          columnDefs={columnDefs}
+          defaultColDef={defaultColDef}
+          context={context}
+          getRowId={getRowId}
+          getRowClass={getRowClass}
+          domLayout="autoHeight"
+          suppressColumnVirtualisation
+          readOnlyEdit
+          onCellEditRequest={onCellEditRequest}
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
+          tooltipShowDelay={500}
+          tooltipHideDelay={15000}
+          onCellFocused={onCellFocused}
+          onGridReady={(e) => {
+            gridApi.current = e.api;
+          }}
+          localeText={{ noRowsToShow: t('grid.noRows'), ariaInputEditor: t('target.grid.editorLabel') }}
+        />
+      </div>
+      <p className="grid-detail" aria-live="polite" data-testid="target-detail">
+        {focused && focusedRow ? describe(focusedRow, focused.colId).text : t('target.grid.detailHint')}
+      </p>
+    </div>
+  );
+}
