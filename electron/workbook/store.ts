@@ -65,7 +65,7 @@ function latestOf(migrations: readonly Migration[]): number {
  * Checks a file before anything may write to it. Every refusal happens here, on the header bytes
  * or through a read-only connection, so a refused file stays byte-identical.
  */
-function inspect(filePath: string, opts: StoreOptions): { userVersion: number } {
+function inspect(filePath: string, opts: StoreOptions): { userVersion: number; deferredCheck: boolean } {
   const name = path.basename(filePath);
   let stat: fs.Stats;
   try {
@@ -96,16 +96,32 @@ function inspect(filePath: string, opts: StoreOptions): { userVersion: number } 
     );
   }
 
+  // A crash mid-write leaves a hot journal that only a read-write connection can roll back; the
+  // check then runs on that connection once the file is locked (see Workbook.open).
+  if (hasHotJournal(filePath)) return { userVersion: header.userVersion, deferredCheck: true };
+  const db = connect(filePath, opts, true);
+  try {
+    quickCheck(db, name);
+  } finally {
+    db.close();
+  }
+  return { userVersion: header.userVersion, deferredCheck: false };
+}
+
+function hasHotJournal(filePath: string): boolean {
+  try {
+    return fs.statSync(`${filePath}-journal`).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses a file that fails PRAGMA quick_check (or cannot even be read). */
+function quickCheck(db: Db, name: string): void {
   let problem: string | undefined;
   try {
-    const db = connect(filePath, opts, true);
-    try {
-      const rows = db.pragma('quick_check') as { quick_check: string }[];
-      const first = rows[0]?.quick_check;
-      if (first !== 'ok') problem = rows.map((r) => r.quick_check).slice(0, 3).join('; ');
-    } finally {
-      db.close();
-    }
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    if (rows[0]?.quick_check !== 'ok') problem = rows.map((r) => r.quick_check).slice(0, 3).join('; ');
   } catch (err) {
     problem = err instanceof Error ? err.message : String(err);
   }
@@ -115,7 +131,6 @@ function inspect(filePath: string, opts: StoreOptions): { userVersion: number } 
       detail: problem,
     });
   }
-  return { userVersion: header.userVersion };
 }
 
 /** A sibling path for temporary files, so the final rename never crosses file systems. */
@@ -194,9 +209,15 @@ export class Workbook {
    */
   static async open(filePath: string, opts: StoreOptions = {}): Promise<Workbook> {
     const absolute = path.resolve(filePath);
-    const { userVersion } = inspect(absolute, opts);
+    const { userVersion: headerVersion, deferredCheck } = inspect(absolute, opts);
     const migrations = opts.migrations ?? MIGRATIONS;
     if (opts.readOnly) {
+      if (deferredCheck) {
+        throw new AppError('read_only', `${path.basename(absolute)} was left mid-write by a crash; open it for editing once so SQLite can roll the interrupted write back`, {
+          file: path.basename(absolute),
+        });
+      }
+      const userVersion = headerVersion;
       if (userVersion < latestOf(migrations)) {
         throw new AppError('read_only', `${path.basename(absolute)} has schema version ${userVersion} and must be upgraded; open it for editing once first`, {
           file: path.basename(absolute),
@@ -207,16 +228,12 @@ export class Workbook {
     const lock = WorkbookLock.acquire(absolute);
     if (!(lock instanceof WorkbookLock)) throw lockedError(absolute, lock.heldBy);
     try {
-      if (userVersion < latestOf(migrations)) {
-        const reader = connect(absolute, opts, true);
-        try {
-          await reader.backup(migrationBackupPath(absolute, userVersion));
-        } finally {
-          reader.close();
-        }
-      }
       const db = connect(absolute, opts, false);
       try {
+        // The first read rolls back a hot journal; only then is the file what was last committed.
+        if (deferredCheck) quickCheck(db, path.basename(absolute));
+        const userVersion = db.pragma('user_version', { simple: true }) as number;
+        if (userVersion < latestOf(migrations)) await db.backup(migrationBackupPath(absolute, userVersion));
         applyDocumentPragmas(db);
         runMigrations(db, migrations);
       } catch (err) {

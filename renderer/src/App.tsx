@@ -1,29 +1,68 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Failure } from '../../shared/api/result.js';
 import { createApi, onMenuCommand } from './api.js';
 import { AboutDialog } from './components/AboutDialog.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
 import { TopBar } from './components/TopBar.js';
+import { useHistory, useHistoryShortcuts, type HistoryDirection } from './target/useHistory.js';
 import { useWorkbench } from './useWorkbench.js';
 import { EmptyState } from './views/EmptyState.js';
 import { VIEWS, type ViewId } from './views/registry.js';
+import { TargetView } from './views/TargetView.js';
 import { WorkbookView } from './views/WorkbookView.js';
+
+/** localStorage key of the view last shown, so a reload stays where the planner was. */
+const VIEW_STORAGE_KEY = 'workbench.view';
+
+function storedView(): ViewId {
+  try {
+    const v = window.localStorage.getItem(VIEW_STORAGE_KEY);
+    return VIEWS.find((x) => x.id === v)?.id ?? 'workbook';
+  } catch {
+    return 'workbook';
+  }
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
   const api = useMemo(() => createApi(), []);
   const wb = useWorkbench(api);
-  const [view, setView] = useState<ViewId>('workbook');
+  const [view, setViewState] = useState<ViewId>(storedView);
+  const setView = (id: ViewId) => {
+    setViewState(id);
+    try {
+      window.localStorage.setItem(VIEW_STORAGE_KEY, id);
+    } catch {
+      // Session-only when storage is unavailable.
+    }
+  };
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [historyError, setHistoryError] = useState<Failure | null>(null);
   const { reload } = wb;
+  const history = useHistory(api, wb.summary?.path ?? null, setHistoryError);
+  const { run: runHistory, refresh: refreshHistory } = history;
+
+  /** Undo or redo one step of the workbook's history, then show what it changed. */
+  const onHistory = useCallback(
+    (direction: HistoryDirection) => {
+      void runHistory(direction).then((done) => {
+        if (done) return reload();
+      });
+    },
+    [runHistory, reload],
+  );
+  // Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z anywhere (outside text editors and dialogs), and the Sunting menu.
+  const onMenuHistory = useHistoryShortcuts(Boolean(wb.summary), onHistory);
 
   useEffect(
     () =>
       onMenuCommand((command) => {
-        if (command === 'workbook-changed') void reload();
+        if (command === 'workbook-changed') void reload().then(refreshHistory);
         if (command === 'about') setAboutOpen(true);
+        if (command === 'undo' || command === 'redo') onMenuHistory(command);
       }),
-    [reload],
+    [reload, refreshHistory, onMenuHistory],
   );
 
   useEffect(() => {
@@ -53,13 +92,32 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="main" tabIndex={-1} aria-busy={wb.busy}>
-        <ErrorAlert error={wb.error} onDismiss={wb.dismissError} />
+        <ErrorAlert
+          error={wb.error ?? historyError}
+          onDismiss={() => {
+            wb.dismissError();
+            setHistoryError(null);
+          }}
+        />
         {wb.summary === undefined ? (
           <p className="muted loading">{t('common.loading')}</p>
         ) : wb.summary === null ? (
           <EmptyState recent={wb.recent} busy={wb.busy} onOpenDemo={wb.openDemo} onOpenPath={wb.openPath} />
         ) : (
-          view === 'workbook' && <WorkbookView summary={wb.summary} values={wb.values} busy={wb.busy} onClose={wb.close} />
+          <>
+            {view === 'workbook' && <WorkbookView summary={wb.summary} values={wb.values} busy={wb.busy} onClose={wb.close} />}
+            {view === 'target' && (
+              <TargetView
+                api={api}
+                summary={wb.summary}
+                values={wb.values}
+                busy={wb.busy}
+                history={history}
+                onHistory={onHistory}
+                onWorkbookChanged={reload}
+              />
+            )}
+          </>
         )}
       </main>
       <AboutDialog open={aboutOpen} info={wb.info} onClose={() => setAboutOpen(false)} />

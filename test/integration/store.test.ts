@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -163,6 +164,35 @@ describe('workbook store: one writer per file', () => {
     const err = await refusal(Workbook.open(file));
     expect(err.code).toBe('locked');
     expect(err.message).toContain('PC-BAPPEDA-07');
+  });
+});
+
+describe('workbook store: after a crash mid-write', () => {
+  it('opens a file left with a hot journal, rolled back to the last commit', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.rpjmd');
+    const wb = await Workbook.create(file, { plan: TEST_PLAN });
+    wb.scenarioStore('u').create('Tersimpan', '', { kind: 'empty' });
+    wb.close();
+    // A process that dies (SIGKILL) inside a large write transaction, after SQLite spilled pages
+    // to the file: what a power cut during Save leaves behind.
+    const script = `
+      const Database = require('better-sqlite3');
+      const db = new Database(${JSON.stringify(file)});
+      db.pragma('cache_size = 2');
+      db.exec('BEGIN');
+      const ins = db.prepare("INSERT INTO change_log (at, user, action, detail) VALUES ('t', 'u', 'x', ?)");
+      for (let i = 0; i < 3000; i++) ins.run('x'.repeat(500));
+      process.kill(process.pid, 'SIGKILL');`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: process.cwd() });
+    expect(run.signal).toBe('SIGKILL');
+    expect(fs.statSync(`${file}-journal`).size).toBeGreaterThan(0);
+
+    const reopened = await Workbook.open(file);
+    expect(reopened.scenarios().map((s) => s.name)).toEqual(['Tersimpan']);
+    expect(reopened.scenarioStore('u').changeLog(undefined, 10).map((e) => e.action)).toEqual(['scenario.create']);
+    reopened.close();
+    expect(fs.existsSync(`${file}-journal`)).toBe(false);
   });
 });
 

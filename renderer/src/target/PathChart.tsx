@@ -49,7 +49,7 @@ export function PathChart({ years, series, decimals, label }: Props) {
 
   useEffect(() => {
     if (!canvas.current) return;
-    const c = new Chart(canvas.current, {
+    const c = new Chart<'line', (number | null)[], string>(canvas.current, {
       type: 'line',
       data: { labels: [], datasets: [] },
       options: {

@@ -25,7 +25,7 @@ import { checkTargetValue } from '../../../shared/model/target-rules.js';
 import { Modal } from './Modal.js';
 import type { TargetIndicatorRow } from './model.js';
 import { PathChart, type ChartSeries } from './PathChart.js';
-import { useRangeText } from './text.js';
+import { useModelErrorText, useRangeText } from './text.js';
 
 /** Code of the economic growth indicator whose revised targets drive the elasticity path. */
 const GROWTH_CODE = 'PE';
@@ -79,6 +79,7 @@ export function PathDialog(props: Props) {
 function PathForm({ plan, years, rows, initial, busy, nameOf, onApply, onClose, titleId }: Props & { titleId: string }) {
   const { t } = useTranslation();
   const rangeText = useRangeText();
+  const modelErrorText = useModelErrorText();
   const id = {
     indicator: useId(),
     from: useId(),
@@ -204,10 +205,10 @@ function PathForm({ plan, years, rows, initial, busy, nameOf, onApply, onClose, 
       return { values };
     } catch (e) {
       if (e instanceof InputError) return { error: e.message };
-      if (e instanceof ModelError) return { error: t(`target.modelErrors.${e.code}`, { ...(e.params ?? {}) }) };
+      if (e instanceof ModelError) return { error: modelErrorText(e) };
       throw e;
     }
-  }, [ind, row, method, fromYear, toYear, anchorYear, startText, endText, changeText, epsilonText, variant, shockFrom, shockTo, riseText, recoveryText, growthRow, t, rangeText]);
+  }, [ind, row, method, fromYear, toYear, anchorYear, startText, endText, changeText, epsilonText, variant, shockFrom, shockTo, riseText, recoveryText, growthRow, t, rangeText, modelErrorText]);
 
   const previewByYear = useMemo(() => new Map('values' in preview ? preview.values.map((p) => [p.year, p.value]) : []), [preview]);
 

@@ -39,7 +39,7 @@ import {
   type TargetRow,
 } from './model.js';
 import { isTextEditor } from './useHistory.js';
-import { useRangeText } from './text.js';
+import { useModelErrorText, useRangeText } from './text.js';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -212,6 +212,7 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
   const gridApi = useRef<GridApi<TargetRow> | null>(null);
   const nonce = useMemo(() => styleNonce(), []);
   const rangeText = useRangeText();
+  const modelErrorText = useModelErrorText();
   const [focused, setFocused] = useState<{ rowId: string; colId: string } | null>(null);
 
   const nameOf = useCallback((ind: Indicator) => (lang === 'en' ? ind.nameEn : ind.nameId), [lang]);
@@ -534,14 +535,14 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
       try {
         block = parseClipboard({ text: e.clipboardData.getData('text/plain'), html: e.clipboardData.getData('text/html') });
       } catch (err) {
-        if (err instanceof ModelError) onMessage(t(`target.modelErrors.${err.code}`, err.params ?? {}));
+        if (err instanceof ModelError) onMessage(modelErrorText(err));
         else throw err;
         return;
       }
       if (block.length === 0) return;
       onPaste(block, anchorOf());
     },
-    [anchorOf, editable, onMessage, onPaste, t],
+    [anchorOf, editable, onMessage, onPaste, t, modelErrorText],
   );
 
   const handleCopy = useCallback(

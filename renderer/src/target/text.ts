@@ -2,7 +2,8 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../shared/domain.js';
-import { formatForEditing } from '../../../shared/format/number.js';
+import { formatForEditing, formatNumber } from '../../../shared/format/number.js';
+import type { ModelError } from '../../../shared/model/errors.js';
 
 /** "0–100", "≥ 0", "≤ 1" or "" — an indicator's allowed range, id-ID. */
 export function useRangeText(): (ind: Pick<Indicator, 'minValue' | 'maxValue' | 'decimals'>) => string {
@@ -47,3 +48,19 @@ export function useActionLabel(): (key: string | null) => string {
 }
 
 type ActionSlug = 'target_edit' | 'target_paste' | 'target_path' | 'target_clear' | 'justification_set' | 'scenario_create' | 'scenario_update' | 'scenario_delete' | 'scenario_status';
+
+/** A model error (shared/model/errors.ts) in the UI language, with the year or limit it names. */
+export function useModelErrorText(): (e: ModelError) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (e) => {
+      const year = e.params?.year;
+      const limit = e.params?.limit;
+      return t(`target.modelErrors.${e.code}`, {
+        year: year === undefined ? '' : String(year),
+        limit: typeof limit === 'number' ? formatNumber(limit, 0) : String(limit ?? ''),
+      });
+    },
+    [t],
+  );
+}

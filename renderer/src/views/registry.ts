@@ -1,6 +1,9 @@
 /**
- * The views the navigation offers. Only views that exist are listed: Target, Bandingkan,
- * Pemeriksaan and Ekspor join here as their issues land (one entry and a translation each).
+ * The views the navigation offers. Only views that exist are listed: Bandingkan, Pemeriksaan and
+ * Ekspor join here as their issues land (one entry and a translation each).
  */
-export const VIEWS = [{ id: 'workbook', labelKey: 'nav.workbook' }] as const;
+export const VIEWS = [
+  { id: 'workbook', labelKey: 'nav.workbook' },
+  { id: 'target', labelKey: 'nav.target' },
+] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];

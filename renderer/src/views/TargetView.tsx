@@ -1,0 +1,312 @@
+/**
+ * Target: the planner's revision desk. The scenario bar (which scenario, its status, scenario
+ * actions), the undo/redo, path and capaian tools, the target grid, and the dialogs for paste
+ * preview and path modelling. Every write goes through the service and comes back as the
+ * scenario's targets; the undo history lives in the workbook.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '../../../shared/api/client.js';
+import type { Failure, Result } from '../../../shared/api/result.js';
+import type { Indicator, IndicatorValue, WorkbookSummary } from '../../../shared/domain.js';
+import { PathDialog, type PathCell } from '../target/PathDialog.js';
+import { PastePreviewDialog } from '../target/PastePreviewDialog.js';
+import { ScenarioBar } from '../target/ScenarioBar.js';
+import { TargetGrid, parseColId, type CellEdit, type FocusInfo } from '../target/TargetGrid.js';
+import { buildTargetRows, planPaste, realisationYears, targetYears, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
+import { useActionLabel } from '../target/text.js';
+import type { HistoryApi, HistoryDirection } from '../target/useHistory.js';
+import { useScenario, type TargetAction, type TargetCellInput } from '../target/useScenario.js';
+
+interface Props {
+  api: ApiClient;
+  summary: WorkbookSummary;
+  values: IndicatorValue[];
+  busy: boolean;
+  history: HistoryApi;
+  onHistory(direction: HistoryDirection): void;
+  onWorkbookChanged(): Promise<void>;
+}
+
+const CAPAIAN_KEY = 'workbench.showCapaian';
+
+function storedFlag(key: string): boolean {
+  try {
+    return window.localStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function TargetView({ api, summary, values, busy, history, onHistory, onWorkbookChanged }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { plan } = summary;
+  const scenario = useScenario(api, summary, history, onWorkbookChanged);
+  const actionLabel = useActionLabel();
+  const [alert, setAlert] = useState<string | null>(null);
+  const [status, setStatus] = useState<string>('');
+  const [showCapaian, setShowCapaian] = useState(() => storedFlag(CAPAIAN_KEY));
+  const [pathOpen, setPathOpen] = useState(false);
+  const [pastePlan, setPastePlan] = useState<PastePlan | null>(null);
+  const [writing, setWriting] = useState(0);
+  const focus = useRef<FocusInfo>({ row: null, colId: null });
+  const [pathInitial, setPathInitial] = useState<{ indicatorId: number | null; year: number | null }>({ indicatorId: null, year: null });
+
+  const years = useMemo(() => targetYears(plan), [plan]);
+  const rows = useMemo(() => buildTargetRows(summary.indicators, values, plan, scenario.targets), [summary.indicators, values, plan, scenario.targets]);
+  const indicatorRows = useMemo(() => rows.filter((r): r is TargetIndicatorRow => r.kind === 'indicator'), [rows]);
+  const capaianYears = useMemo(() => realisationYears(values, years), [values, years]);
+  const nameOf = useCallback((ind: Indicator) => (lang === 'en' ? ind.nameEn : ind.nameId), [lang]);
+  const editable = scenario.selected !== null && scenario.targets !== null;
+
+  /** A failed write, named by its cell when the service says which one. */
+  const describeFailure = useCallback(
+    (f: Failure, cells: readonly TargetCellInput[] = []): string => {
+      const head = t(`error.codes.${f.code}`, { defaultValue: t('error.title') });
+      const m = /^cells\.(\d+)\./.exec(f.field ?? '');
+      const cell = m ? cells[Number(m[1])] : undefined;
+      const ind = cell ? summary.indicators.find((i) => i.id === cell.indicatorId) : undefined;
+      const where = ind && cell ? `${t('target.edit.cell', { indicator: nameOf(ind), year: String(cell.year) })}: ` : '';
+      return `${where}${head} ${f.message}`;
+    },
+    [nameOf, summary.indicators, t],
+  );
+
+  const write = useCallback(
+    async (action: TargetAction, cells: TargetCellInput[], done: string): Promise<boolean> => {
+      setWriting((n) => n + 1);
+      try {
+        const r = await scenario.setTargets(action, cells);
+        if (!r.ok) {
+          setAlert(describeFailure(r, cells));
+          return false;
+        }
+        setAlert(null);
+        setStatus(done);
+        return true;
+      } finally {
+        setWriting((n) => n - 1);
+      }
+    },
+    [scenario, describeFailure],
+  );
+
+  const onEdit = useCallback(
+    (edit: CellEdit, action: 'target.edit' | 'target.clear') => {
+      const cell = t('target.edit.cell', { indicator: nameOf(edit.indicator), year: String(edit.year) });
+      void write(action, [{ indicatorId: edit.indicator.id, year: edit.year, value: edit.value }], t(action === 'target.clear' ? 'target.status.cleared' : 'target.status.saved', { cell }));
+    },
+    [write, nameOf, t],
+  );
+
+  const onJustification = useCallback(
+    async (indicator: Indicator, text: string) => {
+      const r: Result<unknown> = await scenario.setJustification(indicator.id, text);
+      if (!r.ok) setAlert(describeFailure(r));
+      else {
+        setAlert(null);
+        setStatus(t('target.status.justification', { indicator: nameOf(indicator) }));
+      }
+    },
+    [scenario, describeFailure, nameOf, t],
+  );
+
+  const applyPaste = useCallback(
+    async (plan: PastePlan) => {
+      const cells = plan.accepted.map((c) => ({ indicatorId: c.indicator.id, year: c.year, value: c.value }));
+      if (cells.length === 0) return;
+      await write('target.paste', cells, t('target.status.pasted', { count: cells.length }));
+    },
+    [write, t],
+  );
+
+  const onPaste = useCallback(
+    (block: string[][], anchor: PasteAnchor | null) => {
+      if (!anchor || anchor.rowIndex < 0) {
+        setAlert(t('target.paste.noAnchor'));
+        return;
+      }
+      const plan = planPaste(block, anchor, indicatorRows.map((r) => r.indicator), years);
+      if (plan.rejected.length === 0) void applyPaste(plan);
+      else setPastePlan(plan);
+    },
+    [indicatorRows, years, applyPaste, t],
+  );
+
+  const onFocus = useCallback((f: FocusInfo) => {
+    focus.current = f;
+  }, []);
+
+  const openPath = () => {
+    const f = focus.current;
+    const parsed = f.colId ? parseColId(f.colId) : null;
+    setPathInitial({ indicatorId: f.row?.indicator.id ?? null, year: parsed?.year ?? null });
+    setPathOpen(true);
+  };
+
+  const applyPath = useCallback(
+    async (cells: PathCell[], indicator: Indicator) => {
+      const ok = await write('target.path', cells, t('target.status.path', { indicator: nameOf(indicator), count: cells.length }));
+      if (ok) setPathOpen(false);
+      return ok;
+    },
+    [write, nameOf, t],
+  );
+
+  const toggleCapaian = (on: boolean) => {
+    setShowCapaian(on);
+    try {
+      window.localStorage.setItem(CAPAIAN_KEY, on ? '1' : '0');
+    } catch {
+      // Session-only when storage is unavailable.
+    }
+  };
+
+  const { state: hist } = history;
+  const undoName = hist.canUndo ? actionLabel(hist.undoLabel) : '';
+  const redoName = hist.canRedo ? actionLabel(hist.redoLabel) : '';
+  const historyBusy = busy || history.busy || writing > 0;
+
+  return (
+    <div className="target-view">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">{t('target.title')}</h1>
+          <p className="page-subtitle">
+            {plan.region} · {t('workbook.planTitle', { first: String(plan.firstYear), last: String(plan.lastYear) })}
+          </p>
+        </div>
+      </header>
+
+      <ScenarioBar state={scenario} busy={busy} onError={(f) => setAlert(f ? describeFailure(f) : null)} />
+
+      <div className="target-toolbar" role="group" aria-label={t('target.toolbar.label')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => onHistory('undo')}
+          disabled={historyBusy || !hist.canUndo}
+          title={t('target.history.undoShortcut')}
+          data-testid="undo-button"
+        >
+          <span aria-hidden="true" className="button-icon">
+            ↶
+          </span>
+          {undoName ? t('target.history.undoWith', { action: undoName }) : t('target.history.undo')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => onHistory('redo')}
+          disabled={historyBusy || !hist.canRedo}
+          title={t('target.history.redoShortcut')}
+          data-testid="redo-button"
+        >
+          <span aria-hidden="true" className="button-icon">
+            ↷
+          </span>
+          {redoName ? t('target.history.redoWith', { action: redoName }) : t('target.history.redo')}
+        </button>
+        <span className="toolbar-separator" aria-hidden="true" />
+        <button type="button" className="button" onClick={openPath} disabled={!editable}>
+          {t('target.toolbar.path')}
+        </button>
+        <label className="toggle">
+          <input type="checkbox" checked={showCapaian} onChange={(e) => toggleCapaian(e.target.checked)} />
+          <span>{t('target.toolbar.capaian')}</span>
+        </label>
+      </div>
+
+      <div className="alert-region" role="alert" aria-atomic="true" data-testid="target-alert">
+        {alert && (
+          <div className="alert alert-inline">
+            <span className="alert-message-inline">{alert}</span>
+            <button type="button" className="button button-quiet" onClick={() => setAlert(null)}>
+              {t('common.dismiss')}
+            </button>
+          </div>
+        )}
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+
+      {scenario.scenarios.length === 0 && (
+        <section className="card notice" aria-labelledby="no-scenario-title">
+          <h2 id="no-scenario-title" className="card-title">
+            {t('target.scenario.emptyTitle')}
+          </h2>
+          <p className="muted">{t('target.scenario.emptyBody')}</p>
+        </section>
+      )}
+
+      <section className="card card-wide" aria-label={t('target.grid.label')}>
+        <TargetGrid
+          plan={plan}
+          years={years}
+          rows={rows}
+          editable={editable}
+          showCapaian={showCapaian}
+          capaianYears={capaianYears}
+          onEdit={onEdit}
+          onJustification={(ind, text) => void onJustification(ind, text)}
+          onPaste={onPaste}
+          onMessage={setAlert}
+          onFocus={onFocus}
+        />
+        <ul className="grid-legend target-legend">
+          <li>
+            <span className="legend-swatch swatch-editable" aria-hidden="true" /> {t('target.legend.editable')}
+          </li>
+          <li>
+            <span className="delta delta-loosen">
+              <span className="delta-cue">{t('target.delta.loosen')}</span>
+            </span>{' '}
+            {t('target.legend.loosen')}
+          </li>
+          <li>
+            <span className="delta delta-tighten">
+              <span className="delta-cue">{t('target.delta.tighten')}</span>
+            </span>{' '}
+            {t('target.legend.tighten')}
+          </li>
+          <li>
+            <span className="derived-marker">{t('target.derived.marker')}</span> {t('target.legend.derived')}
+          </li>
+          <li>
+            <span className="illustrative-marker" aria-hidden="true">
+              *
+            </span>{' '}
+            {t('grid.legendIllustrative')}
+          </li>
+          {showCapaian && <li>{t('target.capaian.legend')}</li>}
+        </ul>
+        <p className="hint keys-hint">{t('target.legend.keys')}</p>
+      </section>
+
+      <PastePreviewDialog
+        plan={pastePlan}
+        busy={writing > 0}
+        nameOf={nameOf}
+        onCancel={() => setPastePlan(null)}
+        onApply={() => {
+          const plan = pastePlan;
+          setPastePlan(null);
+          if (plan) void applyPaste(plan);
+        }}
+      />
+      <PathDialog
+        open={pathOpen}
+        plan={plan}
+        years={years}
+        rows={indicatorRows}
+        initial={pathInitial}
+        busy={writing > 0}
+        nameOf={nameOf}
+        onApply={applyPath}
+        onClose={() => setPathOpen(false)}
+      />
+    </div>
+  );
+}
