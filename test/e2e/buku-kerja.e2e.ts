@@ -97,6 +97,8 @@ test.describe('Buku Kerja (demo workbook)', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Buku Kerja', exact: true })).toBeFocused();
     await expect(page.getByRole('button', { name: 'Buku Kerja', exact: true })).toHaveCSS('outline-style', 'solid');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Target', exact: true })).toBeFocused();
     // Close, then open the demo again, all from the keyboard.
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Tutup buku kerja' })).toBeFocused();

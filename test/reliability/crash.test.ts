@@ -160,7 +160,6 @@ describe(`crash safety (${N} kills per mode)`, () => {
         if (pendingAfter === undefined) counts.lostEdits++;
         else counts.partialEdits++;
       }
-      expected = now;
       if (i % 5 === 4 && !(await historyReplays(file, path.join(dir, 'verify')).catch(() => false))) counts.historyFailures++;
       expected = digestFile(file);
     }
@@ -182,7 +181,7 @@ describe(`crash safety (${N} kills per mode)`, () => {
       counts.saves += run.lines.filter((l) => l.startsWith('S ')).length;
       if (integrity(file) !== 'ok' || digestFile(file) !== original) counts.originalDamaged++;
       if (fs.existsSync(target)) {
-        let whole = false;
+        let whole: boolean;
         try {
           whole = integrity(target) === 'ok' && digestFile(target) === original;
         } catch {

@@ -111,6 +111,8 @@ export const en: Messages = {
       delete: 'Delete…',
       markUsulan: 'Mark as proposal',
       markDraft: 'Back to draft',
+      blocked: 'Cannot mark as proposal yet: {{count}} error(s) in the checks.',
+      blockedMore: '(and {{count}} more)',
       emptyTitle: 'No revision scenario yet',
       emptyBody:
         'Create a scenario from the original RPJMD targets to start revising. The original targets stay as they are; each scenario keeps its own revised targets and justifications.',
@@ -161,6 +163,8 @@ export const en: Messages = {
       scenario_update: 'edit scenario',
       scenario_delete: 'delete scenario',
       scenario_status: 'scenario status',
+      reference_save: 'save reference',
+      reference_delete: 'delete reference',
       other: 'last step',
     },
     grid: {

@@ -109,6 +109,8 @@ export const id = {
       delete: 'Hapus…',
       markUsulan: 'Tandai usulan',
       markDraft: 'Kembalikan ke draf',
+      blocked: 'Belum dapat ditandai usulan: {{count}} kesalahan pada pemeriksaan.',
+      blockedMore: '(dan {{count}} lainnya)',
       emptyTitle: 'Belum ada skenario perubahan',
       emptyBody:
         'Buat skenario dari target awal RPJMD untuk mulai merevisi. Target awal tetap utuh; setiap skenario menyimpan target perubahan dan alasannya sendiri.',
@@ -159,6 +161,8 @@ export const id = {
       scenario_update: 'ubah skenario',
       scenario_delete: 'hapus skenario',
       scenario_status: 'status skenario',
+      reference_save: 'simpan acuan',
+      reference_delete: 'hapus acuan',
       other: 'langkah terakhir',
     },
     grid: {

@@ -338,7 +338,7 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
         numeric(colId('orig', year), t('target.grid.original'), 84, {
           valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.original[year]?.value : undefined),
         }),
-        numeric(colId('rev', year), t('target.grid.revised'), 108, {
+        numeric(colId('rev', year), t('target.grid.revised'), 120, {
           cellClass: (p) => ['num-cell', 'ag-right-aligned-cell', isEditable(p) ? 'editable-cell' : 'locked-cell'],
           valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.revised[year]?.value : undefined),
           valueFormatter: (p) => (p.data?.kind === 'indicator' ? formatForEditing(p.value as number | undefined, p.data.indicator.decimals) : ''),
@@ -347,7 +347,7 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
           cellEditor: 'agTextCellEditor',
           cellEditorParams: { useFormatter: true, maxLength: 40 },
         }),
-        numeric(colId('delta', year), t('target.grid.delta'), 104, {
+        numeric(colId('delta', year), t('target.grid.delta'), 124, {
           headerTooltip: t('target.grid.deltaTooltip'),
           cellRenderer: DeltaCell,
           valueGetter: (p) => (p.data?.kind === 'indicator' ? deltaOf(p.data, year) : undefined),
@@ -373,7 +373,7 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
         colId: 'name',
         headerName: t('grid.indicator'),
         pinned: 'left',
-        width: 236,
+        width: 262,
         minWidth: 180,
         valueGetter: (p) => (p.data?.kind === 'indicator' ? nameOf(p.data.indicator) : ''),
         cellRenderer: NameCell,
@@ -383,7 +383,7 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
       {
         colId: 'unit',
         headerName: t('grid.unit'),
-        width: 92,
+        width: 84,
         cellClass: 'unit-cell',
         valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.indicator.unit : ''),
       },
@@ -392,7 +392,7 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
         headerName: t('target.grid.baseline'),
         headerClass: 'year-group-header',
         children: [
-          numeric('baseline', String(plan.baselineYear), 88, {
+          numeric('baseline', String(plan.baselineYear), 100, {
             headerTooltip: t('grid.baselineGroupTooltip', { year: String(plan.baselineYear) }),
             valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.baseline?.value : undefined),
           }),
@@ -404,7 +404,7 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
         headerName: t('target.grid.end'),
         headerClass: 'year-group-header',
         children: [
-          numeric('end', String(plan.lastYear), 92, {
+          numeric('end', String(plan.lastYear), 104, {
             headerTooltip: t('target.grid.endTooltip', { year: String(plan.lastYear) }),
             valueGetter: (p) => (p.data?.kind === 'indicator' ? endCondition(p.data, plan.lastYear)?.value : undefined),
           }),

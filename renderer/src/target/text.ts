@@ -31,6 +31,8 @@ const ACTIONS = [
   'scenario.update',
   'scenario.delete',
   'scenario.status',
+  'reference.save',
+  'reference.delete',
 ] as const;
 type ActionKey = (typeof ACTIONS)[number];
 
@@ -47,7 +49,18 @@ export function useActionLabel(): (key: string | null) => string {
   );
 }
 
-type ActionSlug = 'target_edit' | 'target_paste' | 'target_path' | 'target_clear' | 'justification_set' | 'scenario_create' | 'scenario_update' | 'scenario_delete' | 'scenario_status';
+type ActionSlug =
+  | 'target_edit'
+  | 'target_paste'
+  | 'target_path'
+  | 'target_clear'
+  | 'justification_set'
+  | 'scenario_create'
+  | 'scenario_update'
+  | 'scenario_delete'
+  | 'scenario_status'
+  | 'reference_save'
+  | 'reference_delete';
 
 /** A model error (shared/model/errors.ts) in the UI language, with the year or limit it names. */
 export function useModelErrorText(): (e: ModelError) => string {

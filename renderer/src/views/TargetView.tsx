@@ -73,6 +73,21 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
     [nameOf, summary.indicators, t],
   );
 
+  /** A refused scenario action; 'blocked' (usulan with failing checks) names the first error findings in the UI language. */
+  const onScenarioError = useCallback(
+    async (f: Failure | null) => {
+      if (!f) return setAlert(null);
+      const scenarioId = scenario.selected?.id;
+      if (f.code !== 'blocked' || scenarioId === undefined) return setAlert(describeFailure(f));
+      const report = await api.call('checks.run', { scenarioId });
+      const errors = report.ok ? report.value.findings.filter((x) => x.severity === 'error') : [];
+      const shown = errors.slice(0, 3).map((x) => (lang === 'en' ? x.message.en : x.message.id));
+      const more = errors.length > 3 ? ` ${t('target.scenario.blockedMore', { count: errors.length - 3 })}` : '';
+      setAlert(`${t('target.scenario.blocked', { count: errors.length || Number(f.params?.errors ?? 0) })} ${shown.join('; ')}${more}`.trim());
+    },
+    [api, scenario.selected, describeFailure, lang, t],
+  );
+
   const write = useCallback(
     async (action: TargetAction, cells: TargetCellInput[], done: string): Promise<boolean> => {
       setWriting((n) => n + 1);
@@ -179,7 +194,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
         </div>
       </header>
 
-      <ScenarioBar state={scenario} busy={busy} onError={(f) => setAlert(f ? describeFailure(f) : null)} />
+      <ScenarioBar state={scenario} busy={busy} onError={(f) => void onScenarioError(f)} />
 
       <div className="target-toolbar" role="group" aria-label={t('target.toolbar.label')}>
         <button
