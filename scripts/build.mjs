@@ -4,6 +4,7 @@
 //   dist/electron/preload.cjs sandboxed preload (must be CommonJS)
 //   dist/electron/store-worker.cjs  the services, run off the UI thread in a worker thread
 //   dist/node/serve.mjs       the browser host CLI (`npm run serve`)
+//   dist/node/cli.mjs         the batch command line (`npm run cli -- export|import|check`)
 // Usage: node scripts/build.mjs [--node-only | --renderer-only]
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -18,6 +19,13 @@ async function buildNode() {
     esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
     esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
     esbuild({ ...common, entryPoints: ['electron/host/store-worker.ts'], outfile: 'dist/electron/store-worker.cjs', format: 'cjs' }),
+    esbuild({
+      ...common,
+      entryPoints: ['electron/host/cli.ts'],
+      outfile: 'dist/node/cli.mjs',
+      format: 'esm',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    }),
     esbuild({
       ...common,
       entryPoints: ['electron/host/serve.ts'],

@@ -50,6 +50,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   refused_corrupt: 422,
   io_error: 500,
   blocked: 409,
+  refused_file: 422,
+  stale: 409,
   locked: 409,
   read_only: 409,
   unauthorized: 401,

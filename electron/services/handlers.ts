@@ -1,5 +1,6 @@
 /** One handler per contract method. Inputs arrive validated against the contract's schemas. */
 import type { Handlers } from '../../shared/api/dispatch.js';
+import { AnnexService } from './annex.js';
 import { checkScenario, requireNoErrors } from './checks.js';
 import type { Session } from './session.js';
 
@@ -8,6 +9,7 @@ export const APP_NAME = 'RPJMD Workbench';
 export function createHandlers(session: Session): Handlers {
   const scenarios = () => session.require().scenarioStore(session.userName);
   const references = () => ({ references: session.require().references(), shockYears: session.require().shockYears() });
+  const annex = new AnnexService(session);
   return {
     'app.info': () => ({ name: APP_NAME, version: session.options.appVersion, host: session.options.host }),
 
@@ -58,5 +60,13 @@ export function createHandlers(session: Session): Handlers {
       return references();
     },
     'changelog.list': ({ scenarioId, limit }) => scenarios().changeLog(scenarioId, limit ?? 500),
+
+    'annex.signer.get': () => annex.signer.get(),
+    'annex.signer.set': (signer) => annex.signer.set(signer),
+    'annex.export': (input) => annex.exportTo(input),
+    'annex.exportBytes': (input) => annex.exportBytes(input),
+    'import.template': ({ language }) => annex.template(language ?? 'id'),
+    'import.preview': ({ source, target }) => annex.preview(source, target ?? { series: 'realisation' }),
+    'import.apply': ({ previewId }) => annex.apply(previewId),
   };
 }

@@ -16,6 +16,8 @@ const TRACKED = {
   justification: ['scenario_id', 'indicator_id'],
   reference_target: ['id'],
   shock_year: ['year'],
+  /** Workbook values (realisations, original targets…): written by spreadsheet import. */
+  value: ['indicator_id', 'year', 'series'],
 } as const;
 export type TrackedTable = keyof typeof TRACKED;
 

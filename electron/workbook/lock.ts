@@ -51,11 +51,17 @@ export class WorkbookLock {
     const me: LockOwner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
     const token = JSON.stringify(me);
     for (let attempt = 0; attempt < 2; attempt++) {
+      // Written whole to a temp file, then hard-linked into place (atomic, fails if it exists):
+      // a crash can never leave a half-written lock under the lock's name.
+      const temp = `${lockPath}.${process.pid}.${Date.now()}.tmp`;
+      fs.writeFileSync(temp, token);
       try {
-        fs.writeFileSync(lockPath, token, { flag: 'wx' });
+        fs.linkSync(temp, lockPath);
         return new WorkbookLock(lockPath, token);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      } finally {
+        fs.rmSync(temp, { force: true });
       }
       const owner = readOwner(lockPath);
       const stale = owner === null ? isOldUnreadable(lockPath) : owner.host === me.host && !alive(owner.pid);

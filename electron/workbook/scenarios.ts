@@ -289,6 +289,19 @@ export class ScenarioStore {
         (this.db.prepare('SELECT name FROM scenario WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
       this.log({ action: direction, scenarioId: done.step.scenarioId, scenarioName: name(done.step.scenarioId), detail: done.step.label });
       for (const c of done.changes) {
+        if (c.table === 'value') {
+          // An imported realisation or original target undone/redone: logged per cell like targets.
+          const row = (c.after ?? c.before)!;
+          this.log({
+            action: `${direction}:${done.step.label}`,
+            indicatorCode: inds.get(row.indicator_id as number)?.code ?? null,
+            year: row.year as number,
+            series: row.series as string,
+            oldValue: (c.before?.value as number | undefined) ?? null,
+            newValue: (c.after?.value as number | undefined) ?? null,
+          });
+          continue;
+        }
         if (c.table !== 'scenario_target') continue;
         const row = (c.after ?? c.before)!;
         this.log({
@@ -373,7 +386,7 @@ export class ScenarioStore {
     }
   }
 
-  private log(e: Partial<Omit<ChangeLogEntry, 'id' | 'at' | 'user'>> & { action: string }): void {
+  private log(e: Partial<Omit<ChangeLogEntry, 'id' | 'at' | 'user'>> & { action: string; series?: string }): void {
     this.db
       .prepare(
         `INSERT INTO change_log (at, user, action, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value, justification, detail)
@@ -387,7 +400,7 @@ export class ScenarioStore {
         scenarioName: e.scenarioName ?? null,
         indicatorCode: e.indicatorCode ?? null,
         year: e.year ?? null,
-        series: e.year != null ? 'revised_target' : null,
+        series: e.series ?? (e.year != null ? 'revised_target' : null),
         oldValue: e.oldValue ?? null,
         newValue: e.newValue ?? null,
         justification: e.justification ?? null,

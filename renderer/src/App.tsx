@@ -5,9 +5,12 @@ import { createApi, onMenuCommand } from './api.js';
 import { AboutDialog } from './components/AboutDialog.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
 import { TopBar } from './components/TopBar.js';
+import { onFocusRequested } from './focus-request.js';
 import { useHistory, useHistoryShortcuts, type HistoryDirection } from './target/useHistory.js';
 import { useWorkbench } from './useWorkbench.js';
 import { EmptyState } from './views/EmptyState.js';
+import { ChecksView } from './views/ChecksView.js';
+import { CompareView } from './views/CompareView.js';
 import { VIEWS, type ViewId } from './views/registry.js';
 import { TargetView } from './views/TargetView.js';
 import { WorkbookView } from './views/WorkbookView.js';
@@ -65,6 +68,9 @@ export function App() {
     [reload, refreshHistory, onMenuHistory],
   );
 
+  // A focus request (Pemeriksaan: a finding clicked) opens the Target view; see focus-request.ts.
+  useEffect(() => onFocusRequested(() => setView('target')), []);
+
   useEffect(() => {
     document.title = wb.summary ? `${wb.summary.fileName} — ${t('app.name')}` : t('app.name');
   }, [wb.summary, t, i18n.language]);
@@ -117,6 +123,8 @@ export function App() {
                 onWorkbookChanged={reload}
               />
             )}
+            {view === 'compare' && <CompareView api={api} summary={wb.summary} values={wb.values} />}
+            {view === 'checks' && <ChecksView api={api} summary={wb.summary} />}
           </>
         )}
       </main>

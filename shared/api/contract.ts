@@ -19,6 +19,8 @@ import type {
   WorkbookSummary,
 } from '../domain.js';
 import { COMPARISONS, REFERENCE_KINDS, SCENARIO_STATUSES, SERIES } from '../domain.js';
+import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
+import { ANNEX_LANGUAGES, ANNEX_PAPERS, IMPORT_SERIES } from '../annex.js';
 
 /** Declares a method: its input schema now, its result type as a phantom for the type checker. */
 function method<R>() {
@@ -39,6 +41,24 @@ const scenarioSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('scenario'), scenarioId: id }).strict(),
   z.object({ kind: z.literal('empty') }).strict(),
 ]);
+
+const signer = z
+  .object({
+    place: z.string().trim().max(200).optional(),
+    name: z.string().trim().max(200),
+    title: z.string().trim().max(200),
+    nip: z.string().trim().max(40),
+  })
+  .strict();
+
+const annexOptions = z.object({
+  scenarioId: id.optional(),
+  language: z.enum(ANNEX_LANGUAGES).optional(),
+  paper: z.enum(ANNEX_PAPERS).optional(),
+  signer: signer.optional(),
+  /** Printed date, YYYY-MM-DD; default today. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').optional(),
+});
 
 export const planInput = z
   .object({
@@ -140,6 +160,41 @@ export const contract = {
   'changelog.list': method<ChangeLogEntry[]>()(
     z.object({ scenarioId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   ),
+  /** The signer last used for the annex (kept in the user data folder, not the workbook). */
+  'annex.signer.get': method<Signer | null>()(none),
+  'annex.signer.set': method<Signer>()(signer),
+  /**
+   * Writes the annex .xlsx (default: the usulan scenario, Indonesian, A4, the remembered signer,
+   * today's date). Refused with code 'blocked' while an error-level check fails.
+   */
+  'annex.export': method<AnnexExportResult>()(annexOptions.extend({ path: filePath, overwrite: z.boolean().optional() }).strict()),
+  /** The same annex as base64, for a download in the browser host (a few dozen KB). */
+  'annex.exportBytes': method<AnnexBytesResult>()(annexOptions.strict()),
+  /** The import template (.xlsx, base64): Kode | Indikator | Satuan | one column per plan year. */
+  'import.template': method<{ fileName: string; base64: string }>()(
+    z.object({ language: z.enum(ANNEX_LANGUAGES).optional() }).strict(),
+  ),
+  /**
+   * Reads an .xlsx or .csv (a path, or an uploaded file as base64) into a preview of what would
+   * change; writes nothing. The preview is kept until applied or replaced by the next one.
+   */
+  'import.preview': method<ImportPreview>()(
+    z
+      .object({
+        source: z.union([
+          z.object({ path: filePath }).strict(),
+          z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(14_000_000) }).strict(),
+        ]),
+        target: z
+          .object({ series: z.enum(IMPORT_SERIES), scenarioId: id.optional() })
+          .strict()
+          .refine((t) => t.series !== 'revised_target' || t.scenarioId !== undefined, { message: 'revised targets need a scenarioId', path: ['scenarioId'] })
+          .optional(),
+      })
+      .strict(),
+  ),
+  /** Writes the kept preview: one transaction, one undo step, a change-log entry per cell. 'stale' when the workbook changed since. */
+  'import.apply': method<ImportApplyResult>()(z.object({ previewId: z.string().regex(/^[0-9a-f]{16}$/, 'not a preview id') }).strict()),
 };
 
 export interface CheckReport {

@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'io_error',
   /** The action is refused while checks fail (e.g. marking usulan with error-level findings). */
   'blocked',
+  /** An import file refused before reading: too large, too many cells, macros, not a spreadsheet. */
+  'refused_file',
+  /** A confirmation that no longer matches the workbook (an import preview made before a later change). */
+  'stale',
   /** Another window or process has the workbook open for writing. */
   'locked',
   /** The workbook is open read-only. */

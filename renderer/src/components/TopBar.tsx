@@ -22,6 +22,7 @@ export function TopBar({ info, summary }: Props) {
         {summary ? (
           <span className="file-id">
             <span className="file-name">{summary.fileName}</span>
+            {summary.readOnly ? <span className="badge badge-readonly">{t('topbar.readOnly')}</span> : null}
             <span className="file-path" title={summary.path}>
               {summary.path}
             </span>

@@ -1,6 +1,8 @@
 /** i18next setup: Bahasa Indonesia by default, English on request; the choice persists. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { compareEn } from './compare.en.js';
+import { compareId } from './compare.id.js';
 import { en } from './en.js';
 import { id } from './id.js';
 
@@ -42,7 +44,8 @@ export async function initI18n(): Promise<typeof i18next> {
     document.documentElement.lang = currentLanguage(l);
   });
   await i18next.use(initReactI18next).init({
-    resources: { id: { translation: id }, en: { translation: en } },
+    // The review views keep their keys in compare.*.ts, merged under `compare`.
+    resources: { id: { translation: { ...id, compare: compareId } }, en: { translation: { ...en, compare: compareEn } } },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
@@ -56,6 +59,6 @@ export async function initI18n(): Promise<typeof i18next> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id };
+    resources: { translation: typeof id & { compare: typeof compareId } };
   }
 }

@@ -62,7 +62,15 @@ export interface FocusInfo {
   colId: string | null;
 }
 
+/** A cell another view asked to open (Pemeriksaan); seq makes a repeated request a new one. */
+export interface GridFocusTarget {
+  rowId: string;
+  colId: string;
+  seq: number;
+}
+
 interface Props {
+  focusCell?: GridFocusTarget | null;
   plan: Plan;
   years: number[];
   rows: TargetRow[];
@@ -206,7 +214,7 @@ function JustificationCell(props: CustomCellRendererProps<TargetRow>) {
   return <span className="justification-text">{row.justification}</span>;
 }
 
-export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYears, onEdit, onJustification, onPaste, onMessage, onFocus }: Props) {
+export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian, capaianYears, onEdit, onJustification, onPaste, onMessage, onFocus }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const gridApi = useRef<GridApi<TargetRow> | null>(null);
@@ -214,6 +222,7 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
   const rangeText = useRangeText();
   const modelErrorText = useModelErrorText();
   const [focused, setFocused] = useState<{ rowId: string; colId: string } | null>(null);
+  const [gridReady, setGridReady] = useState(false);
 
   const nameOf = useCallback((ind: Indicator) => (lang === 'en' ? ind.nameEn : ind.nameId), [lang]);
   const byCode = useMemo(() => {
@@ -392,7 +401,7 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
         headerName: t('target.grid.baseline'),
         headerClass: 'year-group-header',
         children: [
-          numeric('baseline', String(plan.baselineYear), 100, {
+          numeric('baseline', String(plan.baselineYear), 112, {
             headerTooltip: t('grid.baselineGroupTooltip', { year: String(plan.baselineYear) }),
             valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.baseline?.value : undefined),
           }),
@@ -404,7 +413,7 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
         headerName: t('target.grid.end'),
         headerClass: 'year-group-header',
         children: [
-          numeric('end', String(plan.lastYear), 104, {
+          numeric('end', String(plan.lastYear), 120, {
             headerTooltip: t('target.grid.endTooltip', { year: String(plan.lastYear) }),
             valueGetter: (p) => (p.data?.kind === 'indicator' ? endCondition(p.data, plan.lastYear)?.value : undefined),
           }),
@@ -577,6 +586,16 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
 
   const focusedRow = focused ? indicatorRows.find((r) => r.id === focused.rowId) : undefined;
 
+  useEffect(() => {
+    const api = gridApi.current;
+    if (!focusCell || !api) return;
+    const node = api.getRowNode(focusCell.rowId);
+    if (!node || node.rowIndex === null) return;
+    api.ensureIndexVisible(node.rowIndex);
+    api.ensureColumnVisible(focusCell.colId);
+    api.setFocusedCell(node.rowIndex, focusCell.colId);
+  }, [focusCell, rows, gridReady]);
+
   return (
     <div className="target-grid indicator-grid" onKeyDownCapture={onKeyDownCapture} onPaste={handlePaste} onCopy={handleCopy}>
       <div className="grid-frame">
@@ -601,6 +620,7 @@ export function TargetGrid({ plan, years, rows, editable, showCapaian, capaianYe
           onCellFocused={onCellFocused}
           onGridReady={(e) => {
             gridApi.current = e.api;
+            setGridReady(true);
           }}
           localeText={{ noRowsToShow: t('grid.noRows'), ariaInputEditor: t('target.grid.editorLabel') }}
         />

@@ -4,7 +4,8 @@
  * preview and path modelling. Every write goes through the service and comes back as the
  * scenario's targets; the undo history lives in the workbook.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { clearFocusRequest, useFocusRequest } from '../focus-request.js';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure, Result } from '../../../shared/api/result.js';
@@ -12,7 +13,7 @@ import type { Indicator, IndicatorValue, WorkbookSummary } from '../../../shared
 import { PathDialog, type PathCell } from '../target/PathDialog.js';
 import { PastePreviewDialog } from '../target/PastePreviewDialog.js';
 import { ScenarioBar } from '../target/ScenarioBar.js';
-import { TargetGrid, parseColId, type CellEdit, type FocusInfo } from '../target/TargetGrid.js';
+import { TargetGrid, parseColId, type CellEdit, type FocusInfo, type GridFocusTarget } from '../target/TargetGrid.js';
 import { buildTargetRows, planPaste, realisationYears, targetYears, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
 import { useActionLabel } from '../target/text.js';
 import type { HistoryApi, HistoryDirection } from '../target/useHistory.js';
@@ -52,6 +53,24 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   const [writing, setWriting] = useState(0);
   const focus = useRef<FocusInfo>({ row: null, colId: null });
   const [pathInitial, setPathInitial] = useState<{ indicatorId: number | null; year: number | null }>({ indicatorId: null, year: null });
+
+  // A finding clicked in Pemeriksaan: select its scenario, then have the grid focus its cell.
+  const focusRequest = useFocusRequest();
+  const [focusCell, setFocusCell] = useState<GridFocusTarget | null>(null);
+  useEffect(() => {
+    if (!focusRequest) return;
+    if (scenario.selected?.id !== focusRequest.scenarioId) {
+      scenario.select(focusRequest.scenarioId);
+      return;
+    }
+    if (scenario.targets === null) return;
+    const ind = summary.indicators.find((i) => i.id === focusRequest.indicatorId);
+    if (ind) {
+      const col = focusRequest.series === 'justification' || focusRequest.year === null ? 'justification' : `rev-${focusRequest.year}`;
+      setFocusCell({ rowId: `indicator:${ind.code}`, colId: col, seq: focusRequest.seq });
+    }
+    clearFocusRequest(focusRequest);
+  }, [focusRequest, scenario, summary.indicators]);
 
   const years = useMemo(() => targetYears(plan), [plan]);
   const rows = useMemo(() => buildTargetRows(summary.indicators, values, plan, scenario.targets), [summary.indicators, values, plan, scenario.targets]);
@@ -258,6 +277,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
 
       <section className="card card-wide" aria-label={t('target.grid.label')}>
         <TargetGrid
+          focusCell={focusCell}
           plan={plan}
           years={years}
           rows={rows}

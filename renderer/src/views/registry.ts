@@ -5,5 +5,7 @@
 export const VIEWS = [
   { id: 'workbook', labelKey: 'nav.workbook' },
   { id: 'target', labelKey: 'nav.target' },
+  { id: 'compare', labelKey: 'compare.nav.compare' },
+  { id: 'checks', labelKey: 'compare.nav.checks' },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];

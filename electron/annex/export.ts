@@ -1,0 +1,502 @@
+/**
+ * The annex (lampiran) for the governor's review: one .xlsx with Lampiran I (targets, RPJMD Bab IX
+ * layout, semula/menjadi), Lampiran II (realisations and capaian), Lampiran III (check findings),
+ * Catatan Perubahan (the scenario's change log) and Sumber Data (the source of every value).
+ *
+ * buildAnnex is pure of I/O and deterministic: the same workbook and options give the same cell
+ * contents (the date is an option; nothing reads the clock). writeAnnex writes beside the target
+ * and renames, so the final name never holds a half-written file.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { AnnexLanguage, AnnexPaper, Signer } from '../../shared/annex.js';
+import { ANNEX_SHEETS } from '../../shared/annex.js';
+import type { CheckReport } from '../../shared/api/contract.js';
+import { AppError } from '../../shared/api/result.js';
+import type { Indicator, IndicatorValue, Plan, Scenario, ScenarioTargets, Series } from '../../shared/domain.js';
+import { capaian, capaianBand, DEFAULT_LOWER_FORMULA } from '../../shared/model/capaian.js';
+import { checkCatalogue, isChanged } from '../../shared/model/checks.js';
+import { checkScenario, requireNoErrors } from '../services/checks.js';
+import type { Workbook } from '../workbook/store.js';
+import type { AnnexLabels } from './labels.js';
+import { LABELS, longDate } from './labels.js';
+import { boxAll, COLORS, fitRowHeight, numFmt, printSetup, put, titleRow } from './sheet-style.js';
+
+export interface AnnexOptions {
+  /** Default: the scenario marked usulan. */
+  scenarioId?: number | undefined;
+  language: AnnexLanguage;
+  paper: AnnexPaper;
+  signer: Signer | null;
+  /** Date printed on the annex and the signature, YYYY-MM-DD. */
+  date: string;
+}
+
+export interface BuiltAnnex {
+  workbook: ExcelJS.Workbook;
+  scenario: Scenario;
+  report: CheckReport;
+}
+
+/** Everything the sheets read, gathered once. */
+interface AnnexData {
+  plan: Plan;
+  indicators: Indicator[];
+  scenario: Scenario;
+  targets: ScenarioTargets;
+  report: CheckReport;
+  value: (ind: Indicator, year: number, series: Series) => IndicatorValue | undefined;
+  revised: (ind: Indicator, year: number) => number | undefined;
+  values: IndicatorValue[];
+  lang: AnnexLanguage;
+  L: AnnexLabels;
+  opts: AnnexOptions;
+}
+
+export function resolveScenario(wb: Workbook, scenarioId: number | undefined): Scenario {
+  const store = wb.scenarioStore('');
+  if (scenarioId !== undefined) return store.get(scenarioId);
+  const usulan = store.list().find((s) => s.status === 'usulan');
+  if (!usulan) {
+    throw new AppError('not_found', 'No scenario is marked usulan; mark one as the proposal or choose the scenario to export', {}, 'scenarioId');
+  }
+  return usulan;
+}
+
+function gather(wb: Workbook, opts: AnnexOptions): AnnexData {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError('bad_input', `Date must be YYYY-MM-DD, got "${opts.date}"`, {}, 'date');
+  const scenario = resolveScenario(wb, opts.scenarioId);
+  const report = checkScenario(wb, scenario.id);
+  requireNoErrors(report, 'export the annex');
+  const values = wb.values();
+  const byKey = new Map(values.map((v) => [`${v.indicatorId}:${v.year}:${v.series}`, v]));
+  const targets = wb.scenarioStore('').targets(scenario.id);
+  const revisedMap = new Map(targets.targets.map((t) => [`${t.indicatorId}:${t.year}`, t.value]));
+  return {
+    plan: wb.plan(),
+    indicators: wb.indicators(),
+    scenario,
+    targets,
+    report,
+    values,
+    value: (ind, year, series) => byKey.get(`${ind.id}:${year}:${series}`),
+    revised: (ind, year) => revisedMap.get(`${ind.id}:${year}`),
+    lang: opts.language,
+    L: LABELS[opts.language],
+    opts,
+  };
+}
+
+function targetYears(plan: Plan): number[] {
+  const ys: number[] = [];
+  for (let y = plan.firstYear; y <= plan.lastYear; y++) ys.push(y);
+  return ys;
+}
+
+function indName(d: AnnexData, ind: Indicator): string {
+  return d.lang === 'en' ? ind.nameEn : ind.nameId;
+}
+
+/** "Kabupaten Muara Enim" → "Muara Enim": where the signer signs, unless given. */
+function defaultPlace(region: string): string {
+  return region.replace(/^(Kabupaten|Kab\.|Kota)\s+/i, '').trim() || region;
+}
+
+/** The common title block: lampiran + sheet title, document title, region and period, scenario, date. */
+function titles(ws: ExcelJS.Worksheet, d: AnnexData, lastCol: number, heading: string): number {
+  const { L, plan, scenario } = d;
+  titleRow(ws, 1, lastCol, heading.toUpperCase(), 12);
+  titleRow(ws, 2, lastCol, L.docTitle, 11);
+  titleRow(ws, 3, lastCol, L.planPeriod(plan.region, plan.province, plan.firstYear, plan.lastYear), 10, false);
+  titleRow(ws, 4, lastCol, `${L.scenario}: ${scenario.name} (${L.status[scenario.status]})`, 10, false);
+  titleRow(ws, 5, lastCol, `${L.date}: ${longDate(d.opts.date, d.lang)}`, 10, false);
+  return 7;
+}
+
+function footerLeft(d: AnnexData, number: string): string {
+  return `${d.L.lampiran(number)} — ${d.L.docTitle} ${d.plan.region}`;
+}
+
+/** Lampiran I: RPJMD Bab IX layout with the original (semula) and revised (menjadi) target side by side. */
+function sheetTargets(book: ExcelJS.Workbook, d: AnnexData): void {
+  const { L, plan } = d;
+  const years = targetYears(plan);
+  const ws = book.addWorksheet(ANNEX_SHEETS[0]);
+  const colBaseline = 4;
+  const colYear = (i: number) => 5 + i * 2;
+  const colFinal = 5 + years.length * 2;
+  const colWhy = colFinal + 2;
+  const lastCol = colWhy;
+  const widths = [5, 34, 10, 11, ...years.flatMap(() => [9, 9]), 9, 9, 44];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+
+  const h1 = titles(ws, d, lastCol, `${L.lampiran('I')} — ${L.sheet1Title}`);
+  const h2 = h1 + 1;
+  const head = { bold: true, h: 'center' as const, fill: COLORS.header, wrap: true };
+  for (const [col, text] of [[1, L.no], [2, L.indicator], [3, L.unit], [colBaseline, `${L.baseline} (${plan.baselineYear})`], [colWhy, L.justification]] as const) {
+    ws.mergeCells(h1, col, h2, col);
+    put(ws, h1, col, text, head);
+  }
+  years.forEach((y, i) => {
+    ws.mergeCells(h1, colYear(i), h1, colYear(i) + 1);
+    put(ws, h1, colYear(i), y, head);
+    put(ws, h2, colYear(i), L.original, head);
+    put(ws, h2, colYear(i) + 1, L.revised, head);
+  });
+  ws.mergeCells(h1, colFinal, h1, colFinal + 1);
+  put(ws, h1, colFinal, `${L.finalCondition} (${plan.lastYear})`, head);
+  put(ws, h2, colFinal, L.original, head);
+  put(ws, h2, colFinal + 1, L.revised, head);
+  ws.getRow(h1).height = 24;
+  ws.getRow(h2).height = 14;
+
+  const justification = new Map(d.targets.justifications.map((j) => [j.indicatorId, j.text]));
+  let row = h2 + 1;
+  (['makro', 'kemiskinan'] as const).forEach((group, gi) => {
+    const inds = d.indicators.filter((i) => i.group === group);
+    if (inds.length === 0) return;
+    put(ws, row, 1, String.fromCharCode(65 + gi), { bold: true, h: 'center', fill: COLORS.group });
+    ws.mergeCells(row, 2, row, lastCol);
+    put(ws, row, 2, L.groups[group], { bold: true, fill: COLORS.group });
+    row++;
+    inds.forEach((ind, k) => {
+      const fmt = { numFmt: numFmt(ind.decimals, d.lang), h: 'right' as const };
+      put(ws, row, 1, k + 1, { h: 'center' });
+      put(ws, row, 2, indName(d, ind), { wrap: true });
+      put(ws, row, 3, ind.unit, { h: 'center', wrap: true });
+      const base = d.value(ind, plan.baselineYear, 'baseline') ?? d.value(ind, plan.baselineYear, 'realisation');
+      put(ws, row, colBaseline, base?.value ?? '–', base ? fmt : { h: 'center' });
+      const cells = (col: number, year: number) => {
+        const original = d.value(ind, year, 'original_target')?.value;
+        const revised = d.revised(ind, year);
+        put(ws, row, col, original ?? '–', original !== undefined ? fmt : { h: 'center' });
+        const changed = revised !== undefined ? isChanged(ind, revised, original) : original !== undefined;
+        put(ws, row, col + 1, revised ?? '–', {
+          ...(revised !== undefined ? fmt : { h: 'center' as const }),
+          ...(changed ? { fill: COLORS.changed, bold: true } : {}),
+        });
+      };
+      years.forEach((y, i) => cells(colYear(i), y));
+      cells(colFinal, plan.lastYear);
+      const why = justification.get(ind.id) ?? '';
+      put(ws, row, colWhy, why, { wrap: true, v: 'top' });
+      fitRowHeight(ws, row, [{ text: indName(d, ind), width: widths[1]! }, { text: why, width: widths[colWhy - 1]! }]);
+      row++;
+    });
+  });
+  const lastTableRow = row - 1;
+  boxAll(ws, h1, 1, lastTableRow, lastCol);
+
+  // Legend, then the signature block under the right-hand part of the table.
+  row += 1;
+  put(ws, row, 1, '', { fill: COLORS.changed, border: true });
+  ws.mergeCells(row, 2, row, Math.min(lastCol, 12));
+  put(ws, row, 2, L.legendChanged, { italic: true, size: 8 });
+  row += 2;
+  const sigLeft = Math.max(1, lastCol - 3);
+  const signer = d.opts.signer;
+  const place = signer?.place?.trim() || defaultPlace(plan.region);
+  const lines: [string, { bold?: boolean; underline?: boolean }][] = [
+    [`${place}, ${longDate(d.opts.date, d.lang)}`, {}],
+    [signer?.title.trim() || '……………………………', { bold: true }],
+    ['', {}],
+    ['', {}],
+    ['', {}],
+    [signer?.name.trim() || '……………………………', { bold: true, underline: true }],
+    [signer?.nip.trim() ? `${L.nip} ${signer.nip.trim()}` : `${L.nip} ……………………`, {}],
+  ];
+  for (const [text, style] of lines) {
+    ws.mergeCells(row, sigLeft, row, lastCol);
+    put(ws, row, sigLeft, text, { ...style, size: 10, h: 'center' });
+    row++;
+  }
+  printSetup(ws, {
+    paper: d.opts.paper, headerRows: [h1, h2], lastRow: row - 1, lastCol, freezeCols: 3,
+    footerLeft: footerLeft(d, 'I'), pageWord: L.page, ofWord: L.of,
+  });
+}
+
+/** Lampiran II: every realisation with the targets of its year and the capaian against each. */
+function sheetCapaian(book: ExcelJS.Workbook, d: AnnexData): void {
+  const { L, plan } = d;
+  const ws = book.addWorksheet(ANNEX_SHEETS[1]);
+  const widths = [5, 30, 9, 7, 10, 10, 10, 11, 10, 10, 11, 34, 40];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const lastCol = widths.length;
+  const h1 = titles(ws, d, lastCol, `${L.lampiran('II')} — ${L.sheet2Title}`);
+  const h2 = h1 + 1;
+  const head = { bold: true, h: 'center' as const, fill: COLORS.header, wrap: true };
+  for (const [col, text] of [[1, L.no], [2, L.indicator], [3, L.unit], [4, L.year], [5, L.realisation], [12, L.formula], [13, `${L.source} (${L.realisation})`]] as const) {
+    ws.mergeCells(h1, col, h2, col);
+    put(ws, h1, col, text, head);
+  }
+  for (const [col, text] of [[6, L.originalTarget], [9, L.revisedTarget]] as const) {
+    ws.mergeCells(h1, col, h1, col + 2);
+    put(ws, h1, col, text, head);
+    put(ws, h2, col, 'Target', head);
+    put(ws, h2, col + 1, L.capaian, head);
+    put(ws, h2, col + 2, L.band, head);
+  }
+  ws.getRow(h1).height = 16;
+  ws.getRow(h2).height = 24;
+
+  const pct = numFmt(2, d.lang);
+  let row = h2 + 1;
+  d.indicators.forEach((ind, k) => {
+    const fmt = { numFmt: numFmt(ind.decimals, d.lang), h: 'right' as const };
+    const baseline = (d.value(ind, plan.baselineYear, 'baseline') ?? d.value(ind, plan.baselineYear, 'realisation'))?.value ?? null;
+    const reals = d.values.filter((v) => v.indicatorId === ind.id && v.series === 'realisation').sort((a, b) => a.year - b.year);
+    const first = row;
+    if (reals.length === 0) {
+      put(ws, row, 4, '–', { h: 'center' });
+      ws.mergeCells(row, 5, row, lastCol);
+      put(ws, row, 5, L.noRealisation, { italic: true });
+      row++;
+    }
+    for (const real of reals) {
+      put(ws, row, 4, real.year, { h: 'center' });
+      put(ws, row, 5, real.value, fmt);
+      const formulas = new Set<string>();
+      const side = (col: number, target: number | undefined) => {
+        if (target === undefined) {
+          put(ws, row, col, '–', { h: 'center' });
+          put(ws, row, col + 1, '–', { h: 'center' });
+          put(ws, row, col + 2, '', {});
+          return;
+        }
+        put(ws, row, col, target, fmt);
+        const result = capaian({ polarity: ind.polarity, target, realisation: real.value, baseline, lowerFormula: DEFAULT_LOWER_FORMULA });
+        if (result.kind === 'value') {
+          formulas.add(L.formulas[result.formula]);
+          put(ws, row, col + 1, result.percent, { numFmt: pct, h: 'right' });
+          put(ws, row, col + 2, L.bands[capaianBand(result.percent, 2)], { h: 'center' });
+        } else {
+          put(ws, row, col + 1, '–', { h: 'center' });
+          put(ws, row, col + 2, L.notComputable[result.reason], { size: 8, wrap: true });
+          formulas.add(L.notComputable[result.reason]);
+        }
+      };
+      side(6, d.value(ind, real.year, 'original_target')?.value);
+      side(9, d.revised(ind, real.year));
+      const formula = [...formulas].join('; ') || (ind.polarity === 'higher' ? L.formulas.higher : ind.polarity === 'lower' ? L.formulas[DEFAULT_LOWER_FORMULA] : L.notComputable.neutral_polarity);
+      put(ws, row, 12, formula, { wrap: true, size: 8 });
+      const source = real.illustrative ? `${L.illustrative}: ${real.source}` : real.source;
+      put(ws, row, 13, source, { wrap: true, size: 8 });
+      fitRowHeight(ws, row, [{ text: formula, width: widths[11]! * 1.1 }, { text: source, width: widths[12]! * 1.1 }]);
+      row++;
+    }
+    // One indicator: No, name and unit merged over its rows.
+    for (const [col, value, style] of [[1, k + 1, { h: 'center' as const, v: 'top' as const }], [2, indName(d, ind), { wrap: true, v: 'top' as const }], [3, ind.unit, { h: 'center' as const, v: 'top' as const, wrap: true }]] as const) {
+      if (row - 1 > first) ws.mergeCells(first, col, row - 1, col);
+      put(ws, first, col, value, style);
+    }
+  });
+  boxAll(ws, h1, 1, row - 1, lastCol);
+  printSetup(ws, {
+    paper: d.opts.paper, headerRows: [h1, h2], lastRow: row - 1, lastCol, freezeCols: 4,
+    footerLeft: footerLeft(d, 'II'), pageWord: L.page, ofWord: L.of,
+  });
+}
+
+/** Lampiran III: every finding of the checks at export time, none hidden. */
+function sheetChecks(book: ExcelJS.Workbook, d: AnnexData): void {
+  const { L } = d;
+  const ws = book.addWorksheet(ANNEX_SHEETS[2]);
+  const widths = [5, 12, 30, 30, 7, 80];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const lastCol = widths.length;
+  titles(ws, d, lastCol, `${L.lampiran('III')} — ${L.sheet3Title}`);
+  ws.mergeCells(7, 1, 7, lastCol);
+  put(ws, 7, 1, L.findingsSummary(d.report.counts), { italic: true });
+  const h = 8;
+  [L.no, L.band, L.check, L.indicator, L.year, L.finding].forEach((t, i) => put(ws, h, i + 1, t, { bold: true, h: 'center', fill: COLORS.header, wrap: true }));
+  const titlesById = new Map(checkCatalogue().map((c) => [c.id, c.title[d.lang]]));
+  const inds = new Map(d.indicators.map((i) => [i.id, i]));
+  let row = h + 1;
+  if (d.report.findings.length === 0) {
+    ws.mergeCells(row, 1, row, lastCol);
+    put(ws, row, 1, L.noFindings, { italic: true });
+    row++;
+  }
+  d.report.findings.forEach((f, i) => {
+    const fill = f.severity === 'error' ? COLORS.error : f.severity === 'warning' ? COLORS.warning : undefined;
+    put(ws, row, 1, i + 1, { h: 'center' });
+    put(ws, row, 2, L.severity[f.severity], { h: 'center', ...(fill ? { fill } : {}) });
+    put(ws, row, 3, titlesById.get(f.checkId) ?? f.checkId, { wrap: true });
+    const ind = inds.get(f.indicatorId);
+    put(ws, row, 4, ind ? indName(d, ind) : f.indicatorCode, { wrap: true });
+    put(ws, row, 5, f.year ?? '–', { h: 'center' });
+    put(ws, row, 6, f.message[d.lang], { wrap: true });
+    fitRowHeight(ws, row, [{ text: f.message[d.lang], width: widths[5]! }, { text: titlesById.get(f.checkId) ?? '', width: widths[2]! }]);
+    row++;
+  });
+  boxAll(ws, h, 1, row - 1, lastCol);
+  printSetup(ws, {
+    paper: d.opts.paper, headerRows: [h, h], lastRow: row - 1, lastCol, freezeCols: 0,
+    footerLeft: footerLeft(d, 'III'), pageWord: L.page, ofWord: L.of,
+  });
+}
+
+/** Catatan Perubahan: the scenario's change log, oldest first (who, when, what, old → new, why). */
+function sheetChangeLog(book: ExcelJS.Workbook, d: AnnexData, wb: Workbook): void {
+  const { L } = d;
+  const ws = book.addWorksheet(ANNEX_SHEETS[3]);
+  const widths = [5, 18, 12, 18, 26, 7, 11, 11, 40, 30];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const lastCol = widths.length;
+  titles(ws, d, lastCol, L.sheet4Title);
+  const h = 7;
+  [L.no, L.at, L.user, L.action, L.indicator, L.year, L.oldValue, L.newValue, L.justification, L.detail].forEach((t, i) =>
+    put(ws, h, i + 1, t, { bold: true, h: 'center', fill: COLORS.header, wrap: true }),
+  );
+  const byCode = new Map(d.indicators.map((i) => [i.code, i]));
+  const entries = wb.scenarioStore('').changeLog(d.scenario.id, 100_000).reverse();
+  let row = h + 1;
+  if (entries.length === 0) {
+    ws.mergeCells(row, 1, row, lastCol);
+    put(ws, row, 1, L.noChanges, { italic: true });
+    row++;
+  }
+  entries.forEach((e, i) => {
+    const ind = e.indicatorCode ? byCode.get(e.indicatorCode) : undefined;
+    const fmt = ind ? { numFmt: numFmt(ind.decimals, d.lang), h: 'right' as const } : { h: 'right' as const };
+    put(ws, row, 1, i + 1, { h: 'center' });
+    put(ws, row, 2, e.at.replace('T', ' ').slice(0, 19), {});
+    put(ws, row, 3, e.user, { wrap: true });
+    put(ws, row, 4, e.action, { wrap: true });
+    put(ws, row, 5, ind ? indName(d, ind) : (e.indicatorCode ?? ''), { wrap: true });
+    put(ws, row, 6, e.year ?? '', { h: 'center' });
+    put(ws, row, 7, e.oldValue ?? (e.year !== null ? '–' : ''), e.oldValue !== null ? fmt : { h: 'center' });
+    put(ws, row, 8, e.newValue ?? (e.year !== null ? '–' : ''), e.newValue !== null ? fmt : { h: 'center' });
+    put(ws, row, 9, e.justification ?? '', { wrap: true });
+    const detail = (e.detail ?? '').length > 500 ? `${(e.detail ?? '').slice(0, 500)}…` : (e.detail ?? '');
+    put(ws, row, 10, detail, { wrap: true, size: 8 });
+    fitRowHeight(ws, row, [{ text: e.justification ?? '', width: widths[8]! }, { text: detail, width: widths[9]! * 1.1 }, { text: ind ? indName(d, ind) : '', width: widths[4]! }]);
+    row++;
+  });
+  boxAll(ws, h, 1, row - 1, lastCol);
+  printSetup(ws, {
+    paper: d.opts.paper, headerRows: [h, h], lastRow: row - 1, lastCol, freezeCols: 0,
+    footerLeft: `${L.sheet4Title} — ${L.docTitle} ${d.plan.region}`, pageWord: L.page, ofWord: L.of,
+  });
+}
+
+const SERIES_ORDER: Record<Series, number> = { baseline: 0, original_target: 1, realisation: 2, projection: 3 };
+
+/** Sumber Data: the source of every value the annex uses; stand-ins marked ilustrasi. */
+function sheetSources(book: ExcelJS.Workbook, d: AnnexData): void {
+  const { L } = d;
+  const ws = book.addWorksheet(ANNEX_SHEETS[4]);
+  const widths = [5, 30, 9, 20, 7, 11, 70, 14];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const lastCol = widths.length;
+  titles(ws, d, lastCol, L.sheet5Title);
+  const h = 7;
+  [L.no, L.indicator, L.unit, L.seriesHeader, L.year, L.value, L.source, L.note].forEach((t, i) =>
+    put(ws, h, i + 1, t, { bold: true, h: 'center', fill: COLORS.header, wrap: true }),
+  );
+  const order = new Map(d.indicators.map((ind, i) => [ind.id, i]));
+  const inds = new Map(d.indicators.map((i) => [i.id, i]));
+  const rows = [...d.values].sort(
+    (a, b) => (order.get(a.indicatorId) ?? 0) - (order.get(b.indicatorId) ?? 0) || SERIES_ORDER[a.series] - SERIES_ORDER[b.series] || a.year - b.year,
+  );
+  let row = h + 1;
+  let n = 1;
+  const line = (ind: Indicator, series: Series | 'revised_target', year: number, value: number, source: string, illustrative: boolean) => {
+    put(ws, row, 1, n++, { h: 'center' });
+    put(ws, row, 2, indName(d, ind), { wrap: true });
+    put(ws, row, 3, ind.unit, { h: 'center' });
+    put(ws, row, 4, L.series[series], {});
+    put(ws, row, 5, year, { h: 'center' });
+    put(ws, row, 6, value, { numFmt: numFmt(ind.decimals, d.lang), h: 'right' });
+    put(ws, row, 7, source, { wrap: true, size: 8 });
+    put(ws, row, 8, illustrative ? L.illustrative : '', { h: 'center', italic: illustrative });
+    fitRowHeight(ws, row, [{ text: source, width: widths[6]! * 1.1 }, { text: indName(d, ind), width: widths[1]! }]);
+    row++;
+  };
+  for (const v of rows) {
+    const ind = inds.get(v.indicatorId);
+    if (ind) line(ind, v.series, v.year, v.value, v.source, v.illustrative);
+  }
+  const derivedText = d.lang === 'en' ? 'derived from the rate × population' : 'diturunkan dari persentase × jumlah penduduk';
+  const enteredText = d.lang === 'en' ? 'entered by the planner' : 'diisi perencana';
+  for (const t of d.targets.targets) {
+    const ind = inds.get(t.indicatorId);
+    if (!ind) continue;
+    line(ind, 'revised_target', t.year, t.value, `${L.scenario} "${d.scenario.name}" (${t.origin === 'derived' ? derivedText : enteredText})`, false);
+  }
+  boxAll(ws, h, 1, row - 1, lastCol);
+  printSetup(ws, {
+    paper: d.opts.paper, headerRows: [h, h], lastRow: row - 1, lastCol, freezeCols: 0,
+    footerLeft: `${L.sheet5Title} — ${L.docTitle} ${d.plan.region}`, pageWord: L.page, ofWord: L.of,
+  });
+}
+
+/**
+ * Builds the annex of a scenario. Refuses (AppError 'blocked', naming the first errors) while an
+ * error-level check fails; warnings and info go into Lampiran III.
+ */
+export function buildAnnex(wb: Workbook, opts: AnnexOptions): BuiltAnnex {
+  const d = gather(wb, opts);
+  const book = new ExcelJS.Workbook();
+  const stamp = new Date(`${opts.date}T00:00:00Z`);
+  book.creator = 'RPJMD Workbench';
+  book.lastModifiedBy = 'RPJMD Workbench';
+  book.created = stamp;
+  book.modified = stamp;
+  book.title = `${d.L.docTitle} ${d.plan.region} ${d.plan.firstYear}–${d.plan.lastYear}`;
+  book.subject = `${d.L.scenario}: ${d.scenario.name}`;
+  sheetTargets(book, d);
+  sheetCapaian(book, d);
+  sheetChecks(book, d);
+  sheetChangeLog(book, d, wb);
+  sheetSources(book, d);
+  return { workbook: book, scenario: d.scenario, report: d.report };
+}
+
+export async function annexBuffer(wb: Workbook, opts: AnnexOptions): Promise<{ buffer: Buffer } & BuiltAnnex> {
+  const built = buildAnnex(wb, opts);
+  const buffer = Buffer.from(await built.workbook.xlsx.writeBuffer());
+  return { ...built, buffer };
+}
+
+/** A default file name: "Lampiran-Perubahan-RPJMD-Kabupaten-Muara-Enim-2018-2023.xlsx". */
+export function annexFileName(plan: Plan, lang: AnnexLanguage): string {
+  const region = plan.region.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-');
+  return `${lang === 'en' ? 'Annex-RPJMD-Revision' : 'Lampiran-Perubahan-RPJMD'}-${region}-${plan.firstYear}-${plan.lastYear}.xlsx`;
+}
+
+/**
+ * Writes the annex to `target` (.xlsx): into a temp file beside it, fsynced, then renamed, so the
+ * final name never holds a half-written file. Refuses to overwrite unless asked, and never
+ * writes over the open workbook.
+ */
+export async function writeAnnex(wb: Workbook, opts: AnnexOptions, target: string, overwrite = false): Promise<{ path: string; bytes: number } & BuiltAnnex> {
+  const absolute = path.resolve(target);
+  const name = path.basename(absolute);
+  if (path.extname(absolute).toLowerCase() !== '.xlsx') {
+    throw new AppError('bad_input', `The annex is an .xlsx file; "${name}" has another extension`, { file: name }, 'path');
+  }
+  if (absolute === path.resolve(wb.path)) throw new AppError('bad_input', 'The annex cannot be written over the open workbook', { file: name }, 'path');
+  if (!overwrite && fs.existsSync(absolute)) throw new AppError('already_exists', `${name} already exists`, { file: name }, 'path');
+  const built = await annexBuffer(wb, opts);
+  const dir = path.dirname(absolute);
+  const temp = path.join(dir, `.${name}.exporting-${crypto.randomBytes(4).toString('hex')}`);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writeSync(fd, built.buffer);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, absolute);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw new AppError('io_error', `Could not write ${name}: ${(err as Error).message}`, { file: name });
+  }
+  return { ...built, path: absolute, bytes: built.buffer.length };
+}

@@ -1,0 +1,430 @@
+/**
+ * Spreadsheet import, step 1: read a file into a preview of what would change. Nothing is
+ * written here (apply.ts writes a confirmed preview).
+ *
+ * Layouts:
+ * - annex: our own export (round trip). Lampiran I gives kondisi awal (baseline), Semula
+ *   (original_target) and Menjadi (the revised targets of the scenario named in its title, or of
+ *   the scenario the caller picks); Lampiran II gives realisations.
+ * - template: a header row `[Kode |] Indikator | Satuan | <year> | <year> …` on any sheet (or a
+ *   CSV); every number goes to the series the caller picks.
+ *
+ * Indicators are matched by code or name (Indonesian or English; case, accents and spacing
+ * ignored). Numbers are read by the one locale parser (shared/format/number.ts) with BPS footnote
+ * marks allowed, stripped and noted. Each refused cell or row is reported with sheet, row and
+ * column. In Electron this runs in the services' worker thread, never on the UI thread.
+ */
+import type { ImportCell, ImportIssue, ImportLayout, ImportNotice, ImportPreview, ImportRejection, ImportSeries, ImportTarget } from '../../shared/annex.js';
+import { AppError } from '../../shared/api/result.js';
+import type { Indicator, Plan, Scenario } from '../../shared/domain.js';
+import { parseNumber } from '../../shared/format/number.js';
+import { checkTargetValue } from '../../shared/model/target-rules.js';
+import type { Workbook } from '../workbook/store.js';
+import type { Grid, RawCell } from './grid.js';
+import { cellAt, readGrids, sortedRows, textAt } from './grid.js';
+import { HEADER_WORDS } from './labels.js';
+import { IMPORT_LIMITS } from './limits.js';
+import { columnLetter } from './sheet-style.js';
+
+export type PreviewBody = Omit<ImportPreview, 'previewId'>;
+
+/** Lower case, accents removed, spacing collapsed: "Indeks  Pembangunan  Manusia" = "indeks pembangunan manusia". */
+export function normalizeName(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+const PLACEHOLDERS = new Set(['-', '–', '—', '..', '...', '…', 'n/a', 'na', 'n.a.', 'n.a', 'x', '(x)', 'tad', 't.a.d.']);
+
+const UNIT_SYNONYMS: Record<string, string> = {
+  persen: '%', percent: '%', 'persen (%)': '%', '(%)': '%',
+  orang: 'jiwa', people: 'jiwa', persons: 'jiwa', 'jiwa (orang)': 'jiwa',
+  index: 'indeks', poin: 'indeks', points: 'indeks',
+};
+
+function unitKey(u: string): string {
+  const n = normalizeName(u).replace(/\s/g, '');
+  return UNIT_SYNONYMS[n] ?? UNIT_SYNONYMS[normalizeName(u)] ?? n;
+}
+
+const isWord = (text: string, words: readonly string[]) => {
+  const n = normalizeName(text);
+  return words.some((w) => normalizeName(w) === n);
+};
+
+function yearOf(cell: RawCell | undefined): number | null {
+  if (!cell) return null;
+  const t = cell.kind === 'number' ? String(cell.value) : cell.kind === 'text' ? cell.text.trim() : '';
+  if (!/^\d{4}$/.test(t)) return null;
+  const y = Number(t);
+  return y >= 1945 && y <= 2100 ? y : null;
+}
+
+/** Finds indicators by code, Indonesian or English name; names may carry a trailing "(satuan)". */
+class IndicatorIndex {
+  private readonly keys = new Map<string, Set<number>>();
+  private readonly byId: Map<number, Indicator>;
+
+  constructor(indicators: readonly Indicator[]) {
+    this.byId = new Map(indicators.map((i) => [i.id, i]));
+    for (const ind of indicators) for (const k of [ind.code, ind.nameId, ind.nameEn]) this.add(normalizeName(k), ind.id);
+  }
+
+  private add(key: string, id: number): void {
+    if (!key) return;
+    const set = this.keys.get(key) ?? new Set<number>();
+    set.add(id);
+    this.keys.set(key, set);
+  }
+
+  find(text: string): { ind: Indicator } | { problem: 'unknown_indicator' | 'ambiguous_indicator' } {
+    const n = normalizeName(text);
+    let hits = this.keys.get(n);
+    if (!hits) {
+      // "Persentase Penduduk Miskin (%)": RPJMD tables put the unit after the name.
+      const bare = n.replace(/\s*\([^()]*\)$/, '');
+      if (bare !== n) hits = this.keys.get(bare);
+    }
+    if (!hits || hits.size === 0) return { problem: 'unknown_indicator' };
+    if (hits.size > 1) return { problem: 'ambiguous_indicator' };
+    return { ind: this.byId.get([...hits][0]!)! };
+  }
+}
+
+/** Accumulates the preview while the sheets are read. */
+class Collector {
+  readonly new: ImportCell[] = [];
+  readonly changed: ImportCell[] = [];
+  unchanged = 0;
+  readonly rejected: ImportIssue<ImportRejection>[] = [];
+  readonly notices: ImportIssue<ImportNotice>[] = [];
+  private rejectedCount = 0;
+  private readonly seen = new Set<string>();
+  private readonly current = new Map<string, number>();
+
+  constructor(
+    private readonly wb: Workbook,
+    private readonly plan: Plan,
+  ) {
+    for (const v of wb.values()) this.current.set(`${v.series}::${v.indicatorId}:${v.year}`, v.value);
+  }
+
+  loadScenario(s: Scenario): void {
+    for (const t of this.wb.scenarioStore('').targets(s.id).targets) this.current.set(`revised_target:${s.id}:${t.indicatorId}:${t.year}`, t.value);
+  }
+
+  reject(sheet: string, row: number, col: number, code: ImportRejection, message: string): void {
+    this.rejectedCount++;
+    if (this.rejected.length < IMPORT_LIMITS.maxListedRejections) this.rejected.push({ sheet, row, column: columnLetter(col), code, message });
+  }
+
+  notice(sheet: string, row: number, col: number, code: ImportNotice, message: string): void {
+    if (this.notices.length < IMPORT_LIMITS.maxListedRejections) this.notices.push({ sheet, row, column: columnLetter(col), code, message });
+  }
+
+  finish(): void {
+    const hidden = this.rejectedCount - this.rejected.length;
+    if (hidden > 0) this.notice('', 0, 1, 'too_many_rejections', `${hidden} more rejected cells are not listed`);
+  }
+
+  private yearsFor(series: ImportSeries): [number, number] {
+    const p = this.plan;
+    if (series === 'baseline') return [p.baselineYear, p.baselineYear];
+    if (series === 'original_target' || series === 'revised_target') return [p.firstYear, p.lastYear];
+    return [p.baselineYear, p.lastYear];
+  }
+
+  /** One value cell: parsed, validated, compared with the workbook. */
+  cell(g: Grid, row: number, col: number, ind: Indicator, year: number, series: ImportSeries, scenarioId: number | null): void {
+    const raw = cellAt(g, row, col);
+    if (!raw) return;
+    let value: number;
+    let footnote: string | undefined;
+    const where = `${g.name}!${columnLetter(col)}${row}`;
+    switch (raw.kind) {
+      case 'number':
+        if (raw.mergedCopy) return;
+        value = raw.value;
+        if (raw.percent) {
+          // A cell formatted as percent holds 0,1232 for 12,32 %: read what the author saw.
+          value = Number((value * 100).toPrecision(12));
+          this.notice(g.name, row, col, 'percent_format', `${where}: percent-formatted cell read as ${value}`);
+        }
+        break;
+      case 'text': {
+        if (raw.mergedCopy) return;
+        const t = raw.text.trim();
+        if (PLACEHOLDERS.has(t.toLowerCase())) return;
+        const parsed = parseNumber(t, { allowFootnotes: true });
+        if (!parsed.ok) {
+          this.reject(g.name, row, col, 'not_a_number', `${where}: "${t.slice(0, 40)}" is not a number (${parsed.reason})`);
+          return;
+        }
+        value = parsed.value;
+        footnote = parsed.footnote;
+        if (footnote) this.notice(g.name, row, col, 'footnote_stripped', `${where}: footnote mark "${footnote}" stripped from "${t.slice(0, 40)}"`);
+        break;
+      }
+      case 'formula_without_value':
+        this.reject(g.name, row, col, 'formula_without_value', `${where}: a formula without a saved result; open and save the file in Excel first`);
+        return;
+      case 'error':
+        this.reject(g.name, row, col, 'cell_error', `${where}: the cell holds an error (${raw.text})`);
+        return;
+      default:
+        this.reject(g.name, row, col, 'not_a_number', `${where}: not a number${raw.text ? ` (${raw.text})` : ''}`);
+        return;
+    }
+    const [from, to] = this.yearsFor(series);
+    if (year < from || year > to) {
+      this.reject(g.name, row, col, 'year_outside_plan', `${where}: ${year} is outside ${from}–${to} for this series`);
+      return;
+    }
+    const problem = checkTargetValue(ind, value);
+    if (problem) {
+      const range = `${ind.minValue ?? '−∞'}–${ind.maxValue ?? '∞'} ${ind.unit}`;
+      this.reject(g.name, row, col, 'out_of_range', `${where}: ${value} is outside ${range} for ${ind.code}`);
+      return;
+    }
+    const key = `${series}:${scenarioId ?? ''}:${ind.id}:${year}`;
+    if (this.seen.has(key)) {
+      this.reject(g.name, row, col, 'duplicate', `${where}: ${ind.code} ${year} appears twice in the file`);
+      return;
+    }
+    this.seen.add(key);
+    const old = this.current.get(key);
+    const cell: ImportCell = {
+      sheet: g.name, row, column: columnLetter(col), indicatorId: ind.id, indicatorCode: ind.code, year, series, scenarioId,
+      oldValue: old ?? null, newValue: value, ...(footnote ? { footnote } : {}),
+    };
+    if (old === undefined) this.new.push(cell);
+    else if (old !== value) this.changed.push(cell);
+    else this.unchanged++;
+  }
+}
+
+interface Context {
+  wb: Workbook;
+  plan: Plan;
+  index: IndicatorIndex;
+  out: Collector;
+  scenarios: Scenario[];
+}
+
+/** The row (within the first 30) whose cells name the indicator column; with its column. */
+function findHeader(g: Grid): { row: number; indicatorCol: number } | null {
+  for (const r of sortedRows(g)) {
+    if (r > 30) break;
+    for (const [c] of g.rows.get(r)!) {
+      if (isWord(textAt(g, r, c), HEADER_WORDS.indicator)) return { row: r, indicatorCol: c };
+    }
+  }
+  return null;
+}
+
+function columnWith(g: Grid, row: number, words: readonly string[]): number | null {
+  for (const [c] of g.rows.get(row) ?? []) if (isWord(textAt(g, row, c), words)) return c;
+  return null;
+}
+
+/** Resolves the indicator of a data row, rejecting the row (once) when it names none we know. */
+function rowIndicator(ctx: Context, g: Grid, row: number, nameCol: number, codeCol: number | null, unitCol: number | null, hasValues: boolean): Indicator | null {
+  const code = codeCol !== null ? textAt(g, row, codeCol) : '';
+  const name = textAt(g, row, nameCol);
+  if (!code && !name) {
+    if (hasValues) ctx.out.reject(g.name, row, nameCol, 'unknown_indicator', `${g.name}!${columnLetter(nameCol)}${row}: numbers without an indicator name`);
+    return null;
+  }
+  const found = ctx.index.find(code || name);
+  if ('problem' in found) {
+    // A group heading ("A", "Indikator Makro") carries no numbers: skipped silently.
+    if (hasValues) {
+      const col = code ? codeCol! : nameCol;
+      const text = (code || name).slice(0, 60);
+      ctx.out.reject(g.name, row, col, found.problem, `${g.name}!${columnLetter(col)}${row}: ${found.problem === 'ambiguous_indicator' ? 'several indicators match' : 'no indicator matches'} "${text}"`);
+    }
+    return null;
+  }
+  const ind = found.ind;
+  if (unitCol !== null) {
+    const unit = textAt(g, row, unitCol);
+    if (unit && unitKey(unit) !== unitKey(ind.unit)) {
+      if (hasValues) ctx.out.reject(g.name, row, unitCol, 'unit_mismatch', `${g.name}!${columnLetter(unitCol)}${row}: unit "${unit.slice(0, 30)}" differs from ${ind.code}'s unit "${ind.unit}"`);
+      return null;
+    }
+  }
+  return ind;
+}
+
+/** Whether a row has a value of its own in any of `cols` (copies of a merged label do not count). */
+function hasAny(g: Grid, row: number, cols: Iterable<number>): boolean {
+  for (const c of cols) {
+    const cell = cellAt(g, row, c);
+    if (cell && !('mergedCopy' in cell && cell.mergedCopy)) return true;
+  }
+  return false;
+}
+
+function noteFormulas(ctx: Context, g: Grid): void {
+  let first: [number, number] | null = null;
+  let count = 0;
+  for (const r of sortedRows(g)) {
+    for (const [c, cell] of g.rows.get(r)!) {
+      if (cell.kind === 'number' && cell.formula) {
+        count++;
+        first ??= [r, c];
+      }
+    }
+  }
+  if (first) ctx.out.notice(g.name, first[0], first[1], 'formula_cached_value', `${g.name}: ${count} formula cell(s) read as their saved results (formulas are never run)`);
+  for (const n of g.notes) ctx.out.notice(g.name, n.row, n.col, 'note_ignored', `${g.name}!${columnLetter(n.col)}${n.row}: the cell's note (comment) is ignored`);
+}
+
+// ---------------------------------------------------------------- template layout
+
+function parseTemplate(ctx: Context, g: Grid, target: ImportTarget, scenarioId: number | null): boolean {
+  const header = findHeader(g);
+  if (!header) return false;
+  const years = new Map<number, number>();
+  for (const [c, cell] of g.rows.get(header.row)!) {
+    const y = yearOf(cell);
+    if (y !== null) years.set(c, y);
+  }
+  if (years.size === 0) return false;
+  noteFormulas(ctx, g);
+  const codeCol = columnWith(g, header.row, HEADER_WORDS.code);
+  const unitCol = columnWith(g, header.row, HEADER_WORDS.unit);
+  for (const r of sortedRows(g)) {
+    if (r <= header.row) continue;
+    const ind = rowIndicator(ctx, g, r, header.indicatorCol, codeCol, unitCol, hasAny(g, r, years.keys()));
+    if (!ind) continue;
+    for (const [c, year] of years) ctx.out.cell(g, r, c, ind, year, target.series, scenarioId);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- annex layout
+
+const SCENARIO_LINE = /^(?:Skenario|Scenario)\s*:\s*(.+?)(?:\s+\((?:usulan|draf|draft|proposal)\))?$/i;
+
+function annexScenario(ctx: Context, g: Grid, headerRow: number, target: ImportTarget): Scenario | null {
+  if (target.series === 'revised_target' && target.scenarioId !== undefined) {
+    return ctx.scenarios.find((s) => s.id === target.scenarioId) ?? null;
+  }
+  for (const r of sortedRows(g)) {
+    if (r >= headerRow) break;
+    for (const [c] of g.rows.get(r)!) {
+      const m = SCENARIO_LINE.exec(textAt(g, r, c));
+      if (!m) continue;
+      const name = m[1]!.trim();
+      const s = ctx.scenarios.find((x) => x.name === name) ?? ctx.scenarios.find((x) => normalizeName(x.name) === normalizeName(name));
+      if (!s) ctx.out.reject(g.name, r, c, 'unknown_scenario', `${g.name}!${columnLetter(c)}${r}: the workbook has no scenario "${name.slice(0, 60)}"; its Menjadi columns are skipped (choose a scenario to import them into)`);
+      return s ?? null;
+    }
+  }
+  return null;
+}
+
+/** Lampiran I: Kondisi awal, then Semula/Menjadi per year; Kondisi akhir repeats the last year and is skipped. */
+function parseLampiranI(ctx: Context, g: Grid, target: ImportTarget): Scenario | null {
+  const header = findHeader(g);
+  if (!header) return null;
+  const h1 = header.row;
+  const h2 = h1 + 1;
+  const columns = new Map<number, { year: number; series: ImportSeries }>();
+  const scenario = annexScenario(ctx, g, h1, target);
+  for (const [c] of g.rows.get(h1)!) {
+    const text = textAt(g, h1, c);
+    if (isWord(text.replace(/\s*\(\d{4}\)$/, ''), HEADER_WORDS.baseline)) {
+      const y = /\((\d{4})\)$/.exec(text);
+      if (y) columns.set(c, { year: Number(y[1]), series: 'baseline' });
+    }
+  }
+  for (const [c] of g.rows.get(h2) ?? []) {
+    const sub = textAt(g, h2, c);
+    const year = yearOf(cellAt(g, h1, c));
+    if (year === null) continue; // Kondisi akhir: a label, not a year
+    if (isWord(sub, HEADER_WORDS.original)) columns.set(c, { year, series: 'original_target' });
+    else if (isWord(sub, HEADER_WORDS.revised) && scenario) columns.set(c, { year, series: 'revised_target' });
+  }
+  noteFormulas(ctx, g);
+  const unitCol = columnWith(g, h1, HEADER_WORDS.unit);
+  let previous = h2;
+  for (const r of sortedRows(g)) {
+    if (r <= h2) continue;
+    // The table ends at its first empty row; the legend and signature block follow.
+    if (r !== previous + 1 || (!textAt(g, r, header.indicatorCol) && !hasAny(g, r, columns.keys()))) break;
+    previous = r;
+    const ind = rowIndicator(ctx, g, r, header.indicatorCol, null, unitCol, hasAny(g, r, columns.keys()));
+    if (!ind) continue;
+    for (const [c, { year, series }] of columns) ctx.out.cell(g, r, c, ind, year, series, series === 'revised_target' ? scenario!.id : null);
+  }
+  return scenario;
+}
+
+/** Lampiran II: one row per realisation (Tahun, Realisasi); the targets there repeat Lampiran I. */
+function parseLampiranII(ctx: Context, g: Grid): void {
+  const header = findHeader(g);
+  if (!header) return;
+  const yearCol = columnWith(g, header.row, HEADER_WORDS.year);
+  const realCol = columnWith(g, header.row, HEADER_WORDS.realisation);
+  if (yearCol === null || realCol === null) return;
+  noteFormulas(ctx, g);
+  const unitCol = columnWith(g, header.row, HEADER_WORDS.unit);
+  let previous = header.row + 1;
+  for (const r of sortedRows(g)) {
+    if (r <= header.row + 1) continue;
+    if (r !== previous + 1 || (!textAt(g, r, header.indicatorCol) && !cellAt(g, r, realCol))) break;
+    previous = r;
+    const year = yearOf(cellAt(g, r, yearCol));
+    if (year === null) continue; // "Belum ada data realisasi"
+    const ind = rowIndicator(ctx, g, r, header.indicatorCol, null, unitCol, true);
+    if (!ind) continue;
+    ctx.out.cell(g, r, realCol, ind, year, 'realisation', null);
+  }
+}
+
+/**
+ * Reads `bytes` (named `fileName`: .xlsx or .csv) into a preview. Throws AppError 'refused_file'
+ * for files the caps or format refuse, 'bad_input' when no sheet has a layout we read.
+ */
+export async function previewImport(wb: Workbook, fileName: string, bytes: Buffer, target: ImportTarget): Promise<PreviewBody> {
+  const plan = wb.plan();
+  const scenarios = wb.scenarioStore('').list();
+  let scenario: Scenario | null = null;
+  if (target.series === 'revised_target') {
+    if (target.scenarioId === undefined) throw new AppError('bad_input', 'Importing revised targets needs the scenario they belong to', {}, 'target.scenarioId');
+    scenario = scenarios.find((s) => s.id === target.scenarioId) ?? null;
+    if (!scenario) throw new AppError('not_found', `Scenario ${target.scenarioId} does not exist`, { scenarioId: target.scenarioId }, 'target.scenarioId');
+  }
+  const grids = await readGrids(fileName, bytes);
+  const out = new Collector(wb, plan);
+  for (const s of scenarios) out.loadScenario(s);
+  const ctx: Context = { wb, plan, index: new IndicatorIndex(wb.indicators()), out, scenarios };
+
+  let layout: ImportLayout = 'template';
+  const lampiranI = grids.find((g) => g.name === 'Lampiran I');
+  const isAnnex = lampiranI && findHeader(lampiranI) && columnWith(lampiranI, findHeader(lampiranI)!.row + 1, [...HEADER_WORDS.original, ...HEADER_WORDS.revised]) !== null;
+  if (isAnnex) {
+    layout = 'annex';
+    scenario = parseLampiranI(ctx, lampiranI, target);
+    const lampiranII = grids.find((g) => g.name === 'Lampiran II');
+    if (lampiranII) parseLampiranII(ctx, lampiranII);
+  } else {
+    let read = 0;
+    for (const g of grids) if (parseTemplate(ctx, g, target, scenario?.id ?? null)) read++;
+    if (read === 0) {
+      throw new AppError('bad_input', `${fileName}: no sheet has a header row with "Indikator" and year columns (e.g. Indikator | Satuan | 2021 | 2022); download the template to see the layout`, { file: fileName, reason: 'no_layout' });
+    }
+  }
+  out.finish();
+  return {
+    fileName,
+    layout,
+    scenario: scenario ? { id: scenario.id, name: scenario.name } : null,
+    new: out.new,
+    changed: out.changed,
+    unchanged: out.unchanged,
+    rejected: out.rejected,
+    notices: out.notices,
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * Every word the annex prints, in Indonesian (default) and English. Data (indicator names,
+ * justifications, sources) is printed as stored; only headers, titles and fixed phrases live here.
+ * The importer reads headers through the same table, so both languages round-trip.
+ */
+import type { AnnexLanguage } from '../../shared/annex.js';
+import type { CapaianBand, CapaianFormula, NotComputableReason } from '../../shared/model/capaian.js';
+import type { IndicatorGroup, Series, Severity } from '../../shared/domain.js';
+
+export interface AnnexLabels {
+  docTitle: string;
+  sheet1Title: string;
+  sheet2Title: string;
+  sheet3Title: string;
+  sheet4Title: string;
+  sheet5Title: string;
+  lampiran: (n: string) => string;
+  planPeriod: (region: string, province: string, first: number, last: number) => string;
+  scenario: string;
+  status: Record<'usulan' | 'draft', string>;
+  date: string;
+  no: string;
+  indicator: string;
+  unit: string;
+  baseline: string;
+  finalCondition: string;
+  original: string;
+  revised: string;
+  justification: string;
+  groups: Record<IndicatorGroup, string>;
+  legendChanged: string;
+  year: string;
+  realisation: string;
+  capaian: string;
+  band: string;
+  formula: string;
+  source: string;
+  originalTarget: string;
+  revisedTarget: string;
+  noRealisation: string;
+  formulas: Record<CapaianFormula, string>;
+  notComputable: Record<NotComputableReason, string>;
+  bands: Record<CapaianBand, string>;
+  severity: Record<Severity, string>;
+  check: string;
+  finding: string;
+  findingsSummary: (c: Record<Severity, number>) => string;
+  noFindings: string;
+  at: string;
+  user: string;
+  action: string;
+  oldValue: string;
+  newValue: string;
+  detail: string;
+  noChanges: string;
+  series: Record<Series | 'revised_target', string>;
+  seriesHeader: string;
+  value: string;
+  note: string;
+  illustrative: string;
+  page: string;
+  of: string;
+  nip: string;
+  months: readonly string[];
+  template: { sheet: string; code: string; help: string[] };
+}
+
+const id: AnnexLabels = {
+  docTitle: 'Rancangan Perubahan RPJMD',
+  sheet1Title: 'Indikator Makro dan Kemiskinan',
+  sheet2Title: 'Realisasi dan Capaian',
+  sheet3Title: 'Pemeriksaan',
+  sheet4Title: 'Catatan Perubahan',
+  sheet5Title: 'Sumber Data',
+  lampiran: (n) => `Lampiran ${n}`,
+  planPeriod: (region, province, first, last) => `${region}, Provinsi ${province} — RPJMD ${first}–${last}`,
+  scenario: 'Skenario',
+  status: { usulan: 'usulan', draft: 'draf' },
+  date: 'Tanggal',
+  no: 'No',
+  indicator: 'Indikator',
+  unit: 'Satuan',
+  baseline: 'Kondisi Awal',
+  finalCondition: 'Kondisi Akhir',
+  original: 'Semula',
+  revised: 'Menjadi',
+  justification: 'Alasan Perubahan',
+  groups: { makro: 'Indikator Makro', kemiskinan: 'Indikator Kemiskinan' },
+  legendChanged: 'Sel berwarna: target yang diubah (Menjadi berbeda dari Semula).',
+  year: 'Tahun',
+  realisation: 'Realisasi',
+  capaian: 'Capaian (%)',
+  band: 'Status',
+  formula: 'Rumus Capaian',
+  source: 'Sumber',
+  originalTarget: 'Target Semula',
+  revisedTarget: 'Target Menjadi',
+  noRealisation: 'Belum ada data realisasi',
+  formulas: {
+    higher: 'Realisasi ÷ Target × 100% (makin tinggi makin baik)',
+    lower_a: 'Target ÷ Realisasi × 100% (makin rendah makin baik, praktik SIPD)',
+    lower_b: '(2 − Realisasi ÷ Target) × 100% (makin rendah makin baik, PermenPANRB)',
+    gap_closure: '(Kondisi awal − Realisasi) ÷ (Kondisi awal − Target) × 100% (target 0)',
+  },
+  notComputable: {
+    neutral_polarity: 'Tidak dihitung: indikator tanpa arah (netral)',
+    zero_target_no_baseline: 'Tidak dihitung: target 0 tanpa kondisi awal',
+    baseline_equals_target: 'Tidak dihitung: kondisi awal sama dengan target',
+    zero_target: 'Tidak dihitung: target 0',
+    zero_realisation: 'Tidak dihitung: realisasi 0',
+    negative_value: 'Tidak dihitung: nilai negatif',
+  },
+  bands: { sangat_baik: 'Sangat baik', baik: 'Baik', cukup: 'Cukup', kurang: 'Kurang' },
+  severity: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
+  check: 'Pemeriksaan',
+  finding: 'Uraian',
+  findingsSummary: (c) => `Temuan saat ekspor: ${c.error} galat, ${c.warning} peringatan, ${c.info} info (semua ditampilkan).`,
+  noFindings: 'Tidak ada temuan.',
+  at: 'Waktu (UTC)',
+  user: 'Pengguna',
+  action: 'Tindakan',
+  oldValue: 'Semula',
+  newValue: 'Menjadi',
+  detail: 'Keterangan',
+  noChanges: 'Belum ada perubahan tercatat.',
+  series: {
+    baseline: 'Kondisi awal',
+    original_target: 'Target awal (RPJMD)',
+    realisation: 'Realisasi',
+    projection: 'Proyeksi',
+    revised_target: 'Target perubahan',
+  },
+  seriesHeader: 'Seri',
+  value: 'Nilai',
+  note: 'Catatan',
+  illustrative: 'ilustrasi',
+  page: 'Halaman',
+  of: 'dari',
+  nip: 'NIP.',
+  months: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  template: {
+    sheet: 'Impor',
+    code: 'Kode',
+    help: [
+      'Isi angka per tahun pada kolom tahun; kosongkan sel yang tidak diketahui.',
+      'Angka boleh ditulis 12,32 atau 12.32; tanda catatan kaki BPS (12,32*) dibuang dan dicatat.',
+      'Indikator dikenali dari Kode atau nama (huruf besar/kecil dan aksen diabaikan).',
+      'Saat impor, pilih seri tujuan: realisasi, target awal, kondisi awal, proyeksi, atau target perubahan sebuah skenario.',
+    ],
+  },
+};
+
+const en: AnnexLabels = {
+  docTitle: 'Draft Revision of the RPJMD',
+  sheet1Title: 'Macro and Poverty Indicators',
+  sheet2Title: 'Realisations and Achievement',
+  sheet3Title: 'Checks',
+  sheet4Title: 'Change Log',
+  sheet5Title: 'Data Sources',
+  lampiran: (n) => `Annex ${n}`,
+  planPeriod: (region, province, first, last) => `${region}, ${province} Province — RPJMD ${first}–${last}`,
+  scenario: 'Scenario',
+  status: { usulan: 'proposal', draft: 'draft' },
+  date: 'Date',
+  no: 'No',
+  indicator: 'Indicator',
+  unit: 'Unit',
+  baseline: 'Baseline',
+  finalCondition: 'Final Condition',
+  original: 'Original',
+  revised: 'Revised',
+  justification: 'Justification',
+  groups: { makro: 'Macro Indicators', kemiskinan: 'Poverty Indicators' },
+  legendChanged: 'Shaded cells: changed targets (Revised differs from Original).',
+  year: 'Year',
+  realisation: 'Realisation',
+  capaian: 'Achievement (%)',
+  band: 'Status',
+  formula: 'Achievement Formula',
+  source: 'Source',
+  originalTarget: 'Original Target',
+  revisedTarget: 'Revised Target',
+  noRealisation: 'No realisation data yet',
+  formulas: {
+    higher: 'Realisation ÷ Target × 100% (higher is better)',
+    lower_a: 'Target ÷ Realisation × 100% (lower is better, SIPD practice)',
+    lower_b: '(2 − Realisation ÷ Target) × 100% (lower is better, PermenPANRB)',
+    gap_closure: '(Baseline − Realisation) ÷ (Baseline − Target) × 100% (target 0)',
+  },
+  notComputable: {
+    neutral_polarity: 'Not computed: neutral indicator',
+    zero_target_no_baseline: 'Not computed: target 0 without a baseline',
+    baseline_equals_target: 'Not computed: baseline equals the target',
+    zero_target: 'Not computed: target 0',
+    zero_realisation: 'Not computed: realisation 0',
+    negative_value: 'Not computed: negative value',
+  },
+  bands: { sangat_baik: 'Very good', baik: 'Good', cukup: 'Fair', kurang: 'Poor' },
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+  check: 'Check',
+  finding: 'Finding',
+  findingsSummary: (c) => `Findings at export: ${c.error} errors, ${c.warning} warnings, ${c.info} info (all shown).`,
+  noFindings: 'No findings.',
+  at: 'Time (UTC)',
+  user: 'User',
+  action: 'Action',
+  oldValue: 'Old',
+  newValue: 'New',
+  detail: 'Detail',
+  noChanges: 'No changes recorded yet.',
+  series: {
+    baseline: 'Baseline',
+    original_target: 'Original target (RPJMD)',
+    realisation: 'Realisation',
+    projection: 'Projection',
+    revised_target: 'Revised target',
+  },
+  seriesHeader: 'Series',
+  value: 'Value',
+  note: 'Note',
+  illustrative: 'ilustrasi (illustrative)',
+  page: 'Page',
+  of: 'of',
+  nip: 'NIP.',
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  template: {
+    sheet: 'Import',
+    code: 'Code',
+    help: [
+      'Enter one number per year in the year columns; leave unknown cells empty.',
+      'Numbers may be written 12,32 or 12.32; BPS footnote marks (12,32*) are stripped and noted.',
+      'Indicators are recognised by Code or name (case and accents ignored).',
+      'When importing, choose the target series: realisation, original target, baseline, projection, or a scenario\'s revised target.',
+    ],
+  },
+};
+
+export const LABELS: Record<AnnexLanguage, AnnexLabels> = { id, en };
+
+/** Header words the importer recognises, whatever language the file was exported in. */
+export const HEADER_WORDS = {
+  indicator: [id.indicator, en.indicator, 'Nama Indikator', 'Indicator Name', 'Aspek/Fokus/Indikator'],
+  unit: [id.unit, en.unit, 'Unit', 'Satuan'],
+  code: [id.template.code, en.template.code],
+  no: [id.no, en.no, 'No.', 'Nomor'],
+  baseline: [id.baseline, en.baseline],
+  finalCondition: [id.finalCondition, en.finalCondition],
+  original: [id.original, en.original],
+  revised: [id.revised, en.revised],
+  realisation: [id.realisation, en.realisation],
+  year: [id.year, en.year],
+  scenario: [id.scenario, en.scenario],
+} as const;
+
+/** "2021-08-23" → "23 Agustus 2021" (id) / "23 August 2021" (en). */
+export function longDate(isoDate: string, lang: AnnexLanguage): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  const month = LABELS[lang].months[Number(m[2]) - 1] ?? m[2];
+  return `${Number(m[3])} ${month} ${m[1]}`;
+}

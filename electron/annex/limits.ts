@@ -1,0 +1,22 @@
+/**
+ * Caps on imported spreadsheets (documented in README, "Impor"). A real BPS table or a filled
+ * template is a few hundred cells and a few dozen KB; these are orders of magnitude above that
+ * and far below what would hurt the app.
+ */
+export const IMPORT_LIMITS = {
+  /** File size (.xlsx or .csv) as read from disk or uploaded. */
+  maxFileBytes: 10 * 1024 * 1024,
+  /** Cells in all sheets together (xlsx <c> elements; CSV fields). */
+  maxCells: 200_000,
+  /** Parts inside the .xlsx zip. */
+  maxZipEntries: 1000,
+  /** One part unpacked (a sheet's XML, the shared strings). */
+  maxPartBytes: 50 * 1024 * 1024,
+  /** All parts together unpacked (declared sizes, and the sheets actually inflated). */
+  maxUnpackedBytes: 100 * 1024 * 1024,
+  /** Merged ranges per sheet, and cells they (or data-validation rules) may cover. */
+  maxMerges: 2000,
+  maxMergedArea: 100_000,
+  /** Rejections listed in a preview; more are counted in a notice. */
+  maxListedRejections: 1000,
+} as const;

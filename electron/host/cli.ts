@@ -1,0 +1,277 @@
+/**
+ * `npm run cli -- <command>`: batch work on workbooks without the app (the province handles 17
+ * regencies; IT scripts backups). The same services as the app, through dispatch: no logic here
+ * beyond reading arguments and printing results.
+ *
+ *   export  --workbook FILE [--scenario NAME] --out FILE.xlsx [--lang id|en] [--paper A4|F4] …
+ *   import  --workbook FILE --from FILE.xlsx|csv [--series …] [--scenario NAME] [--dry-run]
+ *   check   --workbook FILE [--scenario NAME] [--lang id|en]
+ *
+ * Exit codes: 0 done; 1 an error-level check fails (check; export refused); 2 bad arguments or
+ * any other failure (message on stderr).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json' with { type: 'json' };
+import type { AnnexExportResult, ImportApplyResult, ImportCell, ImportPreview, Signer } from '../../shared/annex.js';
+import type { CheckReport } from '../../shared/api/contract.js';
+import type { Dispatch } from '../../shared/api/dispatch.js';
+import type { Failure } from '../../shared/api/result.js';
+import type { Indicator, WorkbookSummary } from '../../shared/domain.js';
+import { formatNumber } from '../../shared/format/number.js';
+import { createServices } from '../services/index.js';
+import { defaultDataDir } from '../services/paths.js';
+
+const HELP: Record<string, string> = {
+  main: `RPJMD Workbench command line ${pkg.version}
+
+Usage: npm run cli -- <command> [options]
+
+Commands:
+  export   write the annex (lampiran) of a scenario as .xlsx
+  import   read realisations or targets from an .xlsx or .csv into a workbook
+  check    run the checks (pemeriksaan) on a scenario; exit code 1 on errors
+
+Run "npm run cli -- <command> --help" for the options of a command.
+`,
+  export: `Usage: npm run cli -- export --workbook FILE --out FILE.xlsx [options]
+
+Writes the annex for the governor's review (Lampiran I–III, Catatan Perubahan, Sumber Data).
+Refused (exit code 1) while an error-level check fails.
+
+  --workbook FILE      the .rpjmd workbook (opened read-only)
+  --out FILE.xlsx      where to write the annex
+  --scenario NAME      scenario to export (default: the one marked usulan)
+  --lang id|en         labels in Indonesian (default) or English
+  --paper A4|F4        paper size (default A4); F4 = folio 215 × 330 mm
+  --date YYYY-MM-DD    date printed on the annex (default: today)
+  --signer-name TEXT   signer's name   } default: the signer remembered by the app;
+  --signer-title TEXT  signer's title  } given values are used for this export only
+  --signer-nip TEXT    signer's NIP    }
+  --place TEXT         place of signing (default: the region's name)
+  --force              overwrite --out if it exists
+`,
+  import: `Usage: npm run cli -- import --workbook FILE --from FILE.xlsx|FILE.csv [options]
+
+Reads numbers from our own annex (round trip) or from a sheet with a header row
+"Indikator | Satuan | <year> | <year> …" (CSV: comma or semicolon, UTF-8) and prints what would
+change. Without --dry-run the new and changed cells are then written: one undo step, a
+change-log entry per cell. Rejected cells are listed with sheet, row and column.
+
+  --workbook FILE      the .rpjmd workbook
+  --from FILE          the spreadsheet to read
+  --series SERIES      where template numbers go: realisation (default), original_target,
+                       baseline, projection, revised_target (needs --scenario)
+  --scenario NAME      scenario for revised targets (annex files name their own)
+  --dry-run            print the preview only; write nothing
+`,
+  check: `Usage: npm run cli -- check --workbook FILE [--scenario NAME] [--lang id|en]
+
+Prints every finding of the checks on a scenario (default: the one marked usulan, or the only
+scenario). Exit code 1 when an error-level check fails, 0 otherwise.
+
+  --workbook FILE      the .rpjmd workbook (opened read-only)
+  --scenario NAME      scenario to check
+  --lang id|en         language of the findings (default id)
+`,
+};
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+function out(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+async function call<T>(dispatch: Dispatch, method: string, input: unknown): Promise<T> {
+  const r = await dispatch(method, input);
+  if (!r.ok) {
+    const f = r as Failure;
+    throw new CliError(f.message, f.code === 'blocked' ? 1 : 2);
+  }
+  return r.value as T;
+}
+
+function required(value: string | undefined, flag: string, command: string): string {
+  if (!value) throw new CliError(`${command}: ${flag} is required (see npm run cli -- ${command} --help)`, 2);
+  return value;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"`, 2);
+  return value as T;
+}
+
+function scenarioId(summary: WorkbookSummary, name: string | undefined, fallback: 'usulan' | 'usulan-or-only'): number | undefined {
+  if (name !== undefined) {
+    const s = summary.scenarios.find((x) => x.name === name);
+    if (!s) {
+      const names = summary.scenarios.map((x) => `"${x.name}"`).join(', ') || 'none';
+      throw new CliError(`${summary.fileName} has no scenario named "${name}" (scenarios: ${names})`, 2);
+    }
+    return s.id;
+  }
+  const usulan = summary.scenarios.find((s) => s.status === 'usulan');
+  if (usulan) return usulan.id;
+  if (fallback === 'usulan-or-only' && summary.scenarios.length === 1) return summary.scenarios[0]!.id;
+  if (fallback === 'usulan-or-only') {
+    const names = summary.scenarios.map((x) => `"${x.name}"`).join(', ') || 'none';
+    throw new CliError(`${summary.fileName} has no scenario marked usulan; name one with --scenario (scenarios: ${names})`, 2);
+  }
+  return undefined;
+}
+
+const options = {
+  workbook: { type: 'string' },
+  scenario: { type: 'string' },
+  out: { type: 'string' },
+  lang: { type: 'string' },
+  paper: { type: 'string' },
+  date: { type: 'string' },
+  'signer-name': { type: 'string' },
+  'signer-title': { type: 'string' },
+  'signer-nip': { type: 'string' },
+  place: { type: 'string' },
+  force: { type: 'boolean' },
+  from: { type: 'string' },
+  series: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+async function runExport(dispatch: Dispatch, v: Values): Promise<number> {
+  const workbook = required(v.workbook, '--workbook', 'export');
+  const target = required(v.out, '--out', 'export');
+  const language = oneOf(v.lang, ['id', 'en'] as const, '--lang');
+  const paper = oneOf(v.paper, ['A4', 'F4'] as const, '--paper');
+  const summary = await call<WorkbookSummary>(dispatch, 'workbook.open', { path: workbook, readOnly: true });
+  let signer: Signer | undefined;
+  if (v['signer-name'] || v['signer-title'] || v['signer-nip'] || v.place) {
+    const remembered = await call<Signer | null>(dispatch, 'annex.signer.get', {});
+    signer = {
+      name: v['signer-name'] ?? remembered?.name ?? '',
+      title: v['signer-title'] ?? remembered?.title ?? '',
+      nip: v['signer-nip'] ?? remembered?.nip ?? '',
+      ...((v.place ?? remembered?.place) ? { place: v.place ?? remembered?.place } : {}),
+    };
+  }
+  const r = await call<AnnexExportResult>(dispatch, 'annex.export', {
+    path: path.resolve(target),
+    scenarioId: scenarioId(summary, v.scenario, 'usulan'),
+    ...(language ? { language } : {}),
+    ...(paper ? { paper } : {}),
+    ...(signer ? { signer } : {}),
+    ...(v.date ? { date: v.date } : {}),
+    overwrite: v.force ?? false,
+  });
+  out(`Annex written: ${r.path}`);
+  out(`  scenario: ${r.scenarioName}`);
+  out(`  sheets: ${r.sheets.join(', ')}`);
+  out(`  findings (in Lampiran III): ${r.findings.error} errors, ${r.findings.warning} warnings, ${r.findings.info} info`);
+  return 0;
+}
+
+function describeCell(c: ImportCell, inds: Map<number, Indicator>): string {
+  const ind = inds.get(c.indicatorId);
+  const d = ind?.decimals ?? 2;
+  const was = c.oldValue === null ? '–' : formatNumber(c.oldValue, Math.max(d, 0));
+  return `${c.indicatorCode} ${c.year} ${c.series}: ${was} → ${formatNumber(c.newValue, d)}  (${c.sheet}!${c.column}${c.row}${c.footnote ? `, footnote "${c.footnote}" stripped` : ''})`;
+}
+
+async function runImport(dispatch: Dispatch, v: Values): Promise<number> {
+  const workbook = required(v.workbook, '--workbook', 'import');
+  const from = required(v.from, '--from', 'import');
+  const raw = v.series === 'revised' ? 'revised_target' : v.series;
+  const series = oneOf(raw, ['realisation', 'original_target', 'baseline', 'projection', 'revised_target'] as const, '--series') ?? 'realisation';
+  const dryRun = v['dry-run'] ?? false;
+  const summary = await call<WorkbookSummary>(dispatch, 'workbook.open', { path: workbook, readOnly: dryRun });
+  const target: { series: string; scenarioId?: number } = { series };
+  if (series === 'revised_target') {
+    const id = scenarioId(summary, required(v.scenario, '--scenario', 'import'), 'usulan');
+    if (id !== undefined) target.scenarioId = id;
+  } else if (v.scenario !== undefined) {
+    // For our own annex: import the Menjadi columns into this scenario rather than the one named in the file.
+    target.series = 'revised_target';
+    target.scenarioId = scenarioId(summary, v.scenario, 'usulan')!;
+  }
+  const p = await call<ImportPreview>(dispatch, 'import.preview', { source: { path: path.resolve(from) }, target });
+  const inds = new Map(summary.indicators.map((i) => [i.id, i]));
+  const changes = p.new.length + p.changed.length;
+  out(`Import preview: ${p.fileName} (layout: ${p.layout}${p.scenario ? `, scenario "${p.scenario.name}"` : ''}) → ${summary.fileName}`);
+  out(`  new: ${p.new.length}`);
+  out(`  changed: ${p.changed.length}`);
+  out(`  unchanged: ${p.unchanged}`);
+  out(`  rejected: ${p.rejected.length}`);
+  for (const c of p.new) out(`  + new      ${describeCell(c, inds)}`);
+  for (const c of p.changed) out(`  ~ changed  ${describeCell(c, inds)}`);
+  for (const r of p.rejected) out(`  ! rejected ${r.sheet}!${r.column}${r.row} [${r.code}] ${r.message}`);
+  for (const n of p.notices) out(`  i note     ${n.sheet ? `${n.sheet}!${n.column}${n.row} ` : ''}[${n.code}] ${n.message}`);
+  out(`${changes} changes.`);
+  if (dryRun) {
+    out('Dry run: nothing written.');
+    return 0;
+  }
+  if (changes === 0) return 0;
+  const applied = await call<ImportApplyResult>(dispatch, 'import.apply', { previewId: p.previewId });
+  out(`Written: ${applied.applied} cells (${applied.new} new, ${applied.changed} changed) as one undo step (${applied.undoLabel}).`);
+  return 0;
+}
+
+async function runCheck(dispatch: Dispatch, v: Values): Promise<number> {
+  const workbook = required(v.workbook, '--workbook', 'check');
+  const lang = oneOf(v.lang, ['id', 'en'] as const, '--lang') ?? 'id';
+  const summary = await call<WorkbookSummary>(dispatch, 'workbook.open', { path: workbook, readOnly: true });
+  const id = scenarioId(summary, v.scenario, 'usulan-or-only')!;
+  const report = await call<CheckReport>(dispatch, 'checks.run', { scenarioId: id });
+  const name = summary.scenarios.find((s) => s.id === id)?.name ?? String(id);
+  out(`Checks of scenario "${name}" in ${summary.fileName}: ${report.counts.error} errors, ${report.counts.warning} warnings, ${report.counts.info} info`);
+  for (const f of report.findings) {
+    out(`  ${f.severity.toUpperCase().padEnd(7)} ${f.indicatorCode}${f.year !== null ? ` ${f.year}` : ''} [${f.checkId}] ${f.message[lang]}`);
+  }
+  return report.counts.error > 0 ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message} (see npm run cli -- --help)`, 2);
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (positionals.length > 1) throw new CliError(`unexpected argument "${positionals[1]}"`, 2);
+  if (!command || command === 'help') {
+    out(HELP.main!);
+    return command || values.help ? 0 : 2;
+  }
+  const runner = { export: runExport, import: runImport, check: runCheck }[command];
+  if (!runner) throw new CliError(`unknown command "${command}" (commands: export, import, check)`, 2);
+  if (values.help) {
+    out(HELP[command]!);
+    return 0;
+  }
+  const services = createServices({ dataDir: defaultDataDir(), host: 'browser', appVersion: pkg.version });
+  try {
+    return await runner(services.dispatch, values);
+  } finally {
+    services.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`cli: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(err instanceof CliError ? err.exitCode : 2);
+  },
+);

@@ -1,0 +1,110 @@
+/**
+ * The lines of an indicator chart, picked from the service's answers — no DOM and no chart.js,
+ * so unit tests run it in Node. Years are the plan's (kondisi awal year first). Target lines
+ * start at the kondisi awal, the point every RPJMD path starts from.
+ */
+import type { Comparison, Indicator, IndicatorValue, Plan, ReferenceTarget, ScenarioTargets, ShockYear } from '../../../shared/domain.js';
+import { planYears } from '../../../shared/domain.js';
+
+/** How a reference's comparison reads: lt <, le ≤, eq =, ge ≥, gt >. */
+export const COMPARISON_SIGN: Record<Comparison, string> = { lt: '<', le: '≤', eq: '=', ge: '≥', gt: '>' };
+
+export interface ChartPoint {
+  value: number;
+  /** No public source (ilustrasi): drawn hollow with dashed segments. */
+  illustrative: boolean;
+}
+
+export type LineKind = 'realisation' | 'original' | 'revised' | 'base_scenario';
+
+export interface ChartLine {
+  kind: LineKind;
+  /** Scenario name for revised / base_scenario lines. */
+  scenarioName?: string;
+  /** One entry per year of `years`; null where the value is unknown. */
+  points: (ChartPoint | null)[];
+}
+
+export interface IndicatorChartModel {
+  indicator: Indicator;
+  years: number[];
+  lines: ChartLine[];
+  /** Level references of this indicator, drawn as horizontal lines whatever their year. */
+  levels: ReferenceTarget[];
+  /** Annual-change references of this indicator (a pace, not a level): named under the chart. */
+  paces: ReferenceTarget[];
+  /** Runs of consecutive shock years inside the chart's years, as indexes into `years`. */
+  shockRuns: { from: number; to: number; years: number[]; reason: string }[];
+}
+
+export interface ChartScenario {
+  name: string;
+  targets: ScenarioTargets;
+  /** The scenario under review (revised) or the one it is compared with (base_scenario). */
+  role: 'revised' | 'base_scenario';
+}
+
+export interface ChartInput {
+  plan: Plan;
+  indicator: Indicator;
+  values: readonly IndicatorValue[];
+  scenarios: readonly ChartScenario[];
+  references: readonly ReferenceTarget[];
+  shockYears: readonly ShockYear[];
+}
+
+export function buildIndicatorChart(input: ChartInput): IndicatorChartModel {
+  const { plan, indicator, values } = input;
+  const years = planYears(plan);
+  const mine = values.filter((v) => v.indicatorId === indicator.id);
+  const pick = (series: IndicatorValue['series'], year: number): ChartPoint | null => {
+    const v = mine.find((x) => x.series === series && x.year === year);
+    return v ? { value: v.value, illustrative: v.illustrative } : null;
+  };
+  const baseline = pick('baseline', plan.baselineYear);
+  const start = (year: number) => (year === plan.baselineYear ? baseline : null);
+
+  const lines: ChartLine[] = [
+    { kind: 'realisation', points: years.map((y) => pick('realisation', y)) },
+    { kind: 'original', points: years.map((y) => start(y) ?? pick('original_target', y)) },
+  ];
+  for (const s of input.scenarios) {
+    const cells = new Map(s.targets.targets.filter((c) => c.indicatorId === indicator.id).map((c) => [c.year, c.value]));
+    lines.push({
+      kind: s.role,
+      scenarioName: s.name,
+      points: years.map((y) => {
+        if (y === plan.baselineYear) return cells.size > 0 ? baseline : null;
+        const v = cells.get(y);
+        return v === undefined ? null : { value: v, illustrative: false };
+      }),
+    });
+  }
+
+  const refs = input.references.filter((r) => r.indicatorCode === indicator.code);
+  const shock = new Map(input.shockYears.map((s) => [s.year, s.reason]));
+  const shockRuns: IndicatorChartModel['shockRuns'] = [];
+  years.forEach((y, i) => {
+    const reason = shock.get(y);
+    if (reason === undefined) return;
+    const last = shockRuns.at(-1);
+    if (last && last.to === i - 1 && last.reason === reason) {
+      last.to = i;
+      last.years.push(y);
+    } else shockRuns.push({ from: i, to: i, years: [y], reason });
+  });
+
+  return {
+    indicator,
+    years,
+    lines,
+    levels: refs.filter((r) => r.kind === 'level'),
+    paces: refs.filter((r) => r.kind === 'annual_change'),
+    shockRuns,
+  };
+}
+
+/** Whether a chart has anything to draw. */
+export function hasData(model: IndicatorChartModel): boolean {
+  return model.lines.some((l) => l.points.some((p) => p !== null));
+}

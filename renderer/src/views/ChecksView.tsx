@@ -1,0 +1,116 @@
+/**
+ * Pemeriksaan: every finding of the checks (shared/model/checks.ts, run by the services) on the
+ * scenario under review, with counts by severity; a finding opens its cell in the Target view.
+ * Below, the reference targets the alignment checks use, editable, and the list of checks.
+ * Checks rerun when the view opens, when the scenario changes, after every write the app makes
+ * (the workbook summary reloads), after a reference edit, and when the window regains focus.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '../../../shared/api/client.js';
+import type { Finding, Severity, WorkbookSummary } from '../../../shared/domain.js';
+import { checkCatalogue } from '../../../shared/model/checks.js';
+import { FindingsList, SeverityBadge } from '../checks/FindingsList.js';
+import { ReferencesPanel } from '../checks/ReferencesPanel.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { summaryVersion, useLoad, useReviewScenario } from '../compare/data.js';
+import { requestFocus } from '../focus-request.js';
+import '../compare/compare.css';
+
+interface Props {
+  api: ApiClient;
+  summary: WorkbookSummary;
+}
+
+export function ChecksView({ api, summary }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const scenarioField = useId();
+  const { selected, select } = useReviewScenario(summary);
+  const [filter, setFilter] = useState<Severity | null>(null);
+  const [refsVersion, setRefsVersion] = useState(0);
+  const version = summaryVersion(summary);
+
+  const report = useLoad(selected ? `${selected.id}:${version}:${refsVersion}` : null, () => api.call('checks.run', { scenarioId: selected!.id }));
+  const refs = useLoad(`refs:${version}`, () => api.call('references.list'));
+  const current = report.data && report.data.scenarioId === selected?.id ? report.data : null;
+
+  const open = (f: Finding) => {
+    if (!selected) return;
+    requestFocus({ scenarioId: selected.id, indicatorId: f.indicatorId, year: f.year, series: f.series });
+  };
+
+  return (
+    <div className="review-view checks-view">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">{t('compare.checks.title')}</h1>
+          <p className="page-subtitle">{selected ? t('compare.checks.subtitle', { scenario: selected.name }) : t('compare.checks.subtitleNone')}</p>
+        </div>
+        {selected && (
+          <div className="field-inline">
+            <label htmlFor={scenarioField}>{t('compare.scenario')}</label>
+            <select id={scenarioField} className="select" value={selected.id} onChange={(e) => select(Number(e.target.value))}>
+              {summary.scenarios.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.status === 'usulan' ? `${s.name} (${t('workbook.scenarioStatus.usulan')})` : s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </header>
+      <ErrorAlert
+        error={report.error ?? refs.error}
+        onDismiss={() => {
+          report.dismissError();
+          refs.dismissError();
+        }}
+      />
+
+      <section className="card card-wide" aria-labelledby="findings-title" aria-busy={report.loading}>
+        <div className="card-toolbar">
+          <h2 id="findings-title" className="card-title">
+            {t('compare.checks.findings')}
+          </h2>
+          {selected && <p className="hint">{t('compare.checks.openHint')}</p>}
+        </div>
+        {selected ? (
+          <FindingsList report={current} indicators={summary.indicators} filter={filter} onFilter={setFilter} onOpen={open} />
+        ) : (
+          <div className="review-empty">
+            <p>{t('compare.noScenario')}</p>
+            <p className="hint">{t('compare.noScenarioHint')}</p>
+          </div>
+        )}
+      </section>
+
+      <ReferencesPanel
+        api={api}
+        indicators={summary.indicators}
+        data={refs.data}
+        onChanged={(list) => {
+          refs.set(list);
+          setRefsVersion((n) => n + 1);
+        }}
+      />
+
+      <section className="card card-wide" aria-labelledby="catalogue-title">
+        <details className="catalogue">
+          <summary>
+            <h2 id="catalogue-title" className="card-title catalogue-title">
+              {t('compare.checks.catalogue')}
+            </h2>
+          </summary>
+          <ul className="catalogue-list">
+            {checkCatalogue().map((c) => (
+              <li key={c.id}>
+                <SeverityBadge severity={c.severity} /> <span>{c.title[lang]}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </section>
+    </div>
+  );
+}

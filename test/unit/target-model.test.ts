@@ -1,0 +1,163 @@
+/** The Target view's pure arrangement: rows, Δ and its direction, kondisi akhir, capaian, paste mapping. */
+import { describe, expect, it } from 'vitest';
+import type { Indicator, IndicatorValue, Plan, ScenarioTargets } from '../../shared/domain.js';
+import { parseClipboard } from '../../shared/model/paste.js';
+import {
+  buildTargetRows,
+  capaianOf,
+  changeKind,
+  deltaOf,
+  endCondition,
+  planPaste,
+  realisationYears,
+  targetYears,
+  type TargetIndicatorRow,
+} from '../../renderer/src/target/model.js';
+
+const plan: Plan = { region: 'Kab. Uji', province: 'Sumsel', baselineYear: 2017, firstYear: 2018, lastYear: 2023 };
+const ind = (id: number, code: string, over: Partial<Indicator> = {}): Indicator => ({
+  id,
+  code,
+  nameId: code,
+  nameEn: code,
+  unit: '%',
+  polarity: 'lower',
+  decimals: 2,
+  group: 'kemiskinan',
+  definition: '',
+  minValue: 0,
+  maxValue: 100,
+  ...over,
+});
+const PE = ind(1, 'PE', { polarity: 'higher', group: 'makro', minValue: -100 });
+const POP = ind(2, 'POP', { polarity: 'neutral', group: 'makro', unit: 'jiwa', decimals: 0, maxValue: null });
+const P0 = ind(3, 'P0');
+const JPM = ind(4, 'JPM', { unit: 'jiwa', decimals: 0, maxValue: null });
+const P0E = ind(5, 'P0E');
+const indicators = [PE, POP, P0, JPM, P0E];
+const v = (indicatorId: number, year: number, series: IndicatorValue['series'], value: number): IndicatorValue => ({
+  indicatorId,
+  year,
+  series,
+  value,
+  source: 's',
+  illustrative: false,
+});
+const values = [v(3, 2017, 'baseline', 12.9), v(3, 2021, 'original_target', 11.3), v(3, 2023, 'original_target', 10.5), v(3, 2020, 'realisation', 12.32), v(5, 2021, 'realisation', 1.52)];
+const targets: ScenarioTargets = {
+  scenarioId: 1,
+  targets: [
+    { indicatorId: 3, year: 2021, value: 12.6, origin: 'entered' },
+    { indicatorId: 4, year: 2021, value: 80640, origin: 'derived' },
+  ],
+  justifications: [{ indicatorId: 3, text: 'COVID-19', updatedAt: '' }],
+};
+const rows = buildTargetRows(indicators, values, plan, targets);
+const row = (code: string) => rows.find((r): r is TargetIndicatorRow => r.kind === 'indicator' && r.indicator.code === code)!;
+
+describe('buildTargetRows', () => {
+  it('groups indicators under header rows and picks each series', () => {
+    expect(rows.map((r) => r.id)).toEqual(['group:makro', 'indicator:PE', 'indicator:POP', 'group:kemiskinan', 'indicator:P0', 'indicator:JPM', 'indicator:P0E']);
+    expect(row('P0').baseline?.value).toBe(12.9);
+    expect(row('P0').original[2021]?.value).toBe(11.3);
+    expect(row('P0').revised[2021]?.value).toBe(12.6);
+    expect(row('JPM').revised[2021]?.origin).toBe('derived');
+    expect(row('P0').justification).toBe('COVID-19');
+    expect(buildTargetRows(indicators, values, plan, null).filter((r) => r.kind === 'indicator').every((r) => r.kind === 'indicator' && Object.keys(r.revised).length === 0)).toBe(true);
+  });
+
+  it('lists target years and the years with realisations', () => {
+    expect(targetYears(plan)).toEqual([2018, 2019, 2020, 2021, 2022, 2023]);
+    expect(realisationYears(values, targetYears(plan))).toEqual([2020, 2021]);
+  });
+});
+
+describe('Δ and its direction', () => {
+  it('is revised − original without float noise', () => {
+    expect(deltaOf(row('P0'), 2021)).toBe(1.3);
+    expect(deltaOf(row('P0'), 2022)).toBeNull();
+  });
+
+  it('loosens or tightens by polarity; neutral and zero have no direction', () => {
+    expect(changeKind('lower', 1.3, 2)).toBe('loosen');
+    expect(changeKind('lower', -0.4, 2)).toBe('tighten');
+    expect(changeKind('higher', -0.4, 2)).toBe('loosen');
+    expect(changeKind('higher', 0.4, 2)).toBe('tighten');
+    expect(changeKind('neutral', 5000, 0)).toBe('neutral');
+    expect(changeKind('lower', 0.004, 2)).toBe('same');
+  });
+
+  it('kondisi akhir is the last revised target, else the original', () => {
+    expect(endCondition(row('P0'), 2023)).toEqual({ value: 10.5, from: 'original' });
+    expect(endCondition(row('JPM'), 2023)).toBeNull();
+  });
+});
+
+describe('capaian in the grid', () => {
+  it('measures a realisation against the revised target, else the original, with the polarity default', () => {
+    const rows2 = buildTargetRows(indicators, [...values, v(3, 2021, 'realisation', 12.0)], plan, targets);
+    const p0 = rows2.find((r): r is TargetIndicatorRow => r.kind === 'indicator' && r.indicator.code === 'P0')!;
+    const c = capaianOf(p0, 2021)!;
+    expect(c.against).toBe('revised');
+    expect(c.result).toMatchObject({ kind: 'value', formula: 'lower_a' });
+    expect(c.result.kind === 'value' && c.result.percent).toBeCloseTo(105, 6);
+    expect(c.band).toBe('sangat_baik');
+    // No target for P0E 2021: nothing to measure against.
+    expect(capaianOf(row('P0E'), 2021)).toBeNull();
+    expect(capaianOf(row('P0'), 2019)).toBeNull();
+  });
+});
+
+describe('planPaste', () => {
+  const list = [PE, POP, P0, JPM, P0E];
+  const years = targetYears(plan);
+
+  it('maps an Excel block (CRLF, trailing newline, decimal commas) from the anchor: exactly 3×2 cells, no phantom row', () => {
+    const block = parseClipboard({ text: '12,60\t12,10\r\n11,90\t11,50\r\n11,20\t10,90\r\n' });
+    const plan1 = planPaste(block, { kind: 'revised', rowIndex: 2, year: 2021 }, list, years);
+    expect(plan1.rejected).toEqual([]);
+    expect(plan1.accepted.map((c) => [c.indicator.code, c.year, c.value])).toEqual([
+      ['P0', 2021, 12.6],
+      ['P0', 2022, 12.1],
+      ['JPM', 2021, 11.9],
+      ['JPM', 2022, 11.5],
+      ['P0E', 2021, 11.2],
+      ['P0E', 2022, 10.9],
+    ]);
+  });
+
+  it('rejects text and out-of-range cells by position, keeping the valid ones', () => {
+    const block = parseClipboard({ text: '12,60\tabc\r\n140\t11,50\r\n' });
+    const p = planPaste(block, { kind: 'revised', rowIndex: 2, year: 2022 }, [...list], years);
+    expect(p.rejected.map((c) => [c.blockRow, c.blockColumn, c.problem, c.indicator?.code, c.year])).toEqual([[1, 2, 'not_a_number', 'P0', 2023]]);
+    // JPM has no maximum: 140 people is valid there.
+    expect(p.accepted.map((c) => [c.indicator.code, c.year, c.value])).toEqual([
+      ['P0', 2022, 12.6],
+      ['JPM', 2022, 140],
+      ['JPM', 2023, 11.5],
+    ]);
+    // On two rate rows, 140 % is out of range.
+    const onRates = planPaste(block, { kind: 'revised', rowIndex: 0, year: 2022 }, [P0, P0E], years);
+    expect(onRates.rejected.map((c) => [c.blockRow, c.blockColumn, c.problem, c.indicator?.code, c.year])).toEqual([
+      [1, 2, 'not_a_number', 'P0', 2023],
+      [2, 1, 'above_max', 'P0E', 2022],
+    ]);
+    expect(onRates.accepted).toHaveLength(2);
+  });
+
+  it('refuses what runs past the last year (read-only columns) or the last row, and a read-only anchor', () => {
+    const block = [['1', '2']];
+    const late = planPaste(block, { kind: 'revised', rowIndex: 4, year: 2023 }, list, years);
+    expect(late.rejected.map((c) => [c.blockColumn, c.problem])).toEqual([[2, 'read_only']]);
+    const low = planPaste([['1'], ['2']], { kind: 'revised', rowIndex: 4, year: 2020 }, list, years);
+    expect(low.rejected.map((c) => [c.blockRow, c.problem, c.indicator])).toEqual([[2, 'outside', null]]);
+    const ro = planPaste(block, { kind: 'read_only', rowIndex: 2 }, list, years);
+    expect(ro.accepted).toEqual([]);
+    expect(ro.rejected.map((c) => c.problem)).toEqual(['read_only', 'read_only']);
+  });
+
+  it('an empty cell clears its target', () => {
+    const p = planPaste([['', '7,5']], { kind: 'revised', rowIndex: 2, year: 2021 }, list, years);
+    expect(p.accepted.map((c) => c.value)).toEqual([null, 7.5]);
+  });
+});
