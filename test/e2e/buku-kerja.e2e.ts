@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, watchPage } from './host.js';
 
+test.use({ hostOptions: { file: 'buku-kerja' } });
+
 /** The row of the indicator table whose name cell reads exactly `name`. */
 function indicatorRow(page: Page, name: string | RegExp) {
   const exact = typeof name === 'string' ? new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : name;

@@ -12,6 +12,8 @@ import type { IndicatorValue, ScenarioTargets, WorkbookSummary } from '../../sha
 import { isChanged } from '../../shared/model/checks.js';
 import { expect, test, watchPage } from './host.js';
 
+test.use({ hostOptions: { file: 'compare-checks' } });
+
 const SHOTS = path.resolve('test-results/screenshots');
 const SCENARIO = 'Perubahan 2021';
 

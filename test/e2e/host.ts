@@ -25,6 +25,11 @@ export interface Host {
 export interface HostOptions {
   /** File name inside the temp folder to pass as --workbook; undefined opens the demo workbook. */
   workbook?: string;
+  /**
+   * Which test file the host belongs to. Playwright keeps a worker fixture across files while
+   * its options are equal, so each file names itself to get a fresh host and profile.
+   */
+  file?: string;
 }
 
 /** Starts `node dist/node/serve.mjs --port 0` and resolves with the printed URL. */
@@ -109,8 +114,8 @@ export function watchPage(page: Page) {
 type WorkerFixtures = { host: Host; hostOptions: HostOptions };
 
 /**
- * `test` with a worker-scoped `host`: one browser host per test file (workers: 1 and one
- * describe per file). Override `hostOptions` with test.use({ hostOptions: {...} }).
+ * `test` with a worker-scoped `host`: one browser host per test file — each file calls
+ * test.use({ hostOptions: { file: '…' } }) so no file sees another's data.
  */
 export const test = base.extend<{}, WorkerFixtures>({
   hostOptions: [{}, { option: true, scope: 'worker' }],

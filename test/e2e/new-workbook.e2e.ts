@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, watchPage } from './host.js';
 
-test.use({ hostOptions: { workbook: 'baru.rpjmd' } });
+test.use({ hostOptions: { workbook: 'baru.rpjmd', file: 'new-workbook' } });
 
 test.describe('Buku Kerja (new, empty workbook)', () => {
   test('lists the standard indicators with empty cells', async ({ page, host }) => {

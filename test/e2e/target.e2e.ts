@@ -10,6 +10,8 @@ import type { Locator, Page } from '@playwright/test';
 import type { ScenarioTargets, WorkbookSummary } from '../../shared/domain.js';
 import { expect, test, watchPage } from './host.js';
 
+test.use({ hostOptions: { file: 'target' } });
+
 const SHOTS = path.resolve('test-results/screenshots');
 
 function cell(page: Page, code: string, colId: string): Locator {
