@@ -74,7 +74,7 @@ test.describe('Bandingkan and Pemeriksaan (demo workbook)', () => {
     await page.reload();
     await expect(page.getByRole('navigation')).toContainText('Pemeriksaan');
     // Nav order: Buku Kerja, Target, Bandingkan, Pemeriksaan.
-    await expect(page.getByRole('navigation').getByRole('button')).toHaveText(['Buku Kerja', 'Target', 'Bandingkan', 'Pemeriksaan']);
+    await expect(page.getByRole('navigation').getByRole('button')).toHaveText(['Buku Kerja', 'Target', 'Bandingkan', 'Pemeriksaan', 'Ekspor']);
 
     await openView(page, 'Pemeriksaan', 'Pemeriksaan');
     await expect(page.getByText(`Aturan evaluasi gubernur atas skenario ${SCENARIO}`)).toBeVisible();

@@ -1,6 +1,8 @@
 /** i18next setup: Bahasa Indonesia by default, English on request; the choice persists. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { annexEn } from './annex.en.js';
+import { annexId } from './annex.id.js';
 import { compareEn } from './compare.en.js';
 import { compareId } from './compare.id.js';
 import { en } from './en.js';
@@ -45,7 +47,10 @@ export async function initI18n(): Promise<typeof i18next> {
   });
   await i18next.use(initReactI18next).init({
     // The review views keep their keys in compare.*.ts, merged under `compare`.
-    resources: { id: { translation: { ...id, compare: compareId } }, en: { translation: { ...en, compare: compareEn } } },
+    resources: {
+      id: { translation: { ...id, compare: compareId, annex: annexId } },
+      en: { translation: { ...en, compare: compareEn, annex: annexEn } },
+    },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
@@ -59,6 +64,6 @@ export async function initI18n(): Promise<typeof i18next> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & { compare: typeof compareId } };
+    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId } };
   }
 }

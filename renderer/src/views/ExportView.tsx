@@ -1,0 +1,298 @@
+/**
+ * Ekspor: the annex for the Governor's evaluation (built by the service, downloaded here) and
+ * imports from spreadsheets with a preview that writes nothing until applied.
+ */
+import { useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview, ImportSeries } from '../../../shared/annex.js';
+import type { ApiClient } from '../../../shared/api/client.js';
+import type { Failure } from '../../../shared/api/result.js';
+import type { WorkbookSummary } from '../../../shared/domain.js';
+import { formatNumber } from '../../../shared/format/number.js';
+
+interface Props {
+  api: ApiClient;
+  summary: WorkbookSummary;
+  onWorkbookChanged(): Promise<void>;
+  onOpenChecks(): void;
+}
+
+type Paper = 'A4' | 'F4';
+type Lang = 'id' | 'en';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function download(fileName: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Props) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const usulan = summary.scenarios.find((s) => s.status === 'usulan') ?? summary.scenarios[0];
+  const [scenarioId, setScenarioId] = useState<number | undefined>(usulan?.id);
+  const [language, setLanguage] = useState<Lang>('id');
+  const [paper, setPaper] = useState<Paper>('A4');
+  const [signer, setSigner] = useState({ place: '', name: '', title: '', nip: '' });
+  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [series, setSeries] = useState<ImportSeries>('realisation');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+
+  useEffect(() => {
+    void api.call('annex.signer.get').then((r) => {
+      if (r.ok && r.value) setSigner({ place: r.value.place ?? '', name: r.value.name, title: r.value.title, nip: r.value.nip });
+    });
+  }, [api]);
+
+  const indicatorName = useMemo(() => {
+    const names = new Map(summary.indicators.map((i) => [i.id, i]));
+    return (id: number) => names.get(id);
+  }, [summary.indicators]);
+
+  const fail = (f: Failure) => {
+    setMessage(null);
+    setFailure(f);
+  };
+
+  async function onExport(e: FormEvent) {
+    e.preventDefault();
+    setBusy('export');
+    setFailure(null);
+    try {
+      await api.call('annex.signer.set', signer);
+      const r = await api.call('annex.exportBytes', { scenarioId, language, paper, signer });
+      if (!r.ok) return fail(r);
+      download(r.value.fileName, r.value.base64);
+      setMessage(t('annex.export.done', { file: r.value.fileName, sheets: r.value.sheets.length, warnings: r.value.findings.warning }));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function onTemplate() {
+    const r = await api.call('import.template', { language });
+    if (!r.ok) return fail(r);
+    download(r.value.fileName, r.value.base64);
+  }
+
+  async function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    setBusy('import');
+    setFailure(null);
+    setPreview(null);
+    try {
+      const base64 = await readBase64(file);
+      const target = series === 'revised_target' ? { series, scenarioId } : { series };
+      const r = await api.call('import.preview', { source: { name: file.name, base64 }, target });
+      if (!r.ok) return fail(r);
+      setPreview(r.value);
+      setMessage(null);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function onApply() {
+    if (!preview) return;
+    const r = await api.call('import.apply', { previewId: preview.previewId });
+    if (!r.ok) return fail(r);
+    setPreview(null);
+    setMessage(r.value.applied ? t('annex.import.applied', { count: r.value.applied }) : t('annex.import.nothing'));
+    await onWorkbookChanged();
+  }
+
+  const changes = preview ? [...preview.new, ...preview.changed] : [];
+  const decimalsOf = (id: number) => indicatorName(id)?.decimals ?? 2;
+
+  return (
+    <section className="export-view" aria-labelledby={`${ids}-heading`}>
+      <header className="page-header">
+        <div>
+          <h1 className="page-title" id={`${ids}-heading`}>{t('annex.title')}</h1>
+          <p className="page-subtitle">{t('annex.subtitle')}</p>
+        </div>
+      </header>
+
+      <div role="status" aria-live="polite" className="export-status">{busy === 'export' ? t('annex.export.busy') : busy === 'import' ? t('annex.import.busy') : message}</div>
+      {failure && (
+        <div role="alert" className="inline-alert">
+          <strong>{failure.code === 'blocked' ? t('annex.export.blocked') : t(`error.codes.${failure.code}`, { defaultValue: t('error.title') })}</strong> {failure.message}
+          {failure.code === 'blocked' && (
+            <button type="button" className="button" onClick={onOpenChecks}>
+              {t('annex.export.openChecks')}
+            </button>
+          )}
+        </div>
+      )}
+
+      <form className="card export-card" onSubmit={(e) => void onExport(e)} aria-labelledby={`${ids}-export`}>
+        <h2 className="card-title" id={`${ids}-export`}>{t('annex.export.heading')}</h2>
+        {summary.scenarios.length === 0 ? (
+          <p className="muted">{t('annex.export.noScenario')}</p>
+        ) : (
+          <>
+            <div className="form-row">
+              <div className="form-field grow">
+                <label htmlFor={`${ids}-scn`}>{t('annex.export.scenario')}</label>
+                <select className="select" id={`${ids}-scn`} value={scenarioId ?? ''} onChange={(e) => setScenarioId(Number(e.target.value))}>
+                  {summary.scenarios.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                      {s.status === 'usulan' ? ' (usulan)' : ''}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="form-field">
+                <label htmlFor={`${ids}-lang`}>{t('annex.export.language')}</label>
+                <select className="select" id={`${ids}-lang`} value={language} onChange={(e) => setLanguage(e.target.value as Lang)}>
+                  <option value="id">{t('annex.export.langId')}</option>
+                  <option value="en">{t('annex.export.langEn')}</option>
+                </select>
+              </div>
+              <div className="form-field">
+                <label htmlFor={`${ids}-paper`}>{t('annex.export.paper')}</label>
+                <select className="select" id={`${ids}-paper`} value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
+                  <option value="A4">A4</option>
+                  <option value="F4">F4</option>
+                </select>
+              </div>
+            </div>
+            <fieldset className="fieldset">
+              <legend>{t('annex.export.signer')}</legend>
+              <div className="form-row">
+                {(['place', 'name', 'title', 'nip'] as const).map((k) => (
+                  <div className="form-field grow" key={k}>
+                    <label htmlFor={`${ids}-${k}`}>{t(k === 'title' ? 'annex.export.signerTitle' : `annex.export.${k}`)}</label>
+                    <input className="input" id={`${ids}-${k}`} type="text" value={signer[k]} onChange={(e) => setSigner({ ...signer, [k]: e.target.value })} />
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+            <button type="submit" className="button button-primary" disabled={busy !== null}>
+              {t('annex.export.button')}
+            </button>
+          </>
+        )}
+      </form>
+
+      <section className="card export-card" aria-labelledby={`${ids}-import`}>
+        <h2 className="card-title" id={`${ids}-import`}>{t('annex.import.heading')}</h2>
+        <p className="muted">{t('annex.import.hint')}</p>
+        <div className="form-row">
+          <div className="form-field">
+            <label htmlFor={`${ids}-series`}>{t('annex.import.series')}</label>
+            <select className="select" id={`${ids}-series`} value={series} onChange={(e) => setSeries(e.target.value as ImportSeries)}>
+              <option value="realisation">{t('annex.import.seriesRealisation')}</option>
+              <option value="original_target">{t('annex.import.seriesOriginal')}</option>
+              {scenarioId !== undefined && <option value="revised_target">{t('annex.import.seriesRevised')}</option>}
+            </select>
+          </div>
+          <div className="form-field grow">
+            <label htmlFor={`${ids}-file`}>{t('annex.import.file')}</label>
+            {/* The native control's own text ("Choose File") follows the browser, not the UI language. */}
+            <span className="file-picker">
+              <input id={`${ids}-file`} className="file-input" type="file" accept=".xlsx,.csv" onChange={(e) => void onFile(e)} disabled={busy !== null} />
+              <label htmlFor={`${ids}-file`} className="button">
+                {t('annex.import.choose')}
+              </label>
+              <span className="muted">{preview?.fileName ?? t('annex.import.noFile')}</span>
+            </span>
+          </div>
+          <div className="form-field">
+            <span className="field-label" aria-hidden="true">&nbsp;</span>
+            <button type="button" className="button" onClick={() => void onTemplate()}>
+              {t('annex.import.template')}
+            </button>
+          </div>
+        </div>
+
+        {preview && (
+          <div className="import-preview" data-testid="import-preview">
+            <p className="import-summary">
+              <strong>{preview.fileName}</strong>:{' '}
+              {t('annex.import.summary', { new: preview.new.length, changed: preview.changed.length, unchanged: preview.unchanged, rejected: preview.rejected.length })}
+            </p>
+            {changes.length > 0 && (
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('annex.import.colIndicator')}</th>
+                    <th scope="col">{t('annex.import.colYear')}</th>
+                    <th scope="col" className="num">{t('annex.import.colOld')}</th>
+                    <th scope="col" className="num">{t('annex.import.colNew')}</th>
+                    <th scope="col">{t('annex.import.colWhere')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {changes.slice(0, 200).map((c) => (
+                    <tr key={`${c.sheet}!${c.column}${c.row}`}>
+                      <td>{indicatorName(c.indicatorId)?.nameId ?? c.indicatorCode}</td>
+                      <td>{c.year}</td>
+                      <td className="num">{formatNumber(c.oldValue, decimalsOf(c.indicatorId))}</td>
+                      <td className="num">{formatNumber(c.newValue, decimalsOf(c.indicatorId))}</td>
+                      <td>{`${c.sheet}!${c.column}${c.row}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {preview.rejected.length > 0 && (
+              <>
+                <h3 className="subheading">{t('annex.import.rejectedHeading')}</h3>
+                <ul className="issue-list">
+                  {preview.rejected.map((r) => (
+                    <li key={`${r.sheet}!${r.column}${r.row}:${r.code}`}>
+                      <span className="mono">{`${r.sheet}!${r.column}${r.row}`}</span> {r.message}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {preview.notices.length > 0 && (
+              <>
+                <h3 className="subheading">{t('annex.import.noticesHeading')}</h3>
+                <ul className="issue-list">
+                  {preview.notices.map((r) => (
+                    <li key={`${r.sheet}!${r.column}${r.row}:${r.code}`}>
+                      <span className="mono">{`${r.sheet}!${r.column}${r.row}`}</span> {r.message}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <div className="dialog-actions">
+              <button type="button" className="button button-primary" disabled={changes.length === 0} onClick={() => void onApply()}>
+                {t('annex.import.apply', { count: changes.length })}
+              </button>
+              <button type="button" className="button" onClick={() => setPreview(null)}>
+                {t('annex.import.cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+      </section>
+    </section>
+  );
+}

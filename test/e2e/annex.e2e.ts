@@ -1,0 +1,77 @@
+/**
+ * The Ekspor view in Chromium through the browser host (issue 5): the annex downloads as an
+ * xlsx, export is refused while a check fails, and the downloaded file imports back with zero
+ * changes (round trip) through the preview.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { WorkbookSummary } from '../../shared/domain.js';
+import { expect, test, watchPage } from './host.js';
+
+test.use({ hostOptions: { file: 'annex' } });
+
+const SHOTS = path.resolve('test-results/screenshots');
+
+/** Calls the API from the page (same origin, the host's cookie). */
+async function call<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
+  const body = (await page.evaluate(
+    `(async (arg) => { const r = await fetch('api/' + arg.method, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(arg.input) }); return r.json(); })(${JSON.stringify({ method, input })})`,
+  )) as { ok: boolean; value?: T };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
+  return body.value as T;
+}
+
+test.describe('Ekspor (demo workbook)', () => {
+  test('refused while a check fails; downloads the annex; the annex imports back with no change', async ({ page, host }) => {
+    const watch = watchPage(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { level: 1, name: /Muara Enim/ })).toBeVisible();
+
+    const summary = await call<WorkbookSummary>(page, 'workbook.current');
+    const p0 = summary.indicators.find((i) => i.code === 'P0')!.id;
+    const scenario = await call<{ id: number }>(page, 'scenario.create', { name: 'Perubahan 2021', from: { kind: 'original' } });
+    await call(page, 'targets.set', { scenarioId: scenario.id, action: 'target.edit', cells: [{ indicatorId: p0, year: 2021, value: 12.6 }] });
+    await page.reload();
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Ekspor', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ekspor lampiran dan impor data' })).toBeVisible();
+
+    // A changed target without a justification: the export is refused and says why.
+    await page.getByRole('button', { name: 'Ekspor lampiran' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Ekspor ditolak' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Buka Pemeriksaan' })).toBeVisible();
+
+    await call(page, 'justification.set', { scenarioId: scenario.id, indicatorId: p0, text: 'Dampak pandemi COVID-19' });
+    await page.getByLabel('Nama').fill('Ir. Contoh Perencana');
+    await page.getByLabel('Jabatan').fill('Kepala Bappeda');
+    await page.getByLabel('NIP').fill('19700101 199503 1 001');
+    await page.getByLabel('Tempat').fill('Muara Enim');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ekspor lampiran' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const saved = path.join(SHOTS, '..', 'downloads', download.suggestedFilename());
+    await mkdir(path.dirname(saved), { recursive: true });
+    await download.saveAs(saved);
+    expect((await stat(saved)).size).toBeGreaterThan(10_000);
+    await expect(page.getByRole('status')).toContainText('diunduh');
+
+    // The signer is remembered.
+    await page.reload();
+    await page.getByRole('navigation').getByRole('button', { name: 'Ekspor', exact: true }).click();
+    await expect(page.getByLabel('NIP')).toHaveValue('19700101 199503 1 001');
+
+    // Round trip: the annex back in as realisations changes nothing.
+    await page.getByLabel('Berkas').setInputFiles(saved);
+    const preview = page.getByTestId('import-preview');
+    await expect(preview).toContainText('0 baru, 0 berubah');
+    await expect(page.getByRole('button', { name: /Terapkan 0 perubahan/ })).toBeDisabled();
+
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'ekspor.png'), fullPage: true });
+    // The refused export answered 409, which the browser logs as a failed resource load.
+    await watch.expectClean({ allow: [/Failed to load resource: .* 409/] });
+  });
+});
