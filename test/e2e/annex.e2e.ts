@@ -32,11 +32,13 @@ test.describe('Ekspor (demo workbook)', () => {
     const summary = await call<WorkbookSummary>(page, 'workbook.current');
     const p0 = summary.indicators.find((i) => i.code === 'P0')!.id;
     const scenario = await call<{ id: number }>(page, 'scenario.create', { name: 'Perubahan 2021', from: { kind: 'original' } });
+    await call(page, 'scenario.setStatus', { scenarioId: scenario.id, status: 'usulan' });
     await call(page, 'targets.set', { scenarioId: scenario.id, action: 'target.edit', cells: [{ indicatorId: p0, year: 2021, value: 12.6 }] });
     await page.reload();
 
     await page.getByRole('navigation').getByRole('button', { name: 'Ekspor', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Ekspor lampiran dan impor data' })).toBeVisible();
+    await expect(page.getByLabel('Skenario')).toHaveValue(String(scenario.id));
 
     // A changed target without a justification: the export is refused and says why.
     await page.getByRole('button', { name: 'Ekspor lampiran' }).click();
@@ -71,6 +73,19 @@ test.describe('Ekspor (demo workbook)', () => {
 
     await mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'ekspor.png'), fullPage: true });
+
+    // A CSV with one new realisation and one unknown indicator: cancel writes nothing, apply writes one.
+    const csv = { name: 'bps.csv', mimeType: 'text/csv', buffer: Buffer.from('Indikator;Satuan;2021\nP0;%;12,77\nTidak Ada;%;1,5\n') };
+    await page.getByLabel('Berkas').setInputFiles(csv);
+    await expect(preview).toContainText('1 ditolak');
+    await expect(preview.getByRole('table').last()).toContainText('Indikator tidak dikenal');
+    await expect(preview).toContainText('12,77');
+    await page.getByRole('button', { name: 'Batal' }).click();
+    await expect(page.getByRole('status')).toContainText('tidak ada yang ditulis');
+    await page.getByLabel('Berkas').setInputFiles(csv);
+    await page.getByRole('button', { name: /Terapkan 1 perubahan/ }).click();
+    await expect(page.getByRole('status')).toContainText('1 nilai diterapkan');
+    await page.screenshot({ path: path.join(SHOTS, 'ekspor-impor.png'), fullPage: true });
     // The refused export answered 409, which the browser logs as a failed resource load.
     await watch.expectClean({ allow: [/Failed to load resource: .* 409/] });
   });

@@ -51,7 +51,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
   const [language, setLanguage] = useState<Lang>('id');
   const [paper, setPaper] = useState<Paper>('A4');
   const [signer, setSigner] = useState({ place: '', name: '', title: '', nip: '' });
-  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+  const [busy, setBusy] = useState<'export' | 'import' | 'apply' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [series, setSeries] = useState<ImportSeries>('realisation');
@@ -89,6 +89,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
   }
 
   async function onTemplate() {
+    setFailure(null);
     const r = await api.call('import.template', { language });
     if (!r.ok) return fail(r);
     download(r.value.fileName, r.value.base64);
@@ -115,11 +116,22 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
 
   async function onApply() {
     if (!preview) return;
-    const r = await api.call('import.apply', { previewId: preview.previewId });
-    if (!r.ok) return fail(r);
+    setBusy('apply');
+    setFailure(null);
+    try {
+      const r = await api.call('import.apply', { previewId: preview.previewId });
+      if (!r.ok) return fail(r);
+      setPreview(null);
+      setMessage(r.value.applied ? t('annex.import.applied', { count: r.value.applied }) : t('annex.import.nothing'));
+      await onWorkbookChanged();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function onCancelPreview() {
     setPreview(null);
-    setMessage(r.value.applied ? t('annex.import.applied', { count: r.value.applied }) : t('annex.import.nothing'));
-    await onWorkbookChanged();
+    setMessage(t('annex.import.cancelled'));
   }
 
   const changes = preview ? [...preview.new, ...preview.changed] : [];
@@ -134,7 +146,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
         </div>
       </header>
 
-      <div role="status" aria-live="polite" className="export-status">{busy === 'export' ? t('annex.export.busy') : busy === 'import' ? t('annex.import.busy') : message}</div>
+      <div role="status" aria-live="polite" className="export-status">{busy === 'export' ? t('annex.export.busy') : busy === 'import' ? t('annex.import.busy') : busy === 'apply' ? t('annex.import.applying') : message}</div>
       {failure && (
         <div role="alert" className="inline-alert">
           <strong>{failure.code === 'blocked' ? t('annex.export.blocked') : t(`error.codes.${failure.code}`, { defaultValue: t('error.title') })}</strong> {failure.message}
@@ -209,7 +221,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
               {scenarioId !== undefined && <option value="revised_target">{t('annex.import.seriesRevised')}</option>}
             </select>
           </div>
-          <div className="form-field grow">
+          <div className="form-field grow file-field">
             <label htmlFor={`${ids}-file`}>{t('annex.import.file')}</label>
             {/* The native control's own text ("Choose File") follows the browser, not the UI language. */}
             <span className="file-picker">
@@ -217,7 +229,9 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
               <label htmlFor={`${ids}-file`} className="button">
                 {t('annex.import.choose')}
               </label>
-              <span className="muted">{preview?.fileName ?? t('annex.import.noFile')}</span>
+              <span className="muted file-name" title={preview?.fileName}>
+                {preview?.fileName ?? t('annex.import.noFile')}
+              </span>
             </span>
           </div>
           <div className="form-field">
@@ -258,35 +272,53 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
                 </tbody>
               </table>
             )}
+            {changes.length > 200 && <p className="muted">{t('annex.import.more', { count: changes.length - 200 })}</p>}
             {preview.rejected.length > 0 && (
               <>
-                <h3 className="subheading">{t('annex.import.rejectedHeading')}</h3>
-                <ul className="issue-list">
-                  {preview.rejected.map((r) => (
-                    <li key={`${r.sheet}!${r.column}${r.row}:${r.code}`}>
-                      <span className="mono">{`${r.sheet}!${r.column}${r.row}`}</span> {r.message}
-                    </li>
-                  ))}
-                </ul>
+                <h3 className="subheading" id={`${ids}-rejected`}>{t('annex.import.rejectedHeading')}</h3>
+                <table className="data-table" aria-labelledby={`${ids}-rejected`}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('annex.import.colSheet')}</th>
+                      <th scope="col" className="num">{t('annex.import.colRow')}</th>
+                      <th scope="col">{t('annex.import.colColumn')}</th>
+                      <th scope="col">{t('annex.import.colMessage')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.rejected.map((r, i) => (
+                      <tr key={`${r.sheet}!${r.column}${r.row}:${r.code}:${i}`}>
+                        <td>{r.sheet}</td>
+                        <td className="num">{r.row}</td>
+                        <td className="mono">{r.column}</td>
+                        <td>
+                          <strong>{t(`annex.rejection.${r.code}`, { defaultValue: r.code })}</strong>
+                          <span className="muted"> — {r.message}</span>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </>
             )}
             {preview.notices.length > 0 && (
               <>
                 <h3 className="subheading">{t('annex.import.noticesHeading')}</h3>
                 <ul className="issue-list">
-                  {preview.notices.map((r) => (
-                    <li key={`${r.sheet}!${r.column}${r.row}:${r.code}`}>
-                      <span className="mono">{`${r.sheet}!${r.column}${r.row}`}</span> {r.message}
+                  {preview.notices.map((r, i) => (
+                    <li key={`${r.sheet}!${r.column}${r.row}:${r.code}:${i}`}>
+                      <span className="mono">{`${r.sheet}!${r.column}${r.row}`}</span> {t(`annex.notice.${r.code}`, { defaultValue: r.code })}
+                      <span className="muted"> — {r.message}</span>
                     </li>
                   ))}
                 </ul>
               </>
             )}
             <div className="dialog-actions">
-              <button type="button" className="button button-primary" disabled={changes.length === 0} onClick={() => void onApply()}>
+              <button type="button" className="button button-primary" disabled={changes.length === 0 || busy !== null} onClick={() => void onApply()}>
                 {t('annex.import.apply', { count: changes.length })}
               </button>
-              <button type="button" className="button" onClick={() => setPreview(null)}>
+              <button type="button" className="button" disabled={busy !== null} onClick={onCancelPreview}>
                 {t('annex.import.cancel')}
               </button>
             </div>
