@@ -188,6 +188,8 @@ function createMainWindow(ourWindows: Set<BrowserWindow>): BrowserWindow {
     show: false,
     title: PRODUCT_NAME,
     backgroundColor: '#ffffff',
+    // Linux window/taskbar icon (Windows takes the .exe's icon.ico); packaged via electron-builder.yml files.
+    ...(process.platform === 'linux' ? { icon: path.join(__dirname, '..', '..', 'resources', 'build', 'icons', '256x256.png') } : {}),
     webPreferences: secureWebPreferences(PRELOAD_PATH),
   });
   ourWindows.add(win);
