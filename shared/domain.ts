@@ -122,6 +122,33 @@ export interface WorkbookSummary {
   scenarios: Scenario[];
   /** Opened without the write lock because another process has it open: every write is refused. */
   readOnly: boolean;
+  /** Where the file lives; a network or cloud file is edited through a local copy. */
+  location: WorkbookLocation;
+}
+
+/** A workbook on a network share or in a cloud-synced folder, edited through a local copy. */
+export interface RemoteLocation {
+  kind: 'network' | 'cloud';
+  /** The cloud client (OneDrive…), or the server, drive or file system of the share. */
+  label: string;
+  /** The file the planner opened; `path` of the summary names it too. */
+  original: string;
+  localCopy: string;
+  /** Edits on the local copy not yet saved back to the original. */
+  unsaved: boolean;
+  /** What opening found: a copy with unsaved edits from an earlier session resumed, or set aside. */
+  recovered: 'resumed' | 'conflict' | null;
+  /** The set-aside copy when both it and the original had changed. */
+  conflictCopy: string | null;
+}
+
+export type WorkbookLocation = { kind: 'local' } | RemoteLocation;
+
+export interface SaveBackResult {
+  summary: WorkbookSummary;
+  /** Where our version went: the original, or a conflict file beside it when someone else changed it. */
+  savedTo: string;
+  conflict: boolean;
 }
 
 export interface RecentFile {

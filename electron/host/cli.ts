@@ -264,7 +264,7 @@ async function main(): Promise<number> {
   try {
     return await runner(services.dispatch, values);
   } finally {
-    services.close();
+    await services.close();
   }
 }
 

@@ -82,8 +82,10 @@ async function main(): Promise<void> {
   process.stdout.write(`RPJMD Workbench — browser host (Ctrl+C to stop)\nWorkbook: ${summary.path}\nOpen this address in a browser:\n${host.url}\n`);
 
   const stop = () => {
-    services.close();
-    void host.close().then(() => process.exit(0));
+    void services
+      .close()
+      .then(() => host.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -15,7 +15,7 @@ function start(): void {
   if (!parentPort) throw new Error('store-worker must run in a worker thread');
   const data = workerData as StoreWorkerData;
   let dispatch: Dispatch;
-  let close: () => void = () => {};
+  let close: () => void | Promise<void> = () => {};
   try {
     const services = createServices({
       dataDir: data.dataDir,

@@ -13,16 +13,17 @@ export function createHandlers(session: Session): Handlers {
   return {
     'app.info': () => ({ name: APP_NAME, version: session.options.appVersion, host: session.options.host }),
 
-    'workbook.current': () => session.current?.summary() ?? null,
+    'workbook.current': () => (session.current ? session.summary() : null),
     'workbook.values': ({ series }) => session.require().values(series),
-    'workbook.open': async ({ path, readOnly }) => (await session.open(path, readOnly ?? false)).summary(),
-    'workbook.create': async ({ path, plan }) => (await session.create(path, plan)).summary(),
-    'workbook.saveAs': async ({ path, overwrite }) => (await session.saveAs(path, overwrite ?? false)).summary(),
-    'workbook.close': () => {
-      session.close();
+    'workbook.open': async ({ path, readOnly }) => session.summary(await session.open(path, readOnly ?? false)),
+    'workbook.create': async ({ path, plan }) => session.summary(await session.create(path, plan)),
+    'workbook.saveAs': async ({ path, overwrite }) => session.summary(await session.saveAs(path, overwrite ?? false)),
+    'workbook.saveBack': () => session.saveBack(),
+    'workbook.close': async () => {
+      await session.close();
       return null;
     },
-    'workbook.openDemo': async () => (await session.openDemo()).summary(),
+    'workbook.openDemo': async () => session.summary(await session.openDemo()),
 
     'recent.list': () => session.recent.list(),
 

@@ -7,7 +7,8 @@ import { Session } from './session.js';
 export interface Services {
   dispatch: Dispatch;
   session: Session;
-  close(): void;
+  /** Closes the workbook; a network or cloud workbook is saved back first when it can be. */
+  close(): Promise<void>;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -15,7 +16,7 @@ export function createServices(options: ServiceOptions): Services {
   const dispatch = createDispatch(createHandlers(session), (err) => {
     console.error('[services] internal error:', err);
   });
-  return { dispatch, session, close: () => session.close() };
+  return { dispatch, session, close: () => session.shutdown() };
 }
 
 export type { ServiceOptions } from './options.js';

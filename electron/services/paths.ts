@@ -23,3 +23,8 @@ export function demoWorkbookPath(dataDir: string): string {
 export function recentFilesPath(dataDir: string): string {
   return path.join(dataDir, 'recent-files.json');
 }
+
+/** Local copies of workbooks that live on network shares or in cloud folders (local-copy.ts). */
+export function localCopiesPath(dataDir: string): string {
+  return path.join(dataDir, 'local-copies');
+}

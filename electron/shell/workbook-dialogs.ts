@@ -28,6 +28,9 @@ const TEXT = {
     saveAsTitle: 'Simpan buku kerja sebagai',
     failed: 'Perintah tidak dapat dijalankan',
     noWorkbook: 'Tidak ada buku kerja yang terbuka.',
+    locked: 'Buku kerja ini sedang dibuka di jendela atau proses lain',
+    openReadOnly: 'Buka hanya-baca',
+    cancel: 'Batal',
   },
   en: {
     newTitle: 'New workbook',
@@ -36,6 +39,9 @@ const TEXT = {
     saveAsTitle: 'Save workbook as',
     failed: 'The command could not be completed',
     noWorkbook: 'No workbook is open.',
+    locked: 'This workbook is open in another window or process',
+    openReadOnly: 'Open read-only',
+    cancel: 'Cancel',
   },
 } as const;
 
@@ -55,6 +61,38 @@ export function createWorkbookDialogs(deps: WorkbookDialogDeps) {
     const result = await deps.call(method, input);
     if (result.ok) deps.notify('workbook-changed');
     else await showFailure(result);
+  };
+
+  /**
+   * Opens a file; when another window or process has it, says so and offers a read-only open
+   * (never a second writer).
+   */
+  const openFile = async (file: string): Promise<boolean> => {
+    const result = await deps.call('workbook.open', { path: file });
+    if (result.ok) {
+      deps.notify('workbook-changed');
+      return true;
+    }
+    if (result.code !== 'locked') {
+      await showFailure(result);
+      return false;
+    }
+    const win = deps.window();
+    const options = {
+      type: 'warning' as const,
+      title: t.locked,
+      message: t.locked,
+      detail: result.message,
+      buttons: [t.openReadOnly, t.cancel],
+      defaultId: 0,
+      cancelId: 1,
+    };
+    const choice = await (win && win.isVisible() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+    if (choice.response !== 0) return false;
+    const readOnly = await deps.call('workbook.open', { path: file, readOnly: true });
+    if (readOnly.ok) deps.notify('workbook-changed');
+    else await showFailure(readOnly);
+    return readOnly.ok;
   };
 
   const exclusive = (fn: () => Promise<void>) => async () => {
@@ -86,7 +124,7 @@ export function createWorkbookDialogs(deps: WorkbookDialogDeps) {
       const options = { title: t.openTitle, filters: openFilters(deps.lang), properties: ['openFile' as const] };
       const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
       const file = r.canceled ? undefined : r.filePaths[0];
-      if (file) await run('workbook.open', { path: file });
+      if (file) await openFile(file);
     }),
     saveAs: exclusive(async () => {
       const current = await deps.call('workbook.current', {});
@@ -103,12 +141,7 @@ export function createWorkbookDialogs(deps: WorkbookDialogDeps) {
       await run('workbook.close', {});
     }),
     /** Opens a file named on a command line (second instance, macOS open-file); errors shown like menu errors. */
-    openPath: async (file: string): Promise<boolean> => {
-      const result = await deps.call('workbook.open', { path: file });
-      if (result.ok) deps.notify('workbook-changed');
-      else await showFailure(result);
-      return result.ok;
-    },
+    openPath: openFile,
     showFailure,
   };
 }

@@ -60,7 +60,7 @@ export interface PortLike {
  * Answers requests on `port` with `dispatch` until a shutdown message arrives, then waits for
  * calls in flight, runs `close` (closes the workbook) and closes the port so the thread ends.
  */
-export function answerRequests(port: PortLike, dispatch: Dispatch, close: () => void): void {
+export function answerRequests(port: PortLike, dispatch: Dispatch, close: () => void | Promise<void>): void {
   const inFlight = new Set<Promise<void>>();
   let shuttingDown = false;
 
@@ -87,13 +87,11 @@ export function answerRequests(port: PortLike, dispatch: Dispatch, close: () => 
     if (isWorkerShutdown(msg)) {
       if (shuttingDown) return;
       shuttingDown = true;
-      void Promise.allSettled([...inFlight]).then(() => {
-        try {
-          close();
-        } finally {
-          port.close();
-        }
-      });
+      // close() may save a network workbook back; the port stays until it has finished.
+      void Promise.allSettled([...inFlight])
+        .then(() => close())
+        .catch((err: unknown) => console.error('[store-worker] close failed:', err))
+        .finally(() => port.close());
       return;
     }
     if (!isWorkerRequest(msg)) return; // nothing to answer: without an id the caller cannot be told

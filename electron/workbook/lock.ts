@@ -56,10 +56,7 @@ export class WorkbookLock {
       const temp = `${lockPath}.${process.pid}.${Date.now()}.tmp`;
       fs.writeFileSync(temp, token);
       try {
-        fs.linkSync(temp, lockPath);
-        return new WorkbookLock(lockPath, token);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        if (linkOrCreate(temp, lockPath, token)) return new WorkbookLock(lockPath, token);
       } finally {
         fs.rmSync(temp, { force: true });
       }
@@ -78,6 +75,32 @@ export class WorkbookLock {
     } catch {
       // Already gone.
     }
+  }
+}
+
+/** Codes of file systems without hard links (some NAS shares, FAT, exFAT). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * True when the lock was created, false when it exists. Without hard links, an exclusive create
+ * (O_EXCL) stands in: still one winner, though a crash mid-write can leave it unreadable
+ * (isOldUnreadable handles that).
+ */
+function linkOrCreate(temp: string, lockPath: string, token: string): boolean {
+  try {
+    fs.linkSync(temp, lockPath);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_LINKS.has(code)) throw err;
+  }
+  try {
+    fs.writeFileSync(lockPath, token, { flag: 'wx' });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
   }
 }
 

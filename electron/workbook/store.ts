@@ -354,7 +354,14 @@ export class Workbook {
       indicators: this.indicators(),
       scenarios: this.scenarios(),
       readOnly: this.readOnly,
+      location: { kind: 'local' },
     };
+  }
+
+  /** A consistent image of the workbook written to `file` with SQLite's backup API; this stays open. */
+  async backupTo(file: string): Promise<void> {
+    await this.db.backup(file);
+    fsyncFile(file);
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Failure } from '../../shared/api/result.js';
 import { createApi, onMenuCommand } from './api.js';
 import { AboutDialog } from './components/AboutDialog.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
+import { LocationNotice } from './components/LocationNotice.js';
 import { TopBar } from './components/TopBar.js';
 import { onFocusRequested } from './focus-request.js';
 import { useHistory, useHistoryShortcuts, type HistoryDirection } from './target/useHistory.js';
@@ -105,7 +106,15 @@ export function App() {
             wb.dismissError();
             setHistoryError(null);
           }}
+          action={
+            wb.error?.code === 'locked' && wb.lockedPath
+              ? { label: t('error.openReadOnly'), run: () => void wb.openPath(wb.lockedPath!, true) }
+              : undefined
+          }
         />
+        {wb.summary && wb.summary.location.kind !== 'local' && (
+          <LocationNotice api={api} location={wb.summary.location} onSaved={reload} onError={wb.report} />
+        )}
         {wb.summary === undefined ? (
           <p className="muted loading">{t('common.loading')}</p>
         ) : wb.summary === null ? (

@@ -12,12 +12,16 @@ export interface WorkbenchState {
   recent: RecentFile[];
   busy: boolean;
   error: Failure | null;
+  /** The file a 'locked' refusal was about, so the error can offer to open it read-only. */
+  lockedPath: string | null;
 }
 
 export interface WorkbenchActions {
   reload(): Promise<void>;
   openDemo(): Promise<void>;
-  openPath(path: string): Promise<void>;
+  openPath(path: string, readOnly?: boolean): Promise<void>;
+  /** Shows a failure from a call made elsewhere (the location notice's save back). */
+  report(failure: Failure): void;
   close(): Promise<void>;
   dismissError(): void;
 }
@@ -29,6 +33,7 @@ export function useWorkbench(api: ApiClient): WorkbenchState & WorkbenchActions 
   const [recent, setRecent] = useState<RecentFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
+  const [lockedPath, setLockedPath] = useState<string | null>(null);
   // Answers to an older load must not overwrite a newer one.
   const generation = useRef(0);
 
@@ -89,10 +94,24 @@ export function useWorkbench(api: ApiClient): WorkbenchState & WorkbenchActions 
     recent,
     busy,
     error,
+    lockedPath,
     reload,
     openDemo: () => change(() => api.call('workbook.openDemo')),
-    openPath: (path: string) => change(() => api.call('workbook.open', { path })),
+    openPath: async (path: string, readOnly = false) => {
+      setLockedPath(null);
+      let refusedAsLocked = false;
+      await change(async () => {
+        const r = await api.call('workbook.open', readOnly ? { path, readOnly } : { path });
+        refusedAsLocked = !r.ok && r.code === 'locked';
+        return r;
+      });
+      if (refusedAsLocked) setLockedPath(path);
+    },
     close: () => change(() => api.call('workbook.close')),
-    dismissError: () => setError(null),
+    report: (failure: Failure) => setError(failure),
+    dismissError: () => {
+      setError(null);
+      setLockedPath(null);
+    },
   };
 }

@@ -16,6 +16,7 @@ import type {
   RecentFile,
   Scenario,
   ScenarioTargets,
+  SaveBackResult,
   WorkbookSummary,
 } from '../domain.js';
 import { COMPARISONS, REFERENCE_KINDS, SCENARIO_STATUSES, SERIES } from '../domain.js';
@@ -96,6 +97,12 @@ export const contract = {
   'workbook.saveAs': method<WorkbookSummary>()(
     z.object({ path: filePath, overwrite: z.boolean().optional() }).strict(),
   ),
+  /**
+   * Writes the local copy of a network or cloud workbook back over its original (backup API, then
+   * a rename); when someone else changed the original meanwhile, ours goes beside it instead.
+   */
+  'workbook.saveBack': method<SaveBackResult>()(none),
+  /** Closes the workbook; a network or cloud workbook is saved back first (failing keeps it open). */
   'workbook.close': method<null>()(none),
   /** Opens (creating on first use) the Muara Enim demo workbook in the user's data folder. */
   'workbook.openDemo': method<WorkbookSummary>()(none),

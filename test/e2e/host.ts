@@ -30,6 +30,8 @@ export interface HostOptions {
    * its options are equal, so each file names itself to get a fresh host and profile.
    */
   file?: string;
+  /** Declares <home>/share a network folder (RPJMD_WORKBENCH_REMOTE_ROOTS), as a mapped drive would be. */
+  networkShare?: boolean;
 }
 
 /** Starts `node dist/node/serve.mjs --port 0` and resolves with the printed URL. */
@@ -38,7 +40,12 @@ export async function startHost(options: HostOptions = {}): Promise<Host & { sto
   const args = [SERVE, '--port', '0'];
   if (options.workbook) args.push('--workbook', path.join(home, options.workbook));
   const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, RPJMD_WORKBENCH_HOME: home, BROWSER: 'none' },
+    env: {
+      ...process.env,
+      RPJMD_WORKBENCH_HOME: home,
+      BROWSER: 'none',
+      ...(options.networkShare ? { RPJMD_WORKBENCH_REMOTE_ROOTS: path.join(home, 'share') } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
-  services.close();
+  await services.close();
 });
 
 describe('browser host: who may call', () => {

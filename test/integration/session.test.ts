@@ -18,11 +18,11 @@ describe('services session', () => {
     const first = await dispatch('workbook.openDemo', {});
     expect(first).toMatchObject({ ok: true, value: { path: demoWorkbookPath(dataDir), plan: { region: 'Kabupaten Muara Enim' } } });
     const bytes = sha256(demoWorkbookPath(dataDir));
-    close();
+    await close();
 
     const again = createServices({ dataDir, host: 'browser', appVersion: '0.0.0-test' });
     await again.dispatch('workbook.openDemo', {});
-    again.close();
+    await again.close();
     expect(sha256(demoWorkbookPath(dataDir))).toBe(bytes);
   });
 
@@ -34,7 +34,7 @@ describe('services session', () => {
     expect(refused).toMatchObject({ ok: false, code: 'refused_foreign' });
     const current = await dispatch('workbook.current', {});
     expect(current).toMatchObject({ ok: true, value: { fileName: 'muara-enim-demo.rpjmd' } });
-    close();
+    await close();
   });
 
   it('creates an empty workbook with the standard indicators, remembers it, and Save As moves on to the copy', async () => {
@@ -53,6 +53,6 @@ describe('services session', () => {
     expect(await dispatch('workbook.close', {})).toEqual({ ok: true, value: null });
     expect(await dispatch('workbook.values', {})).toMatchObject({ ok: false, code: 'no_workbook' });
     expect(fs.existsSync(file) && fs.existsSync(copy)).toBe(true);
-    close();
+    await close();
   });
 });

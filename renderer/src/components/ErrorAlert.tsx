@@ -5,7 +5,14 @@ import type { Failure } from '../../../shared/api/result.js';
  * The alert region: always in the DOM (so assistive tech announces what appears in it), showing
  * the failure's translated meaning and the service's own message.
  */
-export function ErrorAlert({ error, onDismiss }: { error: Failure | null; onDismiss: () => void }) {
+interface Props {
+  error: Failure | null;
+  onDismiss: () => void;
+  /** A way forward the failure allows, e.g. "Open read-only" after a 'locked' refusal. */
+  action?: { label: string; run: () => void } | undefined;
+}
+
+export function ErrorAlert({ error, onDismiss, action }: Props) {
   const { t } = useTranslation();
   return (
     <div className="alert-region" role="alert" aria-atomic="true">
@@ -18,9 +25,16 @@ export function ErrorAlert({ error, onDismiss }: { error: Failure | null; onDism
               {error.field ? ` (${error.field})` : ''}
             </span>
           </div>
-          <button type="button" className="button button-quiet" onClick={onDismiss}>
-            {t('common.dismiss')}
-          </button>
+          <div className="alert-actions">
+            {action && (
+              <button type="button" className="button" onClick={action.run}>
+                {action.label}
+              </button>
+            )}
+            <button type="button" className="button button-quiet" onClick={onDismiss}>
+              {t('common.dismiss')}
+            </button>
+          </div>
         </div>
       )}
     </div>

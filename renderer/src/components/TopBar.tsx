@@ -23,6 +23,12 @@ export function TopBar({ info, summary }: Props) {
           <span className="file-id">
             <span className="file-name">{summary.fileName}</span>
             {summary.readOnly ? <span className="badge badge-readonly">{t('topbar.readOnly')}</span> : null}
+            {summary.location.kind !== 'local' && <span className="badge badge-localcopy">{t('topbar.localCopy')}</span>}
+            {summary.location.kind !== 'local' && summary.location.unsaved && (
+              <span className="badge badge-unsaved" data-testid="unsaved-badge">
+                {t('topbar.unsaved')}
+              </span>
+            )}
             <span className="file-path" title={summary.path}>
               {summary.path}
             </span>

@@ -14,6 +14,8 @@ export const en: Messages = {
   },
   topbar: {
     readOnly: 'read-only',
+    localCopy: 'local copy',
+    unsaved: 'not yet saved to the original',
     file: 'File',
     noFile: 'No workbook open',
     host: 'Host',
@@ -367,6 +369,20 @@ export const en: Messages = {
       too_many_cells: 'The block is too large (more than {{limit}} cells).',
     },
   },
+  location: {
+    title_network: 'This file is in a network folder ({{label}}).',
+    title_cloud: 'This file is in a {{label}} folder that is synced.',
+    body: 'So that the network or the sync client cannot damage it, you work on a local copy. Changes are written to the original as one whole file when you press “Save to the original” and when the workbook is closed.',
+    localCopy: 'Local copy',
+    saved: 'All changes are in the original file.',
+    unsaved: 'Some changes are not yet saved to the original file.',
+    saveBack: 'Save to the original',
+    saving: 'Saving to the original…',
+    savedNow: 'Saved to the original file.',
+    conflict: 'Someone else changed the original file since you opened it. It was not overwritten; your version was saved beside it: {{path}}',
+    resumed: 'Changes from an earlier session that were not yet saved to the original were recovered from the local copy.',
+    conflictAside: 'The original changed since an earlier session. The local copy with your unsaved changes was set aside at: {{path}}',
+  },
   about: {
     title: 'About {{name}}',
     body: "A workbench for setting and revising a regency's RPJMD poverty targets: realisations, original targets, revision scenarios and their justifications.",
@@ -374,6 +390,7 @@ export const en: Messages = {
     host: 'Host',
   },
   error: {
+    openReadOnly: 'Open read-only',
     title: 'Something went wrong',
     detail: 'Details',
     codes: {
@@ -386,7 +403,7 @@ export const en: Messages = {
       refused_foreign: 'This file is another SQLite database, not an RPJMD workbook.',
       refused_newer: 'This workbook was made by a newer version of the app.',
       refused_corrupt: 'This workbook is damaged and was not opened.',
-      io_error: 'Cannot reach the workbook service.',
+      io_error: 'Could not read or write: the file or the workbook service is out of reach.',
       blocked: 'The action is refused while checks fail.',
       locked: 'This workbook is open in another window or process.',
       read_only: 'This workbook is open read-only; changes cannot be saved.',

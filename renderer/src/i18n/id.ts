@@ -12,6 +12,8 @@ export const id = {
   },
   topbar: {
     readOnly: 'hanya-baca',
+    localCopy: 'salinan lokal',
+    unsaved: 'belum disimpan ke berkas asli',
     file: 'Berkas',
     noFile: 'Tidak ada buku kerja terbuka',
     host: 'Host',
@@ -365,6 +367,20 @@ export const id = {
       too_many_cells: 'Blok terlalu besar (lebih dari {{limit}} sel).',
     },
   },
+  location: {
+    title_network: 'Berkas ini ada di folder jaringan ({{label}}).',
+    title_cloud: 'Berkas ini ada di folder {{label}} yang disinkronkan.',
+    body: 'Agar tidak rusak oleh jaringan atau sinkronisasi, Anda bekerja pada salinan lokal. Perubahan ditulis ke berkas asli sebagai satu berkas utuh saat Anda menekan «Simpan ke berkas asli» dan saat buku kerja ditutup.',
+    localCopy: 'Salinan lokal',
+    saved: 'Semua perubahan sudah ada di berkas asli.',
+    unsaved: 'Ada perubahan yang belum disimpan ke berkas asli.',
+    saveBack: 'Simpan ke berkas asli',
+    saving: 'Menyimpan ke berkas asli…',
+    savedNow: 'Tersimpan ke berkas asli.',
+    conflict: 'Berkas asli telah diubah orang lain sejak Anda membukanya. Berkas itu tidak ditimpa; versi Anda disimpan di sebelahnya: {{path}}',
+    resumed: 'Perubahan dari sesi sebelumnya yang belum disimpan ke berkas asli dipulihkan dari salinan lokal.',
+    conflictAside: 'Berkas asli berubah sejak sesi sebelumnya. Salinan lokal dengan perubahan Anda yang belum tersimpan disisihkan di: {{path}}',
+  },
   about: {
     title: 'Tentang {{name}}',
     body: 'Alat kerja untuk menyusun dan merevisi target kemiskinan RPJMD kabupaten/kota: realisasi, target awal, skenario perubahan dan alasannya.',
@@ -373,6 +389,7 @@ export const id = {
   },
   error: {
     title: 'Terjadi kesalahan',
+    openReadOnly: 'Buka hanya-baca',
     detail: 'Rincian',
     codes: {
       bad_input: 'Masukan tidak valid.',
@@ -384,7 +401,7 @@ export const id = {
       refused_foreign: 'Berkas ini adalah basis data SQLite lain, bukan buku kerja RPJMD.',
       refused_newer: 'Buku kerja ini dibuat oleh versi aplikasi yang lebih baru.',
       refused_corrupt: 'Buku kerja ini rusak dan tidak dibuka.',
-      io_error: 'Tidak dapat menghubungi layanan buku kerja.',
+      io_error: 'Gagal membaca atau menulis: berkas atau layanan buku kerja tidak terjangkau.',
       blocked: 'Tindakan ditolak karena pemeriksaan masih gagal.',
       locked: 'Buku kerja ini sedang dibuka di jendela atau proses lain.',
       read_only: 'Buku kerja ini dibuka hanya-baca; perubahan tidak dapat disimpan.',
