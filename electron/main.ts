@@ -27,6 +27,7 @@ import { isTrustedSender } from './shell/ipc-sender.js';
 import { installAppMenu } from './shell/menu.js';
 import type { MenuLanguage } from './shell/menu-template.js';
 import { decideNavigation, decideWindowOpen } from './shell/navigation.js';
+import { allowPermission } from './shell/permissions.js';
 import { secureWebPreferences } from './shell/web-preferences.js';
 import type { WorkerClient } from './shell/worker-client.js';
 import { createWorkerClient } from './shell/worker-client.js';
@@ -240,10 +241,11 @@ function hardenWebContents(contents: WebContents): void {
 
 function hardenSession(): void {
   const ses = session.defaultSession;
-  // The workbench needs no camera, notifications, geolocation, clipboard reads… Refuse all, both
-  // the asynchronous requests and the synchronous checks Chromium makes first.
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // The workbench needs no camera, notifications, geolocation, clipboard reads… Only a clipboard
+  // write from our own page passes (permissions.ts), both for the asynchronous requests and the
+  // synchronous checks Chromium makes first.
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl)));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowPermission(permission, requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
 }
 

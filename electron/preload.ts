@@ -7,12 +7,12 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { MenuCommand, PreloadApi } from '../shared/api/client.js';
 import { IPC_CHANNEL, MENU_CHANNEL, MENU_COMMANDS } from '../shared/api/client.js';
-import { isMethod } from '../shared/api/contract.js';
+import { isMethodName } from '../shared/api/methods.js';
 import { failure } from '../shared/api/result.js';
 
 const api = {
   invoke(method, input) {
-    if (!isMethod(method)) {
+    if (!isMethodName(method)) {
       return Promise.resolve(failure('unknown_method', `Unknown method "${String(method).slice(0, 80)}"`));
     }
     return ipcRenderer.invoke(IPC_CHANNEL, method, input);

@@ -22,6 +22,7 @@ import type {
 import { COMPARISONS, REFERENCE_KINDS, SCENARIO_STATUSES, SERIES } from '../domain.js';
 import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
 import { ANNEX_LANGUAGES, ANNEX_PAPERS, IMPORT_SERIES } from '../annex.js';
+import type { MethodName } from './methods.js';
 
 /** Declares a method: its input schema now, its result type as a phantom for the type checker. */
 function method<R>() {
@@ -218,6 +219,11 @@ export interface HistoryStep {
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
+
+// The preload's name list (methods.ts) must name exactly the contract's methods.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<Method, MethodName> = true;
+void namesMatch;
 /** What a caller passes (before schema defaults and transforms). */
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 /** What a handler receives (after validation). */

@@ -166,11 +166,18 @@ describe('main process wiring (fake electron, real services)', () => {
     expect(redirect.prevented).toBe(true);
   });
 
-  it('denies every permission request and check', () => {
-    let granted: boolean | undefined;
-    fake.permissionRequest!({}, 'media', (g: boolean) => (granted = g));
-    expect(granted).toBe(false);
+  it('denies every permission request and check except a clipboard write from our page', () => {
+    const request = (permission: string, requestingUrl: string) => {
+      let granted: boolean | undefined;
+      fake.permissionRequest!({}, permission, (g: boolean) => (granted = g), { requestingUrl });
+      return granted;
+    };
+    expect(request('media', 'app://workbench/index.html')).toBe(false);
+    expect(request('clipboard-sanitized-write', 'app://workbench/index.html')).toBe(true);
+    expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
     expect(fake.permissionCheck!({}, 'clipboard-read', 'app://workbench')).toBe(false);
+    expect(fake.permissionCheck!({}, 'clipboard-sanitized-write', 'app://workbench')).toBe(true);
+    expect(fake.permissionCheck!({}, 'clipboard-sanitized-write', 'app://workbench.evil')).toBe(false);
     expect(fake.devicePermission!({})).toBe(false);
   });
 
