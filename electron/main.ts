@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { MenuCommand } from '../shared/api/client.js';
-import { IPC_CHANNEL, MENU_CHANNEL } from '../shared/api/client.js';
+import { IPC_CHANNEL, isUiLanguage, LANGUAGE_CHANNEL, MENU_CHANNEL } from '../shared/api/client.js';
 import type { Method } from '../shared/api/contract.js';
 import { isMethod } from '../shared/api/contract.js';
 import type { Result } from '../shared/api/result.js';
@@ -25,7 +25,7 @@ import { injectNonce, resolveAppRequest } from './shell/app-protocol.js';
 import { fileFromAdditionalData, workbookPathFromArgv } from './shell/argv.js';
 import { isTrustedSender } from './shell/ipc-sender.js';
 import { installAppMenu } from './shell/menu.js';
-import type { MenuLanguage } from './shell/menu-template.js';
+import type { MenuAction, MenuLanguage } from './shell/menu-template.js';
 import { decideNavigation, decideWindowOpen } from './shell/navigation.js';
 import { allowPermission } from './shell/permissions.js';
 import { secureWebPreferences } from './shell/web-preferences.js';
@@ -41,8 +41,8 @@ const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
 const WORKER_PATH = path.join(__dirname, 'store-worker.cjs');
 /** Set by scripts/start.mjs to the Electron-ABI build of better-sqlite3 (see scripts/electron-native.mjs). */
 const NATIVE_BINDING_ENV = 'RPJMD_WORKBENCH_NATIVE_BINDING';
-/** Menu and dialog language; the renderer's language switch does not reach main yet. */
-const LANG: MenuLanguage = 'id';
+/** Menu and dialog language until the renderer reports its own (LANGUAGE_CHANNEL). */
+const DEFAULT_LANG: MenuLanguage = 'id';
 /** Methods whose successful result changes which workbook is open (the window title follows). */
 const OPENING_METHODS = new Set<Method>(['workbook.open', 'workbook.create', 'workbook.saveAs', 'workbook.openDemo']);
 
@@ -74,6 +74,7 @@ function runPrimaryInstance(): void {
   let storeClosed = false;
   let ready = false;
   const pendingFiles: string[] = [];
+  let lang: MenuLanguage = DEFAULT_LANG;
 
   const notify = (command: MenuCommand) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(MENU_CHANNEL, command);
@@ -93,7 +94,20 @@ function runPrimaryInstance(): void {
     return result;
   };
 
-  const dialogs = createWorkbookDialogs({ window: () => mainWindow, call: callStore, notify, lang: LANG });
+  const dialogs = createWorkbookDialogs({ window: () => mainWindow, call: callStore, notify, lang: () => lang });
+
+  const onMenuAction = (action: MenuAction) => {
+    if (action === 'new') void dialogs.newWorkbook();
+    else if (action === 'open') void dialogs.openWorkbook();
+    else if (action === 'save-as') void dialogs.saveAs();
+    else if (action === 'close') void dialogs.closeWorkbook();
+    else if (action === 'about') notify('about');
+  };
+
+  const trustedFrames = () =>
+    [...ourWindows]
+      .filter((w) => !w.isDestroyed())
+      .map((w) => ({ processId: w.webContents.mainFrame.processId, routingId: w.webContents.mainFrame.routingId }));
 
   const focusMainWindow = () => {
     if (!mainWindow || mainWindow.isDestroyed()) return;
@@ -139,23 +153,19 @@ function runPrimaryInstance(): void {
       hardenSession();
       protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, styleNonce, csp));
       ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown) => {
-        const frames = [...ourWindows]
-          .filter((w) => !w.isDestroyed())
-          .map((w) => ({ processId: w.webContents.mainFrame.processId, routingId: w.webContents.mainFrame.routingId }));
-        if (!isTrustedSender(event.senderFrame, frames)) {
+        if (!isTrustedSender(event.senderFrame, trustedFrames())) {
           console.warn(`Refused IPC from untrusted frame ${event.senderFrame?.url ?? '(gone)'}`);
           return failure('forbidden', 'Request from an untrusted frame');
         }
         if (!isMethod(method)) return failure('unknown_method', `Unknown method "${String(method).slice(0, 80)}"`);
         return callStore(method, input); // the input is validated against the contract's schema in dispatch
       });
-      installAppMenu(LANG, (action) => {
-        if (action === 'new') void dialogs.newWorkbook();
-        else if (action === 'open') void dialogs.openWorkbook();
-        else if (action === 'save-as') void dialogs.saveAs();
-        else if (action === 'close') void dialogs.closeWorkbook();
-        else if (action === 'about') notify('about');
+      ipcMain.on(LANGUAGE_CHANNEL, (event, value: unknown) => {
+        if (!isTrustedSender(event.senderFrame, trustedFrames()) || !isUiLanguage(value) || value === lang) return;
+        lang = value;
+        installAppMenu(lang, onMenuAction);
       });
+      installAppMenu(lang, onMenuAction);
 
       store = startStore();
       mainWindow = createMainWindow(ourWindows);

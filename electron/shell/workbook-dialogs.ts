@@ -17,7 +17,8 @@ export interface WorkbookDialogDeps {
   window: () => BrowserWindow | null;
   call: (method: Method, input: unknown) => Promise<Result<unknown>>;
   notify: (command: MenuCommand) => void;
-  lang: MenuLanguage;
+  /** The current UI language (the renderer's switch can change it at any time). */
+  lang: () => MenuLanguage;
 }
 
 const TEXT = {
@@ -46,14 +47,15 @@ const TEXT = {
 } as const;
 
 export function createWorkbookDialogs(deps: WorkbookDialogDeps) {
-  const t = TEXT[deps.lang];
+  // Read at each use: the words follow the language switch.
+  const text = () => TEXT[deps.lang()];
   let busy = false; // one dialog at a time: a second Ctrl+O while a dialog is up does nothing
 
   const showFailure = async (failure: Pick<Failure, 'message'>) => {
     // At startup the window is still hidden; a box parented to it would be invisible.
     const win = deps.window();
     const parent = win && win.isVisible() ? win : null;
-    const options = { type: 'error' as const, title: t.failed, message: t.failed, detail: failure.message };
+    const options = { type: 'error' as const, title: text().failed, message: text().failed, detail: failure.message };
     await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
   };
 
@@ -80,10 +82,10 @@ export function createWorkbookDialogs(deps: WorkbookDialogDeps) {
     const win = deps.window();
     const options = {
       type: 'warning' as const,
-      title: t.locked,
-      message: t.locked,
+      title: text().locked,
+      message: text().locked,
       detail: result.message,
-      buttons: [t.openReadOnly, t.cancel],
+      buttons: [text().openReadOnly, text().cancel],
       defaultId: 0,
       cancelId: 1,
     };
@@ -109,19 +111,19 @@ export function createWorkbookDialogs(deps: WorkbookDialogDeps) {
 
   const saveDialog = async (title: string, defaultPath: string) => {
     const win = deps.window();
-    const options = { title, defaultPath, filters: saveFilters(deps.lang), properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+    const options = { title, defaultPath, filters: saveFilters(deps.lang()), properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
     const r = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
     return r.canceled || !r.filePath ? null : withWorkbookExtension(r.filePath);
   };
 
   return {
     newWorkbook: exclusive(async () => {
-      const file = await saveDialog(t.newTitle, path.join(app.getPath('documents'), t.newName));
+      const file = await saveDialog(text().newTitle, path.join(app.getPath('documents'), text().newName));
       if (file) await run('workbook.create', { path: file });
     }),
     openWorkbook: exclusive(async () => {
       const win = deps.window();
-      const options = { title: t.openTitle, filters: openFilters(deps.lang), properties: ['openFile' as const] };
+      const options = { title: text().openTitle, filters: openFilters(deps.lang()), properties: ['openFile' as const] };
       const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
       const file = r.canceled ? undefined : r.filePaths[0];
       if (file) await openFile(file);
@@ -130,10 +132,10 @@ export function createWorkbookDialogs(deps: WorkbookDialogDeps) {
       const current = await deps.call('workbook.current', {});
       const summary = current.ok ? (current.value as WorkbookSummary | null) : null;
       if (!summary) {
-        await showFailure({ message: t.noWorkbook });
+        await showFailure({ message: text().noWorkbook });
         return;
       }
-      const file = await saveDialog(t.saveAsTitle, summary.path);
+      const file = await saveDialog(text().saveAsTitle, summary.path);
       // The OS dialog has already asked before replacing an existing file.
       if (file) await run('workbook.saveAs', { path: file, overwrite: true });
     }),

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IPC_CHANNEL, MENU_CHANNEL } from '../../shared/api/client.js';
+import { IPC_CHANNEL, LANGUAGE_CHANNEL, MENU_CHANNEL } from '../../shared/api/client.js';
 import { buildCsp, NONCE_PLACEHOLDER } from '../../shared/security/csp.js';
 import type { state as FakeState } from './fixtures/fake-electron.js';
 
@@ -187,6 +187,19 @@ describe('main process wiring (fake electron, real services)', () => {
     expect(win.webContents.sent.at(-1)).toEqual([MENU_CHANNEL, 'about']);
   });
 
+  it('menus follow the renderer’s language switch; a foreign frame or an unknown language changes nothing', () => {
+    const frame = win.webContents.mainFrame;
+    const say = (senderFrame: unknown, lang: unknown) => fake.ipcListeners.get(LANGUAGE_CHANNEL)!({ senderFrame }, lang);
+    const top = () => (fake.menu as Any[]).map((m) => m.label);
+    say({ ...frame, url: 'https://example.com/' }, 'en');
+    say(frame, 'fr');
+    expect(top()).toEqual(['&Berkas', '&Sunting', 'Ban&tuan']);
+    say(frame, 'en');
+    expect(top()).toEqual(['&File', '&Edit', '&Help']);
+    say(frame, 'id');
+    expect(top()).toEqual(['&Berkas', '&Sunting', 'Ban&tuan']);
+  });
+
   it('Baru creates a workbook where the dialog says, then tells the renderer', async () => {
     const target = path.join(home, 'Revisi 2021'); // no extension: .rpjmd is added
     fake.saveDialogAnswers.push({ canceled: false, filePath: target });
@@ -205,6 +218,22 @@ describe('main process wiring (fake electron, real services)', () => {
     expect(fake.messageBoxes[0]).toMatchObject({ type: 'error', title: 'Perintah tidak dapat dijalankan' });
     expect((fake.messageBoxes[0] as Any).detail).toMatch(/notes\.txt|not .*workbook|SQLite/i);
     expect(win.title).toBe('Revisi 2021.rpjmd — RPJMD Workbench');
+  });
+
+  it('a file another process holds: the box says so and offers a read-only open, which it does', async () => {
+    const held = path.join(home, 'Revisi 2021.rpjmd');
+    const copy = path.join(home, 'dipegang.rpjmd');
+    fs.copyFileSync(held, copy);
+    // A live process on this computer (this test) holds it.
+    fs.writeFileSync(path.join(home, '.dipegang.rpjmd.lock'), JSON.stringify({ pid: process.pid, host: os.hostname(), since: '' }));
+    const boxes = fake.messageBoxes.length;
+    const bytes = fs.readFileSync(copy);
+    fake.openDialogAnswers.push({ canceled: false, filePaths: [copy] });
+    menuItem('Buka…').click();
+    await until(() => win.title.startsWith('dipegang.rpjmd'), 'the read-only open');
+    expect(fake.messageBoxes[boxes]).toMatchObject({ type: 'warning', buttons: ['Buka hanya-baca', 'Batal'] });
+    expect(await ipc(win.webContents.mainFrame, 'workbook.current')).toMatchObject({ ok: true, value: { readOnly: true } });
+    expect(fs.readFileSync(copy).equals(bytes)).toBe(true);
   });
 
   it('a second instance focuses the window and opens its file', async () => {

@@ -44,6 +44,8 @@ export async function initI18n(): Promise<typeof i18next> {
   const lng = storedLanguage();
   i18next.on('languageChanged', (l) => {
     document.documentElement.lang = currentLanguage(l);
+    // The desktop shell words its menu and dialogs in the same language.
+    window.workbench?.setUiLanguage(currentLanguage(l));
   });
   await i18next.use(initReactI18next).init({
     // The review views keep their keys in compare.*.ts, merged under `compare`.
@@ -58,6 +60,7 @@ export async function initI18n(): Promise<typeof i18next> {
     returnNull: false,
   });
   document.documentElement.lang = lng;
+  window.workbench?.setUiLanguage(lng);
   return i18next;
 }
 
