@@ -76,7 +76,7 @@ test.describe('Electron shell', () => {
     expect(await page.evaluate('typeof window.require')).toBe('undefined');
     expect(await page.evaluate('typeof process')).toBe('undefined');
     expect(await page.evaluate('typeof module')).toBe('undefined');
-    expect(await page.evaluate('Object.keys(window.workbench).sort()')).toEqual(['invoke', 'onMenuCommand']);
+    expect(await page.evaluate('Object.keys(window.workbench).sort()')).toEqual(['invoke', 'onMenuCommand', 'setUiLanguage']);
     // The per-launch style nonce replaced the placeholder in index.html.
     expect(await page.evaluate(`document.querySelector('meta[name="workbench-style-nonce"]')?.content ?? null`)).not.toBe('__WORKBENCH_STYLE_NONCE__');
   });
@@ -85,6 +85,22 @@ test.describe('Electron shell', () => {
     expect(await page.evaluate(`window.workbench.invoke('app.info', {})`)).toMatchObject({ ok: true, value: { host: 'electron' } });
     expect(await page.evaluate(`window.workbench.invoke('fs.readFile', { path: '/etc/passwd' })`)).toMatchObject({ ok: false, code: 'unknown_method' });
     expect(await page.evaluate(`window.workbench.invoke('workbook.open', { path: 42 })`)).toMatchObject({ ok: false, code: 'bad_input' });
+  });
+
+  test('refuses IPC from a window that is not ours, even with our preload', async () => {
+    const preload = path.join(root, 'dist/electron/preload.cjs');
+    const answer = await app.evaluate(async ({ BrowserWindow }, preloadPath) => {
+      const foreign = new BrowserWindow({ show: false, webPreferences: { preload: preloadPath, sandbox: true, contextIsolation: true } });
+      try {
+        await foreign.loadURL('data:text/html,<title>foreign</title>');
+        return await foreign.webContents.executeJavaScript(`window.workbench ? window.workbench.invoke('app.info', {}) : 'no bridge'`);
+      } finally {
+        foreign.destroy();
+      }
+    }, preload);
+    // Either the preload's bridge is there and main refuses the frame, or there is no bridge at all.
+    if (answer !== 'no bridge') expect(answer).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await page.evaluate(`window.workbench.invoke('app.info', {})`)).toMatchObject({ ok: true });
   });
 
   test('refuses window.open and navigation to another origin', async () => {
