@@ -163,13 +163,19 @@ export class Session {
     this.remote = undefined;
   }
 
-  private replace(next: Workbook, remote?: LocalCopy): Workbook {
+  private async replace(next: Workbook, remote?: LocalCopy): Promise<Workbook> {
     if (this.workbook && this.workbook !== next) {
       const previous = this.workbook;
       const previousRemote = this.remote;
+      if (previousRemote?.unsaved) {
+        try {
+          await previousRemote.saveBack((file) => previous.backupTo(file));
+        } catch (err) {
+          // The share is gone: the copy keeps the edits and is resumed when the original is next opened.
+          console.error(`[session] ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
       previous.close();
-      // Switching files never waits on a share: an unsaved copy stays on disk and is resumed
-      // the next time its original is opened.
       previousRemote?.release();
     }
     this.workbook = next;

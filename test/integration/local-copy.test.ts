@@ -119,6 +119,18 @@ describe('a workbook in a cloud folder', () => {
     expect(fs.readdirSync(localCopiesPath(dataDir))).toEqual([]);
   });
 
+  it('opening another file saves the cloud workbook back first', async () => {
+    const cloud = tempDir('OneDrive-');
+    const original = await demoIn(cloud);
+    const other = await demoIn(tempDir());
+    const { ok } = start(cloud);
+    await ok('workbook.open', { path: original });
+    await editP0(ok, 11.4);
+    await ok('workbook.open', { path: other });
+    expect(await p0Target(original)).toBe(11.4);
+    expect(listing(cloud)).toEqual(['muara-enim.rpjmd']);
+  });
+
   it('a second session gets "locked" and changes no bytes; read-only still opens', async () => {
     const cloud = tempDir('OneDrive-');
     const original = await demoIn(cloud);
