@@ -154,6 +154,12 @@ class Collector {
         if (raw.mergedCopy) return;
         const t = raw.text.trim();
         if (PLACEHOLDERS.has(t.toLowerCase())) return;
+        // No number is written with 100 characters; parseNumber's patterns backtrack quadratically
+        // on long runs of spaces, so a huge text cell is refused before it gets there.
+        if (t.length > 100) {
+          this.reject(g.name, row, col, 'not_a_number', `${where}: "${t.slice(0, 40)}…" (${t.length} characters) is not a number`);
+          return;
+        }
         const parsed = parseNumber(t, { allowFootnotes: true });
         if (!parsed.ok) {
           this.reject(g.name, row, col, 'not_a_number', `${where}: "${t.slice(0, 40)}" is not a number (${parsed.reason})`);
@@ -313,7 +319,9 @@ function annexScenario(ctx: Context, g: Grid, headerRow: number, target: ImportT
   for (const r of sortedRows(g)) {
     if (r >= headerRow) break;
     for (const [c] of g.rows.get(r)!) {
-      const m = SCENARIO_LINE.exec(textAt(g, r, c));
+      // A title line is short; a huge cell would make the lazy pattern backtrack quadratically.
+      const line = textAt(g, r, c);
+      const m = line.length <= 300 ? SCENARIO_LINE.exec(line) : null;
       if (!m) continue;
       const name = m[1]!.trim();
       const s = ctx.scenarios.find((x) => x.name === name) ?? ctx.scenarios.find((x) => normalizeName(x.name) === normalizeName(name));

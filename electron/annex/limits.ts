@@ -8,6 +8,12 @@ export const IMPORT_LIMITS = {
   maxFileBytes: 10 * 1024 * 1024,
   /** Cells in all sheets together (xlsx <c> elements; CSV fields). */
   maxCells: 200_000,
+  /** Rows the sheets declare (<row> elements, even empty ones: exceljs builds an object for each). */
+  maxRows: 200_000,
+  /** Excel's last row; exceljs walks its row array up to the highest row number, holes included. */
+  maxRow: 1_048_576,
+  /** Excel's last column (XFD); a column range beyond it makes exceljs build a column object per number. */
+  maxColumn: 16_384,
   /** Parts inside the .xlsx zip. */
   maxZipEntries: 1000,
   /** One part unpacked (a sheet's XML, the shared strings). */

@@ -96,6 +96,28 @@ export function rangeArea(ref: string): number {
   return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
 }
 
+/**
+ * Names JavaScript objects inherit (`__proto__`, `constructor`, `toString`…). exceljs 4.4 keeps
+ * sheet names, relationship ids and defined names as keys of plain objects, so a defined name
+ * pointing at a sheet called `'__proto__'` writes into Object.prototype. Cell text may say
+ * anything (it is only ever a Map value), so shared strings and notes are not searched, and in
+ * sheets only attributes and formulas are.
+ */
+const INHERITED = ['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype).filter((n) => n !== '__proto__')];
+const INHERITED_WORD = new RegExp(`(?<![\\w$])(${INHERITED.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
+
+function unsafeName(part: string, xml: string): string | null {
+  if (/^docProps\//i.test(part) || /^xl\/(sharedStrings|comments\d*)\.xml$/i.test(part) || /^xl\/media\//i.test(part)) return null;
+  if (/^xl\/worksheets\/[^/]+\.xml$/i.test(part)) {
+    for (const m of xml.matchAll(/="([^"]*)"|<f\b[^>]*>([^<]*)<\/f>/g)) {
+      const hit = INHERITED_WORD.exec(m[1] ?? m[2] ?? '');
+      if (hit) return hit[1]!;
+    }
+    return null;
+  }
+  return INHERITED_WORD.exec(xml)?.[1] ?? null;
+}
+
 const CONTENT_TYPE_MACRO = /macroEnabled|vbaProject|ms-excel\.sheet\.binary|ms-excel\.addin|vnd\.ms-office\.activeX/i;
 const WORKBOOK_MAIN = /ContentType="application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.(sheet|template)\.main\+xml"/;
 
@@ -126,14 +148,36 @@ export function inspectXlsx(buf: Buffer, file: string): ZipReport {
   if (!WORKBOOK_MAIN.test(typesXml)) refuse(file, 'is not an Excel workbook (.xlsx)', 'not_xlsx');
 
   let cells = 0;
+  let rows = 0;
   let unpacked = 0;
   for (const e of entries) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) continue;
-    const xml = inflate(buf, e, file, L.maxPartBytes);
+    // Every part is inflated (capped), not only the sheets: exceljs inflates them all without a
+    // cap, so a part lying about its size in the directory (the shared strings, a style sheet, a
+    // media file, or hundreds of entries sharing one deflate stream) must be measured here.
+    const xml = inflate(buf, e, file, Math.min(L.maxPartBytes, L.maxUnpackedBytes - unpacked + 1));
     unpacked += xml.length;
     if (unpacked > L.maxUnpackedBytes) refuse(file, `unpacks to more than ${L.maxUnpackedBytes / 1024 / 1024} MB`, 'too_large');
+    const unsafe = unsafeName(e.name, xml);
+    if (unsafe) refuse(file, `part ${e.name} uses the name "${unsafe}" where a sheet, relationship or style name belongs; such names are refused because they can corrupt the importer's memory`, 'damaged');
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) continue;
     cells += (xml.match(/<c[\s>/]/g) ?? []).length;
     if (cells > L.maxCells) refuse(file, `has more than ${L.maxCells.toLocaleString('en')} cells; split it into smaller files`, 'too_many_cells');
+    const sheet = e.name.replace(/^xl\/worksheets\//, '');
+    rows += (xml.match(/<row[\s>/]/g) ?? []).length;
+    if (rows > L.maxRows) refuse(file, `has more than ${L.maxRows.toLocaleString('en')} rows; split it into smaller files`, 'too_many_cells');
+    // Rows and cells past Excel's last row or column (XFD1048576): exceljs keeps rows and cells in
+    // arrays indexed by number and walks every hole up to the highest one.
+    for (const m of xml.matchAll(/<(row|c)\b[^>]*?\br="([A-Za-z]*)(\d*)"/g)) {
+      const col = m[2]!.length <= 3 ? colNumber(m[2]!.toUpperCase()) : Infinity;
+      const row = Number(m[3]);
+      if (row > L.maxRow || col > L.maxColumn) refuse(file, `${sheet} has a ${m[1] === 'row' ? 'row' : 'cell'} at ${`${m[2]}${m[3]}`.slice(0, 24)}, beyond Excel's last row or column (XFD${L.maxRow})`, 'damaged');
+    }
+    for (const m of xml.matchAll(/<col\b[^>]*>/g)) {
+      for (const a of m[0].matchAll(/\b(min|max)="([^"]*)"/g)) {
+        const n = Number(a[2]);
+        if (!(n >= 0 && n <= L.maxColumn)) refuse(file, `${sheet} declares column ${a[1]} ${a[2]!.slice(0, 20)}, beyond Excel's last column (${L.maxColumn}, XFD)`, 'damaged');
+      }
+    }
     let merges = 0;
     let mergedArea = 0;
     for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]*)"/g)) {
