@@ -34,9 +34,17 @@ export const PAPER_SIZE: Record<AnnexPaper, number> = { A4: 9, F4: 14 };
  */
 export function numFmt(decimals: number, lang: AnnexLanguage): string {
   const d = Math.min(6, Math.max(0, Math.trunc(decimals)));
-  const base = d > 0 ? `#,##0.${'0'.repeat(d)}` : '#,##0';
-  return lang === 'id' ? `[$-421]${base}` : base;
+  const cache = NUM_FMTS[lang === 'id' ? 0 : 1];
+  let f = cache[d];
+  if (f === undefined) {
+    const base = d > 0 ? `#,##0.${'0'.repeat(d)}` : '#,##0';
+    cache[d] = f = lang === 'id' ? `[$-421]${base}` : base;
+  }
+  return f;
 }
+
+/** numFmt's strings, built once: [id, en] × decimals. */
+const NUM_FMTS: [(string | undefined)[], (string | undefined)[]] = [[], []];
 
 /** Escapes text for a header/footer string, where & starts a code. */
 export function hfText(text: string): string {
@@ -54,49 +62,150 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-/** Sets a cell's value and style in one call. */
-export function put(
-  ws: ExcelJS.Worksheet,
-  row: number,
-  col: number,
-  value: ExcelJS.CellValue,
-  style: {
-    bold?: boolean;
-    italic?: boolean;
-    underline?: boolean;
-    size?: number;
-    numFmt?: string;
-    fill?: string;
-    border?: boolean;
-    h?: ExcelJS.Alignment['horizontal'];
-    v?: ExcelJS.Alignment['vertical'];
-    wrap?: boolean;
-  } = {},
-): ExcelJS.Cell {
-  const cell = ws.getCell(row, col);
-  cell.value = value;
-  cell.font = {
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  size?: number;
+  numFmt?: string;
+  fill?: string;
+  border?: boolean;
+  h?: ExcelJS.Alignment['horizontal'];
+  v?: ExcelJS.Alignment['vertical'];
+  wrap?: boolean;
+}
+
+/**
+ * Style objects shared by every cell that looks the same. exceljs serialises a cell's style to
+ * XML once per style *object* it meets (a WeakMap), so a style object per cell cost five XML
+ * serialisations per cell; the annex has a few dozen distinct styles. Shared objects are never
+ * mutated: a change (a border added by boxAll) goes to another shared object.
+ */
+const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
+const shared = new WeakSet<object>();
+const withBorders = new WeakMap<object, Partial<ExcelJS.Style>>();
+
+function share(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  shared.add(style);
+  return style;
+}
+
+const BORDER_ONLY = share({ border: BORDER_ALL });
+
+const H_CODES: Record<string, number> = { left: 1, center: 2, right: 3, fill: 4, justify: 5, centerContinuous: 6, distributed: 7 };
+const V_CODES: Record<string, number> = { top: 1, middle: 2, bottom: 3, distributed: 4, justify: 5 };
+/** Shared styles by a number for the flags, size and alignment, then numFmt, then fill: no key string per cell. */
+const styleIndex = new Map<number, Map<string, Map<string, Partial<ExcelJS.Style>>>>();
+
+function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
+  const h = style.h === undefined ? 0 : H_CODES[style.h];
+  const v = style.v === undefined ? 0 : V_CODES[style.v];
+  const size = style.size ?? 9;
+  if (h === undefined || v === undefined || !Number.isInteger(size) || size < 0 || size > 400) return styleByText(style);
+  const code =
+    (style.bold ? 1 : 0) | (style.italic ? 2 : 0) | (style.underline ? 4 : 0) | (style.border ? 8 : 0) | (style.wrap ? 16 : 0) | (h << 5) | (v << 8) | (size << 11);
+  let byFmt = styleIndex.get(code);
+  if (!byFmt) styleIndex.set(code, (byFmt = new Map()));
+  const fmt = style.numFmt ?? '';
+  let byFill = byFmt.get(fmt);
+  if (!byFill) byFmt.set(fmt, (byFill = new Map()));
+  const fill = style.fill ?? '';
+  let s = byFill.get(fill);
+  if (!s) byFill.set(fill, (s = styleByText(style)));
+  return s;
+}
+
+function styleByText(style: CellStyle): Partial<ExcelJS.Style> {
+  const key = `${style.bold ? 1 : 0}${style.italic ? 1 : 0}${style.underline ? 1 : 0}|${style.size ?? 9}|${style.numFmt ?? ''}|${style.fill ?? ''}|${style.border ? 1 : 0}|${style.h ?? ''}|${style.v ?? ''}|${style.wrap ? 1 : 0}`;
+  let s = sharedStyles.get(key);
+  if (!s) {
+    s = {};
+    applyStyle(s, style);
+    sharedStyles.set(key, share(s));
+  }
+  return s;
+}
+
+/** What put() sets on a style, in place. */
+function applyStyle(target: Partial<ExcelJS.Style>, style: CellStyle): void {
+  target.font = {
     name: FONT,
     size: style.size ?? 9,
     ...(style.bold ? { bold: true } : {}),
     ...(style.italic ? { italic: true } : {}),
     ...(style.underline ? { underline: true } : {}),
   };
-  if (style.numFmt) cell.numFmt = style.numFmt;
-  if (style.fill) cell.fill = solid(style.fill);
-  if (style.border) cell.border = BORDER_ALL;
-  cell.alignment = { vertical: style.v ?? 'middle', horizontal: style.h ?? 'left', wrapText: style.wrap ?? false };
+  if (style.numFmt) target.numFmt = style.numFmt;
+  if (style.fill) target.fill = solid(style.fill);
+  if (style.border) target.border = BORDER_ALL;
+  target.alignment = { vertical: style.v ?? 'middle', horizontal: style.h ?? 'left', wrapText: style.wrap ?? false };
+}
+
+const isBlank = (style: object) => {
+  for (const _ in style) return false;
+  return true;
+};
+
+/** Sets a cell's value and style in one call. */
+export function put(ws: ExcelJS.Worksheet, row: number, col: number, value: ExcelJS.CellValue, style: CellStyle = {}): ExcelJS.Cell {
+  const cell = ws.getCell(row, col);
+  cell.value = value;
+  if (!cell.isMerged && isBlank(cell.style)) {
+    cell.style = styleOf(style);
+  } else {
+    // A merged cell shares its style object with the cells it covers, and a cell styled before
+    // keeps what put() does not set: change the cell's own style in place, as exceljs does.
+    if (shared.has(cell.style)) cell.style = { ...cell.style };
+    applyStyle(cell.style, style);
+  }
   return cell;
 }
 
 /** Thin borders on every cell of a rectangle (merged cells included). */
 export function boxAll(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): void {
-  for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) ws.getCell(r, c).border = BORDER_ALL;
+  for (let r = top; r <= bottom; r++) {
+    for (let c = left; c <= right; c++) {
+      const cell = ws.getCell(r, c);
+      const style = cell.style;
+      if (shared.has(style)) {
+        let bordered = withBorders.get(style);
+        if (!bordered) withBorders.set(style, (bordered = share({ ...style, border: BORDER_ALL })));
+        cell.style = bordered;
+      } else if (!cell.isMerged && isBlank(style)) {
+        cell.style = BORDER_ONLY;
+      } else {
+        cell.border = BORDER_ALL;
+      }
+    }
+  }
+}
+
+/**
+ * ws.mergeCells without exceljs's overlap check, which compares each new merge with every merge
+ * of the sheet (quadratic: 18.000 merges in Lampiran II of a 6.000-indicator workbook took
+ * minutes). The annex never overlaps its merges. exceljs is pinned (4.4.0); should its private
+ * merge index ever change shape, this falls back to ws.mergeCells.
+ */
+export function mergeRange(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): void {
+  const sheet = ws as unknown as { _merges?: Record<string, unknown> };
+  const merges = sheet._merges;
+  if (!merges || typeof merges !== 'object' || Array.isArray(merges)) {
+    ws.mergeCells(top, left, bottom, right);
+    return;
+  }
+  // Merge against an empty index (nothing to compare with), then put the new entry into the real one.
+  sheet._merges = {};
+  try {
+    ws.mergeCells(top, left, bottom, right);
+    Object.assign(merges, sheet._merges);
+  } finally {
+    sheet._merges = merges;
+  }
 }
 
 /** Merged title line across the table width. */
 export function titleRow(ws: ExcelJS.Worksheet, row: number, lastCol: number, text: string, size = 11, bold = true): void {
-  ws.mergeCells(row, 1, row, lastCol);
+  mergeRange(ws, row, 1, row, lastCol);
   put(ws, row, 1, text, { bold, size, h: 'center' });
   ws.getRow(row).height = size >= 11 ? 16 : 13;
 }
@@ -110,7 +219,9 @@ export function fitRowHeight(ws: ExcelJS.Worksheet, row: number, texts: { text: 
   let lines = minLines;
   for (const t of texts) {
     const perLine = Math.max(4, Math.floor(t.width * 1.15));
-    const n = t.text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    const n = t.text.includes('\n')
+      ? t.text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0)
+      : Math.max(1, Math.ceil(t.text.length / perLine));
     lines = Math.max(lines, n);
   }
   ws.getRow(row).height = Math.max(13, lines * 11.5 + 2);

@@ -44,36 +44,103 @@ export interface HistoryState {
 }
 
 function keyOf(table: TrackedTable, row: Row): Row {
-  return Object.fromEntries(TRACKED[table].map((k) => [k, row[k]]));
+  const key: Row = {};
+  for (const k of TRACKED[table]) key[k] = row[k];
+  return key;
 }
 
-function where(table: TrackedTable): string {
-  return TRACKED[table].map((k) => `${k} = @${k}`).join(' AND ');
+/**
+ * Prepared statements per connection and SQL text. A paste of thousands of cells runs the same
+ * few statements thousands of times; preparing each time cost more than running them.
+ */
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+function prepared(db: Db, sql: string): Database.Statement {
+  let map = statements.get(db);
+  if (!map) statements.set(db, (map = new Map()));
+  let st = map.get(sql);
+  if (!st) map.set(sql, (st = db.prepare(sql)));
+  return st;
 }
+
+/** Column names of a tracked table, in table order (what SELECT * returns). */
+const columnCache = new WeakMap<Db, Map<TrackedTable, string[]>>();
+
+export function columnsOf(db: Db, table: TrackedTable): string[] {
+  let map = columnCache.get(db);
+  if (!map) columnCache.set(db, (map = new Map()));
+  let cols = map.get(table);
+  if (!cols) map.set(table, (cols = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name)));
+  return cols;
+}
+
+/** The key columns' values, in key order (positional parameters bind faster than named ones). */
+function keyValues(table: TrackedTable, row: Row): unknown[] {
+  return TRACKED[table].map((k) => row[k]);
+}
+
+const SELECT_SQL = Object.fromEntries(
+  Object.entries(TRACKED).map(([t, keys]) => [t, `SELECT * FROM ${t} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}`]),
+) as Record<TrackedTable, string>;
+const DELETE_SQL = Object.fromEntries(
+  Object.entries(TRACKED).map(([t, keys]) => [t, `DELETE FROM ${t} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}`]),
+) as Record<TrackedTable, string>;
 
 function selectRow(db: Db, table: TrackedTable, key: Row): Row | null {
-  return (db.prepare(`SELECT * FROM ${table} WHERE ${where(table)}`).get(key) as Row | undefined) ?? null;
+  return (prepared(db, SELECT_SQL[table]).get(keyValues(table, key)) as Row | undefined) ?? null;
 }
+
+/** Upsert statements by table and column list. */
+const upsertSql = new Map<string, string>();
 
 /** Writes a whole row image (insert or update in place: never REPLACE, which would cascade). */
 function putRow(db: Db, table: TrackedTable, row: Row): void {
   const cols = Object.keys(row);
-  const keys = TRACKED[table] as readonly string[];
-  const updates = cols.filter((c) => !keys.includes(c));
-  const conflict = updates.length
-    ? `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}`
-    : 'ON CONFLICT DO NOTHING';
-  db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ${conflict}`).run(row);
+  const signature = `${table}:${cols.join(',')}`;
+  let sql = upsertSql.get(signature);
+  if (sql === undefined) {
+    const keys = TRACKED[table] as readonly string[];
+    const updates = cols.filter((c) => !keys.includes(c));
+    const conflict = updates.length
+      ? `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}`
+      : 'ON CONFLICT DO NOTHING';
+    sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ${conflict}`;
+    upsertSql.set(signature, sql);
+  }
+  prepared(db, sql).run(Object.values(row));
 }
 
 function deleteRow(db: Db, table: TrackedTable, key: Row): void {
-  db.prepare(`DELETE FROM ${table} WHERE ${where(table)}`).run(key);
+  prepared(db, DELETE_SQL[table]).run(keyValues(table, key));
+}
+
+/** Whether two row images hold the same columns with the same values. */
+function sameRow(a: Row | null, b: Row | null): boolean {
+  if (a === null || b === null) return a === b;
+  let columns = 0;
+  for (const k in a) {
+    if (!(k in b) || a[k] !== b[k]) return false;
+    columns++;
+  }
+  for (const _ in b) columns--;
+  return columns === 0;
+}
+
+/** Undo rows are written in batches of this many rows per INSERT statement. */
+const UNDO_BATCH = 100;
+const UNDO_COLUMNS = 6;
+
+function insertUndoRows(db: Db, rows: number): Database.Statement {
+  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ');
+  return prepared(db, `INSERT INTO undo_row (step_id, seq, tbl, row_key, before, after) VALUES ${values}`);
 }
 
 /** Records every change of one step; handed to the write function of a tracked transaction. */
 export class StepRecorder {
   private seq = 0;
   readonly changes: RowChange[] = [];
+  /** Undo rows not yet written, flattened (UNDO_COLUMNS values per row). */
+  private pending: unknown[] = [];
 
   constructor(
     private readonly db: Db,
@@ -82,13 +149,22 @@ export class StepRecorder {
 
   /**
    * Inserts or updates a row; `row` must hold the key columns, and may hold only some others when
-   * the row exists (they are merged into it). Returns the row before.
+   * the row exists (they are merged into it). Returns the row before. A caller that knows the
+   * row before exactly (every column, in table order, or null when there is none) passes it as
+   * `known` and saves the read; `row` must then hold every column, in table order, too.
    */
-  put(table: TrackedTable, row: Row): Row | null {
+  put(table: TrackedTable, row: Row, known?: Row | null): Row | null {
     const key = keyOf(table, row);
-    const before = selectRow(this.db, table, key);
-    putRow(this.db, table, before ? { ...before, ...row } : row);
-    this.record(table, key, before, selectRow(this.db, table, key));
+    const before = known !== undefined ? known : selectRow(this.db, table, key);
+    // A known row before and `row` both hold every column in table order: `row` is the image.
+    const image = before ? (known ? row : { ...before, ...row }) : row;
+    if (before && sameRow(before, image)) return before;
+    putRow(this.db, table, image);
+    // The row now holds exactly the image written when it names every column (in table order
+    // when it was merged into the row before); otherwise SQLite filled defaults: read it back.
+    const complete = before !== null || columnsOf(this.db, table).every((c) => c in row);
+    const after = complete && before !== null ? image : complete ? this.inTableOrder(table, image) : selectRow(this.db, table, key);
+    this.record(table, key, before, after);
     return before;
   }
 
@@ -96,7 +172,7 @@ export class StepRecorder {
   insert(table: 'scenario' | 'reference_target', row: Row): number {
     const cols = Object.keys(row);
     const id = Number(
-      this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid,
+      prepared(this.db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid,
     );
     const key = { id };
     this.record(table, key, null, selectRow(this.db, table, key));
@@ -104,19 +180,37 @@ export class StepRecorder {
   }
 
   remove(table: TrackedTable, key: Row): Row | null {
-    const before = selectRow(this.db, table, keyOf(table, key));
+    const k = keyOf(table, key);
+    const before = selectRow(this.db, table, k);
     if (!before) return null;
-    deleteRow(this.db, table, keyOf(table, key));
-    this.record(table, keyOf(table, key), before, null);
+    deleteRow(this.db, table, k);
+    this.record(table, k, before, null);
     return before;
   }
 
+  /** Writes the undo rows still buffered (recordStep calls it before the step ends). */
+  flush(): void {
+    const rows = this.pending.length / UNDO_COLUMNS;
+    let at = 0;
+    while (rows - at >= UNDO_BATCH) {
+      insertUndoRows(this.db, UNDO_BATCH).run(this.pending.slice(at * UNDO_COLUMNS, (at + UNDO_BATCH) * UNDO_COLUMNS));
+      at += UNDO_BATCH;
+    }
+    if (rows > at) insertUndoRows(this.db, rows - at).run(this.pending.slice(at * UNDO_COLUMNS));
+    this.pending = [];
+  }
+
+  private inTableOrder(table: TrackedTable, row: Row): Row {
+    const out: Row = {};
+    for (const c of columnsOf(this.db, table)) out[c] = row[c];
+    return out;
+  }
+
   private record(table: TrackedTable, key: Row, before: Row | null, after: Row | null): void {
-    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    if (sameRow(before, after)) return;
     this.changes.push({ table, before, after });
-    this.db
-      .prepare('INSERT INTO undo_row (step_id, seq, tbl, row_key, before, after) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(this.stepId, this.seq++, table, JSON.stringify(key), before && JSON.stringify(before), after && JSON.stringify(after));
+    this.pending.push(this.stepId, this.seq++, table, JSON.stringify(key), before && JSON.stringify(before), after && JSON.stringify(after));
+    if (this.pending.length >= UNDO_BATCH * UNDO_COLUMNS * 10) this.flush();
   }
 }
 
@@ -125,16 +219,17 @@ export class StepRecorder {
  * step again when it changed nothing (so a no-op edit is not an undo step).
  */
 export function recordStep<T>(db: Db, label: string, scenarioId: number | null, fn: (rec: StepRecorder) => T): { result: T; changes: RowChange[] } {
-  db.prepare("DELETE FROM undo_step WHERE state = 'undone'").run();
+  prepared(db, "DELETE FROM undo_step WHERE state = 'undone'").run();
   const stepId = Number(
-    db.prepare('INSERT INTO undo_step (label, scenario_id, at) VALUES (?, ?, ?)').run(label, scenarioId, new Date().toISOString()).lastInsertRowid,
+    prepared(db, 'INSERT INTO undo_step (label, scenario_id, at) VALUES (?, ?, ?)').run(label, scenarioId, new Date().toISOString()).lastInsertRowid,
   );
   const rec = new StepRecorder(db, stepId);
   const result = fn(rec);
+  rec.flush();
   if (rec.changes.length === 0) {
-    db.prepare('DELETE FROM undo_step WHERE id = ?').run(stepId);
+    prepared(db, 'DELETE FROM undo_step WHERE id = ?').run(stepId);
   } else {
-    db.prepare(
+    prepared(db, 
       `DELETE FROM undo_step WHERE id IN (SELECT id FROM undo_step ORDER BY id DESC LIMIT -1 OFFSET ${MAX_UNDO_STEPS})`,
     ).run();
   }
@@ -149,7 +244,7 @@ interface StoredRow {
 }
 
 function stepRows(db: Db, stepId: number): StoredRow[] {
-  return db.prepare('SELECT tbl, row_key, before, after FROM undo_row WHERE step_id = ? ORDER BY seq').all(stepId) as StoredRow[];
+  return prepared(db, 'SELECT tbl, row_key, before, after FROM undo_row WHERE step_id = ? ORDER BY seq').all(stepId) as StoredRow[];
 }
 
 function applyImage(db: Db, row: StoredRow, image: string | null): void {
@@ -171,7 +266,7 @@ export function undoStep(db: Db): { step: StepInfo; changes: RowChange[] } | nul
   if (!step) return null;
   const rows = stepRows(db, step.id);
   for (const row of [...rows].reverse()) applyImage(db, row, row.before);
-  db.prepare("UPDATE undo_step SET state = 'undone' WHERE id = ?").run(step.id);
+  prepared(db, "UPDATE undo_step SET state = 'undone' WHERE id = ?").run(step.id);
   return { step, changes: rows.reverse().map((r) => toChange(r, 'undo')) };
 }
 
@@ -183,12 +278,12 @@ export function redoStep(db: Db): { step: StepInfo; changes: RowChange[] } | nul
   if (!step) return null;
   const rows = stepRows(db, step.id);
   for (const row of rows) applyImage(db, row, row.after);
-  db.prepare("UPDATE undo_step SET state = 'done' WHERE id = ?").run(step.id);
+  prepared(db, "UPDATE undo_step SET state = 'done' WHERE id = ?").run(step.id);
   return { step, changes: rows.map((r) => toChange(r, 'redo')) };
 }
 
 export function historyState(db: Db): HistoryState {
-  const undo = db.prepare("SELECT label FROM undo_step WHERE state = 'done' ORDER BY id DESC LIMIT 1").get() as { label: string } | undefined;
-  const redo = db.prepare("SELECT label FROM undo_step WHERE state = 'undone' ORDER BY id ASC LIMIT 1").get() as { label: string } | undefined;
+  const undo = prepared(db, "SELECT label FROM undo_step WHERE state = 'done' ORDER BY id DESC LIMIT 1").get() as { label: string } | undefined;
+  const redo = prepared(db, "SELECT label FROM undo_step WHERE state = 'undone' ORDER BY id ASC LIMIT 1").get() as { label: string } | undefined;
   return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
 }

@@ -21,9 +21,50 @@ import { countFromRate, rateFromCount } from '../../shared/model/rate-count.js';
 import { roundTo } from '../../shared/model/rounding.js';
 import { checkTargetValue } from '../../shared/model/target-rules.js';
 import type { RowChange, StepRecorder } from './history.js';
-import { historyState, recordStep, redoStep, undoStep } from './history.js';
+import { columnsOf, historyState, recordStep, redoStep, undoStep } from './history.js';
 
 type Db = Database.Database;
+
+/** Prepared statements per connection: preparing costs more than running a one-row statement. */
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+export function cachedStatement(db: Db, sql: string): Database.Statement {
+  let map = statements.get(db);
+  if (!map) statements.set(db, (map = new Map()));
+  let st = map.get(sql);
+  if (!st) map.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
+const indicatorCache = new WeakMap<Db, Map<number, Indicator>>();
+const rankCache = new WeakMap<Db, { rank: Map<number, number>; ordered: number[] }>();
+
+/**
+ * A scenario's targets as last read or written, valid while the connection's revision (see
+ * ScenarioStore.revision) is the one recorded: reading 60.000 cells back after every edit cost
+ * more than the edit. TargetCell objects are shared with callers, who only read them.
+ */
+interface KeptTargets {
+  revision: string;
+  byIndicator: Map<number, TargetCell[]>;
+  justifications: ScenarioTargets['justifications'];
+}
+const targetCache = new WeakMap<Db, Map<number, KeptTargets>>();
+
+const TARGET_COLUMNS = 'scenario_id,indicator_id,year,value,origin';
+const LOG_COLUMNS = 12;
+const LOG_BATCH = 50;
+const byCodeCache = new WeakMap<Map<number, Indicator>, Map<string, Indicator>>();
+
+/** What the checks need of a change-log entry to know which cells it changed. */
+export interface ChangeEntry {
+  id: number;
+  action: string;
+  scenarioId: number | null;
+  indicatorCode: string | null;
+  series: string | null;
+  detail: string | null;
+}
 
 export type TargetAction = 'target.edit' | 'target.paste' | 'target.path' | 'target.clear';
 
@@ -55,6 +96,11 @@ export interface ScenarioContext {
 }
 
 export class ScenarioStore {
+  /** Time of the step being written (one timestamp for all its log entries). */
+  private stepAt: string | null = null;
+  /** Log entries of the step being written, not yet inserted (LOG_COLUMNS values each). */
+  private logBuffer: unknown[] | null = null;
+
   constructor(private readonly ctx: ScenarioContext) {}
 
   private get db(): Db {
@@ -66,35 +112,158 @@ export class ScenarioStore {
   }
 
   get(id: number): Scenario {
-    const s = this.db.prepare('SELECT id, name, description, status, created_at AS createdAt FROM scenario WHERE id = ?').get(id) as
+    const s = cachedStatement(this.db, 'SELECT id, name, description, status, created_at AS createdAt FROM scenario WHERE id = ?').get(id) as
       | Scenario
       | undefined;
     if (!s) throw new AppError('not_found', `Scenario ${id} does not exist`, { scenarioId: id }, 'scenarioId');
     return s;
   }
 
+  /**
+   * Indicators by id, read once per connection: nothing writes the indicator table after a
+   * workbook is created (migrations run before the store is handed out).
+   */
   private indicators(): Map<number, Indicator> {
-    const rows = this.db
-      .prepare(
-        `SELECT id, code, name_id AS nameId, name_en AS nameEn, unit, polarity, decimals, grp AS "group", definition,
-                min_value AS minValue, max_value AS maxValue FROM indicator`,
-      )
-      .all() as Indicator[];
-    return new Map(rows.map((r) => [r.id, r]));
+    let map = indicatorCache.get(this.db);
+    if (!map) {
+      const rows = this.db
+        .prepare(
+          `SELECT id, code, name_id AS nameId, name_en AS nameEn, unit, polarity, decimals, grp AS "group", definition,
+                  min_value AS minValue, max_value AS maxValue FROM indicator`,
+        )
+        .all() as Indicator[];
+      map = new Map(rows.map((r) => [r.id, r]));
+      indicatorCache.set(this.db, map);
+    }
+    return map;
+  }
+
+  /** Each indicator's place in the table order (sort_order, id), read once per connection. */
+  private ranks(): { rank: Map<number, number>; ordered: number[] } {
+    let r = rankCache.get(this.db);
+    if (!r) {
+      const ids = this.db.prepare('SELECT id FROM indicator ORDER BY sort_order, id').pluck().all() as number[];
+      r = { rank: new Map(ids.map((id, i) => [id, i])), ordered: ids };
+      rankCache.set(this.db, r);
+    }
+    return r;
+  }
+
+  /**
+   * Changes whenever anything is written to the file: by this connection (total_changes, which
+   * also counts writes rolled back) or by another one (data_version).
+   */
+  revision(): string {
+    const changes = cachedStatement(this.db, 'SELECT total_changes()').pluck().get() as number;
+    const version = cachedStatement(this.db, 'PRAGMA data_version').pluck().get() as number;
+    return `${changes}:${version}`;
+  }
+
+  /** The scenario's kept targets when still valid, else null. */
+  private keptTargets(scenarioId: number, revision = this.revision()): KeptTargets | null {
+    const kept = targetCache.get(this.db)?.get(scenarioId);
+    return kept && kept.revision === revision ? kept : null;
+  }
+
+  private readTargets(scenarioId: number): KeptTargets {
+    const revision = this.revision();
+    const kept = this.keptTargets(scenarioId, revision);
+    if (kept) return kept;
+    // Key order (no temporary B-tree); table order is restored when the lists are joined.
+    const rows = cachedStatement(
+      this.db,
+      'SELECT indicator_id AS indicatorId, year, value, origin FROM scenario_target WHERE scenario_id = ? ORDER BY indicator_id, year',
+    ).all(scenarioId) as TargetCell[];
+    const byIndicator = new Map<number, TargetCell[]>();
+    for (const t of rows) {
+      const list = byIndicator.get(t.indicatorId);
+      if (list) list.push(t);
+      else byIndicator.set(t.indicatorId, [t]);
+    }
+    const justifications = cachedStatement(
+      this.db,
+      'SELECT indicator_id AS indicatorId, text, updated_at AS updatedAt FROM justification WHERE scenario_id = ? ORDER BY indicator_id',
+    ).all(scenarioId) as ScenarioTargets['justifications'];
+    const fresh: KeptTargets = { revision, byIndicator, justifications };
+    let map = targetCache.get(this.db);
+    if (!map) targetCache.set(this.db, (map = new Map()));
+    map.set(scenarioId, fresh);
+    return fresh;
   }
 
   targets(scenarioId: number): ScenarioTargets {
     this.get(scenarioId);
-    const targets = this.db
-      .prepare(
-        `SELECT t.indicator_id AS indicatorId, t.year, t.value, t.origin FROM scenario_target t
-         JOIN indicator i ON i.id = t.indicator_id WHERE t.scenario_id = ? ORDER BY i.sort_order, t.year`,
-      )
-      .all(scenarioId) as TargetCell[];
-    const justifications = this.db
-      .prepare('SELECT indicator_id AS indicatorId, text, updated_at AS updatedAt FROM justification WHERE scenario_id = ? ORDER BY indicator_id')
-      .all(scenarioId) as ScenarioTargets['justifications'];
-    return { scenarioId, targets, justifications };
+    const kept = this.readTargets(scenarioId);
+    const targets: TargetCell[] = [];
+    for (const id of this.ranks().ordered) {
+      const list = kept.byIndicator.get(id);
+      if (list) for (const t of list) targets.push(t);
+    }
+    return { scenarioId, targets, justifications: [...kept.justifications] };
+  }
+
+  /**
+   * After a step that changed only `scenarioId`'s targets (and the log and undo tables): applies
+   * its changes to the kept targets, and moves every kept scenario that was valid before the step
+   * to the revision after it.
+   */
+  private keepAfterTargetStep(scenarioId: number, before: string, changes: readonly RowChange[]): void {
+    const map = targetCache.get(this.db);
+    if (!map) return;
+    const after = this.revision();
+    for (const [id, kept] of map) {
+      if (kept.revision !== before) {
+        map.delete(id);
+        continue;
+      }
+      kept.revision = after;
+      if (id !== scenarioId) continue;
+      for (const c of changes) {
+        if (c.table !== 'scenario_target') continue;
+        const row = (c.after ?? c.before)!;
+        if (row.scenario_id !== scenarioId) continue;
+        const indicatorId = row.indicator_id as number;
+        const year = row.year as number;
+        let list = kept.byIndicator.get(indicatorId);
+        const at = list ? list.findIndex((t) => t.year === year) : -1;
+        if (c.after) {
+          const cell: TargetCell = { indicatorId, year, value: c.after.value as number, origin: c.after.origin as TargetOrigin };
+          if (at >= 0) list![at] = cell;
+          else {
+            if (!list) kept.byIndicator.set(indicatorId, (list = []));
+            let i = list.length;
+            while (i > 0 && list[i - 1]!.year > year) i--;
+            list.splice(i, 0, cell);
+          }
+        } else if (at >= 0) {
+          list!.splice(at, 1);
+          if (list!.length === 0) kept.byIndicator.delete(indicatorId);
+        }
+      }
+    }
+  }
+
+  /** One indicator's revised targets and justification text in a scenario. */
+  indicatorTargets(scenarioId: number, indicatorId: number): { targets: TargetCell[]; justification: string | null } {
+    const targets = cachedStatement(
+      this.db,
+      'SELECT indicator_id AS indicatorId, year, value, origin FROM scenario_target WHERE scenario_id = ? AND indicator_id = ? ORDER BY year',
+    ).all(scenarioId, indicatorId) as TargetCell[];
+    return { targets, justification: this.justificationText(scenarioId, indicatorId) };
+  }
+
+  /** The newest change-log id (0 for none): any write appends to the log. */
+  latestChangeId(): number {
+    return (cachedStatement(this.db, 'SELECT max(id) AS id FROM change_log').get() as { id: number | null }).id ?? 0;
+  }
+
+  /** Change-log entries after `id`, oldest first, at most `limit`. */
+  changesSince(id: number, limit: number): ChangeEntry[] {
+    return cachedStatement(
+      this.db,
+      `SELECT id, action, scenario_id AS scenarioId, indicator_code AS indicatorCode, series, detail
+       FROM change_log WHERE id > ? ORDER BY id LIMIT ?`,
+    ).all(id, limit) as ChangeEntry[];
   }
 
   history(): HistoryState {
@@ -191,32 +360,54 @@ export class ScenarioStore {
     const inds = this.indicators();
     cells.forEach((c, i) => {
       const ind = inds.get(c.indicatorId);
-      const where = { cell: i, indicatorId: c.indicatorId, year: c.year };
-      if (!ind) throw new AppError('bad_input', `Cell ${i + 1}: indicator ${c.indicatorId} does not exist`, where, `cells.${i}.indicatorId`);
+      if (!ind) throw new AppError('bad_input', `Cell ${i + 1}: indicator ${c.indicatorId} does not exist`, { cell: i, indicatorId: c.indicatorId, year: c.year }, `cells.${i}.indicatorId`);
       if (c.year < this.ctx.firstYear || c.year > this.ctx.lastYear) {
-        throw new AppError('bad_input', `Cell ${i + 1} (${ind.code} ${c.year}): the year is outside the target years ${this.ctx.firstYear}–${this.ctx.lastYear}`, where, `cells.${i}.year`);
+        throw new AppError('bad_input', `Cell ${i + 1} (${ind.code} ${c.year}): the year is outside the target years ${this.ctx.firstYear}–${this.ctx.lastYear}`, { cell: i, indicatorId: c.indicatorId, year: c.year }, `cells.${i}.year`);
       }
       if (c.value !== null) {
         const problem = checkTargetValue(ind, c.value);
         if (problem) {
           const range = `${ind.minValue ?? '−∞'}–${ind.maxValue ?? '∞'}`;
-          throw new AppError('bad_input', `Cell ${i + 1} (${ind.code} ${c.year}): ${c.value} is outside ${range} ${ind.unit}`, { ...where, problem }, `cells.${i}.value`);
+          throw new AppError('bad_input', `Cell ${i + 1} (${ind.code} ${c.year}): ${c.value} is outside ${range} ${ind.unit}`, { cell: i, indicatorId: c.indicatorId, year: c.year, problem }, `cells.${i}.value`);
         }
       }
     });
+    // The kept targets (when valid) say what each cell holds now: no read per cell.
+    const revisionBefore = this.revision();
+    const kept = columnsOf(this.db, 'scenario_target').join(',') === TARGET_COLUMNS ? this.keptTargets(scenarioId, revisionBefore) : null;
+    const pairCodes = new Set<string>([POPULATION_CODE, ...RATE_COUNT_PAIRS.flatMap((p) => [p.rate, p.count])]);
+    let changes: readonly RowChange[] = [];
     this.step(action, scenarioId, (rec) => {
       const s = this.get(scenarioId);
       const touched = new Set<string>();
+      const written = new Map<number, Record<string, unknown> | null>();
       for (const c of cells) {
         const ind = inds.get(c.indicatorId)!;
-        const key = { scenario_id: scenarioId, indicator_id: c.indicatorId, year: c.year };
-        if (c.value === null) rec.remove('scenario_target', key);
-        else rec.put('scenario_target', { ...key, value: c.value, origin: 'entered' });
-        touched.add(`${ind.code}:${c.year}`);
+        const cellKey = c.indicatorId * 10_000 + c.year;
+        if (c.value === null) {
+          rec.remove('scenario_target', { scenario_id: scenarioId, indicator_id: c.indicatorId, year: c.year });
+          written.set(cellKey, null);
+        } else {
+          // Every column, in table order (TARGET_COLUMNS).
+          const row = { scenario_id: scenarioId, indicator_id: c.indicatorId, year: c.year, value: c.value, origin: 'entered' };
+          let known: Record<string, unknown> | null | undefined;
+          if (kept) {
+            if (written.has(cellKey)) known = written.get(cellKey)!;
+            else {
+              const t = kept.byIndicator.get(c.indicatorId)?.find((x) => x.year === c.year);
+              known = t ? { scenario_id: scenarioId, indicator_id: t.indicatorId, year: t.year, value: t.value, origin: t.origin } : null;
+            }
+          }
+          rec.put('scenario_target', row, known);
+          written.set(cellKey, row);
+        }
+        if (pairCodes.has(ind.code)) touched.add(`${ind.code}:${c.year}`);
       }
       this.deriveRateCount(rec, scenarioId, inds, touched);
       this.logTargetChanges(rec.changes, s, inds, action);
+      changes = rec.changes;
     });
+    this.keepAfterTargetStep(scenarioId, revisionBefore, changes);
     return this.targets(scenarioId);
   }
 
@@ -325,7 +516,8 @@ export class ScenarioStore {
    * as derived. Without a population for the year, nothing is derived.
    */
   private deriveRateCount(rec: StepRecorder, scenarioId: number, inds: Map<number, Indicator>, touched: Set<string>): void {
-    const byCode = new Map([...inds.values()].map((i) => [i.code, i]));
+    let byCode = byCodeCache.get(inds);
+    if (!byCode) byCodeCache.set(inds, (byCode = new Map([...inds.values()].map((i) => [i.code, i]))));
     const pop = byCode.get(POPULATION_CODE);
     const get = (ind: Indicator, year: number) =>
       this.db.prepare('SELECT * FROM scenario_target WHERE scenario_id = ? AND indicator_id = ? AND year = ?').get(scenarioId, ind.id, year) as
@@ -362,13 +554,18 @@ export class ScenarioStore {
   }
 
   private justificationText(scenarioId: number, indicatorId: number): string | null {
-    const row = this.db.prepare('SELECT text FROM justification WHERE scenario_id = ? AND indicator_id = ?').get(scenarioId, indicatorId) as
+    const row = cachedStatement(this.db, 'SELECT text FROM justification WHERE scenario_id = ? AND indicator_id = ?').get(scenarioId, indicatorId) as
       | { text: string }
       | undefined;
     return row?.text ?? null;
   }
 
   private logTargetChanges(changes: readonly RowChange[], s: Scenario, inds: Map<number, Indicator>, action: string): void {
+    const justification = new Map<number, string | null>();
+    const reason = (indicatorId: number) => {
+      if (!justification.has(indicatorId)) justification.set(indicatorId, this.justificationText(s.id, indicatorId));
+      return justification.get(indicatorId)!;
+    };
     for (const c of changes) {
       if (c.table !== 'scenario_target') continue;
       const row = (c.after ?? c.before)!;
@@ -381,36 +578,70 @@ export class ScenarioStore {
         year: row.year as number,
         oldValue: (c.before?.value as number | undefined) ?? null,
         newValue: (c.after?.value as number | undefined) ?? null,
-        justification: this.justificationText(s.id, row.indicator_id as number),
+        justification: reason(row.indicator_id as number),
       });
     }
   }
 
   private log(e: Partial<Omit<ChangeLogEntry, 'id' | 'at' | 'user'>> & { action: string; series?: string }): void {
-    this.db
-      .prepare(
-        `INSERT INTO change_log (at, user, action, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value, justification, detail)
-         VALUES (@at, @user, @action, @scenarioId, @scenarioName, @indicatorCode, @year, @series, @oldValue, @newValue, @justification, @detail)`,
-      )
-      .run({
-        at: new Date().toISOString(),
-        user: this.ctx.user,
-        action: e.action,
-        scenarioId: e.scenarioId ?? null,
-        scenarioName: e.scenarioName ?? null,
-        indicatorCode: e.indicatorCode ?? null,
-        year: e.year ?? null,
-        series: e.series ?? (e.year != null ? 'revised_target' : null),
-        oldValue: e.oldValue ?? null,
-        newValue: e.newValue ?? null,
-        justification: e.justification ?? null,
-        detail: e.detail ?? null,
-      });
+    const values = [
+      this.stepAt ?? new Date().toISOString(),
+      this.ctx.user,
+      e.action,
+      e.scenarioId ?? null,
+      e.scenarioName ?? null,
+      e.indicatorCode ?? null,
+      e.year ?? null,
+      e.series ?? (e.year != null ? 'revised_target' : null),
+      e.oldValue ?? null,
+      e.newValue ?? null,
+      e.justification ?? null,
+      e.detail ?? null,
+    ];
+    if (this.logBuffer) {
+      // Inside a step: written in batches when the step ends (same order, same ids).
+      for (const v of values) this.logBuffer.push(v);
+      if (this.logBuffer.length >= LOG_BATCH * LOG_COLUMNS * 20) this.flushLog();
+      return;
+    }
+    this.insertLog(1).run(values);
   }
 
-  /** One transaction, one undo step. */
+  private insertLog(rows: number): Database.Statement {
+    const tuples = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    return cachedStatement(
+      this.db,
+      `INSERT INTO change_log (at, user, action, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value, justification, detail) VALUES ${tuples}`,
+    );
+  }
+
+  private flushLog(): void {
+    const buffer = this.logBuffer;
+    if (!buffer || buffer.length === 0) return;
+    const rows = buffer.length / LOG_COLUMNS;
+    let at = 0;
+    while (rows - at >= LOG_BATCH) {
+      this.insertLog(LOG_BATCH).run(buffer.slice(at * LOG_COLUMNS, (at + LOG_BATCH) * LOG_COLUMNS));
+      at += LOG_BATCH;
+    }
+    if (rows > at) this.insertLog(rows - at).run(buffer.slice(at * LOG_COLUMNS));
+    this.logBuffer = [];
+  }
+
+  /** One transaction, one undo step; every log entry of the step carries the step's time. */
   private step<T>(label: string, scenarioId: number | null, fn: (rec: StepRecorder) => T): T {
     this.ctx.requireWritable();
-    return this.db.transaction(() => recordStep(this.db, label, scenarioId, fn).result)();
+    this.stepAt = new Date().toISOString();
+    this.logBuffer = [];
+    try {
+      return this.db.transaction(() => {
+        const { result } = recordStep(this.db, label, scenarioId, fn);
+        this.flushLog();
+        return result;
+      })();
+    } finally {
+      this.stepAt = null;
+      this.logBuffer = null;
+    }
   }
 }

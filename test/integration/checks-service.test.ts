@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../shared/api/contract.js';
 import type { Indicator, ReferenceTarget, Scenario, WorkbookSummary } from '../../shared/domain.js';
+import { runChecks } from '../../shared/model/checks.js';
 import { createServices } from '../../electron/services/index.js';
 import { tempDir } from '../helpers/files.js';
 
@@ -69,6 +70,43 @@ describe('checks through the services', () => {
 
     const bad = await dispatch('references.save', { ...pace, id: undefined, kind: 'level', year: null });
     expect(bad).toMatchObject({ ok: false, code: 'bad_input', field: 'year' });
+    close();
+  });
+
+  it('kept check state follows every kind of write: the same findings as a full run from the file', async () => {
+    const { dispatch, ind, s, close, session } = await demoScenario();
+    const full = () => {
+      const wb = session.require();
+      const { targets, justifications } = wb.scenarioStore('').targets(s.id);
+      return runChecks({ plan: wb.plan(), indicators: wb.indicators(), values: wb.values(), targets, justifications, references: wb.references(), shockYears: wb.shockYears() });
+    };
+    const same = async () => expect((await ok<CheckReport>(dispatch('checks.run', { scenarioId: s.id }))).findings).toEqual(full());
+    await same();
+    const [p0, jpm, pop, p0e] = [ind('P0'), ind('JPM'), ind('POP'), ind('P0E')];
+    await ok(dispatch('targets.set', { scenarioId: s.id, action: 'target.edit', cells: [{ indicatorId: p0.id, year: 2021, value: 13.9 }] }));
+    await same();
+    await ok(dispatch('targets.set', { scenarioId: s.id, action: 'target.paste', cells: [{ indicatorId: pop.id, year: 2022, value: 700_000 }, { indicatorId: p0e.id, year: 2022, value: 15 }] }));
+    await same();
+    await ok(dispatch('justification.set', { scenarioId: s.id, indicatorId: p0.id, text: 'Dampak pandemi' }));
+    await same();
+    await ok(dispatch('history.undo', {}));
+    await same();
+    await ok(dispatch('history.undo', {}));
+    await same();
+    await ok(dispatch('history.redo', {}));
+    await same();
+    await ok(dispatch('targets.set', { scenarioId: s.id, action: 'target.clear', cells: [{ indicatorId: jpm.id, year: 2021, value: null }] }));
+    await same();
+    const refs = await ok<{ references: ReferenceTarget[] }>(dispatch('references.list', {}));
+    await ok(dispatch('references.save', { ...refs.references.find((r) => r.kind === 'annual_change')!, value: -2 }));
+    await same();
+    // Another scenario edited meanwhile, and this one's cells changed through it being copied.
+    const other = await ok<Scenario>(dispatch('scenario.create', { name: 'Lain', from: { kind: 'scenario', scenarioId: s.id } }));
+    await ok(dispatch('checks.run', { scenarioId: other.id }));
+    await ok(dispatch('targets.set', { scenarioId: other.id, action: 'target.edit', cells: [{ indicatorId: p0.id, year: 2022, value: 20 }] }));
+    await same();
+    await ok(dispatch('targets.set', { scenarioId: s.id, action: 'target.edit', cells: [{ indicatorId: p0.id, year: 2023, value: 20 }] }));
+    await same();
     close();
   });
 });

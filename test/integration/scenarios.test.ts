@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../shared/api/dispatch.js';
 import type { ChangeLogEntry, Indicator, Scenario, ScenarioTargets, WorkbookSummary } from '../../shared/domain.js';
 import { createServices } from '../../electron/services/index.js';
+import { Workbook } from '../../electron/workbook/store.js';
 import { tempDir } from '../helpers/files.js';
 
 async function ok<T>(p: Promise<{ ok: boolean; value?: unknown }>): Promise<T> {
@@ -36,6 +37,49 @@ describe('scenarios', () => {
     expect(valueAt(t, ind('P0').id, 2023)?.value).toBe(10.5);
     // Baseline (2017) values are not targets.
     expect(t.targets.every((c) => c.year >= 2018 && c.year <= 2023)).toBe(true);
+    close();
+  });
+
+  it('pastes over kept targets: a cell twice in one block, then undo and redo, always as read from the file', async () => {
+    const { dispatch, ind, close, session } = await demo();
+    const s = await createScenario(dispatch);
+    const [p0, ipm, jpm] = [ind('P0'), ind('IPM'), ind('JPM')];
+    // A second, read-only connection: what the file holds, not what this one keeps.
+    const fromFile = async () => {
+      const other = await Workbook.open(session.require().path, { readOnly: true });
+      try {
+        return other.scenarioStore('').targets(s.id);
+      } finally {
+        other.close();
+      }
+    };
+    const start = await ok<ScenarioTargets>(dispatch('scenario.targets', { scenarioId: s.id })); // kept from here on
+    const was = valueAt(start, p0.id, 2022)!.value;
+    const pasted = await ok<ScenarioTargets>(
+      dispatch('targets.set', {
+        scenarioId: s.id,
+        action: 'target.paste',
+        cells: [
+          { indicatorId: p0.id, year: 2022, value: 11.9 },
+          { indicatorId: ipm.id, year: 2022, value: 70.5 },
+          { indicatorId: p0.id, year: 2022, value: 12.1 },
+          { indicatorId: jpm.id, year: 2023, value: null },
+        ],
+      }),
+    );
+    expect(valueAt(pasted, p0.id, 2022)?.value).toBe(12.1);
+    expect(valueAt(pasted, jpm.id, 2023)).toBeUndefined();
+    const log = await ok<ChangeLogEntry[]>(dispatch('changelog.list', { scenarioId: s.id }));
+    expect(log.filter((e) => e.action === 'target.paste' && e.indicatorCode === 'P0').map((e) => [e.oldValue, e.newValue])).toEqual([[11.9, 12.1], [was, 11.9]]);
+    await ok(dispatch('history.undo', {}));
+    let now = await ok<ScenarioTargets>(dispatch('scenario.targets', { scenarioId: s.id }));
+    expect(now).toEqual(start);
+    expect(now).toEqual(await fromFile());
+    await ok(dispatch('history.redo', {}));
+    now = await ok<ScenarioTargets>(dispatch('scenario.targets', { scenarioId: s.id }));
+    expect(valueAt(now, p0.id, 2022)?.value).toBe(12.1);
+    expect(now.targets).toEqual(pasted.targets);
+    expect(now).toEqual(await fromFile());
     close();
   });
 

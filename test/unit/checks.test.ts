@@ -1,7 +1,8 @@
 /** Each check with a passing and a failing case, on small hand-made workbooks. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Indicator, IndicatorValue, Justification, Plan, ReferenceTarget, TargetCell } from '../../shared/domain.js';
-import { compare, isChanged, loosens, runChecks, type CheckInput } from '../../shared/model/checks.js';
+import { CheckState, compare, isChanged, loosens, runChecks, type CheckInput } from '../../shared/model/checks.js';
 import { STANDARD_INDICATORS } from '../../electron/workbook/standard-indicators.js';
 
 const plan: Plan = { region: 'Kab. Uji', province: 'Sumatera Selatan', baselineYear: 2017, firstYear: 2018, lastYear: 2024 };
@@ -148,5 +149,48 @@ describe('runChecks', () => {
   it('orders errors first', () => {
     const f = runChecks(input({ targets: [['P0', 2021, 12.6]], original: [['P0', 2021, 11.3]] }));
     expect(f.map((x) => x.severity)).toEqual(['error', 'warning']);
+  });
+});
+
+describe('CheckState (checks kept up to date edit by edit)', () => {
+  it('after any sequence of edits gives exactly what a full run gives (property)', () => {
+    const years = [2018, 2019, 2020, 2021, 2022, 2023, 2024];
+    const codes = indicators.map((i) => i.code);
+    const edit = fc.record({
+      code: fc.constantFrom(...codes),
+      cells: fc.array(fc.record({ year: fc.constantFrom(...years), value: fc.oneof(fc.constant(null), fc.double({ min: -5, max: 800_000, noNaN: true })), derived: fc.boolean() }), { maxLength: 4 }),
+      justification: fc.oneof(fc.constant(null), fc.constant(''), fc.constant('alasan')),
+    });
+    const base = input({
+      targets: [['P0', 2018, 12.5], ['JPM', 2018, 80_000], ['POP', 2018, 640_000], ['P0E', 2019, 3], ['P1', 2020, 2], ['P2', 2020, 0.5]],
+      original: years.flatMap((y, k) => [['P0', y, 13 - k * 0.4], ['P0E', y, 4 - k * 0.3], ['IPM', y, 70 + k * 0.5]] as [string, number, number][]),
+      values: [['POP', 2020, 'projection', 650_000], ['P0', 2017, 'baseline', 13.2], ['IPM', 2017, 'baseline', 69]],
+      references: [
+        { indicatorCode: 'P0', kind: 'annual_change', comparison: 'le', year: null, value: -1, label: 'Sumsel', source: 's' },
+        { indicatorCode: 'P0E', kind: 'level', comparison: 'eq', year: 2024, value: 0, label: 'Inpres', source: 's' },
+      ],
+      shockYears: [2020, 2021],
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        const state = new CheckState(base);
+        let targets = [...base.targets];
+        let justifications = [...base.justifications];
+        for (const e of edits) {
+          const ind = indicators.find((i) => i.code === e.code)!;
+          const mine = new Map(targets.filter((t) => t.indicatorId === ind.id).map((t) => [t.year, t]));
+          for (const c of e.cells) {
+            if (c.value === null) mine.delete(c.year);
+            else mine.set(c.year, { indicatorId: ind.id, year: c.year, value: c.value, origin: c.derived ? 'derived' : 'entered' });
+          }
+          targets = [...targets.filter((t) => t.indicatorId !== ind.id), ...mine.values()];
+          justifications = justifications.filter((j) => j.indicatorId !== ind.id);
+          if (e.justification) justifications.push({ indicatorId: ind.id, text: e.justification, updatedAt: 't' });
+          state.update([{ indicatorId: ind.id, targets: [...mine.values()], justification: e.justification }]);
+          expect(state.findings()).toEqual(runChecks({ ...base, targets, justifications }));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

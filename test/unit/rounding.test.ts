@@ -78,4 +78,28 @@ describe('roundTo (half away from zero, as the decimal a reader sees)', () => {
       }),
     );
   });
+
+  it('gives exactly what the decimal shift gives, fast path or not (property)', () => {
+    // The reference: shift the shortest decimal text, round, shift back (no binary multiply).
+    const shift = (x: number, places: number) => {
+      const [m, e = '0'] = String(x).split('e');
+      return Number(`${m}e${Number(e) + places}`);
+    };
+    const reference = (x: number, d: number) => {
+      if (Number.isInteger(x)) return x === 0 ? 0 : x;
+      const r = shift(Math.round(shift(Math.abs(x), d)), -d);
+      const s = x < 0 ? -r : r;
+      return s === 0 ? 0 : s;
+    };
+    const values = fc.oneof(
+      fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+      fc.tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 8 })).map(([k, e]) => Number(`${k}e-${e}`)),
+    );
+    fc.assert(
+      fc.property(values, fc.integer({ min: 0, max: 15 }), (x, d) => {
+        expect(roundTo(x, d)).toBe(reference(x, d));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });

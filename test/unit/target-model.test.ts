@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator, IndicatorValue, Plan, ScenarioTargets } from '../../shared/domain.js';
 import { parseClipboard } from '../../shared/model/paste.js';
 import {
+  applyCells,
+  buildBaseRows,
   buildTargetRows,
+  withTargets,
   capaianOf,
   changeKind,
   deltaOf,
@@ -159,5 +162,37 @@ describe('planPaste', () => {
   it('an empty cell clears its target', () => {
     const p = planPaste([['', '7,5']], { kind: 'revised', rowIndex: 2, year: 2021 }, list, years);
     expect(p.accepted.map((c) => c.value)).toEqual([null, 7.5]);
+  });
+});
+
+describe('withTargets / applyCells (a write redraws only its rows)', () => {
+  const base = buildBaseRows(indicators, values, plan);
+  const before = withTargets(base, targets);
+
+  it('keeps the row objects a write did not change, and replaces the ones it did', () => {
+    const typed = applyCells(targets, [{ indicatorId: 3, year: 2022, value: 11.9 }]);
+    const after = withTargets(base, typed, before);
+    const changed = after.filter((r, i) => r !== before[i]).map((r) => r.id);
+    expect(changed).toEqual(['indicator:P0']);
+    const p0 = after.find((r): r is TargetIndicatorRow => r.id === 'indicator:P0')!;
+    expect(p0.revised[2022]).toEqual({ indicatorId: 3, year: 2022, value: 11.9, origin: 'entered' });
+    expect(p0.revised[2021]?.value).toBe(12.6);
+  });
+
+  it('the same targets again change no row; equal answers from the service neither', () => {
+    expect(withTargets(base, targets, before).every((r, i) => r === before[i])).toBe(true);
+    const answer: ScenarioTargets = JSON.parse(JSON.stringify(targets));
+    expect(withTargets(base, answer, before).every((r, i) => r === before[i])).toBe(true);
+  });
+
+  it('applyCells clears a cell with null and leaves the input untouched', () => {
+    const cleared = applyCells(targets, [{ indicatorId: 3, year: 2021, value: null }]);
+    expect(cleared.targets.map((c) => `${c.indicatorId}:${c.year}`)).toEqual(['4:2021']);
+    expect(targets.targets).toHaveLength(2);
+    expect(withTargets(base, cleared, before).filter((r, i) => r !== before[i]).map((r) => r.id)).toEqual(['indicator:P0']);
+  });
+
+  it('matches buildTargetRows', () => {
+    expect(withTargets(base, targets)).toEqual(buildTargetRows(indicators, values, plan, targets));
   });
 });

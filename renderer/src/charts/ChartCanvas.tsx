@@ -1,6 +1,8 @@
 /**
- * Our thin React wrapper around chart.js: one <canvas>, a chart made when the configuration
- * changes (charts here are small, so rebuilding beats diffing) and destroyed on unmount.
+ * Our thin React wrapper around chart.js: one <canvas>, one chart made on mount and destroyed on
+ * unmount. A new configuration (same type and plugins) is drawn by the same chart — new data and
+ * options, update without animation — since making a chart (fonts, layout, scales) costs several
+ * times the drawing, and the Target view redraws its chart on every typed value.
  */
 import type { Chart as ChartInstance, ChartConfiguration } from 'chart.js';
 import { useEffect, useRef } from 'react';
@@ -20,16 +22,34 @@ export function ChartCanvas({ config, label, className, onChart }: Props) {
   const onChartRef = useRef(onChart);
   onChartRef.current = onChart;
 
+  const chartRef = useRef<ChartInstance<'line', (number | null)[], string> | null>(null);
+  const pluginsRef = useRef(config.plugins);
+
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
+    const current = chartRef.current;
+    if (current && pluginsRef.current === config.plugins) {
+      current.data = config.data;
+      current.options = config.options ?? {};
+      current.update('none');
+      return;
+    }
+    current?.destroy();
     const chart = new Chart(el, config);
+    chartRef.current = chart;
+    pluginsRef.current = config.plugins;
     onChartRef.current?.(chart);
-    return () => {
-      onChartRef.current?.(null);
-      chart.destroy();
-    };
   }, [config]);
+
+  useEffect(
+    () => () => {
+      onChartRef.current?.(null);
+      chartRef.current?.destroy();
+      chartRef.current = null;
+    },
+    [],
+  );
 
   return (
     <div className={className ? `chart-box ${className}` : 'chart-box'}>

@@ -293,6 +293,13 @@ export const en: Messages = {
       apply: 'Apply the valid cells ({{count}})',
       noAnchor: 'Select the Revised target cell where the block should start, then paste again.',
     },
+    preview: {
+      label: 'Indicator preview and checks',
+      checks: 'Scenario checks',
+      forIndicator_one: '{{indicator}}: {{count}} finding',
+      forIndicator_other: '{{indicator}}: {{count}} findings',
+      hint: 'The chart and counts follow every change as it is typed; details in Checks.',
+    },
     path: {
       title: 'Model a target path',
       indicator: 'Indicator',

@@ -291,6 +291,13 @@ export const id = {
       apply: 'Terapkan {{count}} sel yang valid',
       noAnchor: 'Pilih sel Target perubahan tempat blok dimulai, lalu tempel lagi.',
     },
+    preview: {
+      label: 'Pratinjau indikator dan pemeriksaan',
+      checks: 'Pemeriksaan skenario',
+      forIndicator_one: '{{indicator}}: {{count}} temuan',
+      forIndicator_other: '{{indicator}}: {{count}} temuan',
+      hint: 'Grafik dan hitungan mengikuti setiap perubahan yang diketik; rinciannya di Pemeriksaan.',
+    },
     path: {
       title: 'Modelkan jalur target',
       indicator: 'Indikator',

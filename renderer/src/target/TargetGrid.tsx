@@ -4,22 +4,25 @@
  * alasan perubahan. Only target perubahan and alasan are editable, with Excel's keys: arrows,
  * Enter/Tab move, typing replaces, F2 edits, Escape cancels, Delete/Backspace clears. Ctrl+V
  * pastes a spreadsheet block (our own clipboard: AG Grid's is Enterprise), Ctrl+C copies the
- * focused cell. Edits are requests (readOnlyEdit): the service's answer is what the grid shows.
+ * focused cell. Edits are requests (readOnlyEdit): a valid typed value is shown at once and the
+ * service's answer then replaces it (useScenario takes back a refused one).
  */
 import {
   AllCommunityModule,
   ModuleRegistry,
+  type CellClickedEvent,
   type CellEditRequestEvent,
   type CellFocusedEvent,
   type ColDef,
   type ColGroupDef,
   type GetRowIdParams,
+  type GridReadyEvent,
   type GridApi,
   type RowClassParams,
   type TooltipCallbackParams,
 } from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POPULATION_CODE, RATE_COUNT_PAIRS, type Indicator, type Plan } from '../../../shared/domain.js';
 import { formatForEditing, formatNumber, formatSignedNumber, parseNumber } from '../../../shared/format/number.js';
@@ -27,6 +30,7 @@ import { ModelError } from '../../../shared/model/errors.js';
 import { parseClipboard, toTsv } from '../../../shared/model/paste.js';
 import { checkTargetValue } from '../../../shared/model/target-rules.js';
 import { styleNonce } from '../api.js';
+import { DeltaCell, RevisedCell, ValueCell } from './cells.js';
 import { targetGridTheme } from './theme.js';
 import {
   CAPAIAN_DECIMALS,
@@ -84,24 +88,41 @@ interface Props {
   /** A message for the inline alert (invalid typing, a refused paste); null clears it. */
   onMessage(message: string | null): void;
   onFocus(focus: FocusInfo): void;
+  /** A row's cell was clicked: its indicator is the one the planner is looking at. */
+  onPick?(indicator: Indicator): void;
 }
 
-interface GridContext {
-  nameOf(ind: Indicator): string;
-  byCode: Map<string, Indicator>;
-}
 
 const getRowId = (p: GetRowIdParams<TargetRow>) => p.data.id;
-const getRowClass = (p: RowClassParams<TargetRow>) => (p.data?.kind === 'group' ? 'group-row' : undefined);
 
-function Illustrative() {
-  const { t } = useTranslation();
-  return (
-    <span className="illustrative-marker" role="img" aria-label={t('value.illustrativeMarker')} data-illustrative="true">
-      *
-    </span>
-  );
+/**
+ * Up to this many rows the grid is as tall as its rows (the page scrolls); above it, the grid
+ * scrolls inside a frame of the window's height and draws only the rows and columns in view — a
+ * province-size RPJMD (hundreds of indicators × 30+ columns) would otherwise keep tens of
+ * thousands of cells in the page.
+ */
+const AUTO_HEIGHT_MAX_ROWS = 60;
+
+/**
+ * Puts a typed value in its row at once, through the grid's own transaction (synchronous), ahead
+ * of the view's state: the grid shows it in the task that received the edit, and the rows the
+ * view then passes (with the same value) change nothing more on screen.
+ */
+function showNow(api: GridApi<TargetRow>, row: TargetIndicatorRow, year: number, value: number | null): void {
+  const revised = { ...row.revised };
+  if (value === null) delete revised[year];
+  else revised[year] = { indicatorId: row.indicator.id, year, value, origin: 'entered' };
+  api.applyTransaction({ update: [{ ...row, revised }] });
 }
+
+/** The same array object while the items are the same objects in the same order. */
+function useStableList<T>(items: T[]): T[] {
+  const ref = useRef(items);
+  const prev = ref.current;
+  if (prev !== items && (prev.length !== items.length || prev.some((x, i) => x !== items[i]))) ref.current = items;
+  return ref.current;
+}
+const getRowClass = (p: RowClassParams<TargetRow>) => (p.data?.kind === 'group' ? 'group-row' : undefined);
 
 /** Name column: the indicator, or a group label on a group row. */
 function NameCell(props: CustomCellRendererProps<TargetRow>) {
@@ -109,84 +130,6 @@ function NameCell(props: CustomCellRendererProps<TargetRow>) {
   const row = props.data;
   if (row?.kind === 'group') return <span className="group-label">{t(`grid.group.${row.group}`)}</span>;
   return <span className="indicator-name">{props.value as string}</span>;
-}
-
-/** A read-only value: kondisi awal, target awal, realisasi, kondisi akhir. */
-function ValueCell(props: CustomCellRendererProps<TargetRow>) {
-  const { t } = useTranslation();
-  const row = props.data;
-  if (row?.kind !== 'indicator') return null;
-  const id = props.colDef?.colId ?? '';
-  const parsed = parseColId(id);
-  const d = row.indicator.decimals;
-  let value: number | undefined;
-  let illustrative = false;
-  let fallback = false;
-  if (id === 'baseline') {
-    value = row.baseline?.value;
-    illustrative = row.baseline?.illustrative ?? false;
-  } else if (id === 'end') {
-    const lastYear = (props.context as GridContext & { lastYear: number }).lastYear;
-    const end = endCondition(row, lastYear);
-    value = end?.value;
-    fallback = end?.from === 'original';
-  } else if (parsed?.kind === 'orig') {
-    value = row.original[parsed.year]?.value;
-    illustrative = row.original[parsed.year]?.illustrative ?? false;
-  } else if (parsed?.kind === 'real') {
-    value = row.realisation[parsed.year]?.value;
-    illustrative = row.realisation[parsed.year]?.illustrative ?? false;
-  }
-  if (value === undefined) return null;
-  return (
-    <span className={fallback ? 'value-cell value-fallback' : 'value-cell'}>
-      <span className="value-number">{formatNumber(value, d)}</span>
-      <span className="marker-slot">{illustrative && <Illustrative />}</span>
-      {fallback && <span className="visually-hidden"> ({t('target.grid.endFromOriginal')})</span>}
-    </span>
-  );
-}
-
-/** Target perubahan: the value; a derived one in italics with its "turunan" marker. */
-function RevisedCell(props: CustomCellRendererProps<TargetRow>) {
-  const { t } = useTranslation();
-  const row = props.data;
-  const parsed = parseColId(props.colDef?.colId ?? '');
-  if (row?.kind !== 'indicator' || !parsed) return null;
-  const cell = row.revised[parsed.year];
-  if (!cell) return null;
-  const derived = cell.origin === 'derived';
-  return (
-    <span className={derived ? 'value-cell revised-derived' : 'value-cell'} data-origin={cell.origin}>
-      <span className="value-number">{formatNumber(cell.value, row.indicator.decimals)}</span>
-      {derived && <span className="derived-marker">{t('target.derived.marker')}</span>}
-    </span>
-  );
-}
-
-/** Δ with its sign, coloured and labelled by whether it loosens or tightens the target. */
-function DeltaCell(props: CustomCellRendererProps<TargetRow>) {
-  const { t } = useTranslation();
-  const row = props.data;
-  const parsed = parseColId(props.colDef?.colId ?? '');
-  if (row?.kind !== 'indicator' || !parsed) return null;
-  const delta = deltaOf(row, parsed.year);
-  if (delta === null) return null;
-  const { decimals, polarity } = row.indicator;
-  const kind = changeKind(polarity, delta, decimals);
-  const text = formatSignedNumber(delta, decimals);
-  return (
-    <span className={`delta delta-${kind}`} data-change={kind} aria-label={`${text}, ${t(`target.delta.${kind}Long`)}`}>
-      <span className="delta-number" aria-hidden="true">
-        {text}
-      </span>
-      {(kind === 'loosen' || kind === 'tighten') && (
-        <span className="delta-cue" aria-hidden="true">
-          {t(`target.delta.${kind}`)}
-        </span>
-      )}
-    </span>
-  );
 }
 
 /** Capaian: percent and status band (text, not colour only). */
@@ -214,7 +157,7 @@ function JustificationCell(props: CustomCellRendererProps<TargetRow>) {
   return <span className="justification-text">{row.justification}</span>;
 }
 
-export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian, capaianYears, onEdit, onJustification, onPaste, onMessage, onFocus }: Props) {
+export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian, capaianYears, onEdit, onJustification, onPaste, onMessage, onFocus, onPick }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const gridApi = useRef<GridApi<TargetRow> | null>(null);
@@ -225,13 +168,12 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
   const [gridReady, setGridReady] = useState(false);
 
   const nameOf = useCallback((ind: Indicator) => (lang === 'en' ? ind.nameEn : ind.nameId), [lang]);
-  const byCode = useMemo(() => {
-    const m = new Map<string, Indicator>();
-    for (const r of rows) if (r.kind === 'indicator') m.set(r.indicator.code, r.indicator);
-    return m;
-  }, [rows]);
+  // Keyed by the indicators, not the rows: a write changes rows, and the column definitions (which
+  // read these) must stay the same objects or the grid redraws every cell.
+  const indicators = useStableList(rows.flatMap((r) => (r.kind === 'indicator' ? [r.indicator] : [])));
+  const byCode = useMemo(() => new Map(indicators.map((i) => [i.code, i])), [indicators]);
   const indicatorRows = useMemo(() => rows.filter((r): r is TargetIndicatorRow => r.kind === 'indicator'), [rows]);
-  const context = useMemo(() => ({ nameOf, byCode, lastYear: plan.lastYear }), [nameOf, byCode, plan.lastYear]);
+  const context = useMemo(() => ({ nameOf, byCode, lastYear: plan.lastYear, t: (key: string, options?: Record<string, string>) => String(t(key as never, options as never)) }), [nameOf, byCode, plan.lastYear, t]);
 
   const cellName = useCallback((ind: Indicator, year?: number) => (year === undefined ? nameOf(ind) : t('target.edit.cell', { indicator: nameOf(ind), year: String(year) })), [nameOf, t]);
 
@@ -487,6 +429,7 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
         }
       }
       onMessage(null);
+      showNow(e.api, row, parsed.year, value);
       onEdit({ indicator: row.indicator, year: parsed.year, value }, value === null ? 'target.clear' : 'target.edit');
     },
     [cellName, onEdit, onJustification, onMessage, rangeText, t],
@@ -579,6 +522,36 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
     [onFocus],
   );
 
+  // Rows reach the grid as transactions of the rows that changed (row objects a write did not
+  // change are the same objects), applied while React commits; the rowData prop changes only when
+  // the rows themselves do (another workbook, indicators added) — AG Grid then diffs by row id.
+  const [rowData, setRowData] = useState(rows);
+  const sentRows = useRef(rows);
+  useLayoutEffect(() => {
+    const prev = sentRows.current;
+    if (prev === rows) return;
+    sentRows.current = rows;
+    const api = gridApi.current;
+    const sameRows = api !== null && prev.length === rows.length && rows.every((r, i) => r.id === prev[i]!.id);
+    if (!sameRows) {
+      setRowData(rows);
+      return;
+    }
+    const update = rows.filter((r, i) => r !== prev[i]);
+    if (update.length) api.applyTransaction({ update });
+  }, [rows]);
+
+  const onPickRef = useRef(onPick);
+  onPickRef.current = onPick;
+  const onCellClicked = useCallback((event: CellClickedEvent<TargetRow>) => {
+    if (event.data?.kind === 'indicator') onPickRef.current?.(event.data.indicator);
+  }, []);
+  const localeText = useMemo(() => ({ noRowsToShow: t('grid.noRows'), ariaInputEditor: t('target.grid.editorLabel') }), [t]);
+  const onGridReady = useCallback((e: GridReadyEvent<TargetRow>) => {
+    gridApi.current = e.api;
+    setGridReady(true);
+  }, []);
+
   // Translated headers and cell text follow the language.
   useEffect(() => {
     gridApi.current?.refreshCells({ force: true });
@@ -586,11 +559,14 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
 
   const focusedRow = focused ? indicatorRows.find((r) => r.id === focused.rowId) : undefined;
 
+  // Once per request (its seq): later row changes (every write) must not pull the focus back.
+  const focusedSeq = useRef<number | null>(null);
   useEffect(() => {
     const api = gridApi.current;
-    if (!focusCell || !api) return;
+    if (!focusCell || !api || focusedSeq.current === focusCell.seq) return;
     const node = api.getRowNode(focusCell.rowId);
     if (!node || node.rowIndex === null) return;
+    focusedSeq.current = focusCell.seq;
     api.ensureIndexVisible(node.rowIndex);
     api.ensureColumnVisible(focusCell.colId);
     api.setFocusedCell(node.rowIndex, focusCell.colId);
@@ -598,18 +574,18 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
 
   return (
     <div className="target-grid indicator-grid" onKeyDownCapture={onKeyDownCapture} onPaste={handlePaste} onCopy={handleCopy}>
-      <div className="grid-frame">
+      <div className={rows.length > AUTO_HEIGHT_MAX_ROWS ? 'grid-frame grid-frame-scroll' : 'grid-frame'}>
         <AgGridReact<TargetRow>
           theme={targetGridTheme}
           styleNonce={nonce}
-          rowData={rows}
+          rowData={rowData}
           columnDefs={columnDefs}
           defaultColDef={defaultColDef}
           context={context}
           getRowId={getRowId}
           getRowClass={getRowClass}
-          domLayout="autoHeight"
-          suppressColumnVirtualisation
+          domLayout={rows.length > AUTO_HEIGHT_MAX_ROWS ? 'normal' : 'autoHeight'}
+          suppressColumnVirtualisation={rows.length <= AUTO_HEIGHT_MAX_ROWS}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           enterNavigatesVertically
@@ -618,11 +594,9 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
           tooltipShowDelay={500}
           tooltipHideDelay={15000}
           onCellFocused={onCellFocused}
-          onGridReady={(e) => {
-            gridApi.current = e.api;
-            setGridReady(true);
-          }}
-          localeText={{ noRowsToShow: t('grid.noRows'), ariaInputEditor: t('target.grid.editorLabel') }}
+          onCellClicked={onCellClicked}
+          onGridReady={onGridReady}
+          localeText={localeText}
         />
       </div>
       <p className="grid-detail" aria-live="polite" data-testid="target-detail">

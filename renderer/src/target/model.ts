@@ -46,7 +46,16 @@ export function buildTargetRows(
   values: readonly IndicatorValue[],
   plan: Plan,
   targets: ScenarioTargets | null,
+  previous?: readonly TargetRow[],
 ): TargetRow[] {
+  return withTargets(buildBaseRows(indicators, values, plan), targets, previous);
+}
+
+/**
+ * The rows without a scenario (kondisi awal, target awal, realisasi): built once per workbook
+ * load, shared by every scenario answer after it.
+ */
+export function buildBaseRows(indicators: readonly Indicator[], values: readonly IndicatorValue[], plan: Plan): TargetRow[] {
   const byIndicator = new Map<number, { baseline?: IndicatorValue; original: Record<number, IndicatorValue>; realisation: Record<number, IndicatorValue> }>();
   const slot = (id: number) => {
     let s = byIndicator.get(id);
@@ -58,14 +67,6 @@ export function buildTargetRows(
     else if (v.series === 'original_target') slot(v.indicatorId).original[v.year] = v;
     else if (v.series === 'realisation') slot(v.indicatorId).realisation[v.year] = v;
   }
-  const revised = new Map<number, Record<number, TargetCell>>();
-  for (const c of targets?.targets ?? []) {
-    let r = revised.get(c.indicatorId);
-    if (!r) revised.set(c.indicatorId, (r = {}));
-    r[c.year] = c;
-  }
-  const reasons = new Map((targets?.justifications ?? []).map((j) => [j.indicatorId, j.text]));
-
   const groups: IndicatorGroup[] = [];
   for (const ind of indicators) if (!groups.includes(ind.group)) groups.push(ind.group);
   const rows: TargetRow[] = [];
@@ -81,12 +82,83 @@ export function buildTargetRows(
         ...(s?.baseline ? { baseline: s.baseline } : {}),
         original: s?.original ?? {},
         realisation: s?.realisation ?? {},
-        revised: revised.get(indicator.id) ?? {},
-        justification: reasons.get(indicator.id) ?? '',
+        revised: {},
+        justification: '',
       });
     }
   }
   return rows;
+}
+
+const NO_REVISED: Record<number, TargetCell> = Object.freeze({}) as Record<number, TargetCell>;
+
+function sameRevised(a: Record<number, TargetCell>, b: Record<number, TargetCell>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    const x = a[Number(k)]!;
+    const y = b[Number(k)];
+    if (!y || x.value !== y.value || x.origin !== y.origin) return false;
+  }
+  return true;
+}
+
+/**
+ * The base rows with a scenario's revised targets and justifications. A row whose revised
+ * targets and justification are what `previous` shows for it is `previous`'s row object itself,
+ * so the grid (row ids + immutable data) redraws only the rows a write changed.
+ */
+export function withTargets(base: readonly TargetRow[], targets: ScenarioTargets | null, previous?: readonly TargetRow[]): TargetRow[] {
+  const revised = new Map<number, Record<number, TargetCell>>();
+  for (const c of targets?.targets ?? []) {
+    let r = revised.get(c.indicatorId);
+    if (!r) revised.set(c.indicatorId, (r = {}));
+    r[c.year] = c;
+  }
+  const reasons = new Map((targets?.justifications ?? []).map((j) => [j.indicatorId, j.text]));
+  const before = new Map<string, TargetRow>();
+  for (const r of previous ?? []) before.set(r.id, r);
+  return base.map((row) => {
+    const old = before.get(row.id);
+    if (row.kind === 'group') return old?.kind === 'group' && old.group === row.group ? old : row;
+    const rev = revised.get(row.indicator.id) ?? NO_REVISED;
+    const justification = reasons.get(row.indicator.id) ?? '';
+    if (
+      old?.kind === 'indicator' &&
+      old.indicator === row.indicator &&
+      old.baseline === row.baseline &&
+      old.original === row.original &&
+      old.realisation === row.realisation &&
+      old.justification === justification &&
+      sameRevised(old.revised, rev)
+    ) {
+      return old;
+    }
+    return { ...row, revised: rev, justification };
+  });
+}
+
+/** The targets with `cells` written over them (null clears), as the service will answer before it has: for showing a write at once. */
+export function applyCells(targets: ScenarioTargets, cells: readonly { indicatorId: number; year: number; value: number | null }[]): ScenarioTargets {
+  // A few typed cells over thousands: a scan each; a pasted block: an index first.
+  const next = targets.targets.slice();
+  const index = cells.length > 16 ? new Map(next.map((t, i) => [`${t.indicatorId}:${t.year}`, i])) : null;
+  const removed = new Set<number>();
+  for (const c of cells) {
+    const found = index ? index.get(`${c.indicatorId}:${c.year}`) : next.findIndex((t) => t.indicatorId === c.indicatorId && t.year === c.year);
+    const i = found === undefined || removed.has(found) ? -1 : found;
+    if (c.value === null) {
+      if (i >= 0) removed.add(i);
+    } else {
+      const cell: TargetCell = { indicatorId: c.indicatorId, year: c.year, value: c.value, origin: 'entered' };
+      if (i >= 0) next[i] = cell;
+      else {
+        next.push(cell);
+        index?.set(`${c.indicatorId}:${c.year}`, next.length - 1);
+      }
+    }
+  }
+  return { ...targets, targets: removed.size ? next.filter((_, i) => !removed.has(i)) : next };
 }
 
 /** Δ = target perubahan − target awal, in the indicator's unit; null unless both exist. */

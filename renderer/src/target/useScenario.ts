@@ -1,13 +1,17 @@
 /**
  * The Target view's data: which scenario is selected (remembered per workbook file), its revised
  * targets and justifications, and the writes the view makes. Writes go one after another (a
- * queue), each answered by the service with the scenario's new targets.
+ * queue), each answered by the service with the scenario's new targets. A target write is shown
+ * at once (the typed cells over the last answer) and replaced by the service's answer when it
+ * comes — with the derived cells the service computes; a refused write is taken back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Input } from '../../../shared/api/contract.js';
 import { failure, type Result } from '../../../shared/api/result.js';
 import type { Scenario, ScenarioStatus, ScenarioTargets, WorkbookSummary } from '../../../shared/domain.js';
+import { applyCells } from './model.js';
 import type { HistoryApi } from './useHistory.js';
 
 const STORAGE_PREFIX = 'workbench.targetScenario:';
@@ -44,7 +48,8 @@ export interface ScenarioState {
   update(id: number, changes: { name: string; description: string }): Promise<Result<Scenario>>;
   remove(id: number): Promise<Result<null>>;
   setStatus(id: number, status: ScenarioStatus): Promise<Result<Scenario[]>>;
-  setTargets(action: TargetAction, cells: TargetCellInput[]): Promise<Result<ScenarioTargets>>;
+  /** `alongside` runs in the same synchronous render as the typed cells appear (state the view shows with them). */
+  setTargets(action: TargetAction, cells: TargetCellInput[], alongside?: () => void): Promise<Result<ScenarioTargets>>;
   setJustification(indicatorId: number, text: string): Promise<Result<ScenarioTargets>>;
 }
 
@@ -61,6 +66,16 @@ export function useScenario(
   const [loading, setLoading] = useState(false);
   const generation = useRef(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** The service's last word on the shown scenario, and the target writes sent since (shown ahead of their answers). */
+  const confirmed = useRef<ScenarioTargets | null>(null);
+  const pending = useRef<{ seq: number; scenarioId: number; cells: TargetCellInput[] }[]>([]);
+  const writeSeq = useRef(0);
+
+  /** Shows `base` with every write still waiting for its answer written over it. */
+  const showWithPending = useCallback((base: ScenarioTargets) => {
+    const waiting = pending.current.filter((p) => p.scenarioId === base.scenarioId).flatMap((p) => p.cells);
+    setTargets(waiting.length ? applyCells(base, waiting) : base);
+  }, []);
 
   // Another workbook: its own remembered scenario.
   const lastPath = useRef(path);
@@ -102,9 +117,11 @@ export function useScenario(
     void api.call('scenario.targets', { scenarioId: selectedId }).then((r) => {
       if (gen !== generation.current) return;
       setLoading(false);
-      setTargets(r.ok ? r.value : null);
+      confirmed.current = r.ok ? r.value : null;
+      if (r.ok) showWithPending(r.value);
+      else setTargets(null);
     });
-  }, [api, selectedId, revision]);
+  }, [api, selectedId, revision, showWithPending]);
 
   /** Runs writes one at a time, in the order they were asked for. */
   const enqueue = useCallback(<T,>(write: () => Promise<Result<T>>): Promise<Result<T>> => {
@@ -164,21 +181,38 @@ export function useScenario(
     async (r: Result<ScenarioTargets>) => {
       if (r.ok && r.value.scenarioId === selectedId) {
         generation.current++; // a load still in flight is older than this answer
-        setTargets(r.value);
+        confirmed.current = r.value;
+        showWithPending(r.value);
       }
       await refreshHistory();
       return r;
     },
-    [selectedId, refreshHistory],
+    [selectedId, refreshHistory, showWithPending],
   );
 
   const setTargetCells = useCallback<ScenarioState['setTargets']>(
-    (action, cells) =>
-      enqueue(async () => {
-        if (selectedId === null) return failure('bad_input', 'No scenario is selected');
-        return applyTargets(await api.call('targets.set', { scenarioId: selectedId, action, cells }));
-      }),
-    [api, enqueue, selectedId, applyTargets],
+    (action, cells, alongside) => {
+      if (selectedId === null) return Promise.resolve(failure('bad_input', 'No scenario is selected'));
+      // Shown at once, over what is shown now; the answer (or a refusal) settles it.
+      const write = { seq: ++writeSeq.current, scenarioId: selectedId, cells };
+      pending.current = [...pending.current, write];
+      // Drawn now, in this task: the grid's edit events arrive in a timer, where React would otherwise wait for its scheduler.
+      flushSync(() => {
+        alongside?.();
+        setTargets((shown) => (shown && shown.scenarioId === selectedId ? applyCells(shown, cells) : shown));
+      });
+      return enqueue(async () => {
+        let r: Result<ScenarioTargets>;
+        try {
+          r = await api.call('targets.set', { scenarioId: selectedId, action, cells });
+        } finally {
+          pending.current = pending.current.filter((p) => p.seq !== write.seq);
+        }
+        if (!r.ok && confirmed.current?.scenarioId === selectedId) showWithPending(confirmed.current);
+        return applyTargets(r);
+      });
+    },
+    [api, enqueue, selectedId, applyTargets, showWithPending],
   );
 
   const setJustification = useCallback<ScenarioState['setJustification']>(

@@ -9,12 +9,13 @@ import { clearFocusRequest, useFocusRequest } from '../focus-request.js';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure, Result } from '../../../shared/api/result.js';
-import type { Indicator, IndicatorValue, WorkbookSummary } from '../../../shared/domain.js';
+import type { Indicator, IndicatorValue, ReferenceTarget, ShockYear, WorkbookSummary } from '../../../shared/domain.js';
 import { PathDialog, type PathCell } from '../target/PathDialog.js';
 import { PastePreviewDialog } from '../target/PastePreviewDialog.js';
+import { TargetPreview } from '../target/TargetPreview.js';
 import { ScenarioBar } from '../target/ScenarioBar.js';
 import { TargetGrid, parseColId, type CellEdit, type FocusInfo, type GridFocusTarget } from '../target/TargetGrid.js';
-import { buildTargetRows, planPaste, realisationYears, targetYears, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
+import { buildBaseRows, planPaste, realisationYears, targetYears, withTargets, type PasteAnchor, type PastePlan, type TargetIndicatorRow, type TargetRow } from '../target/model.js';
 import { useActionLabel } from '../target/text.js';
 import type { HistoryApi, HistoryDirection } from '../target/useHistory.js';
 import { useScenario, type TargetAction, type TargetCellInput } from '../target/useScenario.js';
@@ -73,11 +74,31 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   }, [focusRequest, scenario, summary.indicators]);
 
   const years = useMemo(() => targetYears(plan), [plan]);
-  const rows = useMemo(() => buildTargetRows(summary.indicators, values, plan, scenario.targets), [summary.indicators, values, plan, scenario.targets]);
+  const baseRows = useMemo(() => buildBaseRows(summary.indicators, values, plan), [summary.indicators, values, plan]);
+  // Rows a write did not change keep their objects, so the grid redraws only the changed ones.
+  const shownRows = useRef<TargetRow[]>([]);
+  const rows = useMemo(() => withTargets(baseRows, scenario.targets, shownRows.current), [baseRows, scenario.targets]);
+  useEffect(() => {
+    shownRows.current = rows;
+  }, [rows]);
   const indicatorRows = useMemo(() => rows.filter((r): r is TargetIndicatorRow => r.kind === 'indicator'), [rows]);
   const capaianYears = useMemo(() => realisationYears(values, years), [values, years]);
   const nameOf = useCallback((ind: Indicator) => (lang === 'en' ? ind.nameEn : ind.nameId), [lang]);
   const editable = scenario.selected !== null && scenario.targets !== null;
+
+  // The preview beside the grid: the indicator last edited or clicked, and the reference data its chart and checks read.
+  const [previewId, setPreviewId] = useState<number | null>(null);
+  const previewIndicator = summary.indicators.find((i) => i.id === previewId) ?? indicatorRows[0]?.indicator ?? null;
+  const [refs, setRefs] = useState<{ references: ReferenceTarget[]; shockYears: ShockYear[] } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.call('references.list').then((r) => {
+      if (live && r.ok) setRefs(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, summary]);
 
   /** A failed write, named by its cell when the service says which one. */
   const describeFailure = useCallback(
@@ -108,10 +129,10 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   );
 
   const write = useCallback(
-    async (action: TargetAction, cells: TargetCellInput[], done: string): Promise<boolean> => {
+    async (action: TargetAction, cells: TargetCellInput[], done: string, alongside?: () => void): Promise<boolean> => {
       setWriting((n) => n + 1);
       try {
-        const r = await scenario.setTargets(action, cells);
+        const r = await scenario.setTargets(action, cells, alongside);
         if (!r.ok) {
           setAlert(describeFailure(r, cells));
           return false;
@@ -129,7 +150,12 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   const onEdit = useCallback(
     (edit: CellEdit, action: 'target.edit' | 'target.clear') => {
       const cell = t('target.edit.cell', { indicator: nameOf(edit.indicator), year: String(edit.year) });
-      void write(action, [{ indicatorId: edit.indicator.id, year: edit.year, value: edit.value }], t(action === 'target.clear' ? 'target.status.cleared' : 'target.status.saved', { cell }));
+      void write(
+        action,
+        [{ indicatorId: edit.indicator.id, year: edit.year, value: edit.value }],
+        t(action === 'target.clear' ? 'target.status.cleared' : 'target.status.saved', { cell }),
+        () => setPreviewId(edit.indicator.id),
+      );
     },
     [write, nameOf, t],
   );
@@ -275,6 +301,20 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
         </section>
       )}
 
+      {scenario.selected && scenario.targets && previewIndicator && refs && (
+        <TargetPreview
+          plan={plan}
+          indicators={summary.indicators}
+          values={values}
+          scenarioName={scenario.selected.name}
+          targets={scenario.targets}
+          rows={rows}
+          indicator={previewIndicator}
+          references={refs.references}
+          shockYears={refs.shockYears}
+        />
+      )}
+
       <section className="card card-wide" aria-label={t('target.grid.label')}>
         <TargetGrid
           focusCell={focusCell}
@@ -289,6 +329,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
           onPaste={onPaste}
           onMessage={setAlert}
           onFocus={onFocus}
+          onPick={(ind) => setPreviewId(ind.id)}
         />
         <ul className="grid-legend target-legend">
           <li>

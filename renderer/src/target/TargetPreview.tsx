@@ -1,0 +1,97 @@
+/**
+ * Beside the target grid: the chart of the indicator being worked on (target awal, target
+ * perubahan as it now stands, realisasi, reference lines) and the scenario's check counts, both
+ * following every write the moment it is typed — the same checks Pemeriksaan runs
+ * (shared/model/checks.ts), here on the renderer's own copy of the targets.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Indicator, IndicatorValue, Plan, ReferenceTarget, ScenarioTargets, ShockYear } from '../../../shared/domain.js';
+import { SEVERITIES } from '../../../shared/domain.js';
+import { CheckState, countBySeverity, type IndicatorUpdate } from '../../../shared/model/checks.js';
+import { IndicatorChart } from '../charts/IndicatorChart.js';
+import { buildIndicatorChart } from '../charts/series.js';
+import { SeverityBadge } from '../checks/FindingsList.js';
+import { markEditSettled } from '../perf-marks.js';
+import type { TargetRow } from './model.js';
+
+interface Props {
+  plan: Plan;
+  indicators: readonly Indicator[];
+  values: readonly IndicatorValue[];
+  scenarioName: string;
+  targets: ScenarioTargets;
+  /** The grid's rows for `targets`: a row object that did not change since the last render is the same object. */
+  rows: readonly TargetRow[];
+  indicator: Indicator;
+  references: readonly ReferenceTarget[];
+  shockYears: readonly ShockYear[];
+}
+
+/**
+ * The checks' findings, recomputed per edit only for the indicators whose rows changed (and the
+ * ones whose checks read them — CheckState knows which): a province-size scenario has thousands
+ * of cells, and a full run on every keystroke would cost more than the rest of the edit.
+ */
+function useFindings(props: Pick<Props, 'plan' | 'indicators' | 'values' | 'targets' | 'rows' | 'references' | 'shockYears'>) {
+  const { plan, indicators, values, targets, rows, references, shockYears } = props;
+  const kept = useRef<{ key: unknown[]; state: CheckState; rows: readonly TargetRow[] } | null>(null);
+  return useMemo(() => {
+    const key = [plan, indicators, values, references, shockYears, targets.scenarioId];
+    const cur = kept.current;
+    if (!cur || cur.rows.length !== rows.length || cur.key.some((k, i) => k !== key[i])) {
+      const state = new CheckState({ plan, indicators, values, targets: targets.targets, justifications: targets.justifications, references, shockYears });
+      kept.current = { key, state, rows };
+      return state.findings();
+    }
+    const changes: IndicatorUpdate[] = [];
+    rows.forEach((row, i) => {
+      if (row !== cur.rows[i] && row.kind === 'indicator') {
+        changes.push({ indicatorId: row.indicator.id, targets: Object.values(row.revised), justification: row.justification });
+      }
+    });
+    if (changes.length) cur.state.update(changes);
+    cur.rows = rows;
+    return cur.state.findings();
+  }, [plan, indicators, values, targets, rows, references, shockYears]);
+}
+
+export function TargetPreview(props: Props) {
+  const { plan, values, scenarioName, targets, indicator, references, shockYears } = props;
+  const { t, i18n } = useTranslation();
+  const name = i18n.language === 'en' ? indicator.nameEn : indicator.nameId;
+
+  const findings = useFindings(props);
+  const counts = useMemo(() => countBySeverity(findings), [findings]);
+  const mine = useMemo(() => findings.filter((f) => f.indicatorId === indicator.id).length, [findings, indicator.id]);
+
+  const model = useMemo(
+    () => buildIndicatorChart({ plan, indicator, values, scenarios: [{ name: scenarioName, targets, role: 'revised' }], references, shockYears }),
+    [plan, indicator, values, scenarioName, targets, references, shockYears],
+  );
+
+  // After the chart (a child, whose effect draws it) and the counts show new targets.
+  useEffect(() => {
+    markEditSettled();
+  }, [targets]);
+
+  return (
+    <section className="card card-wide target-preview" aria-label={t('target.preview.label')} data-testid="target-preview">
+      <div className="target-preview-chart">
+        <IndicatorChart model={model} compact fileParts={[scenarioName]} />
+      </div>
+      <div className="target-preview-checks" data-testid="target-preview-checks">
+        <h2 className="card-title">{t('target.preview.checks')}</h2>
+        <ul className="target-preview-counts">
+          {SEVERITIES.map((s) => (
+            <li key={s} data-severity={s} data-count={counts[s]}>
+              <SeverityBadge severity={s} count={counts[s]} />
+            </li>
+          ))}
+        </ul>
+        <p className="hint">{t('target.preview.forIndicator', { indicator: name, count: mine })}</p>
+        <p className="hint">{t('target.preview.hint')}</p>
+      </div>
+    </section>
+  );
+}
