@@ -28,6 +28,7 @@ import { roundTo } from '../shared/model/rounding.js';
 import { checkScenario } from '../electron/services/checks.js';
 import { STANDARD_INDICATORS, type IndicatorSpec } from '../electron/workbook/standard-indicators.js';
 import { Workbook, type SeedValue } from '../electron/workbook/store.js';
+import { rng } from '../test/helpers/rng.js';
 
 export type BenchSize = 'regency' | 'rpjmd' | 'rpjmd10x';
 
@@ -46,17 +47,6 @@ export const SIZE_SPECS: Record<BenchSize, SizeSpec> = {
   rpjmd10x: { indicators: 6000, years: 10, scenarios: 5, changeLog: 100_000 },
 };
 
-/** Deterministic PRNG (mulberry32): the same seed gives the same workbook. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AGENCIES: readonly [string, string][] = [
   ['Dinas Kesehatan', 'Health Office'],

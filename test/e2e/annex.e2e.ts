@@ -5,22 +5,12 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import type { WorkbookSummary } from '../../shared/domain.js';
-import { expect, test, watchPage } from './host.js';
+import { expect, test, watchPage, callApi as call } from './host.js';
 
 test.use({ hostOptions: { file: 'annex' } });
 
 const SHOTS = path.resolve('test-results/screenshots');
-
-/** Calls the API from the page (same origin, the host's cookie). */
-async function call<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
-  const body = (await page.evaluate(
-    `(async (arg) => { const r = await fetch('api/' + arg.method, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(arg.input) }); return r.json(); })(${JSON.stringify({ method, input })})`,
-  )) as { ok: boolean; value?: T };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-  return body.value as T;
-}
 
 test.describe('Ekspor (demo workbook)', () => {
   test('refused while a check fails; downloads the annex; the annex imports back with no change', async ({ page, host }) => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { IndicatorValue, ScenarioTargets, WorkbookSummary } from '../../shared/domain.js';
 import { isChanged } from '../../shared/model/checks.js';
-import { expect, test, watchPage } from './host.js';
+import { expect, test, watchPage, callApi as call } from './host.js';
 
 test.use({ hostOptions: { file: 'compare-checks' } });
 
@@ -19,18 +19,6 @@ const SCENARIO = 'Perubahan 2021';
 
 /** Browser-side code as a string: this file is type-checked without DOM types. */
 const inPage = <T>(page: Page, body: string, arg: unknown): Promise<T> => page.evaluate(`(async (arg) => { ${body} })(${JSON.stringify(arg)})`) as Promise<T>;
-
-/** Calls the API from the page (same origin, the host's cookie). */
-async function call<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
-  const body = await inPage<{ ok: boolean; value?: T }>(
-    page,
-    `const r = await fetch('api/' + arg.method, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(arg.input) });
-     return r.json();`,
-    { method, input },
-  );
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-  return body.value as T;
-}
 
 /**
  * The scenario the tests review: "Perubahan 2021" from the original targets with the 2021 poverty

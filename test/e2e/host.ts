@@ -140,3 +140,13 @@ export const test = base.extend<{}, WorkerFixtures>({
 });
 
 export { expect };
+
+/** Calls the API from the page (same origin, the host's cookie); throws on a failure result. */
+export async function callApi<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
+  // Passed as a string: the e2e files are type-checked without DOM types.
+  const body = (await page.evaluate(
+    `(async (arg) => { const r = await fetch('api/' + arg.method, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(arg.input) }); return r.json(); })(${JSON.stringify({ method, input })})`,
+  )) as { ok: boolean; value?: T };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
+  return body.value as T;
+}

@@ -7,21 +7,12 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import type { WorkbookSummary } from '../../shared/domain.js';
-import { expect, test, watchPage } from './host.js';
+import { expect, test, watchPage, callApi as call } from './host.js';
 
 test.use({ hostOptions: { file: 'location', networkShare: true } });
 
 const SHOTS = path.resolve('test-results/screenshots');
-
-async function call<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
-  const body = (await page.evaluate(
-    `(async (arg) => { const r = await fetch('api/' + arg.method, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(arg.input) }); return r.json(); })(${JSON.stringify({ method, input })})`,
-  )) as { ok: boolean; value?: T };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-  return body.value as T;
-}
 
 test('a network workbook: local copy notice, unsaved state, save back; a locked file opens read-only on request', async ({ page, host }) => {
   const watch = watchPage(page);

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { ScenarioTargets, WorkbookSummary } from '../../shared/domain.js';
-import { expect, test, watchPage } from './host.js';
+import { expect, test, watchPage, callApi as call } from './host.js';
 
 test.use({ hostOptions: { file: 'target' } });
 
@@ -24,18 +24,6 @@ const rev = (page: Page, code: string, year: number) => cell(page, code, `rev-${
  * which has no DOM types (the renderer's own config has them).
  */
 const inPage = <T>(page: Page, body: string, arg: unknown): Promise<T> => page.evaluate(`(async (arg) => { ${body} })(${JSON.stringify(arg)})`) as Promise<T>;
-
-/** Calls the API from the page (same origin, the host's cookie). */
-async function call<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
-  const body = await inPage<{ ok: boolean; value?: T }>(
-    page,
-    `const r = await fetch('api/' + arg.method, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(arg.input) });
-     return r.json();`,
-    { method, input },
-  );
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-  return body.value as T;
-}
 
 async function targetsByKey(page: Page, scenarioId: number): Promise<Map<string, number>> {
   const [summary, t] = await Promise.all([

@@ -12,20 +12,11 @@ import { Workbook } from '../../electron/workbook/store.js';
 import type { Dispatch } from '../../shared/api/dispatch.js';
 import type { Indicator, WorkbookSummary } from '../../shared/domain.js';
 import { targetPath } from '../../shared/model/target-paths.js';
+import { rng } from '../helpers/rng.js';
 import { digestFile } from './digest.js';
 
 const [mode, file, seedText, twinOrTarget, dataDir] = process.argv.slice(2) as [string, string, string, string, string];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -10,12 +10,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services/index.js';
 import { Workbook } from '../../electron/workbook/store.js';
 import { createDemoWorkbook } from '../../electron/workbook/demo.js';
 import { tempDir } from '../helpers/files.js';
+import { bundleChild } from './child-bundle.js';
 import { digestFile, integrity } from './digest.js';
 
 const N = Number(process.env.CRASH_N ?? 20);
@@ -23,17 +23,7 @@ const childBundle = path.resolve('dist/test/crash-child.mjs');
 
 beforeAll(async () => {
   // The child runs in plain Node: bundle it beside the app's own bundles so better-sqlite3 resolves.
-  await build({
-    entryPoints: ['test/reliability/crash-child.ts'],
-    outfile: childBundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await bundleChild('test/reliability/crash-child.ts', childBundle, ['better-sqlite3']);
 }, 60_000);
 
 interface ChildRun {

@@ -11,20 +11,10 @@
  * truncation, zeroed or swapped pages, header fields (application_id, user_version, page size).
  */
 import zlib from 'node:zlib';
+import { rng, type Rand } from '../helpers/rng.js';
 import { zip, type Part } from '../helpers/xlsx-craft.js';
 
-export type Rand = () => number;
-
-export function rng(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng, type Rand };
 
 /** The generator of case `index` under `seed` (independent of every other case). */
 export function caseRand(seed: number, index: number): Rand {

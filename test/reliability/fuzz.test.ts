@@ -13,9 +13,9 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/files.js';
+import { bundleChild } from './child-bundle.js';
 
 const N = Number(process.env.FUZZ_N ?? 200);
 const SEED = Number(process.env.FUZZ_SEED ?? 20211202);
@@ -26,17 +26,7 @@ const HANG_MS = CASE_MS * 3;
 const childBundle = path.resolve('dist/test/fuzz-child.mjs');
 
 beforeAll(async () => {
-  await build({
-    entryPoints: ['test/reliability/fuzz-child.ts'],
-    outfile: childBundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3', 'exceljs'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await bundleChild('test/reliability/fuzz-child.ts', childBundle, ['better-sqlite3', 'exceljs']);
 }, 60_000);
 
 interface CaseResult {
