@@ -21,6 +21,7 @@
  * CLI: `npm run bench -- --generate <size> <file>` (bundled by scripts/bench.mjs).
  */
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import type { Indicator, Plan, Polarity, IndicatorGroup } from '../shared/domain.js';
 import { POPULATION_CODE } from '../shared/domain.js';
 import { countFromRate } from '../shared/model/rate-count.js';
@@ -268,11 +269,15 @@ export async function generateSized(file: string, name: string, spec: SizeSpec, 
     }
   }
 
-  const wb = await Workbook.create(file, { plan, indicators, values });
+  const created = await Workbook.create(file, { plan, indicators, values });
+  const ids = new Map(created.indicators().map((i) => [i.code, i]));
+  created.close();
+  // Scenarios, targets and history go in as bulk rows on a connection of the generator's own: it
+  // makes a plausible file fast; the app itself writes only through Workbook.edit.
+  const db = new Database(file);
   let changeLog: number;
   try {
-    changeLog = wb.write((db) => {
-      const ids = new Map(wb.indicators().map((i) => [i.code, i]));
+    changeLog = db.transaction(() => {
       const insertScenario = db.prepare("INSERT INTO scenario (name, description, status, created_at) VALUES (?, ?, ?, '2027-01-05T02:00:00.000Z')");
       const insertTarget = db.prepare('INSERT INTO scenario_target (scenario_id, indicator_id, year, value, origin) VALUES (?, ?, ?, ?, ?)');
       const insertJust = db.prepare('INSERT INTO justification (scenario_id, indicator_id, text, updated_at) VALUES (?, ?, ?, ?)');
@@ -347,9 +352,9 @@ export async function generateSized(file: string, name: string, spec: SizeSpec, 
         logged++;
       }
       return logged;
-    });
+    })();
   } finally {
-    wb.close();
+    db.close();
   }
 
   // What the app will see: it opens, and every scenario passes the checks without an error.

@@ -18,6 +18,7 @@ import { roundTo } from '../shared/model/rounding.js';
 import { createServices, type Services } from '../electron/services/index.js';
 import { ANNEX_ZIP, buildAnnex } from '../electron/annex/export.js';
 import { Workbook } from '../electron/workbook/store.js';
+import { checkScenario } from '../electron/services/checks.js';
 import { generateSized, generateWorkbook, SIZE_SPECS, TENTH_SPEC, type BenchSize } from './generate.js';
 import { formatMeasure, growth, measure, median, skipped, time, timeInterleaved, type Goal, type Measure } from './measure.js';
 
@@ -163,15 +164,15 @@ async function measurePaste(b: Bench, file: string, size: BenchSize): Promise<Me
   });
   let j = 0;
 
-  // What bounds it: the rows the real path must write — each target, its undo image and its
-  // change-log row (with the justification, stored by value) — with bare prepared statements.
+  // What bounds it: the rows the real path must write — each target and its change-log row (with
+  // the justification, stored by value), and the step's one packed undo row — with bare prepared
+  // statements.
   const bdb = documentDb(b.copy(file, 'paste-bound'));
   const bUpsert = bdb.prepare(upsertSql);
-  const bStep = bdb.prepare("INSERT INTO undo_step (label, scenario_id, at) VALUES ('target.paste', ?, ?)");
-  const bUndo = bdb.prepare('INSERT INTO undo_row (step_id, seq, tbl, row_key, before, after) VALUES (?, ?, ?, ?, ?, ?)');
+  const bStep = bdb.prepare("INSERT INTO undo_step (label, scenario_id, at, changes) VALUES ('target.paste', ?, ?, ?)");
   const bLog = bdb.prepare(
-    `INSERT INTO change_log (at, user, action, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value, justification, detail)
-     VALUES (?, ?, 'target.paste', ?, ?, ?, ?, 'revised_target', ?, ?, ?, NULL)`,
+    `INSERT INTO change_log (at, user, action, kind, derived, step_id, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value, justification, detail)
+     VALUES (?, ?, 'target.paste', 'do', 0, ?, ?, ?, ?, ?, 'revised_target', ?, ?, ?, NULL)`,
   );
   const codes = new Map((bdb.prepare('SELECT id, code FROM indicator').all() as { id: number; code: string }[]).map((r) => [r.id, r.code]));
   const reasons = new Map(
@@ -180,17 +181,16 @@ async function measurePaste(b: Bench, file: string, size: BenchSize): Promise<Me
   const current = new Map<string, number>();
   const bWrite = bdb.transaction((block: PasteBlock['cells'][number]) => {
     const at = new Date().toISOString();
-    const step = bStep.run(scenarioId, at).lastInsertRowid;
-    let seq = 0;
+    const packed: unknown[] = [];
     for (const c of block) {
       const k = `${c.indicatorId}:${c.year}`;
       const old = current.get(k) ?? null;
       bUpsert.run(scenarioId, c.indicatorId, c.year, c.value);
-      const key = { scenario_id: scenarioId, indicator_id: c.indicatorId, year: c.year };
-      bUndo.run(step, seq++, 'scenario_target', JSON.stringify(key), JSON.stringify({ ...key, value: old, origin: 'entered' }), JSON.stringify({ ...key, value: c.value, origin: 'entered' }));
-      bLog.run(at, 'bench', scenarioId, 'Moderat', codes.get(c.indicatorId) ?? null, c.year, old, c.value, reasons.get(c.indicatorId) ?? null);
+      packed.push([0, [scenarioId, c.indicatorId, c.year], [old, 'entered'], [c.value, 'entered']]);
+      bLog.run(at, 'bench', 1, scenarioId, 'Moderat', codes.get(c.indicatorId) ?? null, c.year, old, c.value, reasons.get(c.indicatorId) ?? null);
       current.set(k, c.value);
     }
+    bStep.run(scenarioId, at, JSON.stringify({ t: [['scenario_target', ['scenario_id', 'indicator_id', 'year'], ['value', 'origin']]], r: packed }));
   });
   let k = 0;
 
@@ -219,7 +219,7 @@ async function measurePaste(b: Bench, file: string, size: BenchSize): Promise<Me
       name: 'paste 5,000 cells vs its rows written bare',
       size,
       samples: real!,
-      floor: { name: 'bare upsert + undo row + change-log row per cell, one transaction', samples: bound! },
+      floor: { name: 'bare upsert + change-log row per cell + one packed undo row, one transaction', samples: bound! },
       note: `those rows alone are ${(median(bound!) / median(floor!)).toFixed(2)}× the bare upsert`,
     }),
   ];
@@ -258,7 +258,7 @@ type Grid = { name: string; rows: Int32Array; cols: Int32Array; values: ExcelJS.
 async function gridOf(file: string, scenarioId: number): Promise<Grid> {
   const wb = await Workbook.open(file, { readOnly: true });
   try {
-    const built = buildAnnex(wb, { scenarioId, language: 'id', paper: 'A4', signer: null, date: '2027-06-30' });
+    const built = buildAnnex(wb, { scenarioId, language: 'id', paper: 'A4', signer: null, date: '2027-06-30' }, checkScenario(wb, scenarioId));
     return built.workbook.worksheets.map((ws) => {
       const rows: number[] = [];
       const cols: number[] = [];

@@ -8,7 +8,6 @@ import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
 import type { WebContents } from 'electron';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { MenuCommand } from '../shared/api/client.js';
@@ -18,10 +17,9 @@ import { isMethod } from '../shared/api/contract.js';
 import type { Result } from '../shared/api/result.js';
 import { failure } from '../shared/api/result.js';
 import type { WorkbookSummary } from '../shared/domain.js';
-import { buildCsp } from '../shared/security/csp.js';
 import { defaultDataDir } from './services/paths.js';
 import { APP_INDEX_URL, APP_SCHEME, isAppUrl } from './shell/app-origin.js';
-import { injectNonce, resolveAppRequest } from './shell/app-protocol.js';
+import { answerAppRequest } from './shell/app-protocol.js';
 import { fileFromAdditionalData, workbookPathFromArgv } from './shell/argv.js';
 import { isTrustedSender } from './shell/ipc-sender.js';
 import { installAppMenu } from './shell/menu.js';
@@ -32,7 +30,7 @@ import { secureWebPreferences } from './shell/web-preferences.js';
 import type { WorkerClient } from './shell/worker-client.js';
 import { createWorkerClient } from './shell/worker-client.js';
 import { createWorkbookDialogs } from './shell/workbook-dialogs.js';
-import type { StoreWorkerData } from './shell/worker-protocol.js';
+import type { StoreWorkerData } from './host/worker-protocol.js';
 
 const PRODUCT_NAME = 'RPJMD Workbench';
 // main.cjs, preload.cjs and store-worker.cjs sit together in dist/electron/; the renderer beside it.
@@ -67,7 +65,6 @@ if (app.requestSingleInstanceLock({ file: startupFile })) {
 
 function runPrimaryInstance(): void {
   const styleNonce = randomBytes(18).toString('base64'); // per launch; never reused across runs
-  const csp = buildCsp(styleNonce);
   const ourWindows = new Set<BrowserWindow>();
   let mainWindow: BrowserWindow | null = null;
   let store: WorkerClient | null = null;
@@ -151,7 +148,7 @@ function runPrimaryInstance(): void {
     .whenReady()
     .then(async () => {
       hardenSession();
-      protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, styleNonce, csp));
+      protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, styleNonce));
       ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown) => {
         if (!isTrustedSender(event.senderFrame, trustedFrames())) {
           console.warn(`Refused IPC from untrusted frame ${event.senderFrame?.url ?? '(gone)'}`);
@@ -259,25 +256,12 @@ function hardenSession(): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-async function serveAppRequest(request: Request, styleNonce: string, csp: string): Promise<Response> {
-  const resolved = resolveAppRequest(request.url, RENDERER_DIR, request.method);
-  if (resolved.kind === 'refuse') return new Response(null, { status: resolved.status });
-  const headers: Record<string, string> = {
-    'Content-Type': resolved.contentType,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-cache',
-  };
-  try {
-    const bytes = await readFile(resolved.filePath);
-    if (resolved.isHtml) {
-      headers['Content-Security-Policy'] = csp;
-      return new Response(injectNonce(bytes.toString('utf8'), styleNonce), { status: 200, headers });
-    }
-    return new Response(new Uint8Array(bytes), { status: 200, headers });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return new Response(null, { status: 404 });
-    console.error(`app:// could not read ${resolved.filePath}:`, err);
-    return new Response(null, { status: 500 });
+/** app:// answers through the one static-file resolver the browser host uses (host/static-files.ts). */
+async function serveAppRequest(request: Request, styleNonce: string): Promise<Response> {
+  const result = await answerAppRequest(request.url, request.method, { rootDir: RENDERER_DIR, styleNonce });
+  if (result.kind === 'refuse') {
+    if (result.reason === 'read-error') console.error(`app:// could not read ${request.url}:`, result.detail);
+    return new Response(null, { status: result.status });
   }
+  return new Response(new Uint8Array(result.body), { status: result.status, headers: result.headers });
 }

@@ -68,6 +68,8 @@ export const IMPORT_REJECTIONS = [
   'ambiguous_indicator',
   'not_a_number',
   'out_of_range',
+  /** A fraction of a person or rupiah, or more decimals than the indicator keeps. */
+  'too_many_decimals',
   'year_outside_plan',
   'unit_mismatch',
   'duplicate',

@@ -86,16 +86,25 @@ export interface ScenarioTargets {
 export interface HistoryState {
   canUndo: boolean;
   canRedo: boolean;
-  /** Action key of the step Ctrl+Z would undo (e.g. 'target.paste'), for the menu label. */
+  /** Action of the step Ctrl+Z would undo (e.g. 'target.paste'), for the menu label (shared/changes.ts). */
   undoLabel: string | null;
   redoLabel: string | null;
 }
 
+/** One entry of the append-only change log: one cell changed, or one step that names no cell. */
 export interface ChangeLogEntry {
   id: number;
   at: string;
   user: string;
+  /** A ChangeAction (shared/changes.ts); a string because the file is read, not trusted. */
   action: string;
+  /** 'do', 'undo' or 'redo'. */
+  kind: string;
+  /** A count or rate computed from its partner and population (turunan), not typed. */
+  derived: boolean;
+  /** The undo step the entry belongs to (null for entries older than schema v4). */
+  stepId: number | null;
+  series: string | null;
   scenarioId: number | null;
   scenarioName: string | null;
   indicatorCode: string | null;

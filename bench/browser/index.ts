@@ -17,7 +17,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { build } from 'esbuild';
 import type { Indicator, ScenarioTargets, WorkbookSummary } from '../../shared/domain.js';
 import { formatNumber } from '../../shared/format/number.js';
-import { checkTargetValue } from '../../shared/model/target-rules.js';
+import { checkCellValue } from '../../shared/model/cell-rules.js';
 import { measure, percentile, type Measure } from '../measure.js';
 import { PROBE_SCRIPT, type EditTiming } from './probe.js';
 import type { BareData } from './bare-data.js';
@@ -351,7 +351,7 @@ function nextValue(ind: Indicator, current: number | undefined, k: number): numb
   for (const factor of [k % 2 ? 0.97 : 1.03, k % 2 ? 1.03 : 0.97]) {
     let v = round(base * factor);
     if (formatNumber(v, ind.decimals) === formatNumber(current, ind.decimals)) v = round(v + step);
-    if (checkTargetValue(ind, v) === null && formatNumber(v, ind.decimals) !== formatNumber(current, ind.decimals)) return Number(v.toFixed(ind.decimals));
+    if (checkCellValue(ind, v) === null && formatNumber(v, ind.decimals) !== formatNumber(current, ind.decimals)) return Number(v.toFixed(ind.decimals));
   }
   return null;
 }

@@ -18,7 +18,7 @@ import { AppError } from '../../shared/api/result.js';
 import type { Indicator, IndicatorValue, Plan, Scenario, ScenarioTargets, Series } from '../../shared/domain.js';
 import { capaian, capaianBand, DEFAULT_LOWER_FORMULA } from '../../shared/model/capaian.js';
 import { checkCatalogue, isChanged } from '../../shared/model/checks.js';
-import { checkScenario, requireNoErrors } from '../services/checks.js';
+import { describeEntryAction, describeEntryDetail } from '../../shared/changes.js';
 import type { Workbook } from '../workbook/store.js';
 import type { AnnexLabels } from './labels.js';
 import { LABELS, longDate } from './labels.js';
@@ -58,20 +58,17 @@ interface AnnexData {
 }
 
 export function resolveScenario(wb: Workbook, scenarioId: number | undefined): Scenario {
-  const store = wb.scenarioStore('');
-  if (scenarioId !== undefined) return store.get(scenarioId);
-  const usulan = store.list().find((s) => s.status === 'usulan');
+  if (scenarioId !== undefined) return wb.reads.scenario(scenarioId);
+  const usulan = wb.reads.scenarios().find((s) => s.status === 'usulan');
   if (!usulan) {
     throw new AppError('not_found', 'No scenario is marked usulan; mark one as the proposal or choose the scenario to export', {}, 'scenarioId');
   }
   return usulan;
 }
 
-function gather(wb: Workbook, opts: AnnexOptions): AnnexData {
+function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport): AnnexData {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError('bad_input', `Date must be YYYY-MM-DD, got "${opts.date}"`, {}, 'date');
-  const scenario = resolveScenario(wb, opts.scenarioId);
-  const report = checkScenario(wb, scenario.id);
-  requireNoErrors(report, 'export the annex');
+  const scenario = wb.reads.scenario(report.scenarioId);
   const values = wb.values();
   const byKey = new Map(values.map((v) => [`${v.indicatorId}:${v.year}:${v.series}`, v]));
   const reals = new Map<number, IndicatorValue[]>();
@@ -82,7 +79,7 @@ function gather(wb: Workbook, opts: AnnexOptions): AnnexData {
     else reals.set(v.indicatorId, [v]);
   }
   for (const list of reals.values()) list.sort((a, b) => a.year - b.year);
-  const targets = wb.scenarioStore('').targets(scenario.id);
+  const targets = wb.reads.targets(scenario.id);
   const revisedMap = new Map(targets.targets.map((t) => [`${t.indicatorId}:${t.year}`, t.value]));
   return {
     plan: wb.plan(),
@@ -363,7 +360,7 @@ function sheetChangeLog(book: ExcelJS.Workbook, d: AnnexData, wb: Workbook): voi
     put(ws, h, i + 1, t, { bold: true, h: 'center', fill: COLORS.header, wrap: true }),
   );
   const byCode = new Map(d.indicators.map((i) => [i.code, i]));
-  const entries = wb.scenarioStore('').changeLog(d.scenario.id, 100_000).reverse();
+  const entries = wb.reads.changeLog(d.scenario.id, 100_000).reverse();
   let row = h + 1;
   if (entries.length === 0) {
     mergeRange(ws, row, 1, row, lastCol);
@@ -376,13 +373,14 @@ function sheetChangeLog(book: ExcelJS.Workbook, d: AnnexData, wb: Workbook): voi
     put(ws, row, 1, i + 1, { h: 'center' });
     put(ws, row, 2, e.at.replace('T', ' ').slice(0, 19), {});
     put(ws, row, 3, e.user, { wrap: true });
-    put(ws, row, 4, e.action, { wrap: true });
+    put(ws, row, 4, describeEntryAction(e, d.lang), { wrap: true });
     put(ws, row, 5, ind ? indName(d, ind) : (e.indicatorCode ?? ''), { wrap: true });
     put(ws, row, 6, e.year ?? '', { h: 'center' });
     put(ws, row, 7, e.oldValue ?? (e.year !== null ? '–' : ''), e.oldValue !== null ? fmt : { h: 'center' });
     put(ws, row, 8, e.newValue ?? (e.year !== null ? '–' : ''), e.newValue !== null ? fmt : { h: 'center' });
     put(ws, row, 9, e.justification ?? '', { wrap: true });
-    const detail = (e.detail ?? '').length > 500 ? `${(e.detail ?? '').slice(0, 500)}…` : (e.detail ?? '');
+    const worded = describeEntryDetail(e, d.lang);
+    const detail = worded.length > 500 ? `${worded.slice(0, 500)}…` : worded;
     put(ws, row, 10, detail, { wrap: true, size: 8 });
     fitRowHeight(ws, row, [{ text: e.justification ?? '', width: widths[8]! }, { text: detail, width: widths[9]! * 1.1 }, { text: ind ? indName(d, ind) : '', width: widths[4]! }]);
     row++;
@@ -446,11 +444,12 @@ function sheetSources(book: ExcelJS.Workbook, d: AnnexData): void {
 }
 
 /**
- * Builds the annex of a scenario. Refuses (AppError 'blocked', naming the first errors) while an
- * error-level check fails; warnings and info go into Lampiran III.
+ * Builds the annex of the scenario `report` was made for. The caller runs the checks and refuses
+ * the export while an error-level finding remains (services/annex.ts); the findings go into
+ * Lampiran III.
  */
-export function buildAnnex(wb: Workbook, opts: AnnexOptions): BuiltAnnex {
-  const d = gather(wb, opts);
+export function buildAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport): BuiltAnnex {
+  const d = gather(wb, opts, report);
   const book = new ExcelJS.Workbook();
   const stamp = new Date(`${opts.date}T00:00:00Z`);
   book.creator = 'RPJMD Workbench';
@@ -474,8 +473,8 @@ export function buildAnnex(wb: Workbook, opts: AnnexOptions): BuiltAnnex {
  */
 export const ANNEX_ZIP = { compression: 'DEFLATE', compressionOptions: { level: 1 } } as const;
 
-export async function annexBuffer(wb: Workbook, opts: AnnexOptions): Promise<{ buffer: Buffer } & BuiltAnnex> {
-  const built = buildAnnex(wb, opts);
+export async function annexBuffer(wb: Workbook, opts: AnnexOptions, report: CheckReport): Promise<{ buffer: Buffer } & BuiltAnnex> {
+  const built = buildAnnex(wb, opts, report);
   const buffer = Buffer.from(await built.workbook.xlsx.writeBuffer({ zip: ANNEX_ZIP } as unknown as Partial<ExcelJS.XlsxWriteOptions>));
   return { ...built, buffer };
 }
@@ -491,7 +490,7 @@ export function annexFileName(plan: Plan, lang: AnnexLanguage): string {
  * final name never holds a half-written file. Refuses to overwrite unless asked, and never
  * writes over the open workbook.
  */
-export async function writeAnnex(wb: Workbook, opts: AnnexOptions, target: string, overwrite = false): Promise<{ path: string; bytes: number } & BuiltAnnex> {
+export async function writeAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport, target: string, overwrite = false): Promise<{ path: string; bytes: number } & BuiltAnnex> {
   const absolute = path.resolve(target);
   const name = path.basename(absolute);
   if (path.extname(absolute).toLowerCase() !== '.xlsx') {
@@ -499,7 +498,7 @@ export async function writeAnnex(wb: Workbook, opts: AnnexOptions, target: strin
   }
   if (absolute === path.resolve(wb.path)) throw new AppError('bad_input', 'The annex cannot be written over the open workbook', { file: name }, 'path');
   if (!overwrite && fs.existsSync(absolute)) throw new AppError('already_exists', `${name} already exists`, { file: name }, 'path');
-  const built = await annexBuffer(wb, opts);
+  const built = await annexBuffer(wb, opts, report);
   const dir = path.dirname(absolute);
   const temp = path.join(dir, `.${name}.exporting-${crypto.randomBytes(4).toString('hex')}`);
   try {

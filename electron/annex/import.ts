@@ -18,7 +18,7 @@ import type { ImportCell, ImportIssue, ImportLayout, ImportNotice, ImportPreview
 import { AppError } from '../../shared/api/result.js';
 import type { Indicator, Plan, Scenario } from '../../shared/domain.js';
 import { parseNumber } from '../../shared/format/number.js';
-import { checkTargetValue } from '../../shared/model/target-rules.js';
+import { checkCellValue } from '../../shared/model/cell-rules.js';
 import type { Workbook } from '../workbook/store.js';
 import type { Grid, RawCell } from './grid.js';
 import { cellAt, readGrids, sortedRows, textAt } from './grid.js';
@@ -109,7 +109,7 @@ class Collector {
   }
 
   loadScenario(s: Scenario): void {
-    for (const t of this.wb.scenarioStore('').targets(s.id).targets) this.current.set(`revised_target:${s.id}:${t.indicatorId}:${t.year}`, t.value);
+    for (const t of this.wb.reads.targets(s.id).targets) this.current.set(`revised_target:${s.id}:${t.indicatorId}:${t.year}`, t.value);
   }
 
   reject(sheet: string, row: number, col: number, code: ImportRejection, message: string): void {
@@ -185,7 +185,11 @@ class Collector {
       this.reject(g.name, row, col, 'year_outside_plan', `${where}: ${year} is outside ${from}–${to} for this series`);
       return;
     }
-    const problem = checkTargetValue(ind, value);
+    const problem = checkCellValue(ind, value);
+    if (problem === 'too_many_decimals') {
+      this.reject(g.name, row, col, 'too_many_decimals', `${where}: ${value} has more decimals than ${ind.code} keeps (${ind.decimals})`);
+      return;
+    }
     if (problem) {
       const range = `${ind.minValue ?? '−∞'}–${ind.maxValue ?? '∞'} ${ind.unit}`;
       this.reject(g.name, row, col, 'out_of_range', `${where}: ${value} is outside ${range} for ${ind.code}`);
@@ -397,7 +401,7 @@ function parseLampiranII(ctx: Context, g: Grid): void {
  */
 export async function previewImport(wb: Workbook, fileName: string, bytes: Buffer, target: ImportTarget): Promise<PreviewBody> {
   const plan = wb.plan();
-  const scenarios = wb.scenarioStore('').list();
+  const scenarios = wb.reads.scenarios();
   let scenario: Scenario | null = null;
   if (target.series === 'revised_target') {
     if (target.scenarioId === undefined) throw new AppError('bad_input', 'Importing revised targets needs the scenario they belong to', {}, 'target.scenarioId');

@@ -8,14 +8,14 @@
  * static files included.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../../shared/api/dispatch.js';
 import type { ErrorCode, Failure, Result } from '../../shared/api/result.js';
 import { failure } from '../../shared/api/result.js';
-import { buildCsp, NONCE_PLACEHOLDER } from '../../shared/security/csp.js';
+import type { StaticRefusal, StaticSite } from './static-files.js';
+import { serveStatic } from './static-files.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -59,19 +59,13 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
+/** How a static-file refusal travels as an API-style failure body. */
+const CODE_BY_STATIC_STATUS: Record<StaticRefusal['status'], ErrorCode> = {
+  400: 'bad_input',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'bad_input',
+  500: 'internal',
 };
 
 export function newToken(): string {
@@ -103,9 +97,8 @@ function allowedHosts(hostname: string, port: number): Set<string> {
 export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const hostname = opts.hostname ?? '127.0.0.1';
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
-  const staticRoot = path.resolve(opts.staticDir);
-  const styleNonce = crypto.randomBytes(18).toString('base64');
-  const csp = buildCsp(styleNonce);
+  // The built renderer, served by the resolver the app:// protocol shares (static-files.ts).
+  const site: StaticSite = { rootDir: path.resolve(opts.staticDir), styleNonce: crypto.randomBytes(18).toString('base64') };
   let port = 0;
   let hosts = new Set<string>();
   // Cookies are not port-scoped: name ours by port so two hosts on one machine don't collide.
@@ -131,7 +124,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
   }
 
-  function refuse(res: http.ServerResponse, status: 401 | 403 | 404 | 405 | 413 | 415, code: ErrorCode, message: string) {
+  function refuse(res: http.ServerResponse, status: 400 | 401 | 403 | 404 | 405 | 413 | 415 | 500, code: ErrorCode, message: string) {
     const body: Failure = failure(code, message);
     send(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
   }
@@ -177,25 +170,15 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     sendResult(res, await opts.dispatch(method, input));
   }
 
-  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'bad_input', 'Only GET here');
-    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-    const file = path.resolve(staticRoot, relative);
-    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return refuse(res, 404, 'not_found', 'Not found');
-    let data: Buffer;
-    try {
-      if (!fs.statSync(file).isFile()) return refuse(res, 404, 'not_found', 'Not found');
-      data = fs.readFileSync(file);
-    } catch {
-      return refuse(res, 404, 'not_found', 'Not found');
+  async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, rawPathname: string) {
+    const result = await serveStatic(site, req.method ?? 'GET', rawPathname);
+    if (result.kind === 'refuse') {
+      if (result.reason === 'read-error') console.error(`[http] could not read ${rawPathname}:`, result.detail);
+      const message = result.status === 404 ? 'Not found' : result.status === 405 ? 'Only GET here' : `Refused (${result.reason})`;
+      return refuse(res, result.status, CODE_BY_STATIC_STATUS[result.status], message);
     }
-    const ext = path.extname(file).toLowerCase();
-    const type = MIME[ext] ?? 'application/octet-stream';
-    if (ext === '.html') {
-      const html = data.toString('utf8').replaceAll(NONCE_PLACEHOLDER, styleNonce);
-      return send(res, 200, req.method === 'HEAD' ? '' : html, type, { 'Content-Security-Policy': csp });
-    }
-    send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : data, type, { 'Content-Security-Policy': csp });
+    // For HEAD, Node sends the headers (Content-Length of the whole file) and drops the body.
+    send(res, result.status, result.body, result.headers['Content-Type'], result.headers);
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -211,12 +194,8 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     } catch {
       return refuse(res, 404, 'not_found', 'Not found');
     }
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      return refuse(res, 404, 'not_found', 'Not found');
-    }
+    // Still percent-encoded: the static resolver decodes it itself, after its own checks.
+    const pathname = url.pathname;
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && req.method === 'GET' && pathname === '/') {
       if (!sameSecret(queryToken, opts.token)) return refuse(res, 401, 'unauthorized', 'Wrong or missing token');
@@ -230,8 +209,16 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     if (!authorised(req)) return refuse(res, 401, 'unauthorized', 'Wrong or missing token: open the URL the host printed');
-    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
-    serveStatic(req, res, pathname);
+    if (pathname.startsWith('/api/')) {
+      let method: string;
+      try {
+        method = decodeURIComponent(pathname.slice('/api/'.length));
+      } catch {
+        return refuse(res, 404, 'not_found', 'Not found');
+      }
+      return handleApi(req, res, method);
+    }
+    return handleStatic(req, res, pathname);
   }
 
   const server = http.createServer((req, res) => {

@@ -2,14 +2,14 @@
  * The store worker: runs the services (SQLite via better-sqlite3) in a worker_threads thread so
  * a slow query or a Save As of a large workbook never freezes the window. A Worker rather than a
  * utilityProcess because it is plain Node: the same entry and protocol run under vitest.
- * main.ts starts it with StoreWorkerData; electron/shell/worker-protocol.ts describes the messages.
+ * main.ts starts it with StoreWorkerData; worker-protocol.ts (beside it) describes the messages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Dispatch } from '../../shared/api/dispatch.js';
 import { failure } from '../../shared/api/result.js';
 import { createServices } from '../services/index.js';
-import type { StoreWorkerData } from '../shell/worker-protocol.js';
-import { answerRequests } from '../shell/worker-protocol.js';
+import type { StoreWorkerData } from './worker-protocol.js';
+import { answerRequests } from './worker-protocol.js';
 
 function start(): void {
   if (!parentPort) throw new Error('store-worker must run in a worker thread');

@@ -12,13 +12,17 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { AnnexBytesResult, AnnexExportResult, AnnexLanguage, AnnexPaper, ImportApplyResult, ImportCell, ImportPreview, ImportTarget, Signer } from '../../shared/annex.js';
 import { ANNEX_SHEETS } from '../../shared/annex.js';
+import type { CheckReport } from '../../shared/api/contract.js';
 import { AppError } from '../../shared/api/result.js';
+import { makesImportStale } from '../../shared/changes.js';
 import { applyImport } from '../annex/apply.js';
-import { annexBuffer, annexFileName, writeAnnex, type AnnexOptions } from '../annex/export.js';
+import { annexBuffer, annexFileName, resolveScenario, writeAnnex, type AnnexOptions } from '../annex/export.js';
 import { previewImport } from '../annex/import.js';
 import { IMPORT_LIMITS } from '../annex/limits.js';
 import { buildTemplate } from '../annex/template.js';
+import { EditCounter } from '../workbook/caches.js';
 import type { Workbook } from '../workbook/store.js';
+import { checkScenario, requireNoErrors } from './checks.js';
 import type { Session } from './session.js';
 
 export function signerPath(dataDir: string): string {
@@ -68,8 +72,8 @@ export type ImportSourceInput = { path: string } | { name: string; base64: strin
 interface KeptPreview {
   preview: ImportPreview;
   workbookPath: string;
-  /** The newest change-log id when the preview was made: any later write makes it stale. */
-  revision: number;
+  /** revisionOf() when the preview was made: a later edit of values or targets makes it stale. */
+  revision: string;
 }
 
 /** Today in the computer's time zone, as the annex prints it. */
@@ -78,8 +82,17 @@ function today(now = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-function revisionOf(wb: Workbook): number {
-  return wb.scenarioStore('').changeLog(undefined, 1)[0]?.id ?? 0;
+/** Changes whenever an edit that an import preview depends on is committed (shared/changes.ts). */
+function revisionOf(wb: Workbook): string {
+  const count = wb.caches.get('import-revision', () => new EditCounter(makesImportStale)).count;
+  return `${wb.caches.generation}:${count}`;
+}
+
+/** The checks of the scenario to export; refuses (blocked, naming the first errors) while an error remains. */
+function checkedReport(wb: Workbook, opts: AnnexOptions): CheckReport {
+  const report = checkScenario(wb, resolveScenario(wb, opts.scenarioId).id);
+  requireNoErrors(report, 'export the annex');
+  return report;
 }
 
 export class AnnexService {
@@ -115,14 +128,14 @@ export class AnnexService {
   async exportTo(input: ExportInput & { path: string; overwrite?: boolean | undefined }): Promise<AnnexExportResult> {
     const wb = this.session.require();
     const opts = this.options(input);
-    const written = await writeAnnex(wb, opts, input.path, input.overwrite ?? false);
+    const written = await writeAnnex(wb, opts, checkedReport(wb, opts), input.path, input.overwrite ?? false);
     return this.result(wb, opts, written, written.path, written.bytes);
   }
 
   async exportBytes(input: ExportInput): Promise<AnnexBytesResult> {
     const wb = this.session.require();
     const opts = this.options(input);
-    const built = await annexBuffer(wb, opts);
+    const built = await annexBuffer(wb, opts, checkedReport(wb, opts));
     return { ...this.result(wb, opts, built, null, built.buffer.length), base64: built.buffer.toString('base64') };
   }
 
@@ -176,7 +189,7 @@ export class AnnexService {
       throw new AppError('stale', 'The workbook changed after this preview was made; read the file again to see what would change now', { previewId });
     }
     const cells: ImportCell[] = [...kept.preview.new, ...kept.preview.changed];
-    const result = applyImport(wb, this.session.userName, kept.preview.fileName, cells);
+    const result = applyImport(wb, { user: this.session.userName }, kept.preview.fileName, cells);
     this.kept = null;
     return result;
   }

@@ -1,5 +1,8 @@
 /** One handler per contract method. Inputs arrive validated against the contract's schemas. */
 import type { Handlers } from '../../shared/api/dispatch.js';
+import { createScenario, deleteScenario, setScenarioStatus, updateScenario } from '../workbook/editors/scenarios.js';
+import { deleteReference, saveReference } from '../workbook/editors/references.js';
+import { setJustification, setTargets } from '../workbook/editors/targets.js';
 import { AnnexService } from './annex.js';
 import { checkScenario, requireNoErrors } from './checks.js';
 import type { Session } from './session.js';
@@ -7,7 +10,8 @@ import type { Session } from './session.js';
 export const APP_NAME = 'RPJMD Workbench';
 
 export function createHandlers(session: Session): Handlers {
-  const scenarios = () => session.require().scenarioStore(session.userName);
+  const wb = () => session.require();
+  const actor = () => ({ user: session.userName });
   const references = () => ({ references: session.require().references(), shockYears: session.require().shockYears() });
   const annex = new AnnexService(session);
   return {
@@ -27,40 +31,34 @@ export function createHandlers(session: Session): Handlers {
 
     'recent.list': () => session.recent.list(),
 
-    'scenario.create': ({ name, description, from }) => scenarios().create(name, description ?? '', from),
-    'scenario.update': ({ scenarioId, name, description }) => scenarios().update(scenarioId, { name, description }),
+    'scenario.create': ({ name, description, from }) => createScenario(wb(), actor(), name, description ?? '', from),
+    'scenario.update': ({ scenarioId, name, description }) => updateScenario(wb(), actor(), scenarioId, { name, description }),
     'scenario.delete': ({ scenarioId }) => {
-      scenarios().delete(scenarioId);
+      deleteScenario(wb(), actor(), scenarioId);
       return null;
     },
     'scenario.setStatus': ({ scenarioId, status }) => {
       // A proposal must pass its checks: a changed target without a justification blocks it.
-      if (status === 'usulan') requireNoErrors(checkScenario(session.require(), scenarioId), 'mark this scenario usulan');
-      return scenarios().setStatus(scenarioId, status);
+      if (status === 'usulan') requireNoErrors(checkScenario(wb(), scenarioId), 'mark this scenario usulan');
+      return setScenarioStatus(wb(), actor(), scenarioId, status);
     },
-    'scenario.targets': ({ scenarioId }) => scenarios().targets(scenarioId),
-    'targets.set': ({ scenarioId, action, cells }) => scenarios().setTargets(scenarioId, cells, action),
-    'justification.set': ({ scenarioId, indicatorId, text }) => scenarios().setJustification(scenarioId, indicatorId, text),
-    'history.state': () => scenarios().history(),
-    'history.undo': () => {
-      const store = scenarios();
-      return { step: store.undo(), state: store.history() };
-    },
-    'history.redo': () => {
-      const store = scenarios();
-      return { step: store.redo(), state: store.history() };
-    },
-    'checks.run': ({ scenarioId }) => checkScenario(session.require(), scenarioId),
+    'scenario.targets': ({ scenarioId }) => wb().reads.targets(scenarioId),
+    'targets.set': ({ scenarioId, action, cells }) => setTargets(wb(), actor(), scenarioId, cells, action),
+    'justification.set': ({ scenarioId, indicatorId, text }) => setJustification(wb(), actor(), scenarioId, indicatorId, text),
+    'history.state': () => wb().reads.history(),
+    'history.undo': () => ({ step: wb().undo(actor()), state: wb().reads.history() }),
+    'history.redo': () => ({ step: wb().redo(actor()), state: wb().reads.history() }),
+    'checks.run': ({ scenarioId }) => checkScenario(wb(), scenarioId),
     'references.list': () => references(),
     'references.save': (ref) => {
-      scenarios().saveReference(ref);
+      saveReference(wb(), actor(), ref);
       return references();
     },
     'references.delete': ({ id }) => {
-      scenarios().deleteReference(id);
+      deleteReference(wb(), actor(), id);
       return references();
     },
-    'changelog.list': ({ scenarioId, limit }) => scenarios().changeLog(scenarioId, limit ?? 500),
+    'changelog.list': ({ scenarioId, limit }) => wb().reads.changeLog(scenarioId, limit ?? 500),
 
     'annex.signer.get': () => annex.signer.get(),
     'annex.signer.set': (signer) => annex.signer.set(signer),

@@ -1,70 +1,47 @@
 /**
  * How app://workbench/… requests map to files of the built renderer (dist/renderer/).
- * Pure path logic, so path traversal and look-alike hosts are unit-tested without Electron;
- * main.ts does the reading and builds the Response.
+ * What is app://-specific lives here: only GET/HEAD, only our exact origin (no look-alike hosts,
+ * ports, credentials or other schemes). Everything about paths, content types, reading and the
+ * CSP nonce is the shared static-file resolver (host/static-files.ts), the same one the browser
+ * host uses. No `electron` import, so this is unit-tested in Node; main.ts builds the Response.
  */
-import path from 'node:path';
-import { NONCE_PLACEHOLDER } from '../../shared/security/csp.js';
+import { injectNonce, loadStaticFile, refusal, resolveStaticPath } from '../host/static-files.js';
+import type { StaticPathRefusal, StaticRefusal, StaticResult, StaticSite, StaticTarget } from '../host/static-files.js';
 import { parseAppUrl } from './app-origin.js';
 
+/** The pure half: which file an app:// request names, or why it gets none (400, 403, 404, 405). */
 export type AppRequest =
-  | { kind: 'file'; filePath: string; contentType: string; isHtml: boolean }
-  | { kind: 'refuse'; status: 400 | 403 | 404 | 405 };
+  | StaticTarget
+  | StaticPathRefusal
+  | StaticRefusal<'method-not-allowed'>
+  | { kind: 'refuse'; status: 400; reason: 'bad-url' }
+  | { kind: 'refuse'; status: 403; reason: 'foreign-origin' };
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
+/** What an app:// request gets: a file to send, or a refusal with its status. */
+export type AppResult = StaticResult | Extract<AppRequest, { kind: 'refuse' }>;
 
-export function contentTypeFor(filePath: string): string {
-  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+/** main.ts puts the nonce into index.html with this (the shared implementation). */
+export { injectNonce };
+
+/**
+ * Resolves a request URL to a file under `rootDir`, or a refusal. Only GET/HEAD on our exact
+ * host (403 otherwise); the path rules are resolveStaticPath's.
+ */
+export function resolveAppRequest(requestUrl: string, rootDir: string, method = 'GET'): AppRequest {
+  if (method !== 'GET' && method !== 'HEAD') return refusal('method-not-allowed');
+  if (!URL.canParse(requestUrl)) return { kind: 'refuse', status: 400, reason: 'bad-url' };
+  const url = parseAppUrl(requestUrl);
+  if (!url) return { kind: 'refuse', status: 403, reason: 'foreign-origin' };
+  return resolveStaticPath(url.pathname, rootDir);
 }
 
 /**
- * Resolves a request URL to a file under `rootDir`, or a refusal. Only GET/HEAD on our exact host;
- * the decoded path must stay inside rootDir (no `..`, no encoded separators, no NUL); '/' is index.html.
+ * The whole app:// answer as a plain value: resolve, then read through the shared resolver
+ * (symlinks out of the root refused, nonce injected, CSP header on every file). main.ts only
+ * has to turn it into a Response.
  */
-export function resolveAppRequest(requestUrl: string, rootDir: string, method = 'GET'): AppRequest {
-  if (method !== 'GET' && method !== 'HEAD') return { kind: 'refuse', status: 405 };
-  if (!URL.canParse(requestUrl)) return { kind: 'refuse', status: 400 };
-  const url = parseAppUrl(requestUrl);
-  if (!url) return { kind: 'refuse', status: 403 };
-  let relative: string;
-  try {
-    relative = decodeURIComponent(url.pathname);
-  } catch {
-    return { kind: 'refuse', status: 400 };
-  }
-  // Encoded separators and NUL have no business in an asset path; refusing them keeps the
-  // containment check below the only thing standing between a URL and the file system.
-  if (relative.includes('\0') || relative.includes('\\') || /%2f|%5c/i.test(url.pathname)) {
-    return { kind: 'refuse', status: 400 };
-  }
-  if (relative === '/' || relative === '') relative = '/index.html';
-  const root = path.resolve(rootDir);
-  const filePath = path.resolve(root, `.${relative}`);
-  if (filePath !== root && !filePath.startsWith(root + path.sep)) return { kind: 'refuse', status: 403 };
-  if (filePath === root) return { kind: 'refuse', status: 404 };
-  const contentType = contentTypeFor(filePath);
-  return { kind: 'file', filePath, contentType, isHtml: contentType.startsWith('text/html') };
-}
-
-/** Puts this launch's nonce into index.html's placeholder (AG Grid and chart.js read it for their <style> elements). */
-export function injectNonce(html: string, nonce: string): string {
-  return html.split(NONCE_PLACEHOLDER).join(nonce);
+export async function answerAppRequest(requestUrl: string, method: string, site: StaticSite): Promise<AppResult> {
+  const resolved = resolveAppRequest(requestUrl, site.rootDir, method);
+  if (resolved.kind === 'refuse') return resolved;
+  return loadStaticFile(resolved, site);
 }

@@ -7,8 +7,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { Result } from '../../shared/api/result.js';
 import { failure } from '../../shared/api/result.js';
-import type { WorkerRequest, WorkerShutdown } from './worker-protocol.js';
-import { isWorkerResponse } from './worker-protocol.js';
+import type { WorkerRequest, WorkerShutdown } from '../host/worker-protocol.js';
+import { isWorkerResponse } from '../host/worker-protocol.js';
 
 export type WorkerLike = Pick<Worker, 'postMessage' | 'on' | 'terminate'>;
 

@@ -1,16 +1,21 @@
 /**
- * Undo/redo kept in the workbook itself, so it survives a restart. Each API write is one step:
- * the rows it touched are recorded with their images before and after (JSON), and undo/redo
- * write those images back. Only the tables a planner edits are tracked; the change log is
- * append-only and records undo and redo as entries of their own.
+ * Undo/redo kept in the workbook itself, so it survives a restart. Each edit is one step: one
+ * `undo_step` row whose `changes` column holds, compactly, every row the edit changed with its
+ * values before and after (schema v4; v2–v3 kept one JSON row image per cell, which cost more
+ * than the cell itself). Undo and redo write those values back; the change log records them as
+ * entries of their own (edit.ts).
+ *
+ * The compact form, JSON: { "t": [[table, keyColumns, otherColumns], …],
+ *                           "r": [[tableIndex, keyValues, otherValuesBefore | null, otherValuesAfter | null], …] }
+ * Column names travel with the step, so a step written before a later migration adds a column
+ * still writes back exactly the columns it knew.
  */
-import type Database from 'better-sqlite3';
+import type { Statements } from './statements.js';
 
-type Db = Database.Database;
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 /** Tracked tables and their primary keys. */
-const TRACKED = {
+export const TRACKED = {
   scenario: ['id'],
   scenario_target: ['scenario_id', 'indicator_id', 'year'],
   justification: ['scenario_id', 'indicator_id'],
@@ -36,47 +41,10 @@ export interface StepInfo {
   scenarioId: number | null;
 }
 
-export interface HistoryState {
-  canUndo: boolean;
-  canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
-}
-
-function keyOf(table: TrackedTable, row: Row): Row {
+export function keyOf(table: TrackedTable, row: Row): Row {
   const key: Row = {};
   for (const k of TRACKED[table]) key[k] = row[k];
   return key;
-}
-
-/**
- * Prepared statements per connection and SQL text. A paste of thousands of cells runs the same
- * few statements thousands of times; preparing each time cost more than running them.
- */
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-
-function prepared(db: Db, sql: string): Database.Statement {
-  let map = statements.get(db);
-  if (!map) statements.set(db, (map = new Map()));
-  let st = map.get(sql);
-  if (!st) map.set(sql, (st = db.prepare(sql)));
-  return st;
-}
-
-/** Column names of a tracked table, in table order (what SELECT * returns). */
-const columnCache = new WeakMap<Db, Map<TrackedTable, string[]>>();
-
-export function columnsOf(db: Db, table: TrackedTable): string[] {
-  let map = columnCache.get(db);
-  if (!map) columnCache.set(db, (map = new Map()));
-  let cols = map.get(table);
-  if (!cols) map.set(table, (cols = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name)));
-  return cols;
-}
-
-/** The key columns' values, in key order (positional parameters bind faster than named ones). */
-function keyValues(table: TrackedTable, row: Row): unknown[] {
-  return TRACKED[table].map((k) => row[k]);
 }
 
 const SELECT_SQL = Object.fromEntries(
@@ -86,15 +54,18 @@ const DELETE_SQL = Object.fromEntries(
   Object.entries(TRACKED).map(([t, keys]) => [t, `DELETE FROM ${t} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}`]),
 ) as Record<TrackedTable, string>;
 
-function selectRow(db: Db, table: TrackedTable, key: Row): Row | null {
-  return (prepared(db, SELECT_SQL[table]).get(keyValues(table, key)) as Row | undefined) ?? null;
+export function selectRow(st: Statements, table: TrackedTable, key: Row): Row | null {
+  return (st.get(SELECT_SQL[table]).get(TRACKED[table].map((k) => key[k])) as Row | undefined) ?? null;
 }
 
-/** Upsert statements by table and column list. */
+export function deleteRow(st: Statements, table: TrackedTable, key: Row): void {
+  st.get(DELETE_SQL[table]).run(TRACKED[table].map((k) => key[k]));
+}
+
 const upsertSql = new Map<string, string>();
 
-/** Writes a whole row image (insert or update in place: never REPLACE, which would cascade). */
-function putRow(db: Db, table: TrackedTable, row: Row): void {
+/** Writes the columns of `row` (insert, or update in place: never REPLACE, which would cascade). */
+export function putRow(st: Statements, table: TrackedTable, row: Row): void {
   const cols = Object.keys(row);
   const signature = `${table}:${cols.join(',')}`;
   let sql = upsertSql.get(signature);
@@ -107,15 +78,11 @@ function putRow(db: Db, table: TrackedTable, row: Row): void {
     sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ${conflict}`;
     upsertSql.set(signature, sql);
   }
-  prepared(db, sql).run(Object.values(row));
-}
-
-function deleteRow(db: Db, table: TrackedTable, key: Row): void {
-  prepared(db, DELETE_SQL[table]).run(keyValues(table, key));
+  st.get(sql).run(Object.values(row));
 }
 
 /** Whether two row images hold the same columns with the same values. */
-function sameRow(a: Row | null, b: Row | null): boolean {
+export function sameRow(a: Row | null, b: Row | null): boolean {
   if (a === null || b === null) return a === b;
   let columns = 0;
   for (const k in a) {
@@ -126,164 +93,102 @@ function sameRow(a: Row | null, b: Row | null): boolean {
   return columns === 0;
 }
 
-/** Undo rows are written in batches of this many rows per INSERT statement. */
-const UNDO_BATCH = 100;
-const UNDO_COLUMNS = 6;
-
-function insertUndoRows(db: Db, rows: number): Database.Statement {
-  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ');
-  return prepared(db, `INSERT INTO undo_row (step_id, seq, tbl, row_key, before, after) VALUES ${values}`);
+type TableHead = [table: TrackedTable, keys: string[], others: string[]];
+type PackedRow = [tableIndex: number, key: unknown[], before: unknown[] | null, after: unknown[] | null];
+interface Packed {
+  t: TableHead[];
+  r: PackedRow[];
 }
 
-/** Records every change of one step; handed to the write function of a tracked transaction. */
-export class StepRecorder {
-  private seq = 0;
-  readonly changes: RowChange[] = [];
-  /** Undo rows not yet written, flattened (UNDO_COLUMNS values per row). */
-  private pending: unknown[] = [];
-
-  constructor(
-    private readonly db: Db,
-    private readonly stepId: number,
-  ) {}
-
-  /**
-   * Inserts or updates a row; `row` must hold the key columns, and may hold only some others when
-   * the row exists (they are merged into it). Returns the row before. A caller that knows the
-   * row before exactly (every column, in table order, or null when there is none) passes it as
-   * `known` and saves the read; `row` must then hold every column, in table order, too.
-   */
-  put(table: TrackedTable, row: Row, known?: Row | null): Row | null {
-    const key = keyOf(table, row);
-    const before = known !== undefined ? known : selectRow(this.db, table, key);
-    // A known row before and `row` both hold every column in table order: `row` is the image.
-    const image = before ? (known ? row : { ...before, ...row }) : row;
-    if (before && sameRow(before, image)) return before;
-    putRow(this.db, table, image);
-    // The row now holds exactly the image written when it names every column (in table order
-    // when it was merged into the row before); otherwise SQLite filled defaults: read it back.
-    const complete = before !== null || columnsOf(this.db, table).every((c) => c in row);
-    const after = complete && before !== null ? image : complete ? this.inTableOrder(table, image) : selectRow(this.db, table, key);
-    this.record(table, key, before, after);
-    return before;
-  }
-
-  /** Inserts a row whose key SQLite assigns (a new scenario or reference); returns the new id. */
-  insert(table: 'scenario' | 'reference_target', row: Row): number {
-    const cols = Object.keys(row);
-    const id = Number(
-      prepared(this.db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid,
-    );
-    const key = { id };
-    this.record(table, key, null, selectRow(this.db, table, key));
-    return id;
-  }
-
-  remove(table: TrackedTable, key: Row): Row | null {
-    const k = keyOf(table, key);
-    const before = selectRow(this.db, table, k);
-    if (!before) return null;
-    deleteRow(this.db, table, k);
-    this.record(table, k, before, null);
-    return before;
-  }
-
-  /** Writes the undo rows still buffered (recordStep calls it before the step ends). */
-  flush(): void {
-    const rows = this.pending.length / UNDO_COLUMNS;
-    let at = 0;
-    while (rows - at >= UNDO_BATCH) {
-      insertUndoRows(this.db, UNDO_BATCH).run(this.pending.slice(at * UNDO_COLUMNS, (at + UNDO_BATCH) * UNDO_COLUMNS));
-      at += UNDO_BATCH;
+/** Packs a step's changes (in the order they were made) into the stored compact form. */
+export function packChanges(changes: readonly RowChange[]): string {
+  const heads: TableHead[] = [];
+  const index = new Map<string, number>();
+  const rows: PackedRow[] = [];
+  for (const c of changes) {
+    const image = (c.after ?? c.before)!;
+    const keys = TRACKED[c.table] as readonly string[];
+    const others = Object.keys(image).filter((k) => !keys.includes(k));
+    const signature = `${c.table}:${others.join(',')}`;
+    let at = index.get(signature);
+    if (at === undefined) {
+      index.set(signature, (at = heads.length));
+      heads.push([c.table, [...keys], others]);
     }
-    if (rows > at) insertUndoRows(this.db, rows - at).run(this.pending.slice(at * UNDO_COLUMNS));
-    this.pending = [];
+    const pick = (row: Row | null) => (row ? others.map((k) => row[k] ?? null) : null);
+    rows.push([at, keys.map((k) => image[k]), pick(c.before), pick(c.after)]);
   }
+  return JSON.stringify({ t: heads, r: rows } satisfies Packed);
+}
 
-  private inTableOrder(table: TrackedTable, row: Row): Row {
-    const out: Row = {};
-    for (const c of columnsOf(this.db, table)) out[c] = row[c];
-    return out;
-  }
+/** The changes of a stored step, in the order they were made. */
+export function unpackChanges(text: string): RowChange[] {
+  const packed = JSON.parse(text) as Packed;
+  return packed.r.map(([at, key, before, after]) => {
+    const [table, keys, others] = packed.t[at]!;
+    const image = (values: unknown[] | null): Row | null => {
+      if (!values) return null;
+      const row: Row = {};
+      keys.forEach((k, i) => (row[k] = key[i]));
+      others.forEach((k, i) => (row[k] = values[i]));
+      return row;
+    };
+    return { table, before: image(before), after: image(after) };
+  });
+}
 
-  private record(table: TrackedTable, key: Row, before: Row | null, after: Row | null): void {
-    if (sameRow(before, after)) return;
-    this.changes.push({ table, before, after });
-    this.pending.push(this.stepId, this.seq++, table, JSON.stringify(key), before && JSON.stringify(before), after && JSON.stringify(after));
-    if (this.pending.length >= UNDO_BATCH * UNDO_COLUMNS * 10) this.flush();
+/** Opens a step: the redo stack goes (a new edit forks history). Returns the step's id. */
+export function openStep(st: Statements, label: string, scenarioId: number | null, at: string): number {
+  st.get("DELETE FROM undo_step WHERE state = 'undone'").run();
+  return Number(st.get("INSERT INTO undo_step (label, scenario_id, at, changes) VALUES (?, ?, ?, '')").run(label, scenarioId, at).lastInsertRowid);
+}
+
+/** Closes a step with its changes; a step that changed nothing is not kept. */
+export function closeStep(st: Statements, stepId: number, changes: readonly RowChange[]): void {
+  if (changes.length === 0) {
+    st.get('DELETE FROM undo_step WHERE id = ?').run(stepId);
+    return;
   }
+  st.get('UPDATE undo_step SET changes = ? WHERE id = ?').run(packChanges(changes), stepId);
+  st.get(`DELETE FROM undo_step WHERE id IN (SELECT id FROM undo_step ORDER BY id DESC LIMIT -1 OFFSET ${MAX_UNDO_STEPS})`).run();
+}
+
+function writeImage(st: Statements, table: TrackedTable, image: Row | null, other: Row | null): void {
+  if (image === null) deleteRow(st, table, keyOf(table, other!));
+  else putRow(st, table, image);
 }
 
 /**
- * Opens a step inside the caller's transaction: clears the redo stack, runs `fn`, and drops the
- * step again when it changed nothing (so a no-op edit is not an undo step).
+ * Takes back the newest done step (undo) or makes the oldest undone one again (redo), inside the
+ * caller's transaction. Returns the step with the changes this made, in the order made.
  */
-export function recordStep<T>(db: Db, label: string, scenarioId: number | null, fn: (rec: StepRecorder) => T): { result: T; changes: RowChange[] } {
-  prepared(db, "DELETE FROM undo_step WHERE state = 'undone'").run();
-  const stepId = Number(
-    prepared(db, 'INSERT INTO undo_step (label, scenario_id, at) VALUES (?, ?, ?)').run(label, scenarioId, new Date().toISOString()).lastInsertRowid,
-  );
-  const rec = new StepRecorder(db, stepId);
-  const result = fn(rec);
-  rec.flush();
-  if (rec.changes.length === 0) {
-    prepared(db, 'DELETE FROM undo_step WHERE id = ?').run(stepId);
-  } else {
-    prepared(db, 
-      `DELETE FROM undo_step WHERE id IN (SELECT id FROM undo_step ORDER BY id DESC LIMIT -1 OFFSET ${MAX_UNDO_STEPS})`,
-    ).run();
-  }
-  return { result, changes: rec.changes };
+export function replayStep(st: Statements, direction: 'undo' | 'redo'): { step: StepInfo; changes: RowChange[] } | null {
+  const sql =
+    direction === 'undo'
+      ? "SELECT id, label, scenario_id AS scenarioId, changes FROM undo_step WHERE state = 'done' ORDER BY id DESC LIMIT 1"
+      : "SELECT id, label, scenario_id AS scenarioId, changes FROM undo_step WHERE state = 'undone' ORDER BY id ASC LIMIT 1";
+  const found = st.get(sql).get() as (StepInfo & { changes: string }) | undefined;
+  if (!found) return null;
+  const { changes: text, ...step } = found;
+  const stored = unpackChanges(text);
+  const made: RowChange[] =
+    direction === 'undo'
+      ? stored.reverse().map((c) => ({ table: c.table, before: c.after, after: c.before }))
+      : stored;
+  for (const c of made) writeImage(st, c.table, c.after, c.before);
+  st.get('UPDATE undo_step SET state = ? WHERE id = ?').run(direction === 'undo' ? 'undone' : 'done', step.id);
+  return { step, changes: made };
 }
 
-interface StoredRow {
-  tbl: TrackedTable;
-  row_key: string;
-  before: string | null;
-  after: string | null;
+export interface HistoryLabels {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
 }
 
-function stepRows(db: Db, stepId: number): StoredRow[] {
-  return prepared(db, 'SELECT tbl, row_key, before, after FROM undo_row WHERE step_id = ? ORDER BY seq').all(stepId) as StoredRow[];
-}
-
-function applyImage(db: Db, row: StoredRow, image: string | null): void {
-  if (image === null) deleteRow(db, row.tbl, JSON.parse(row.row_key) as Row);
-  else putRow(db, row.tbl, JSON.parse(image) as Row);
-}
-
-function toChange(row: StoredRow, direction: 'undo' | 'redo'): RowChange {
-  const before = row.before === null ? null : (JSON.parse(row.before) as Row);
-  const after = row.after === null ? null : (JSON.parse(row.after) as Row);
-  return direction === 'undo' ? { table: row.tbl, before: after, after: before } : { table: row.tbl, before, after };
-}
-
-/** Undoes the newest done step (caller's transaction). Returns it with the changes it made. */
-export function undoStep(db: Db): { step: StepInfo; changes: RowChange[] } | null {
-  const step = db
-    .prepare("SELECT id, label, scenario_id AS scenarioId FROM undo_step WHERE state = 'done' ORDER BY id DESC LIMIT 1")
-    .get() as StepInfo | undefined;
-  if (!step) return null;
-  const rows = stepRows(db, step.id);
-  for (const row of [...rows].reverse()) applyImage(db, row, row.before);
-  prepared(db, "UPDATE undo_step SET state = 'undone' WHERE id = ?").run(step.id);
-  return { step, changes: rows.reverse().map((r) => toChange(r, 'undo')) };
-}
-
-/** Redoes the oldest undone step (caller's transaction). */
-export function redoStep(db: Db): { step: StepInfo; changes: RowChange[] } | null {
-  const step = db
-    .prepare("SELECT id, label, scenario_id AS scenarioId FROM undo_step WHERE state = 'undone' ORDER BY id ASC LIMIT 1")
-    .get() as StepInfo | undefined;
-  if (!step) return null;
-  const rows = stepRows(db, step.id);
-  for (const row of rows) applyImage(db, row, row.after);
-  prepared(db, "UPDATE undo_step SET state = 'done' WHERE id = ?").run(step.id);
-  return { step, changes: rows.map((r) => toChange(r, 'redo')) };
-}
-
-export function historyState(db: Db): HistoryState {
-  const undo = prepared(db, "SELECT label FROM undo_step WHERE state = 'done' ORDER BY id DESC LIMIT 1").get() as { label: string } | undefined;
-  const redo = prepared(db, "SELECT label FROM undo_step WHERE state = 'undone' ORDER BY id ASC LIMIT 1").get() as { label: string } | undefined;
+export function historyState(st: Statements): HistoryLabels {
+  const undo = st.get("SELECT label FROM undo_step WHERE state = 'done' ORDER BY id DESC LIMIT 1").get() as { label: string } | undefined;
+  const redo = st.get("SELECT label FROM undo_step WHERE state = 'undone' ORDER BY id ASC LIMIT 1").get() as { label: string } | undefined;
   return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
 }

@@ -1,12 +1,16 @@
 /**
  * The schema's history: an ordered list, one entry per user_version. All pending migrations run
  * in ONE transaction (after a backup copy of the file, see store.ts), so a failure leaves the
- * file exactly at its old version. Never edit a released migration; add the next one.
+ * file exactly at its old version.
+ *
+ * Released migrations are FROZEN: each holds its own literal SQL and literal data, and imports
+ * nothing that can change (no lists from shared/domain.ts, no standard indicator or reference
+ * lists). A file migrated today must come out exactly as one migrated when the migration was
+ * released, whatever the app's current lists say. Never edit a released migration; add the next
+ * one. test/integration/migration-snapshots.test.ts compares each version's output with a stored
+ * snapshot (test/fixtures/schema/vN.sql) and fails when a released migration's output changes.
  */
 import type Database from 'better-sqlite3';
-import { COMPARISONS, GROUPS, POLARITIES, REFERENCE_KINDS, SCENARIO_STATUSES, SERIES } from '../../shared/domain.js';
-import { STANDARD_SHOCK_YEARS, standardReferences } from './references.js';
-import { STANDARD_INDICATORS } from './standard-indicators.js';
 
 export interface Migration {
   version: number;
@@ -14,7 +18,68 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+/**
+ * FROZEN copy of the ranges migration 2 writes: STANDARD_INDICATORS' min/max by code as they were
+ * when v2 was released. Copied here so that later edits of the standard list (which seeds NEW
+ * workbooks) cannot change what migration 2 does to an older file. Never edit.
+ */
+const V2_INDICATOR_RANGES: readonly { code: string; minValue: number; maxValue: number | null }[] = [
+  { code: 'PE', minValue: -100, maxValue: 100 },
+  { code: 'TPT', minValue: 0, maxValue: 100 },
+  { code: 'IPM', minValue: 0, maxValue: 100 },
+  { code: 'GINI', minValue: 0, maxValue: 1 },
+  { code: 'POP', minValue: 0, maxValue: null },
+  { code: 'P0', minValue: 0, maxValue: 100 },
+  { code: 'JPM', minValue: 0, maxValue: null },
+  { code: 'P0E', minValue: 0, maxValue: 100 },
+  { code: 'JPME', minValue: 0, maxValue: null },
+  { code: 'P1', minValue: 0, maxValue: null },
+  { code: 'P2', minValue: 0, maxValue: null },
+  { code: 'GK', minValue: 0, maxValue: null },
+];
+
+interface V3Reference {
+  indicatorCode: string;
+  kind: string;
+  comparison: string;
+  year: number | null;
+  value: number;
+  label: string;
+  source: string;
+}
+
+/**
+ * FROZEN copy of the references migration 3 seeds (standardReferences() in references.ts as it
+ * was when v3 was released): every plan gets V3_REFERENCES_ALL, then a plan whose province is
+ * Sumatera Selatan (trimmed, case-insensitive) also gets V3_REFERENCES_SUMSEL, in this order.
+ * Copied so that editing the live list (which seeds NEW workbooks) cannot change migration 3.
+ * Never edit.
+ */
+const V3_REFERENCES_ALL: readonly V3Reference[] = [
+  {
+    indicatorCode: 'P0E', kind: 'level', comparison: 'eq', year: 2024, value: 0,
+    label: 'Inpres 4/2022',
+    source: 'Inpres 4/2022 tentang Percepatan Penghapusan Kemiskinan Ekstrem: 0 % pada 2024 (antaranews.com/berita/2939465)',
+  },
+];
+const V3_REFERENCES_SUMSEL: readonly V3Reference[] = [
+  {
+    indicatorCode: 'P0', kind: 'level', comparison: 'lt', year: 2024, value: 10,
+    label: 'Gubernur Sumsel',
+    source: 'Gubernur Sumatera Selatan: setiap kab/kota di bawah 10 % pada 2024 (rmolsumsel.id; bappeda.sumselprov.go.id/berita/913)',
+  },
+  {
+    indicatorCode: 'P0', kind: 'annual_change', comparison: 'le', year: null, value: -1,
+    label: 'Gubernur Sumsel',
+    source: 'Gubernur Sumatera Selatan: kemiskinan turun sedikitnya 1 poin persen per tahun (bappeda.sumselprov.go.id/berita/913)',
+  },
+];
+
+/** FROZEN copy of the shock years migration 3 seeds (STANDARD_SHOCK_YEARS at v3). Never edit. */
+const V3_SHOCK_YEARS: readonly { year: number; reason: string }[] = [
+  { year: 2020, reason: 'Pandemi COVID-19' },
+  { year: 2021, reason: 'Pandemi COVID-19' },
+];
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -38,16 +103,16 @@ export const MIGRATIONS: readonly Migration[] = [
           name_id TEXT NOT NULL,
           name_en TEXT NOT NULL,
           unit TEXT NOT NULL,
-          polarity TEXT NOT NULL CHECK (polarity IN (${inList(POLARITIES)})),
+          polarity TEXT NOT NULL CHECK (polarity IN ('lower', 'higher', 'neutral')),
           decimals INTEGER NOT NULL CHECK (decimals BETWEEN 0 AND 6),
-          grp TEXT NOT NULL CHECK (grp IN (${inList(GROUPS)})),
+          grp TEXT NOT NULL CHECK (grp IN ('makro', 'kemiskinan')),
           definition TEXT NOT NULL DEFAULT '',
           sort_order INTEGER NOT NULL
         );
         CREATE TABLE value (
           indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
           year INTEGER NOT NULL,
-          series TEXT NOT NULL CHECK (series IN (${inList(SERIES)})),
+          series TEXT NOT NULL CHECK (series IN ('baseline', 'original_target', 'realisation', 'projection')),
           value REAL NOT NULL,
           source TEXT NOT NULL DEFAULT '',
           illustrative INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1)),
@@ -57,7 +122,7 @@ export const MIGRATIONS: readonly Migration[] = [
           id INTEGER PRIMARY KEY,
           name TEXT NOT NULL UNIQUE,
           description TEXT NOT NULL DEFAULT '',
-          status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN (${inList(SCENARIO_STATUSES)})),
+          status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'usulan')),
           created_at TEXT NOT NULL
         );
         -- At most one scenario is the proposal (usulan).
@@ -134,7 +199,7 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
       // Ranges of the standard indicators in files made before v2 (later files get them at creation).
       const range = db.prepare('UPDATE indicator SET min_value = ?, max_value = ? WHERE code = ?');
-      for (const ind of STANDARD_INDICATORS) range.run(ind.minValue, ind.maxValue, ind.code);
+      for (const r of V2_INDICATOR_RANGES) range.run(r.minValue, r.maxValue, r.code);
     },
   },
   {
@@ -145,8 +210,8 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE TABLE reference_target (
           id INTEGER PRIMARY KEY,
           indicator_code TEXT NOT NULL,
-          kind TEXT NOT NULL CHECK (kind IN (${inList(REFERENCE_KINDS)})),
-          comparison TEXT NOT NULL CHECK (comparison IN (${inList(COMPARISONS)})),
+          kind TEXT NOT NULL CHECK (kind IN ('level', 'annual_change')),
+          comparison TEXT NOT NULL CHECK (comparison IN ('lt', 'le', 'eq', 'ge', 'gt')),
           year INTEGER,
           value REAL NOT NULL,
           label TEXT NOT NULL,
@@ -158,21 +223,82 @@ export const MIGRATIONS: readonly Migration[] = [
           reason TEXT NOT NULL
         );
       `);
-      // Files made before v3 have their plan: give them the references that apply to it.
+      // Files made before v3 have their plan: give them the references that applied to it at v3
+      // (new workbooks get the current list from seedReferences in references.ts instead).
       const plan = db.prepare('SELECT province FROM plan WHERE id = 1').get() as { province: string } | undefined;
-      if (plan) seedReferences(db, plan.province);
+      if (plan) {
+        const sumsel = plan.province.trim().toLowerCase() === 'sumatera selatan';
+        const insert = db.prepare(
+          'INSERT INTO reference_target (indicator_code, kind, comparison, year, value, label, source) VALUES (@indicatorCode, @kind, @comparison, @year, @value, @label, @source)',
+        );
+        for (const r of [...V3_REFERENCES_ALL, ...(sumsel ? V3_REFERENCES_SUMSEL : [])]) insert.run(r);
+        const shock = db.prepare('INSERT OR IGNORE INTO shock_year (year, reason) VALUES (?, ?)');
+        for (const s of V3_SHOCK_YEARS) shock.run(s.year, s.reason);
+      }
+    },
+  },
+  {
+    version: 4,
+    description: 'compact undo (one packed row per step); change log with kind, derived and step; capaian_formula dropped',
+    up(db) {
+      db.exec(`
+        -- How an entry came about, whether its value was derived, and the undo step it belongs to.
+        ALTER TABLE change_log ADD COLUMN kind TEXT NOT NULL DEFAULT 'do' CHECK (kind IN ('do', 'undo', 'redo'));
+        ALTER TABLE change_log ADD COLUMN derived INTEGER NOT NULL DEFAULT 0 CHECK (derived IN (0, 1));
+        ALTER TABLE change_log ADD COLUMN step_id INTEGER;
+        -- Entries before v4 folded these into the action text ('target.edit:derived',
+        -- 'undo:target.paste', an 'undo' entry naming its step in detail, 'import'). The log stays
+        -- append-only for the app; this one rewrite of our own format lifts the guard and restores it.
+        DROP TRIGGER change_log_no_update;
+        UPDATE change_log SET derived = 1, action = substr(action, 1, length(action) - 8) WHERE action LIKE '%:derived';
+        UPDATE change_log SET kind = substr(action, 1, 4), action = substr(action, 6) WHERE action LIKE 'undo:%' OR action LIKE 'redo:%';
+        UPDATE change_log SET kind = action, action = coalesce(detail, 'import.apply'), detail = NULL WHERE action IN ('undo', 'redo');
+        UPDATE change_log SET action = 'import.apply' WHERE action = 'import';
+        CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+          BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+        -- Each step's changes, packed (electron/workbook/history.ts); replaces one JSON row image per cell.
+        ALTER TABLE undo_step ADD COLUMN changes TEXT NOT NULL DEFAULT '';
+        -- Never read: capaian's formula is chosen in code (shared/model/capaian.ts).
+        ALTER TABLE indicator DROP COLUMN capaian_formula;
+      `);
+      // FROZEN copy of the v4 packed form and of the tracked tables' keys: history.ts may change
+      // later; this conversion must not.
+      const keysOf: Record<string, readonly string[]> = {
+        scenario: ['id'],
+        scenario_target: ['scenario_id', 'indicator_id', 'year'],
+        justification: ['scenario_id', 'indicator_id'],
+        reference_target: ['id'],
+        shock_year: ['year'],
+        value: ['indicator_id', 'year', 'series'],
+      };
+      const steps = db.prepare('SELECT id FROM undo_step ORDER BY id').pluck().all() as number[];
+      const rowsOf = db.prepare('SELECT tbl, before, after FROM undo_row WHERE step_id = ? ORDER BY seq');
+      const save = db.prepare('UPDATE undo_step SET changes = ? WHERE id = ?');
+      for (const id of steps) {
+        const heads: [string, string[], string[]][] = [];
+        const index = new Map<string, number>();
+        const packed: [number, unknown[], unknown[] | null, unknown[] | null][] = [];
+        for (const r of rowsOf.all(id) as { tbl: string; before: string | null; after: string | null }[]) {
+          const keys = keysOf[r.tbl];
+          if (!keys) continue;
+          const before = r.before === null ? null : (JSON.parse(r.before) as Record<string, unknown>);
+          const after = r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>);
+          const image = (after ?? before)!;
+          const others = Object.keys(image).filter((k) => !keys.includes(k) && k !== 'capaian_formula');
+          const signature = `${r.tbl}:${others.join(',')}`;
+          let at = index.get(signature);
+          if (at === undefined) {
+            index.set(signature, (at = heads.length));
+            heads.push([r.tbl, [...keys], others]);
+          }
+          const pick = (row: Record<string, unknown> | null) => (row ? others.map((k) => row[k] ?? null) : null);
+          packed.push([at, keys.map((k) => image[k]), pick(before), pick(after)]);
+        }
+        save.run(JSON.stringify({ t: heads, r: packed }), id);
+      }
+      db.exec('DROP TABLE undo_row;');
     },
   },
 ];
-
-/** Standard references and shock years (used by migration 3 and by new workbooks). */
-export function seedReferences(db: Database.Database, province: string): void {
-  const insert = db.prepare(
-    'INSERT INTO reference_target (indicator_code, kind, comparison, year, value, label, source) VALUES (@indicatorCode, @kind, @comparison, @year, @value, @label, @source)',
-  );
-  for (const r of standardReferences({ province })) insert.run(r);
-  const shock = db.prepare('INSERT OR IGNORE INTO shock_year (year, reason) VALUES (?, ?)');
-  for (const s of STANDARD_SHOCK_YEARS) shock.run(s.year, s.reason);
-}
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,8 +1,11 @@
 /**
  * The reference targets a governor's evaluation checks a regency's RPJMD against, and the shock
  * years that explain a reversal. They are workbook data (editable, each with its source), seeded
- * here for new workbooks and by migration 3 for older ones.
+ * from these live lists into NEW workbooks (seedReferences). Migration 3 seeds older files from its
+ * own frozen copy of the lists as they were at v3 (migrations.ts), so editing them here changes
+ * new workbooks only.
  */
+import type Database from 'better-sqlite3';
 import type { Plan, ReferenceTarget, ShockYear } from '../../shared/domain.js';
 
 export type ReferenceSpec = Omit<ReferenceTarget, 'id'>;
@@ -37,3 +40,13 @@ export const STANDARD_SHOCK_YEARS: readonly ShockYear[] = [
   { year: 2020, reason: 'Pandemi COVID-19' },
   { year: 2021, reason: 'Pandemi COVID-19' },
 ];
+
+/** Seeds a new workbook's (empty) reference_target and shock_year tables with the standard lists. */
+export function seedReferences(db: Database.Database, province: string): void {
+  const insert = db.prepare(
+    'INSERT INTO reference_target (indicator_code, kind, comparison, year, value, label, source) VALUES (@indicatorCode, @kind, @comparison, @year, @value, @label, @source)',
+  );
+  for (const r of standardReferences({ province })) insert.run(r);
+  const shock = db.prepare('INSERT OR IGNORE INTO shock_year (year, reason) VALUES (?, ?)');
+  for (const s of STANDARD_SHOCK_YEARS) shock.run(s.year, s.reason);
+}

@@ -11,9 +11,14 @@ import Database from 'better-sqlite3';
 import type { Indicator, IndicatorValue, Plan, ReferenceTarget, Scenario, Series, ShockYear, WorkbookSummary } from '../../shared/domain.js';
 import { AppError } from '../../shared/api/result.js';
 import { APPLICATION_ID, readHeader } from './file-format.js';
-import { LATEST_VERSION, MIGRATIONS, seedReferences, type Migration } from './migrations.js';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';
+import { seedReferences } from './references.js';
 import type { IndicatorSpec } from './standard-indicators.js';
-import { ScenarioStore } from './scenarios.js';
+import type { ChangeAction } from '../../shared/changes.js';
+import { Caches, type EditEffect } from './caches.js';
+import { runEdit, runReplay, type Actor, type EditContext, type EditTx } from './edit.js';
+import { IndicatorIndex, WorkbookReads } from './queries.js';
+import { Statements } from './statements.js';
 import { WorkbookLock, type LockOwner } from './lock.js';
 import { STANDARD_INDICATORS } from './standard-indicators.js';
 
@@ -197,12 +202,24 @@ function lockedError(filePath: string, owner: LockOwner): AppError {
 }
 
 export class Workbook {
+  /** Prepared statements of this connection. */
+  private readonly st: Statements;
+  /** State kept beside the file, told of every committed edit (caches.ts). */
+  readonly caches: Caches;
+  /** Scenarios, targets, the change log and the undo state: the read side. */
+  readonly reads: WorkbookReads;
+  private index: IndicatorIndex | undefined;
+
   private constructor(
     readonly path: string,
     private readonly db: Db,
     private readonly opts: StoreOptions,
     private readonly lock: WorkbookLock | null,
-  ) {}
+  ) {
+    this.st = new Statements(db);
+    this.caches = new Caches(this.st);
+    this.reads = new WorkbookReads(this.st, this.caches, () => this.indicatorIndex());
+  }
 
   get readOnly(): boolean {
     return this.lock === null;
@@ -311,29 +328,20 @@ export class Workbook {
   }
 
   /**
-   * The indicators in table order. Read once: nothing writes the indicator table after a workbook
-   * is created (migrations run before the workbook is handed out). Callers get their own array
-   * of shared, read-only objects.
+   * The indicators, read once: nothing writes the indicator table after a workbook is created
+   * (migrations run before the workbook is handed out).
    */
+  indicatorIndex(): IndicatorIndex {
+    return (this.index ??= new IndicatorIndex(this.st));
+  }
+
+  /** The indicators in table order: the caller's own array of shared, read-only objects. */
   indicators(): Indicator[] {
-    return [...this.indicatorRows()];
+    return [...this.indicatorIndex().list];
   }
-
-  private indicatorRows(): readonly Indicator[] {
-    this.indicatorList ??= this.db
-      .prepare(
-        `SELECT id, code, name_id AS nameId, name_en AS nameEn, unit, polarity, decimals, grp AS "group", definition,
-                min_value AS minValue, max_value AS maxValue
-         FROM indicator ORDER BY sort_order, id`,
-      )
-      .all() as Indicator[];
-    return this.indicatorList;
-  }
-
-  private indicatorList: Indicator[] | undefined;
 
   scenarios(): Scenario[] {
-    return this.scenarioStore('').list();
+    return this.reads.scenarios();
   }
 
   references(): ReferenceTarget[] {
@@ -347,12 +355,6 @@ export class Workbook {
 
   shockYears(): ShockYear[] {
     return this.db.prepare('SELECT year, reason FROM shock_year ORDER BY year').all() as ShockYear[];
-  }
-
-  /** Scenario reads and writes; `user` is the OS user name the change log records. */
-  scenarioStore(user: string): ScenarioStore {
-    const { firstYear, lastYear } = this.plan();
-    return new ScenarioStore({ db: this.db, firstYear, lastYear, user, requireWritable: () => this.requireWritable() });
   }
 
   values(series?: readonly Series[]): IndicatorValue[] {
@@ -373,7 +375,7 @@ export class Workbook {
     }
     const out: IndicatorValue[] = [];
     const bySeriesYear = (a: IndicatorValue, b: IndicatorValue) => (a.series < b.series ? -1 : a.series > b.series ? 1 : a.year - b.year);
-    for (const ind of this.indicatorRows()) {
+    for (const ind of this.indicatorIndex().list) {
       const list = byIndicator.get(ind.id);
       if (!list) continue;
       list.sort(bySeriesYear);
@@ -447,10 +449,35 @@ export class Workbook {
     };
   }
 
-  /** Runs `fn` in one transaction; the only way services write to the workbook. */
-  write<T>(fn: (db: Db) => T): T {
+  /**
+   * The one way anything writes to the workbook: `fn` runs inside one transaction as one undo
+   * step labelled `action`; every cell it writes is checked against its indicator's rules, the
+   * change log records it as `actor`, and the kept state hears of it once it is committed.
+   */
+  edit<T>(actor: Actor, action: ChangeAction, scenarioId: number | null, fn: (tx: EditTx) => T): T {
     this.requireWritable();
-    return this.db.transaction(fn)(this.db);
+    return runEdit(this.editContext(actor), this.db, action, scenarioId, fn, (e) => this.afterEdit(e));
+  }
+
+  /** Takes back the newest step; null when there is none. */
+  undo(actor: Actor): { label: ChangeAction; scenarioId: number | null } | null {
+    this.requireWritable();
+    return runReplay(this.editContext(actor), this.db, 'undo', (e) => this.afterEdit(e));
+  }
+
+  /** Makes the step undone last again; null when there is none. */
+  redo(actor: Actor): { label: ChangeAction; scenarioId: number | null } | null {
+    this.requireWritable();
+    return runReplay(this.editContext(actor), this.db, 'redo', (e) => this.afterEdit(e));
+  }
+
+  private editContext(actor: Actor): EditContext {
+    this.caches.validate();
+    return { st: this.st, plan: this.plan(), indicators: this.indicatorIndex(), reads: this.reads, actor };
+  }
+
+  private afterEdit(effect: EditEffect): void {
+    this.caches.afterEdit(effect);
   }
 
   requireWritable(): void {

@@ -31,7 +31,8 @@ export function useWorkbench(api: ApiClient): WorkbenchState & WorkbenchActions 
   const [summary, setSummary] = useState<WorkbookSummary | null | undefined>(undefined);
   const [values, setValues] = useState<IndicatorValue[]>([]);
   const [recent, setRecent] = useState<RecentFile[]>([]);
-  const [busy, setBusy] = useState(false);
+  // Busy from the start: the first load begins as the shell mounts.
+  const [busy, setBusy] = useState(true);
   const [error, setError] = useState<Failure | null>(null);
   const [lockedPath, setLockedPath] = useState<string | null>(null);
   // Answers to an older load must not overwrite a newer one.
@@ -44,9 +45,8 @@ export function useWorkbench(api: ApiClient): WorkbenchState & WorkbenchActions 
     return undefined;
   }, []);
 
-  const reload = useCallback(async () => {
-    const gen = ++generation.current;
-    setBusy(true);
+  /** Loads everything as load number `gen` (busy is already shown); a newer load supersedes it. */
+  const load = useCallback(async (gen: number) => {
     try {
       const [infoResult, currentResult] = await Promise.all([api.call('app.info'), api.call('workbook.current')]);
       if (gen !== generation.current) return;
@@ -71,6 +71,12 @@ export function useWorkbench(api: ApiClient): WorkbenchState & WorkbenchActions 
     }
   }, [api, take]);
 
+  const reload = useCallback(async () => {
+    const gen = ++generation.current;
+    setBusy(true);
+    await load(gen);
+  }, [load]);
+
   /** Runs a call that changes the open workbook, then reloads everything from the services. */
   const change = useCallback(
     async (run: () => Promise<Result<unknown>>) => {
@@ -84,8 +90,8 @@ export function useWorkbench(api: ApiClient): WorkbenchState & WorkbenchActions 
   );
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void load(++generation.current);
+  }, [load]);
 
   return {
     info,

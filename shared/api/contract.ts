@@ -22,6 +22,7 @@ import type {
 import { COMPARISONS, REFERENCE_KINDS, SCENARIO_STATUSES, SERIES } from '../domain.js';
 import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
 import { ANNEX_LANGUAGES, ANNEX_PAPERS, IMPORT_SERIES } from '../annex.js';
+import { TARGET_ACTIONS } from '../changes.js';
 import type { MethodName } from './methods.js';
 
 /** Declares a method: its input schema now, its result type as a phantom for the type checker. */
@@ -130,7 +131,7 @@ export const contract = {
     z
       .object({
         scenarioId: id,
-        action: z.enum(['target.edit', 'target.paste', 'target.path', 'target.clear']),
+        action: z.enum(TARGET_ACTIONS),
         cells: z
           .array(z.object({ indicatorId: id, year, value: z.number().finite().nullable() }).strict())
           .min(1)

@@ -20,7 +20,7 @@ import { POPULATION_CODE, RATE_COUNT_PAIRS, SEVERITIES } from '../domain.js';
 import { formatNumber, formatSignedNumber } from '../format/number.js';
 import { isCountConsistent } from './rate-count.js';
 import { roundTo } from './rounding.js';
-import { checkTargetValue } from './target-rules.js';
+import { checkCellValue } from './cell-rules.js';
 
 export interface CheckInput {
   plan: Plan;
@@ -172,7 +172,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     run(ctx, ind, out) {
       for (const year of ctx.years()) {
         const v = ctx.revised(ind, year);
-        if (v === undefined || !checkTargetValue(ind, v)) continue;
+        if (v === undefined || !checkCellValue(ind, v)) continue;
         const range = `${ind.minValue ?? '−∞'}–${ind.maxValue ?? '∞'} ${ind.unit}`;
         out.push(finding(this, ind, year, `${ind.nameId} ${year}: ${fmt(ind, v)} di luar rentang ${range}`, `${ind.nameEn} ${year}: ${fmt(ind, v)} is outside ${range}`));
       }

@@ -139,7 +139,9 @@ describe('annex export', () => {
     const log = book.getWorksheet('Catatan Perubahan')!;
     const entries = await ok<unknown[]>(dispatch('changelog.list', { scenarioId: usulan.id }));
     expect(log.getCell(7 + entries.length, 1).value).toBe(entries.length);
-    expect(findCell(log, (t) => t === 'target.edit')).not.toBeNull();
+    // Actions in the reader's words, not codes.
+    expect(findCell(log, (t) => t === 'Target diubah')).not.toBeNull();
+    expect(findCell(log, (t) => /^(target|scenario|justification)\./.test(t))).toBeNull();
 
     const src = book.getWorksheet('Sumber Data')!;
     let p0 = 0;

@@ -66,7 +66,7 @@ describe('import: template', () => {
       [4.05, 'Impor: template.xlsx, Impor!H5', false],
     ]);
     const log = await ok<ChangeLogEntry[]>(demo.dispatch('changelog.list', { limit: 5 }));
-    expect(log.filter((e) => e.action === 'import').map((e) => [e.indicatorCode, e.year, e.oldValue, e.newValue, e.detail]).sort()).toEqual([
+    expect(log.filter((e) => e.action === 'import.apply' && e.kind === 'do').map((e) => [e.indicatorCode, e.year, e.oldValue, e.newValue, e.detail]).sort()).toEqual([
       ['P0', 2021, null, 11.9, 'Impor: template.xlsx, Impor!H9'],
       ['TPT', 2021, null, 4.05, 'Impor: template.xlsx, Impor!H5'],
     ]);
@@ -78,7 +78,7 @@ describe('import: template', () => {
     const in2021 = async () => (await demo.values('realisation')).filter((v) => v.year === 2021).map((v) => v.value).sort((a, b) => a - b);
     expect(await in2021()).toEqual([1.52, 68.86]);
     const undoLog = await ok<ChangeLogEntry[]>(demo.dispatch('changelog.list', { limit: 3 }));
-    expect(undoLog.filter((e) => e.action === 'undo:import.apply').map((e) => [e.indicatorCode, e.oldValue, e.newValue]).sort()).toEqual([
+    expect(undoLog.filter((e) => e.action === 'import.apply' && e.kind === 'undo').map((e) => [e.indicatorCode, e.oldValue, e.newValue]).sort()).toEqual([
       ['P0', 11.9, null],
       ['TPT', 4.05, null],
     ]);
@@ -91,8 +91,15 @@ describe('import: template', () => {
     const demo = await demoWithUsulan();
     const file = path.join(tempDir(), 'template.xlsx');
     fs.writeFileSync(file, await filledTemplate(demo));
+    // A justification changes nothing the preview compared (values and targets): still current.
+    const kept = await preview(demo, { path: file });
+    await ok(demo.dispatch('justification.set', { scenarioId: demo.usulan.id, indicatorId: demo.ind('TPT').id, text: 'Catatan baru yang lebih panjang' }));
+    await ok(demo.dispatch('history.undo', {}));
+    expect(await demo.dispatch('import.apply', { previewId: kept.previewId })).toMatchObject({ ok: true });
+    await ok(demo.dispatch('history.undo', {}));
+    // A target edited since the preview: the preview no longer says what would change.
     const p = await preview(demo, { path: file });
-    await ok(demo.dispatch('justification.set', { scenarioId: demo.usulan.id, indicatorId: demo.ind('TPT').id, text: 'Catatan baru' }));
+    await ok(demo.dispatch('targets.set', { scenarioId: demo.usulan.id, action: 'target.edit', cells: [{ indicatorId: demo.ind('TPT').id, year: 2022, value: 4.5 }] }));
     expect(await demo.dispatch('import.apply', { previewId: p.previewId })).toMatchObject({ ok: false, code: 'stale' });
     const again = await preview(demo, { path: file });
     await ok(demo.dispatch('import.apply', { previewId: again.previewId }));

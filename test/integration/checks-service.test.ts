@@ -77,7 +77,7 @@ describe('checks through the services', () => {
     const { dispatch, ind, s, close, session } = await demoScenario();
     const full = () => {
       const wb = session.require();
-      const { targets, justifications } = wb.scenarioStore('').targets(s.id);
+      const { targets, justifications } = wb.reads.targets(s.id);
       return runChecks({ plan: wb.plan(), indicators: wb.indicators(), values: wb.values(), targets, justifications, references: wb.references(), shockYears: wb.shockYears() });
     };
     const same = async () => expect((await ok<CheckReport>(dispatch('checks.run', { scenarioId: s.id }))).findings).toEqual(full());

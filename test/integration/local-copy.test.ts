@@ -16,6 +16,7 @@ import { createDemoWorkbook } from '../../electron/workbook/demo.js';
 import { lockPathFor } from '../../electron/workbook/lock.js';
 import type { LocationProbe } from '../../electron/workbook/location.js';
 import { Workbook } from '../../electron/workbook/store.js';
+import { createScenario } from '../../electron/workbook/editors/scenarios.js';
 import { listing, sha256, tempDir } from '../helpers/files.js';
 
 const open: Session[] = [];
@@ -58,7 +59,7 @@ async function p0Target(file: string): Promise<number | null> {
     const p0 = wb.indicators().find((i) => i.code === 'P0')!;
     const scenario = wb.scenarios()[0];
     if (!scenario) return null;
-    const t = wb.scenarioStore('t').targets(scenario.id);
+    const t = wb.reads.targets(scenario.id);
     return t.targets.find((c) => c.indicatorId === p0.id && c.year === 2021)?.value ?? null;
   } finally {
     wb.close();
@@ -177,7 +178,7 @@ describe('a workbook in a cloud folder', () => {
     // Another PC's edit arrives through the sync client.
     fs.rmSync(lockPathFor(original));
     const other = await Workbook.open(original);
-    other.scenarioStore('lain').create('Dari PC lain', '', { kind: 'original' });
+    createScenario(other, { user: 'lain' }, 'Dari PC lain', '', { kind: 'original' });
     other.close();
     const theirs = sha256(original);
 

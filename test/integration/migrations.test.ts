@@ -180,3 +180,72 @@ describe('migration machinery (latest → a test v4 with seeded data)', () => {
     expect(listing(dir)).toEqual(['v3.rpjmd']);
   });
 });
+
+describe('migration 4 (compact undo, change-log kind/derived/step) on a v3 workbook with history', () => {
+  it('packs the v3 undo rows so undo and redo still reach the edits made before the upgrade, and rewords legacy log actions', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v3-history.rpjmd');
+    // A file as v3 of the app left it: a paste of P0 2021–2022 (one step, JSON row images per
+    // cell, with its derived JPM), and change-log actions in the v3 spelling.
+    const seed = new Database(file);
+    runMigrations(seed, MIGRATIONS.filter((m) => m.version <= 3));
+    seed.exec(`
+      INSERT INTO plan VALUES (1, 'Kabupaten Uji', 'Sumatera Selatan', 2017, 2018, 2023, '2021-01-01');
+      INSERT INTO indicator (id, code, name_id, name_en, unit, polarity, decimals, grp, definition, sort_order, min_value, max_value)
+        VALUES (1, 'P0', 'Persentase Penduduk Miskin', 'Poverty rate', '%', 'lower', 2, 'kemiskinan', '', 10, 0, 100),
+               (2, 'JPM', 'Jumlah Penduduk Miskin', 'Number of poor people', 'jiwa', 'lower', 0, 'kemiskinan', '', 20, 0, NULL);
+      INSERT INTO scenario (id, name, status, created_at) VALUES (1, 'Perubahan 2021', 'draft', '2021-03-17');
+      INSERT INTO scenario_target VALUES (1, 1, 2021, 12.6, 'entered'), (1, 1, 2022, 12.1, 'entered'), (1, 2, 2021, 81000, 'derived');
+      INSERT INTO undo_step (id, label, scenario_id, at, state) VALUES (1, 'target.paste', 1, '2021-03-18', 'done');
+      INSERT INTO undo_row VALUES
+        (1, 0, 'scenario_target', '{"scenario_id":1,"indicator_id":1,"year":2021}',
+            '{"scenario_id":1,"indicator_id":1,"year":2021,"value":11.3,"origin":"entered"}', '{"scenario_id":1,"indicator_id":1,"year":2021,"value":12.6,"origin":"entered"}'),
+        (1, 1, 'scenario_target', '{"scenario_id":1,"indicator_id":1,"year":2022}',
+            NULL, '{"scenario_id":1,"indicator_id":1,"year":2022,"value":12.1,"origin":"entered"}'),
+        (1, 2, 'scenario_target', '{"scenario_id":1,"indicator_id":2,"year":2021}',
+            NULL, '{"scenario_id":1,"indicator_id":2,"year":2021,"value":81000,"origin":"derived"}');
+      INSERT INTO change_log (at, user, action, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value) VALUES
+        ('2021-03-18', 'perencana', 'target.paste', 1, 'Perubahan 2021', 'P0', 2021, 'revised_target', 11.3, 12.6),
+        ('2021-03-18', 'perencana', 'target.paste:derived', 1, 'Perubahan 2021', 'JPM', 2021, 'revised_target', NULL, 81000),
+        ('2021-03-18', 'perencana', 'import', NULL, NULL, 'P0', 2020, 'realisation', NULL, 12.32);
+      INSERT INTO change_log (at, user, action, scenario_id, detail) VALUES ('2021-03-19', 'perencana', 'undo', 1, 'target.edit');
+      INSERT INTO change_log (at, user, action, scenario_id, indicator_code, year, old_value, new_value) VALUES
+        ('2021-03-19', 'perencana', 'undo:target.edit', 1, 'P0', 2023, 10.2, 10.5);
+    `);
+    seed.close();
+
+    const wb = await Workbook.open(file);
+    expect(wb.schemaVersion).toBe(4);
+    const actor = { user: 'perencana' };
+    const targets = () => wb.reads.targets(1).targets.map((t) => [t.indicatorId, t.year, t.value, t.origin]);
+    expect(wb.reads.history()).toMatchObject({ canUndo: true, undoLabel: 'target.paste' });
+    expect(wb.undo(actor)).toEqual({ label: 'target.paste', scenarioId: 1 });
+    expect(targets()).toEqual([[1, 2021, 11.3, 'entered']]);
+    expect(wb.redo(actor)).toEqual({ label: 'target.paste', scenarioId: 1 });
+    expect(targets()).toEqual([[1, 2021, 12.6, 'entered'], [1, 2022, 12.1, 'entered'], [2, 2021, 81000, 'derived']]);
+
+    const log = wb.reads.changeLog(undefined, 100).reverse();
+    // Legacy spellings became kind/derived columns under a ChangeAction.
+    expect(log.slice(0, 5).map((e) => [e.action, e.kind, e.derived, e.detail])).toEqual([
+      ['target.paste', 'do', false, null],
+      ['target.paste', 'do', true, null],
+      ['import.apply', 'do', false, null],
+      ['target.edit', 'undo', false, null],
+      ['target.edit', 'undo', false, null],
+    ]);
+    // The undo and redo made after the upgrade are logged cell by cell, with their step.
+    expect(log.slice(5).map((e) => [e.action, e.kind, e.indicatorCode, e.year, e.oldValue, e.newValue, e.derived, e.stepId])).toEqual([
+      ['target.paste', 'undo', 'JPM', 2021, 81000, null, true, 1],
+      ['target.paste', 'undo', 'P0', 2022, 12.1, null, false, 1],
+      ['target.paste', 'undo', 'P0', 2021, 12.6, 11.3, false, 1],
+      ['target.paste', 'redo', 'P0', 2021, 11.3, 12.6, false, 1],
+      ['target.paste', 'redo', 'P0', 2022, null, 12.1, false, 1],
+      ['target.paste', 'redo', 'JPM', 2021, null, 81000, true, 1],
+    ]);
+    wb.close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'undo_row'").pluck().get()).toBe(0);
+    expect((raw.prepare('PRAGMA table_info(indicator)').all() as { name: string }[]).map((c) => c.name)).not.toContain('capaian_formula');
+    raw.close();
+  });
+});

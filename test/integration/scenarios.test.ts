@@ -48,7 +48,7 @@ describe('scenarios', () => {
     const fromFile = async () => {
       const other = await Workbook.open(session.require().path, { readOnly: true });
       try {
-        return other.scenarioStore('').targets(s.id);
+        return other.reads.targets(s.id);
       } finally {
         other.close();
       }
@@ -217,7 +217,7 @@ describe('undo and redo', () => {
     expect(await ok(again.dispatch('history.state', {}))).toMatchObject({ canRedo: false, undoLabel: 'justification.set' });
 
     const log = await ok<ChangeLogEntry[]>(again.dispatch('changelog.list', { scenarioId: s.id }));
-    expect(log.some((e) => e.action === 'undo:target.paste' && e.year === 2021 && e.oldValue === 12.6 && e.newValue === 11.3)).toBe(true);
+    expect(log.some((e) => e.action === 'target.paste' && e.kind === 'undo' && e.year === 2021 && e.oldValue === 12.6 && e.newValue === 11.3)).toBe(true);
     again.close();
   });
 

@@ -7,6 +7,7 @@ import { LATEST_VERSION } from '../../electron/workbook/migrations.js';
 import { listing, sha256, tempDir } from '../helpers/files.js';
 import { foreignSqlite, newerWorkbook, TEST_PLAN, textFile } from '../helpers/fixtures.js';
 import { Workbook } from '../../electron/workbook/store.js';
+import { createScenario } from '../../electron/workbook/editors/scenarios.js';
 
 const entry = path.resolve('dist/node/serve.mjs');
 
@@ -53,7 +54,7 @@ describe('browser host CLI refusals', () => {
     expect(run.stderr).toMatch(/dipakai\.rpjmd is already open in another window or process/);
     expect(sha256(file)).toBe(before);
     // The first keeps working.
-    first.scenarioStore('planner').create('Perubahan 2021', '', { kind: 'original' });
+    createScenario(first, { user: 'planner' }, 'Perubahan 2021', '', { kind: 'original' });
     expect(first.scenarios()).toHaveLength(1);
     first.close();
   });

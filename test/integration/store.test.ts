@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/result.js';
 import { LATEST_VERSION, Workbook } from '../../electron/workbook/store.js';
+import { createScenario } from '../../electron/workbook/editors/scenarios.js';
 import { STANDARD_INDICATORS } from '../../electron/workbook/standard-indicators.js';
 import { listing, sha256, tempDir } from '../helpers/files.js';
 import { APPLICATION_ID, corruptWorkbook, foreignSqlite, headerOf, newerWorkbook, TEST_PLAN, textFile } from '../helpers/fixtures.js';
@@ -45,7 +46,7 @@ describe('workbook store: create and reopen', () => {
     const dir = tempDir();
     const wb = await Workbook.create(path.join(dir, 'a.rpjmd'), { plan: TEST_PLAN });
     expect(wb.connectionSettings()).toEqual({ journalMode: 'delete', synchronous: 2, foreignKeys: true });
-    wb.write((db) => db.prepare("INSERT INTO scenario (name, created_at) VALUES ('S1', 'now')").run());
+    wb.edit({ user: 'u' }, 'scenario.create', null, (tx) => tx.insert('scenario', { name: 'S1', created_at: 'now' }));
     // Rollback journal, not WAL: bytes 18–19 of the header are 1 (legacy) rather than 2 (WAL).
     const header = fs.readFileSync(path.join(dir, 'a.rpjmd')).subarray(18, 20);
     expect([...header]).toEqual([1, 1]);
@@ -75,18 +76,25 @@ describe('workbook store: create and reopen', () => {
   it('keeps the change log append-only', async () => {
     const dir = tempDir();
     const wb = await Workbook.create(path.join(dir, 'log.rpjmd'), { plan: TEST_PLAN });
-    wb.write((db) => db.prepare("INSERT INTO change_log (at, user, action) VALUES ('t', 'u', 'test')").run());
-    expect(() => wb.write((db) => db.prepare("UPDATE change_log SET user = 'x'").run())).toThrow(/append-only/);
-    expect(() => wb.write((db) => db.prepare('DELETE FROM change_log').run())).toThrow(/append-only/);
+    wb.edit({ user: 'u' }, 'scenario.create', null, (tx) => tx.insert('scenario', { name: 'S', created_at: 'now' }));
     wb.close();
+    // Even a connection of its own (any SQLite tool) cannot rewrite or drop an entry.
+    const raw = new Database(path.join(dir, 'log.rpjmd'));
+    try {
+      expect(raw.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(1);
+      expect(() => raw.prepare("UPDATE change_log SET user = 'x'").run()).toThrow(/append-only/);
+      expect(() => raw.prepare('DELETE FROM change_log').run()).toThrow(/append-only/);
+    } finally {
+      raw.close();
+    }
   });
 
   it('allows at most one usulan scenario', async () => {
     const dir = tempDir();
     const wb = await Workbook.create(path.join(dir, 's.rpjmd'), { plan: TEST_PLAN });
-    wb.write((db) => db.prepare("INSERT INTO scenario (name, status, created_at) VALUES ('A', 'usulan', 'now')").run());
+    wb.edit({ user: 'u' }, 'scenario.create', null, (tx) => tx.insert('scenario', { name: 'A', status: 'usulan', created_at: 'now' }));
     expect(() =>
-      wb.write((db) => db.prepare("INSERT INTO scenario (name, status, created_at) VALUES ('B', 'usulan', 'now')").run()),
+      wb.edit({ user: 'u' }, 'scenario.create', null, (tx) => tx.insert('scenario', { name: 'B', status: 'usulan', created_at: 'now' })),
     ).toThrow(/UNIQUE/);
     wb.close();
   });
@@ -134,12 +142,12 @@ describe('workbook store: one writer per file', () => {
     const reader = await Workbook.open(file, { readOnly: true });
     expect(reader.readOnly).toBe(true);
     expect(reader.summary().plan).toEqual(TEST_PLAN);
-    expect(() => reader.write((db) => db.prepare("INSERT INTO scenario (name, created_at) VALUES ('x', 'now')").run())).toThrow(/read-only/);
-    expect(() => reader.scenarioStore('u').create('S', '', { kind: 'empty' })).toThrow(/read-only/);
+    expect(() => reader.edit({ user: 'u' }, 'scenario.create', null, (tx) => tx.insert('scenario', { name: 'x', created_at: 'now' }))).toThrow(/read-only/);
+    expect(() => createScenario(reader, { user: 'u' }, 'S', '', { kind: 'empty' })).toThrow(/read-only/);
     reader.close();
 
     // The first writer keeps working; closing it frees the file.
-    first.write((db) => db.prepare("INSERT INTO scenario (name, created_at) VALUES ('S1', 'now')").run());
+    first.edit({ user: 'u' }, 'scenario.create', null, (tx) => tx.insert('scenario', { name: 'S1', created_at: 'now' }));
     first.close();
     const again = await Workbook.open(file);
     expect(again.scenarios().map((s) => s.name)).toEqual(['S1']);
@@ -172,7 +180,7 @@ describe('workbook store: after a crash mid-write', () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.rpjmd');
     const wb = await Workbook.create(file, { plan: TEST_PLAN });
-    wb.scenarioStore('u').create('Tersimpan', '', { kind: 'empty' });
+    createScenario(wb, { user: 'u' }, 'Tersimpan', '', { kind: 'empty' });
     wb.close();
     // A process that dies (SIGKILL) inside a large write transaction, after SQLite spilled pages
     // to the file: what a power cut during Save leaves behind.
@@ -190,7 +198,7 @@ describe('workbook store: after a crash mid-write', () => {
 
     const reopened = await Workbook.open(file);
     expect(reopened.scenarios().map((s) => s.name)).toEqual(['Tersimpan']);
-    expect(reopened.scenarioStore('u').changeLog(undefined, 10).map((e) => e.action)).toEqual(['scenario.create']);
+    expect(reopened.reads.changeLog(undefined, 10).map((e) => e.action)).toEqual(['scenario.create']);
     reopened.close();
     expect(fs.existsSync(`${file}-journal`)).toBe(false);
   });
@@ -218,7 +226,7 @@ describe('workbook store: Save As', () => {
     expect(listing(dir)).toEqual(['asli.rpjmd', 'salinan']);
 
     // Writes now go to the copy, not the original.
-    copy.write((db) => db.prepare("INSERT INTO scenario (name, created_at) VALUES ('Perubahan', 'now')").run());
+    copy.edit({ user: 'u' }, 'scenario.create', null, (tx) => tx.insert('scenario', { name: 'Perubahan', created_at: 'now' }));
     expect(sha256(original)).toBe(before);
     copy.close();
     const reopened = await Workbook.open(target);

@@ -11,6 +11,7 @@ import { createServices } from '../../electron/services/index.js';
 import { Workbook } from '../../electron/workbook/store.js';
 import type { Dispatch } from '../../shared/api/dispatch.js';
 import type { Indicator, WorkbookSummary } from '../../shared/domain.js';
+import { roundTo } from '../../shared/model/rounding.js';
 import { targetPath } from '../../shared/model/target-paths.js';
 import { rng } from '../helpers/rng.js';
 import { digestFile } from './digest.js';
@@ -35,7 +36,8 @@ function nextOp(rand: () => number, summary: WorkbookSummary, scenarioId: number
   const valueFor = (ind: Indicator) => {
     const lo = ind.minValue ?? 0;
     const hi = Math.min(ind.maxValue ?? 100_000, lo + (ind.unit === 'jiwa' ? 100_000 : 50));
-    return Math.round((lo + rand() * (hi - lo)) * 100) / 100;
+    // At the indicator's decimals: a head count is whole (the write path refuses fractions of people).
+    return roundTo(lo + rand() * (hi - lo), Math.min(ind.decimals, 2));
   };
   const r = rand();
   if (r < 0.35) {

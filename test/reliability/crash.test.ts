@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services/index.js';
 import { Workbook } from '../../electron/workbook/store.js';
+import { createScenario } from '../../electron/workbook/editors/scenarios.js';
 import { createDemoWorkbook } from '../../electron/workbook/demo.js';
 import { tempDir } from '../helpers/files.js';
 import { bundleChild } from './child-bundle.js';
@@ -69,7 +70,7 @@ function rand(seed: number): () => number {
 async function demoWithScenario(dir: string): Promise<string> {
   const file = path.join(dir, 'demo.rpjmd');
   const wb = await createDemoWorkbook(file);
-  wb.scenarioStore('crash').create('Perubahan 2021', '', { kind: 'original' });
+  createScenario(wb, { user: 'crash' }, 'Perubahan 2021', '', { kind: 'original' });
   wb.close();
   return file;
 }

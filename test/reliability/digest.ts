@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
+import { unpackChanges } from '../../electron/workbook/history.js';
 
 const TIME_KEYS = new Set(['created_at', 'updated_at', 'at']);
 
@@ -25,12 +26,15 @@ export function digestDb(db: Database.Database): string {
   dump('SELECT scenario_id, indicator_id, year, value, origin FROM scenario_target ORDER BY scenario_id, indicator_id, year');
   dump('SELECT scenario_id, indicator_id, text FROM justification ORDER BY scenario_id, indicator_id');
   dump('SELECT id, label, scenario_id, state FROM undo_step ORDER BY id');
-  dump('SELECT step_id, seq, tbl, row_key, before, after FROM undo_row ORDER BY step_id, seq', (r) => ({
+  dump('SELECT id, changes FROM undo_step ORDER BY id', (r) => ({
     ...r,
-    before: stripTimes(r.before as string | null),
-    after: stripTimes(r.after as string | null),
+    changes: unpackChanges(r.changes as string).map((c) => ({
+      table: c.table,
+      before: c.before && stripTimes(JSON.stringify(c.before)),
+      after: c.after && stripTimes(JSON.stringify(c.after)),
+    })),
   }));
-  dump('SELECT id, user, action, scenario_id, scenario_name, indicator_code, year, old_value, new_value, justification, detail FROM change_log ORDER BY id');
+  dump('SELECT id, user, action, kind, derived, scenario_id, scenario_name, indicator_code, year, old_value, new_value, justification, detail FROM change_log ORDER BY id');
   return h.digest('hex').slice(0, 16);
 }
 

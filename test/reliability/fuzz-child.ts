@@ -23,6 +23,9 @@ import { buildTemplate } from '../../electron/annex/template.js';
 import { createDemoWorkbook } from '../../electron/workbook/demo.js';
 import { LATEST_VERSION } from '../../electron/workbook/migrations.js';
 import { Workbook } from '../../electron/workbook/store.js';
+import { createScenario } from '../../electron/workbook/editors/scenarios.js';
+import { setJustification, setTargets } from '../../electron/workbook/editors/targets.js';
+import { checkScenario } from '../../electron/services/checks.js';
 import { makeCase, type Corpus, type FuzzCase, type ImportCase, type StoreCase } from './fuzz-cases.js';
 
 const [seedText, fromText, toText, workDir] = process.argv.slice(2) as [string, string, string, string];
@@ -79,13 +82,13 @@ function polluted(baseline: string, probes: readonly string[]): string | null {
 async function buildCorpus(dir: string): Promise<{ corpus: Corpus; file: string }> {
   const file = path.join(dir, 'demo.rpjmd');
   const wb = await createDemoWorkbook(file);
-  const store = wb.scenarioStore('fuzz');
-  const s = store.create('Perubahan 2021', 'fuzz', { kind: 'original' });
+  const actor = { user: 'fuzz' };
+  const s = createScenario(wb, actor, 'Perubahan 2021', 'fuzz', { kind: 'original' });
   const p0 = wb.indicators().find((i) => i.code === 'P0')!;
-  store.setTargets(s.id, [{ indicatorId: p0.id, year: 2021, value: 12.6 }], 'target.edit');
-  store.setJustification(s.id, p0.id, 'Dampak pandemi COVID-19');
+  setTargets(wb, actor, s.id, [{ indicatorId: p0.id, year: 2021, value: 12.6 }], 'target.edit');
+  setJustification(wb, actor, s.id, p0.id, 'Dampak pandemi COVID-19');
   const signer = { name: 'Ir. H. Kurniawan, M.Si', title: 'Pj. Bupati Muara Enim', nip: '19700101 199503 1 001' };
-  const annex = (language: 'id' | 'en') => annexBuffer(wb, { scenarioId: s.id, language, paper: 'A4', signer, date: '2021-08-23' });
+  const annex = (language: 'id' | 'en') => annexBuffer(wb, { scenarioId: s.id, language, paper: 'A4', signer, date: '2021-08-23' }, checkScenario(wb, s.id));
   const template = await buildTemplate(wb, 'id');
   const filled = new ExcelJS.Workbook();
   await filled.xlsx.load(template.buffer as unknown as ArrayBuffer);
@@ -194,7 +197,7 @@ async function runStore(c: StoreCase, dir: string): Promise<Omit<Result, 'i' | '
       // A workbook that opens must read as one: summary, values, scenarios and targets.
       const summary = wb.summary();
       wb.values();
-      for (const s of summary.scenarios) wb.scenarioStore('').targets(s.id);
+      for (const s of summary.scenarios) wb.reads.targets(s.id);
       res = { outcome: 'correct' };
     } catch (err) {
       const l = located(err, name);

@@ -1,7 +1,11 @@
+// The app://-specific rules (origin, method, URL → path). Path refusals, content types, reading,
+// symlinks and the nonce belong to the shared resolver: test/unit/static-files.test.ts.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, injectNonce, resolveAppRequest } from '../../electron/shell/app-protocol.js';
-import { NONCE_PLACEHOLDER } from '../../shared/security/csp.js';
+import { answerAppRequest, resolveAppRequest } from '../../electron/shell/app-protocol.js';
+import { buildCsp, NONCE_PLACEHOLDER } from '../../shared/security/csp.js';
+import { tempDir } from '../helpers/files.js';
 
 const root = path.resolve('/srv/app/dist/renderer');
 
@@ -41,37 +45,34 @@ describe('resolveAppRequest', () => {
     else expect([400, 403, 404]).toContain(r.status);
   });
 
-  it('refuses encoded separators, NUL and bad escapes outright', () => {
-    expect(resolveAppRequest('app://workbench/assets%2fx.js', root)).toEqual({ kind: 'refuse', status: 400 });
-    expect(resolveAppRequest('app://workbench/a%5cb.js', root)).toEqual({ kind: 'refuse', status: 400 });
-    expect(resolveAppRequest('app://workbench/a%00b.js', root)).toEqual({ kind: 'refuse', status: 400 });
-    expect(resolveAppRequest('app://workbench/%E0%A4%A', root)).toEqual({ kind: 'refuse', status: 400 });
+  it('hands the path to the shared resolver, refusals included', () => {
+    expect(resolveAppRequest('app://workbench/assets%2fx.js', root)).toEqual({ kind: 'refuse', status: 400, reason: 'encoded-separator' });
+    expect(resolveAppRequest('app://workbench/a%00b.js', root)).toEqual({ kind: 'refuse', status: 400, reason: 'nul' });
+    expect(resolveAppRequest('app://workbench//etc/passwd', root)).toEqual({ kind: 'refuse', status: 400, reason: 'absolute-path' });
   });
 
   it('refuses other hosts, ports, credentials and schemes', () => {
     for (const url of ['app://workbench.evil/index.html', 'app://other/index.html', 'app://workbench:81/', 'app://u@workbench/', 'file:///srv/app/dist/renderer/index.html']) {
-      expect(resolveAppRequest(url, root)).toEqual({ kind: 'refuse', status: 403 });
+      expect(resolveAppRequest(url, root)).toEqual({ kind: 'refuse', status: 403, reason: 'foreign-origin' });
     }
-    expect(resolveAppRequest('::::', root)).toEqual({ kind: 'refuse', status: 400 });
+    expect(resolveAppRequest('::::', root)).toEqual({ kind: 'refuse', status: 400, reason: 'bad-url' });
   });
 
   it('only answers GET and HEAD', () => {
     expect(resolveAppRequest('app://workbench/index.html', root, 'HEAD').kind).toBe('file');
-    expect(resolveAppRequest('app://workbench/index.html', root, 'POST')).toEqual({ kind: 'refuse', status: 405 });
+    expect(resolveAppRequest('app://workbench/index.html', root, 'POST')).toEqual({ kind: 'refuse', status: 405, reason: 'method-not-allowed' });
   });
 });
 
-describe('content types and the nonce', () => {
-  it('knows the renderer asset types and falls back to octet-stream', () => {
-    expect(contentTypeFor('a.css')).toBe('text/css; charset=utf-8');
-    expect(contentTypeFor('a.MJS')).toBe('text/javascript; charset=utf-8');
-    expect(contentTypeFor('f.woff2')).toBe('font/woff2');
-    expect(contentTypeFor('logo.svg')).toBe('image/svg+xml');
-    expect(contentTypeFor('x.exe')).toBe('application/octet-stream');
-  });
-
-  it('replaces every nonce placeholder', () => {
-    const html = `<meta name="n" content="${NONCE_PLACEHOLDER}"><style nonce="${NONCE_PLACEHOLDER}"></style>`;
-    expect(injectNonce(html, 'abcdefghijklmnopqrstuv')).toBe('<meta name="n" content="abcdefghijklmnopqrstuv"><style nonce="abcdefghijklmnopqrstuv"></style>');
+describe('answerAppRequest', () => {
+  it('reads through the shared resolver: nonce in index.html, CSP header, 404 for a missing file', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'index.html'), `<meta content="${NONCE_PLACEHOLDER}">`);
+    const site = { rootDir: dir, styleNonce: 'abcdefghijklmnopqrstuv' };
+    const page = await answerAppRequest('app://workbench/', 'GET', site);
+    expect(page).toMatchObject({ kind: 'file', status: 200, headers: { 'Content-Security-Policy': buildCsp(site.styleNonce) } });
+    if (page.kind === 'file') expect(page.body.toString('utf8')).toBe('<meta content="abcdefghijklmnopqrstuv">');
+    expect(await answerAppRequest('app://workbench/missing.js', 'GET', site)).toEqual({ kind: 'refuse', status: 404, reason: 'not-found' });
+    expect(await answerAppRequest('app://evil/index.html', 'GET', site)).toMatchObject({ status: 403 });
   });
 });

@@ -126,10 +126,13 @@ describe('main process wiring (fake electron, real services)', () => {
   });
 
   it('serves assets and refuses what is not in the renderer folder', async () => {
+    const html = await (await fetchApp('app://workbench/')).text();
+    const nonce = /content="([^"]+)"/.exec(html)?.[1] ?? '';
     const js = await fetchApp('app://workbench/assets/app.js');
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(js.headers.get('content-security-policy')).toBeNull();
+    // Every file carries the CSP (one resolver for app:// and the browser host).
+    expect(js.headers.get('content-security-policy')).toBe(buildCsp(nonce));
     expect((await fetchApp('app://workbench/missing.js')).status).toBe(404);
     expect((await fetchApp('app://workbench/..%2fsecret.txt')).status).toBe(400);
     expect((await fetchApp('app://workbench/../secret.txt')).status).toBe(404); // normalised to /secret.txt inside

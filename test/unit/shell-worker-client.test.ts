@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerClient } from '../../electron/shell/worker-client.js';
-import { isWorkerRequest, isWorkerResponse, isWorkerShutdown } from '../../electron/shell/worker-protocol.js';
+import { isWorkerRequest, isWorkerResponse, isWorkerShutdown } from '../../electron/host/worker-protocol.js';
 
 let dir: string;
 let script: string;

@@ -116,14 +116,14 @@ describe('planPaste', () => {
   const years = targetYears(plan);
 
   it('maps an Excel block (CRLF, trailing newline, decimal commas) from the anchor: exactly 3×2 cells, no phantom row', () => {
-    const block = parseClipboard({ text: '12,60\t12,10\r\n11,90\t11,50\r\n11,20\t10,90\r\n' });
+    const block = parseClipboard({ text: '12,60\t12,10\r\n81.000\t79.270\r\n11,20\t10,90\r\n' });
     const plan1 = planPaste(block, { kind: 'revised', rowIndex: 2, year: 2021 }, list, years);
     expect(plan1.rejected).toEqual([]);
     expect(plan1.accepted.map((c) => [c.indicator.code, c.year, c.value])).toEqual([
       ['P0', 2021, 12.6],
       ['P0', 2022, 12.1],
-      ['JPM', 2021, 11.9],
-      ['JPM', 2022, 11.5],
+      ['JPM', 2021, 81_000],
+      ['JPM', 2022, 79_270],
       ['P0E', 2021, 11.2],
       ['P0E', 2022, 10.9],
     ]);
@@ -132,12 +132,15 @@ describe('planPaste', () => {
   it('rejects text and out-of-range cells by position, keeping the valid ones', () => {
     const block = parseClipboard({ text: '12,60\tabc\r\n140\t11,50\r\n' });
     const p = planPaste(block, { kind: 'revised', rowIndex: 2, year: 2022 }, [...list], years);
-    expect(p.rejected.map((c) => [c.blockRow, c.blockColumn, c.problem, c.indicator?.code, c.year])).toEqual([[1, 2, 'not_a_number', 'P0', 2023]]);
+    // A head count holds whole people: 11,50 in JPM is refused (the write path's rule), not rounded.
+    expect(p.rejected.map((c) => [c.blockRow, c.blockColumn, c.problem, c.indicator?.code, c.year])).toEqual([
+      [1, 2, 'not_a_number', 'P0', 2023],
+      [2, 2, 'too_many_decimals', 'JPM', 2023],
+    ]);
     // JPM has no maximum: 140 people is valid there.
     expect(p.accepted.map((c) => [c.indicator.code, c.year, c.value])).toEqual([
       ['P0', 2022, 12.6],
       ['JPM', 2022, 140],
-      ['JPM', 2023, 11.5],
     ]);
     // On two rate rows, 140 % is out of range.
     const onRates = planPaste(block, { kind: 'revised', rowIndex: 0, year: 2022 }, [P0, P0E], years);

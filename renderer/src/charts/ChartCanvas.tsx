@@ -5,7 +5,7 @@
  * times the drawing, and the Target view redraws its chart on every typed value.
  */
 import type { Chart as ChartInstance, ChartConfiguration } from 'chart.js';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { Chart } from './chartjs.js';
 
 interface Props {
@@ -19,8 +19,8 @@ interface Props {
 
 export function ChartCanvas({ config, label, className, onChart }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const onChartRef = useRef(onChart);
-  onChartRef.current = onChart;
+  // The latest onChart, without making a new chart when only the callback changed.
+  const emitChart = useEffectEvent((chart: ChartInstance<'line', (number | null)[], string> | null) => onChart?.(chart));
 
   const chartRef = useRef<ChartInstance<'line', (number | null)[], string> | null>(null);
   const pluginsRef = useRef(config.plugins);
@@ -39,12 +39,12 @@ export function ChartCanvas({ config, label, className, onChart }: Props) {
     const chart = new Chart(el, config);
     chartRef.current = chart;
     pluginsRef.current = config.plugins;
-    onChartRef.current?.(chart);
+    emitChart(chart);
   }, [config]);
 
   useEffect(
     () => () => {
-      onChartRef.current?.(null);
+      emitChart(null);
       chartRef.current?.destroy();
       chartRef.current = null;
     },

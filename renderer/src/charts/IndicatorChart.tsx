@@ -195,8 +195,8 @@ export function IndicatorChart({ model, compact = false, fileParts }: Props) {
         },
       },
     };
-    // lang: labels are translated inside; rebuild when the language changes.
-  }, [model, compact, name, indicator, fmt, lineLabel, refLabel, t, lang]);
+    // Labels are translated inside: t (and name) change with the language, so it rebuilds then.
+  }, [model, compact, name, indicator, fmt, lineLabel, refLabel, t]);
 
   const visibleLines = model.lines.filter((l) => l.points.some((p) => p !== null));
   const ariaLabel = [

@@ -7,7 +7,7 @@
  * when the key changes (another scenario), after the view's own edits (`refresh()`), and when the
  * window gets focus or becomes visible again (another window or tool may have written the file).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { Failure, Result } from '../../../shared/api/result.js';
 import type { Scenario, WorkbookSummary } from '../../../shared/domain.js';
 
@@ -79,49 +79,62 @@ export interface Loaded<T> {
   dismissError(): void;
 }
 
+/** One load: the key and the refresh counters it was asked for. */
+interface LoadRequest {
+  key: string | null;
+  manual: number;
+  windowTick: number;
+}
+
+interface LoadState<T> {
+  request: LoadRequest;
+  data: T | null;
+  error: Failure | null;
+  loading: boolean;
+}
+
 /**
  * Runs `load` whenever `key` changes, the window refreshes, or refresh() is called; answers of an
  * older run never overwrite a newer one. A null key loads nothing (data null).
  */
 export function useLoad<T>(key: string | null, load: () => Promise<Result<T>>): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<Failure | null>(null);
-  const [loading, setLoading] = useState(false);
   const [manual, setManual] = useState(0);
   const windowTick = useWindowRefresh();
+  const [state, setState] = useState<LoadState<T>>(() => ({ request: { key, manual, windowTick }, data: null, error: null, loading: key !== null }));
+  // A write's answer (set) supersedes the loads already under way.
   const generation = useRef(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const runLoad = useEffectEvent(load);
+
+  // A new request shows as loading (or, for a null key, as empty) in the render that asks for it.
+  const shown = state.request;
+  if (shown.key !== key || shown.manual !== manual || shown.windowTick !== windowTick) {
+    setState({ request: { key, manual, windowTick }, data: key === null ? null : state.data, error: state.error, loading: key !== null });
+  }
 
   useEffect(() => {
     const gen = ++generation.current;
-    if (key === null) {
-      setData(null);
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
-    void loadRef.current().then((result) => {
+    if (key === null) return;
+    const asked = { key, manual, windowTick };
+    void runLoad().then((result) => {
       if (gen !== generation.current) return;
-      setLoading(false);
-      if (result.ok) {
-        setData(result.value);
-        setError(null);
-      } else setError(result);
+      setState((s) => {
+        const r = s.request;
+        if (r.key !== asked.key || r.manual !== asked.manual || r.windowTick !== asked.windowTick) return s; // a newer request
+        return result.ok ? { ...s, data: result.value, error: null, loading: false } : { ...s, error: result, loading: false };
+      });
     });
   }, [key, manual, windowTick]);
 
   return {
-    data,
-    error,
-    loading,
+    data: state.data,
+    error: state.error,
+    loading: state.loading,
     refresh: useCallback(() => setManual((n) => n + 1), []),
     set: useCallback((value: T) => {
       generation.current++;
-      setData(value);
-      setLoading(false);
+      setState((s) => ({ ...s, data: value, loading: false }));
     }, []),
-    dismissError: useCallback(() => setError(null), []),
+    dismissError: useCallback(() => setState((s) => ({ ...s, error: null })), []),
   };
 }
 

@@ -62,6 +62,7 @@ export const annexEn: AnnexMessages = {
     ambiguous_indicator: 'Ambiguous indicator (matches more than one)',
     not_a_number: 'Not a number',
     out_of_range: 'Outside the plausible range',
+    too_many_decimals: 'More decimals than the indicator keeps (people and rupiah are whole numbers)',
     year_outside_plan: 'Year outside the plan period',
     unit_mismatch: 'Unit does not match',
     duplicate: 'Duplicate value',

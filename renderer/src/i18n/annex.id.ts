@@ -60,6 +60,7 @@ export const annexId = {
     ambiguous_indicator: 'Indikator tidak jelas (cocok dengan lebih dari satu)',
     not_a_number: 'Bukan angka',
     out_of_range: 'Di luar rentang yang wajar',
+    too_many_decimals: 'Desimal melebihi ketentuan indikator (jumlah jiwa dan rupiah harus bilangan bulat)',
     year_outside_plan: 'Tahun di luar periode rencana',
     unit_mismatch: 'Satuan tidak sesuai',
     duplicate: 'Nilai ganda',

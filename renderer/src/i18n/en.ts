@@ -157,17 +157,6 @@ export const en: Messages = {
       redoShortcut: 'Redo the undone step (Ctrl+Y or Ctrl+Shift+Z)',
     },
     actions: {
-      target_edit: 'edit target',
-      target_paste: 'paste targets',
-      target_path: 'target path',
-      target_clear: 'clear target',
-      justification_set: 'justification',
-      scenario_create: 'create scenario',
-      scenario_update: 'edit scenario',
-      scenario_delete: 'delete scenario',
-      scenario_status: 'scenario status',
-      reference_save: 'save reference',
-      reference_delete: 'delete reference',
       other: 'last step',
     },
     grid: {
@@ -245,6 +234,7 @@ export const en: Messages = {
       cell: '{{indicator}} {{year}}',
       notNumber: '{{cell}}: “{{text}}” is not a number ({{reason}}). Write e.g. 12,60 or 79.270. Nothing was saved.',
       outOfRange: '{{cell}}: {{value}} is outside {{range}}. Nothing was saved.',
+      refused: '{{cell}}: {{reason}}. Nothing was saved.',
       noScenario: 'Select or create a scenario first to change targets.',
     },
     status: {

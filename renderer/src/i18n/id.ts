@@ -155,17 +155,6 @@ export const id = {
       redoShortcut: 'Ulangi langkah yang diurungkan (Ctrl+Y atau Ctrl+Shift+Z)',
     },
     actions: {
-      target_edit: 'ubah target',
-      target_paste: 'tempel target',
-      target_path: 'jalur target',
-      target_clear: 'hapus target',
-      justification_set: 'alasan perubahan',
-      scenario_create: 'buat skenario',
-      scenario_update: 'ubah skenario',
-      scenario_delete: 'hapus skenario',
-      scenario_status: 'status skenario',
-      reference_save: 'simpan acuan',
-      reference_delete: 'hapus acuan',
       other: 'langkah terakhir',
     },
     grid: {
@@ -243,6 +232,7 @@ export const id = {
       cell: '{{indicator}} {{year}}',
       notNumber: '{{cell}}: «{{text}}» bukan angka ({{reason}}). Tulis misalnya 12,60 atau 79.270. Tidak ada yang disimpan.',
       outOfRange: '{{cell}}: {{value}} di luar rentang {{range}}. Tidak ada yang disimpan.',
+      refused: '{{cell}}: {{reason}}. Tidak ada yang disimpan.',
       noScenario: 'Pilih atau buat skenario dulu untuk mengubah target.',
     },
     status: {

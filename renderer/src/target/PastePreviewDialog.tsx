@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../shared/domain.js';
 import { Modal } from './Modal.js';
 import type { PastePlan, PasteRejected } from './model.js';
-import { useRangeText } from './text.js';
+import { useCellProblemText, useRangeText } from './text.js';
 
 interface Props {
   plan: PastePlan | null;
@@ -23,11 +23,13 @@ export function PastePreviewDialog({ plan, busy, nameOf, onApply, onCancel }: Pr
   const titleId = useId();
   const summaryId = useId();
   const rangeText = useRangeText();
+  const problemText = useCellProblemText();
 
   const reason = (c: PasteRejected) => {
     if (c.problem === 'below_min' || c.problem === 'above_max') {
       return t('target.paste.reasons.range', { range: c.indicator ? rangeText(c.indicator) : '' });
     }
+    if (c.problem === 'too_many_decimals' || c.problem === 'too_large') return c.indicator ? problemText(c.problem, c.indicator, c.text.trim()) : '';
     return t(`target.paste.reasons.${c.problem}`);
   };
   const destination = (c: PasteRejected) => {

@@ -44,8 +44,8 @@ function datasets(series: ChartSeries[]): ChartDataset<'line', (number | null)[]
 export function PathChart({ years, series, decimals, label }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'line', (number | null)[], string> | null>(null);
+  // Read by chart.js's tick and tooltip callbacks; set before each redraw below.
   const decimalsRef = useRef(decimals);
-  decimalsRef.current = decimals;
 
   useEffect(() => {
     if (!canvas.current) return;
@@ -81,6 +81,7 @@ export function PathChart({ years, series, decimals, label }: Props) {
   }, []);
 
   useEffect(() => {
+    decimalsRef.current = decimals;
     const c = chart.current;
     if (!c) return;
     c.data.labels = years.map(String);

@@ -5,7 +5,7 @@
  * exactly what is written) and a small chart before anything is written. Terapkan is one
  * 'targets.set' with action 'target.path': one undo step.
  */
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, IndicatorValue, Plan } from '../../../shared/domain.js';
 import { formatForEditing, formatNumber, parseNumber } from '../../../shared/format/number.js';
@@ -21,7 +21,7 @@ import {
   type TargetPathMethod,
   type TargetPathSpec,
 } from '../../../shared/model/target-paths.js';
-import { checkTargetValue } from '../../../shared/model/target-rules.js';
+import { checkCellValue } from '../../../shared/model/cell-rules.js';
 import { Modal } from './Modal.js';
 import type { TargetIndicatorRow } from './model.js';
 import { PathChart, type ChartSeries } from './PathChart.js';
@@ -119,17 +119,17 @@ function PathForm({ plan, years, rows, initial, busy, nameOf, onApply, onClose, 
   const anchorYear = fromYear - 1;
   const start = row ? startValue(row, anchorYear, plan) : null;
 
-  // New indicator or range: start from its own values (the first render already has them).
+  // New indicator or range: start from its own values (the first render already has them),
+  // reset in the render that changes them.
   const resetKey = `${indicatorId}:${fromYear}:${toYear}`;
   const [lastReset, setLastReset] = useState(resetKey);
-  useEffect(() => {
-    if (!row || lastReset === resetKey) return;
+  if (row && lastReset !== resetKey) {
     setLastReset(resetKey);
     const s = startValue(row, fromYear - 1, plan);
     setStartText(s ? formatForEditing(s.value, row.indicator.decimals) : '');
     setEndText(formatForEditing(endValue(row, toYear), row.indicator.decimals));
     setApplyError(null);
-  }, [resetKey, lastReset, row, fromYear, toYear, plan]);
+  }
 
   const growthRow = rows.find((r) => r.indicator.code === GROWTH_CODE);
   const allYears = useMemo(() => [plan.baselineYear, ...years], [plan.baselineYear, years]);
@@ -198,7 +198,7 @@ function PathForm({ plan, years, rows, initial, busy, nameOf, onApply, onClose, 
       }
       const values = targetPath(spec).map((p) => ({ year: p.year, value: roundTo(p.value, ind.decimals) }));
       for (const p of values) {
-        if (checkTargetValue(ind, p.value)) {
+        if (checkCellValue(ind, p.value)) {
           return { error: t('target.path.outOfRange', { year: String(p.year), value: formatNumber(p.value, ind.decimals), range: rangeText(ind) }) };
         }
       }

@@ -28,7 +28,7 @@ import { POPULATION_CODE, RATE_COUNT_PAIRS, type Indicator, type Plan } from '..
 import { formatForEditing, formatNumber, formatSignedNumber, parseNumber } from '../../../shared/format/number.js';
 import { ModelError } from '../../../shared/model/errors.js';
 import { parseClipboard, toTsv } from '../../../shared/model/paste.js';
-import { checkTargetValue } from '../../../shared/model/target-rules.js';
+import { checkCellValue } from '../../../shared/model/cell-rules.js';
 import { styleNonce } from '../api.js';
 import { DeltaCell, RevisedCell, ValueCell } from './cells.js';
 import { targetGridTheme } from './theme.js';
@@ -43,7 +43,8 @@ import {
   type TargetRow,
 } from './model.js';
 import { isTextEditor } from './useHistory.js';
-import { useModelErrorText, useRangeText } from './text.js';
+import { useLatest } from '../useLatest.js';
+import { useCellProblemText, useModelErrorText, useRangeText } from './text.js';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -117,10 +118,12 @@ function showNow(api: GridApi<TargetRow>, row: TargetIndicatorRow, year: number,
 
 /** The same array object while the items are the same objects in the same order. */
 function useStableList<T>(items: T[]): T[] {
-  const ref = useRef(items);
-  const prev = ref.current;
-  if (prev !== items && (prev.length !== items.length || prev.some((x, i) => x !== items[i]))) ref.current = items;
-  return ref.current;
+  const [stable, setStable] = useState(items);
+  if (stable !== items && (stable.length !== items.length || stable.some((x, i) => x !== items[i]))) {
+    setStable(items);
+    return items;
+  }
+  return stable;
 }
 const getRowClass = (p: RowClassParams<TargetRow>) => (p.data?.kind === 'group' ? 'group-row' : undefined);
 
@@ -163,6 +166,7 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
   const gridApi = useRef<GridApi<TargetRow> | null>(null);
   const nonce = useMemo(() => styleNonce(), []);
   const rangeText = useRangeText();
+  const problemText = useCellProblemText();
   const modelErrorText = useModelErrorText();
   const [focused, setFocused] = useState<{ rowId: string; colId: string } | null>(null);
   const [gridReady, setGridReady] = useState(false);
@@ -416,7 +420,11 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
       }
       if (value === null ? current === undefined : value === current) return;
       if (value !== null) {
-        const problem = checkTargetValue(row.indicator, value);
+        const problem = checkCellValue(row.indicator, value);
+        if (problem && problem !== 'below_min' && problem !== 'above_max') {
+          onMessage(t('target.edit.refused', { cell, reason: problemText(problem, row.indicator, value) }));
+          return;
+        }
         if (problem) {
           onMessage(
             t('target.edit.outOfRange', {
@@ -432,7 +440,7 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
       showNow(e.api, row, parsed.year, value);
       onEdit({ indicator: row.indicator, year: parsed.year, value }, value === null ? 'target.clear' : 'target.edit');
     },
-    [cellName, onEdit, onJustification, onMessage, rangeText, t],
+    [cellName, onEdit, onJustification, onMessage, problemText, rangeText, t],
   );
 
   /** Delete / Backspace on a focused editable cell (not while editing) clears it at once. */
@@ -541,11 +549,13 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
     if (update.length) api.applyTransaction({ update });
   }, [rows]);
 
-  const onPickRef = useRef(onPick);
-  onPickRef.current = onPick;
-  const onCellClicked = useCallback((event: CellClickedEvent<TargetRow>) => {
-    if (event.data?.kind === 'indicator') onPickRef.current?.(event.data.indicator);
-  }, []);
+  const onPickRef = useLatest(onPick);
+  const onCellClicked = useCallback(
+    (event: CellClickedEvent<TargetRow>) => {
+      if (event.data?.kind === 'indicator') onPickRef.current?.(event.data.indicator);
+    },
+    [onPickRef],
+  );
   const localeText = useMemo(() => ({ noRowsToShow: t('grid.noRows'), ariaInputEditor: t('target.grid.editorLabel') }), [t]);
   const onGridReady = useCallback((e: GridReadyEvent<TargetRow>) => {
     gridApi.current = e.api;

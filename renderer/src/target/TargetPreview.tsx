@@ -4,11 +4,11 @@
  * following every write the moment it is typed — the same checks Pemeriksaan runs
  * (shared/model/checks.ts), here on the renderer's own copy of the targets.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Indicator, IndicatorValue, Plan, ReferenceTarget, ScenarioTargets, ShockYear } from '../../../shared/domain.js';
+import type { Finding, Indicator, IndicatorValue, Plan, ReferenceTarget, ScenarioTargets, ShockYear } from '../../../shared/domain.js';
 import { SEVERITIES } from '../../../shared/domain.js';
-import { CheckState, countBySeverity, type IndicatorUpdate } from '../../../shared/model/checks.js';
+import { CheckState, countBySeverity, type CheckInput, type IndicatorUpdate } from '../../../shared/model/checks.js';
 import { IndicatorChart } from '../charts/IndicatorChart.js';
 import { buildIndicatorChart } from '../charts/series.js';
 import { SeverityBadge } from '../checks/FindingsList.js';
@@ -29,31 +29,49 @@ interface Props {
 }
 
 /**
- * The checks' findings, recomputed per edit only for the indicators whose rows changed (and the
- * ones whose checks read them — CheckState knows which): a province-size scenario has thousands
- * of cells, and a full run on every keystroke would cost more than the rest of the edit.
+ * The checks of one scenario over one set of workbook data, brought up to date with each new set
+ * of grid rows: recomputed only for the indicators whose rows changed (and the ones whose checks
+ * read them — CheckState knows which). A province-size scenario has thousands of cells, and a
+ * full run on every keystroke would cost more than the rest of the edit.
  */
-function useFindings(props: Pick<Props, 'plan' | 'indicators' | 'values' | 'targets' | 'rows' | 'references' | 'shockYears'>) {
-  const { plan, indicators, values, targets, rows, references, shockYears } = props;
-  const kept = useRef<{ key: unknown[]; state: CheckState; rows: readonly TargetRow[] } | null>(null);
-  return useMemo(() => {
-    const key = [plan, indicators, values, references, shockYears, targets.scenarioId];
-    const cur = kept.current;
-    if (!cur || cur.rows.length !== rows.length || cur.key.some((k, i) => k !== key[i])) {
-      const state = new CheckState({ plan, indicators, values, targets: targets.targets, justifications: targets.justifications, references, shockYears });
-      kept.current = { key, state, rows };
-      return state.findings();
+class IncrementalFindings {
+  private state: CheckState | null = null;
+  private rows: readonly TargetRow[] = [];
+
+  constructor(
+    private readonly data: Omit<CheckInput, 'targets' | 'justifications'>,
+    readonly scenarioId: number,
+  ) {}
+
+  /** The findings for `targets`, whose grid rows are `rows` (unchanged rows are the same objects). */
+  findings(targets: ScenarioTargets, rows: readonly TargetRow[]): Finding[] {
+    const state = this.state;
+    if (!state || this.rows.length !== rows.length) {
+      this.state = new CheckState({ ...this.data, targets: targets.targets, justifications: targets.justifications });
+      this.rows = rows;
+      return this.state.findings();
     }
     const changes: IndicatorUpdate[] = [];
     rows.forEach((row, i) => {
-      if (row !== cur.rows[i] && row.kind === 'indicator') {
+      if (row !== this.rows[i] && row.kind === 'indicator') {
         changes.push({ indicatorId: row.indicator.id, targets: Object.values(row.revised), justification: row.justification });
       }
     });
-    if (changes.length) cur.state.update(changes);
-    cur.rows = rows;
-    return cur.state.findings();
-  }, [plan, indicators, values, targets, rows, references, shockYears]);
+    if (changes.length) state.update(changes);
+    this.rows = rows;
+    return state.findings();
+  }
+}
+
+/** The checks' findings for the rows shown; a new scenario or new workbook data starts afresh. */
+function useFindings(props: Pick<Props, 'plan' | 'indicators' | 'values' | 'targets' | 'rows' | 'references' | 'shockYears'>) {
+  const { plan, indicators, values, targets, rows, references, shockYears } = props;
+  const scenarioId = targets.scenarioId;
+  const checks = useMemo(
+    () => new IncrementalFindings({ plan, indicators, values, references, shockYears }, scenarioId),
+    [plan, indicators, values, references, shockYears, scenarioId],
+  );
+  return useMemo(() => checks.findings(targets, rows), [checks, targets, rows]);
 }
 
 export function TargetPreview(props: Props) {

@@ -7,7 +7,7 @@ import type { Indicator, IndicatorGroup, IndicatorValue, Plan, Polarity, Scenari
 import { parseNumber } from '../../../shared/format/number.js';
 import { capaian, capaianBand, type CapaianBand, type CapaianResult } from '../../../shared/model/capaian.js';
 import { roundTo } from '../../../shared/model/rounding.js';
-import { checkTargetValue } from '../../../shared/model/target-rules.js';
+import { checkCellValue } from '../../../shared/model/cell-rules.js';
 
 export interface TargetGroupRow {
   kind: 'group';
@@ -245,7 +245,7 @@ export type PasteAnchor = { kind: 'revised'; rowIndex: number; year: number } | 
  * range, a read-only column (the block starts on one, or runs past the last target year into
  * kondisi akhir / alasan), or past the last indicator row.
  */
-export type PasteProblem = 'not_a_number' | 'below_min' | 'above_max' | 'read_only' | 'outside';
+export type PasteProblem = 'not_a_number' | 'below_min' | 'above_max' | 'too_many_decimals' | 'too_large' | 'read_only' | 'outside';
 
 export interface PastePlanCell {
   /** 1-based position in the pasted block. */
@@ -278,7 +278,7 @@ export interface PastePlan {
  * Maps a block (rows of raw cell strings from shared/model/paste.ts) onto the grid: block row i
  * goes to the i-th indicator row from the anchor (group header rows are not counted), block
  * column j to the j-th target year from the anchor's year. Each cell is read with the locale
- * parser and checked with checkTargetValue; an empty cell clears the target.
+ * parser and checked with checkCellValue (the write path's own rules); an empty cell clears the target.
  */
 export function planPaste(block: readonly (readonly string[])[], anchor: PasteAnchor, indicatorRows: readonly Indicator[], years: readonly number[]): PastePlan {
   const accepted: PasteAccepted[] = [];
@@ -306,8 +306,8 @@ export function planPaste(block: readonly (readonly string[])[], anchor: PasteAn
         else rejected.push({ ...where, problem: 'not_a_number' });
         continue;
       }
-      const problem = checkTargetValue(indicator, parsed.value);
-      if (problem === 'below_min' || problem === 'above_max' || problem === 'not_a_number') rejected.push({ ...where, problem });
+      const problem = checkCellValue(indicator, parsed.value);
+      if (problem === 'below_min' || problem === 'above_max' || problem === 'not_a_number' || problem === 'too_many_decimals' || problem === 'too_large') rejected.push({ ...where, problem });
       else accepted.push({ ...where, indicator, year, value: parsed.value });
     }
   });

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../shared/domain.js';
 import { formatForEditing, formatNumber } from '../../../shared/format/number.js';
 import type { ModelError } from '../../../shared/model/errors.js';
+import { CHANGE_ACTIONS, isChangeAction } from '../../../shared/changes.js';
+import { cellProblemText, type CellProblem } from '../../../shared/model/cell-rules.js';
 
 /** "0–100", "≥ 0", "≤ 1" or "" — an indicator's allowed range, id-ID. */
 export function useRangeText(): (ind: Pick<Indicator, 'minValue' | 'maxValue' | 'decimals'>) => string {
@@ -21,46 +23,36 @@ export function useRangeText(): (ind: Pick<Indicator, 'minValue' | 'maxValue' | 
   );
 }
 
-const ACTIONS = [
-  'target.edit',
-  'target.paste',
-  'target.path',
-  'target.clear',
-  'justification.set',
-  'scenario.create',
-  'scenario.update',
-  'scenario.delete',
-  'scenario.status',
-  'reference.save',
-  'reference.delete',
-] as const;
-type ActionKey = (typeof ACTIONS)[number];
-
-/** The translated name of an undo step's action key ('target.paste' → "tempel target"). */
+/** The translated name of an undo step's action ('target.paste' → "tempel target"), from shared/changes.ts. */
 export function useActionLabel(): (key: string | null) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
   return useCallback(
     (key) => {
       if (!key) return '';
-      const known = (ACTIONS as readonly string[]).includes(key) ? (key as ActionKey) : null;
-      return known ? t(`target.actions.${known.replace('.', '_') as ActionSlug}`) : t('target.actions.other');
+      return isChangeAction(key) ? CHANGE_ACTIONS[key].undo[lang] : t('target.actions.other');
     },
-    [t],
+    [lang, t],
   );
 }
 
-type ActionSlug =
-  | 'target_edit'
-  | 'target_paste'
-  | 'target_path'
-  | 'target_clear'
-  | 'justification_set'
-  | 'scenario_create'
-  | 'scenario_update'
-  | 'scenario_delete'
-  | 'scenario_status'
-  | 'reference_save'
-  | 'reference_delete';
+/** Why the one write path (or the grid, before sending) refuses a cell, in the UI language (shared/model/cell-rules.ts). */
+export function useCellProblemText(): (problem: CellProblem, ind: Pick<Indicator, 'minValue' | 'maxValue' | 'decimals'>, value: number | string, population?: number) => string {
+  const { i18n } = useTranslation();
+  const rangeText = useRangeText();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  return useCallback(
+    (problem, ind, value, population) =>
+      cellProblemText(problem, {
+        // With every decimal it has: the decimals may be what is refused.
+        value: typeof value === 'number' ? formatForEditing(value, 0) : value,
+        range: rangeText(ind),
+        decimals: ind.decimals,
+        ...(population !== undefined ? { population: formatNumber(population, 0) } : {}),
+      }, lang),
+    [lang, rangeText],
+  );
+}
 
 /** A model error (shared/model/errors.ts) in the UI language, with the year or limit it names. */
 export function useModelErrorText(): (e: ModelError) => string {

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure } from '../../../shared/api/result.js';
 import type { HistoryState } from '../../../shared/domain.js';
+import { useLatest } from '../useLatest.js';
 
 export type HistoryDirection = 'undo' | 'redo';
 
@@ -25,7 +26,10 @@ export interface HistoryApi {
 }
 
 export function useHistory(api: ApiClient, workbookPath: string | null, onError: (f: Failure) => void): HistoryApi {
-  const [state, setState] = useState<HistoryState>(EMPTY);
+  // The last state the services reported, and the workbook it is about: no other workbook's
+  // steps show (nothing, with no workbook open).
+  const [held, setHeld] = useState<{ path: string | null; state: HistoryState }>({ path: null, state: EMPTY });
+  const state = workbookPath !== null && held.path === workbookPath ? held.state : EMPTY;
   const [revision, setRevision] = useState(0);
   const [lastStepScenario, setLast] = useState<HistoryApi['lastStepScenario']>(null);
   const [busy, setBusy] = useState(false);
@@ -33,15 +37,13 @@ export function useHistory(api: ApiClient, workbookPath: string | null, onError:
   const counter = useRef(0);
 
   const refresh = useCallback(async () => {
-    if (!workbookPath) {
-      setState(EMPTY);
-      return;
-    }
+    if (!workbookPath) return;
     const r = await api.call('history.state');
-    if (r.ok) setState(r.value);
+    if (r.ok) setHeld({ path: workbookPath, state: r.value });
   }, [api, workbookPath]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- refresh sets state only after its await (false positive: facebook/react#34905)
     void refresh();
   }, [refresh]);
 
@@ -58,7 +60,7 @@ export function useHistory(api: ApiClient, workbookPath: string | null, onError:
           await refresh();
           return false;
         }
-        setState(r.value.state);
+        setHeld({ path: workbookPath, state: r.value.state });
         if (!r.value.step) return false;
         const next = ++counter.current;
         setRevision(next);
@@ -110,8 +112,7 @@ const ACCELERATOR_ECHO_MS = 500;
  */
 export function useHistoryShortcuts(enabled: boolean, run: (direction: HistoryDirection) => void): (direction: HistoryDirection) => void {
   const lastKeyAt = useRef(-Infinity);
-  const runRef = useRef(run);
-  runRef.current = run;
+  const runRef = useLatest(run);
 
   useEffect(() => {
     if (!enabled) return;
@@ -125,7 +126,7 @@ export function useHistoryShortcuts(enabled: boolean, run: (direction: HistoryDi
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [enabled]);
+  }, [enabled, runRef]);
 
   return useCallback(
     (direction: HistoryDirection) => {
@@ -138,6 +139,6 @@ export function useHistoryShortcuts(enabled: boolean, run: (direction: HistoryDi
       if (!enabled || modalOpen()) return;
       runRef.current(direction);
     },
-    [enabled],
+    [enabled, runRef],
   );
 }

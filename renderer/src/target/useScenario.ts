@@ -85,6 +85,15 @@ export function useScenario(
     setChosen(readStored(path));
   }, [path]);
 
+  // Undo/redo of a step in another scenario shows that scenario (from the render that learns of
+  // the step; a step made before this view mounted counts too).
+  const { lastStepScenario, revision, refresh: refreshHistory } = history;
+  const [seenStep, setSeenStep] = useState<HistoryApi['lastStepScenario']>(null);
+  if (seenStep !== lastStepScenario) {
+    setSeenStep(lastStepScenario);
+    if (lastStepScenario?.scenarioId != null) setChosen(lastStepScenario.scenarioId);
+  }
+
   // The chosen one when it exists, else the proposal (usulan), else the first.
   const selected = useMemo(
     () => scenarios.find((s) => s.id === chosen) ?? scenarios.find((s) => s.status === 'usulan') ?? scenarios[0] ?? null,
@@ -100,20 +109,17 @@ export function useScenario(
     [path],
   );
 
-  // Undo/redo of a step in another scenario shows that scenario.
-  const { lastStepScenario, revision, refresh: refreshHistory } = history;
-  useEffect(() => {
-    const id = lastStepScenario?.scenarioId;
-    if (id != null) setChosen(id);
-  }, [lastStepScenario]);
-
+  // Another scenario, or an undo/redo: load its targets (none selected: none shown). The render
+  // that asks already shows it loading.
+  const [loadFor, setLoadFor] = useState<{ scenarioId: number | null; revision: number } | null>(null);
+  if (loadFor === null || loadFor.scenarioId !== selectedId || loadFor.revision !== revision) {
+    setLoadFor({ scenarioId: selectedId, revision });
+    if (selectedId === null) setTargets(null);
+    else setLoading(true);
+  }
   useEffect(() => {
     const gen = ++generation.current;
-    if (selectedId === null) {
-      setTargets(null);
-      return;
-    }
-    setLoading(true);
+    if (selectedId === null) return;
     void api.call('scenario.targets', { scenarioId: selectedId }).then((r) => {
       if (gen !== generation.current) return;
       setLoading(false);

@@ -15,8 +15,9 @@ import { PastePreviewDialog } from '../target/PastePreviewDialog.js';
 import { TargetPreview } from '../target/TargetPreview.js';
 import { ScenarioBar } from '../target/ScenarioBar.js';
 import { TargetGrid, parseColId, type CellEdit, type FocusInfo, type GridFocusTarget } from '../target/TargetGrid.js';
-import { buildBaseRows, planPaste, realisationYears, targetYears, withTargets, type PasteAnchor, type PastePlan, type TargetIndicatorRow, type TargetRow } from '../target/model.js';
-import { useActionLabel } from '../target/text.js';
+import { buildBaseRows, planPaste, realisationYears, targetYears, withTargets, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
+import { useActionLabel, useCellProblemText } from '../target/text.js';
+import { isCellProblem } from '../../../shared/model/cell-rules.js';
 import type { HistoryApi, HistoryDirection } from '../target/useHistory.js';
 import { useScenario, type TargetAction, type TargetCellInput } from '../target/useScenario.js';
 
@@ -55,32 +56,37 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   const focus = useRef<FocusInfo>({ row: null, colId: null });
   const [pathInitial, setPathInitial] = useState<{ indicatorId: number | null; year: number | null }>({ indicatorId: null, year: null });
 
-  // A finding clicked in Pemeriksaan: select its scenario, then have the grid focus its cell.
+  // A finding clicked in Pemeriksaan: select its scenario, then have the grid focus its cell
+  // (set in the render where the scenario's targets are there; the effect then clears the request).
   const focusRequest = useFocusRequest();
   const [focusCell, setFocusCell] = useState<GridFocusTarget | null>(null);
+  const focusReady = focusRequest !== null && scenario.selected?.id === focusRequest.scenarioId && scenario.targets !== null;
+  if (focusReady && focusCell?.seq !== focusRequest.seq) {
+    const ind = summary.indicators.find((i) => i.id === focusRequest.indicatorId);
+    if (ind) {
+      const col = focusRequest.series === 'justification' || focusRequest.year === null ? 'justification' : `rev-${focusRequest.year}`;
+      setFocusCell({ rowId: `indicator:${ind.code}`, colId: col, seq: focusRequest.seq });
+    }
+  }
   useEffect(() => {
     if (!focusRequest) return;
     if (scenario.selected?.id !== focusRequest.scenarioId) {
       scenario.select(focusRequest.scenarioId);
       return;
     }
-    if (scenario.targets === null) return;
-    const ind = summary.indicators.find((i) => i.id === focusRequest.indicatorId);
-    if (ind) {
-      const col = focusRequest.series === 'justification' || focusRequest.year === null ? 'justification' : `rev-${focusRequest.year}`;
-      setFocusCell({ rowId: `indicator:${ind.code}`, colId: col, seq: focusRequest.seq });
-    }
-    clearFocusRequest(focusRequest);
-  }, [focusRequest, scenario, summary.indicators]);
+    if (focusReady) clearFocusRequest(focusRequest);
+  }, [focusRequest, focusReady, scenario]);
 
   const years = useMemo(() => targetYears(plan), [plan]);
   const baseRows = useMemo(() => buildBaseRows(summary.indicators, values, plan), [summary.indicators, values, plan]);
-  // Rows a write did not change keep their objects, so the grid redraws only the changed ones.
-  const shownRows = useRef<TargetRow[]>([]);
-  const rows = useMemo(() => withTargets(baseRows, scenario.targets, shownRows.current), [baseRows, scenario.targets]);
-  useEffect(() => {
-    shownRows.current = rows;
-  }, [rows]);
+  // Rows a write did not change keep their objects, so the grid redraws only the changed ones:
+  // new rows are built over the last ones, in the render that gets new targets or base rows.
+  const [shown, setShown] = useState(() => ({ baseRows, targets: scenario.targets, rows: withTargets(baseRows, scenario.targets) }));
+  let rows = shown.rows;
+  if (shown.baseRows !== baseRows || shown.targets !== scenario.targets) {
+    rows = withTargets(baseRows, scenario.targets, shown.rows);
+    setShown({ baseRows, targets: scenario.targets, rows });
+  }
   const indicatorRows = useMemo(() => rows.filter((r): r is TargetIndicatorRow => r.kind === 'indicator'), [rows]);
   const capaianYears = useMemo(() => realisationYears(values, years), [values, years]);
   const nameOf = useCallback((ind: Indicator) => (lang === 'en' ? ind.nameEn : ind.nameId), [lang]);
@@ -100,17 +106,27 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
     };
   }, [api, summary]);
 
+  const problemText = useCellProblemText();
   /** A failed write, named by its cell when the service says which one. */
   const describeFailure = useCallback(
     (f: Failure, cells: readonly TargetCellInput[] = []): string => {
       const head = t(`error.codes.${f.code}`, { defaultValue: t('error.title') });
+      const p = f.params ?? {};
       const m = /^cells\.(\d+)\./.exec(f.field ?? '');
       const cell = m ? cells[Number(m[1])] : undefined;
-      const ind = cell ? summary.indicators.find((i) => i.id === cell.indicatorId) : undefined;
-      const where = ind && cell ? `${t('target.edit.cell', { indicator: nameOf(ind), year: String(cell.year) })}: ` : '';
+      // The service names the cell it refused (a derived count may not be one the planner sent).
+      const indicatorId = typeof p.indicatorId === 'number' ? p.indicatorId : cell?.indicatorId;
+      const year = typeof p.year === 'number' ? p.year : cell?.year;
+      const ind = indicatorId !== undefined ? summary.indicators.find((i) => i.id === indicatorId) : undefined;
+      const where = ind && year !== undefined ? `${t('target.edit.cell', { indicator: nameOf(ind), year: String(year) })}: ` : '';
+      const problem = p.problem;
+      if (ind && isCellProblem(problem) && p.value !== undefined) {
+        const population = typeof p.population === 'number' ? p.population : undefined;
+        return t('target.edit.refused', { cell: where.replace(/: $/, ''), reason: problemText(problem, ind, p.value, population) });
+      }
       return `${where}${head} ${f.message}`;
     },
-    [nameOf, summary.indicators, t],
+    [nameOf, problemText, summary.indicators, t],
   );
 
   /** A refused scenario action; 'blocked' (usulan with failing checks) names the first error findings in the UI language. */

@@ -1,6 +1,8 @@
 /**
  * The messages between main and the store worker (electron/host/store-worker.ts), and the
  * worker's side of the loop. Plain Node (worker_threads ports), so tests run it in a real Worker.
+ * It lives in host/ beside the worker: the shell (main, worker-client.ts) may import host/, but
+ * host/ may not import the shell (lint zones, docs/ARCHITECTURE.md).
  *
  *   main → worker  { id, method, input }      one API call
  *   worker → main  { id, result }             its Result; the worker never throws across the port

@@ -1,0 +1,158 @@
+/**
+ * The read side of an open workbook: scenarios, their targets and justifications, the change log
+ * and the undo state. Nothing here writes; writes go through edit.ts.
+ */
+import { AppError } from '../../shared/api/result.js';
+import type { ChangeLogEntry, HistoryState, Indicator, Scenario, ScenarioTargets, TargetCell } from '../../shared/domain.js';
+import type { Caches, EditEffect, Kept } from './caches.js';
+import { historyState } from './history.js';
+import type { Statements } from './statements.js';
+
+/**
+ * The indicators, read once per open workbook: nothing writes the indicator table after a
+ * workbook is created (migrations run before the workbook is handed out). A future indicator
+ * editor must make a new index after its edit.
+ */
+export class IndicatorIndex {
+  readonly list: readonly Indicator[];
+  readonly byId: ReadonlyMap<number, Indicator>;
+  readonly byCode: ReadonlyMap<string, Indicator>;
+
+  constructor(st: Statements) {
+    this.list = st
+      .get(
+        `SELECT id, code, name_id AS nameId, name_en AS nameEn, unit, polarity, decimals, grp AS "group", definition,
+                min_value AS minValue, max_value AS maxValue
+         FROM indicator ORDER BY sort_order, id`,
+      )
+      .all() as Indicator[];
+    this.byId = new Map(this.list.map((i) => [i.id, i]));
+    this.byCode = new Map(this.list.map((i) => [i.code, i]));
+  }
+}
+
+interface KeptScenario {
+  byIndicator: Map<number, TargetCell[]>;
+  /** Null once a justification changed: read again on next use. */
+  justifications: ScenarioTargets['justifications'] | null;
+}
+
+/**
+ * Scenarios' targets as last read, kept up to date from each edit's effect: reading 60.000 cells
+ * back after every edit cost more than the edit. TargetCell objects are shared with callers,
+ * who only read them.
+ */
+export class KeptTargets implements Kept {
+  readonly scenarios = new Map<number, KeptScenario>();
+
+  afterEdit(effect: EditEffect): boolean {
+    for (const id of effect.scenarios) if (effect.action === 'scenario.delete' || effect.action === 'scenario.create') this.scenarios.delete(id);
+    for (const [id, cells] of effect.targets) {
+      const kept = this.scenarios.get(id);
+      if (!kept) continue;
+      for (const [key, cell] of cells) {
+        const [indicatorId, year] = key.split(':').map(Number) as [number, number];
+        let list = kept.byIndicator.get(indicatorId);
+        const at = list ? list.findIndex((t) => t.year === year) : -1;
+        if (cell) {
+          if (at >= 0) list![at] = cell;
+          else {
+            if (!list) kept.byIndicator.set(indicatorId, (list = []));
+            let i = list.length;
+            while (i > 0 && list[i - 1]!.year > year) i--;
+            list.splice(i, 0, cell);
+          }
+        } else if (at >= 0) {
+          list!.splice(at, 1);
+          if (list!.length === 0) kept.byIndicator.delete(indicatorId);
+        }
+      }
+    }
+    for (const id of effect.justifications.keys()) {
+      const kept = this.scenarios.get(id);
+      if (kept) kept.justifications = null;
+    }
+    return true;
+  }
+}
+
+export class WorkbookReads {
+  constructor(
+    private readonly st: Statements,
+    private readonly caches: Caches,
+    private readonly indicators: () => IndicatorIndex,
+  ) {}
+
+  scenarios(): Scenario[] {
+    return this.st.get('SELECT id, name, description, status, created_at AS createdAt FROM scenario ORDER BY id').all() as Scenario[];
+  }
+
+  scenario(id: number): Scenario {
+    const s = this.st.get('SELECT id, name, description, status, created_at AS createdAt FROM scenario WHERE id = ?').get(id) as Scenario | undefined;
+    if (!s) throw new AppError('not_found', `Scenario ${id} does not exist`, { scenarioId: id }, 'scenarioId');
+    return s;
+  }
+
+  /** The kept targets of a scenario (read from the file when not kept). */
+  kept(scenarioId: number): KeptScenario {
+    const all = this.caches.get('targets', () => new KeptTargets());
+    let kept = all.scenarios.get(scenarioId);
+    if (!kept) {
+      // Key order (no temporary B-tree); table order is restored when the lists are joined.
+      const rows = this.st
+        .get('SELECT indicator_id AS indicatorId, year, value, origin FROM scenario_target WHERE scenario_id = ? ORDER BY indicator_id, year')
+        .all(scenarioId) as TargetCell[];
+      const byIndicator = new Map<number, TargetCell[]>();
+      for (const t of rows) {
+        const list = byIndicator.get(t.indicatorId);
+        if (list) list.push(t);
+        else byIndicator.set(t.indicatorId, [t]);
+      }
+      all.scenarios.set(scenarioId, (kept = { byIndicator, justifications: null }));
+    }
+    kept.justifications ??= this.st
+      .get('SELECT indicator_id AS indicatorId, text, updated_at AS updatedAt FROM justification WHERE scenario_id = ? ORDER BY indicator_id')
+      .all(scenarioId) as ScenarioTargets['justifications'];
+    return kept;
+  }
+
+  targets(scenarioId: number): ScenarioTargets {
+    this.scenario(scenarioId);
+    const kept = this.kept(scenarioId);
+    const targets: TargetCell[] = [];
+    for (const ind of this.indicators().list) {
+      const list = kept.byIndicator.get(ind.id);
+      if (list) for (const t of list) targets.push(t);
+    }
+    return { scenarioId, targets, justifications: [...kept.justifications!] };
+  }
+
+  /** One indicator's revised targets and justification text in a scenario. */
+  indicatorTargets(scenarioId: number, indicatorId: number): { targets: TargetCell[]; justification: string | null } {
+    const targets = this.st
+      .get('SELECT indicator_id AS indicatorId, year, value, origin FROM scenario_target WHERE scenario_id = ? AND indicator_id = ? ORDER BY year')
+      .all(scenarioId, indicatorId) as TargetCell[];
+    return { targets, justification: this.justificationText(scenarioId, indicatorId) };
+  }
+
+  justificationText(scenarioId: number, indicatorId: number): string | null {
+    const row = this.st.get('SELECT text FROM justification WHERE scenario_id = ? AND indicator_id = ?').get(scenarioId, indicatorId) as { text: string } | undefined;
+    return row?.text ?? null;
+  }
+
+  /** The change log, newest first: every entry, or those of one scenario. */
+  changeLog(scenarioId: number | undefined, limit: number): ChangeLogEntry[] {
+    return this.st
+      .get(
+        `SELECT id, at, user, action, kind, derived, step_id AS stepId, scenario_id AS scenarioId, scenario_name AS scenarioName,
+                indicator_code AS indicatorCode, year, series, old_value AS oldValue, new_value AS newValue, justification, detail
+         FROM change_log WHERE (@sid IS NULL OR scenario_id = @sid) ORDER BY id DESC LIMIT @limit`,
+      )
+      .all({ sid: scenarioId ?? null, limit })
+      .map((r) => ({ ...(r as ChangeLogEntry), derived: (r as { derived: number }).derived === 1 }));
+  }
+
+  history(): HistoryState {
+    return historyState(this.st);
+  }
+}

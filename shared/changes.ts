@@ -1,0 +1,146 @@
+/**
+ * Every kind of change a workbook records, as one union, and the one table every reader of a
+ * change takes its words and rules from: the undo menu's label (id/en), the change log's word
+ * (Catatan Perubahan), how kept check state catches up after it, and whether it makes an import
+ * preview stale. A new kind of data adds its action here; the type checker then demands its row.
+ */
+
+export type ChangeAction =
+  | 'scenario.create'
+  | 'scenario.update'
+  | 'scenario.delete'
+  | 'scenario.status'
+  | 'target.edit'
+  | 'target.paste'
+  | 'target.path'
+  | 'target.clear'
+  | 'justification.set'
+  | 'reference.save'
+  | 'reference.delete'
+  | 'import.apply';
+
+/** A step as first made, or taken back (undo), or made again (redo). */
+export const CHANGE_KINDS = ['do', 'undo', 'redo'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** What a step can change; decides how state kept beside the workbook catches up. */
+export type ChangeScope = 'targets' | 'justifications' | 'scenarios' | 'references' | 'values';
+
+export interface Words {
+  id: string;
+  en: string;
+}
+
+export interface ActionInfo {
+  /** Names the step in the undo/redo menu ("Urungkan tempel target"). */
+  undo: Words;
+  /** The change log's word for an entry of this action. */
+  log: Words;
+  /** Everything a step of this action may change. */
+  scopes: readonly ChangeScope[];
+}
+
+/** A row for every action of `A`: missing one is a type error. */
+export type ActionTable<A extends string> = { readonly [K in A]: ActionInfo };
+
+export const CHANGE_ACTIONS: ActionTable<ChangeAction> = {
+  'scenario.create': { undo: { id: 'buat skenario', en: 'create scenario' }, log: { id: 'Skenario dibuat', en: 'Scenario created' }, scopes: ['scenarios', 'targets', 'justifications'] },
+  'scenario.update': { undo: { id: 'ubah skenario', en: 'edit scenario' }, log: { id: 'Skenario diubah', en: 'Scenario edited' }, scopes: ['scenarios'] },
+  'scenario.delete': { undo: { id: 'hapus skenario', en: 'delete scenario' }, log: { id: 'Skenario dihapus', en: 'Scenario deleted' }, scopes: ['scenarios', 'targets', 'justifications'] },
+  'scenario.status': { undo: { id: 'status skenario', en: 'scenario status' }, log: { id: 'Status skenario', en: 'Scenario status' }, scopes: ['scenarios'] },
+  'target.edit': { undo: { id: 'ubah target', en: 'edit target' }, log: { id: 'Target diubah', en: 'Target edited' }, scopes: ['targets'] },
+  'target.paste': { undo: { id: 'tempel target', en: 'paste targets' }, log: { id: 'Target ditempel', en: 'Targets pasted' }, scopes: ['targets'] },
+  'target.path': { undo: { id: 'jalur target', en: 'target path' }, log: { id: 'Jalur target', en: 'Target path' }, scopes: ['targets'] },
+  'target.clear': { undo: { id: 'hapus target', en: 'clear target' }, log: { id: 'Target dihapus', en: 'Target cleared' }, scopes: ['targets'] },
+  'justification.set': { undo: { id: 'alasan perubahan', en: 'justification' }, log: { id: 'Alasan perubahan', en: 'Justification' }, scopes: ['justifications'] },
+  'reference.save': { undo: { id: 'simpan acuan', en: 'save reference' }, log: { id: 'Acuan disimpan', en: 'Reference saved' }, scopes: ['references'] },
+  'reference.delete': { undo: { id: 'hapus acuan', en: 'delete reference' }, log: { id: 'Acuan dihapus', en: 'Reference deleted' }, scopes: ['references'] },
+  'import.apply': { undo: { id: 'impor', en: 'import' }, log: { id: 'Impor', en: 'Import' }, scopes: ['values', 'targets'] },
+};
+
+export const TARGET_ACTIONS = ['target.edit', 'target.paste', 'target.path', 'target.clear'] as const satisfies readonly ChangeAction[];
+export type TargetAction = (typeof TARGET_ACTIONS)[number];
+
+/** Words for how an entry came about; 'do' has none (the action says it). */
+export const KIND_WORDS: { readonly [K in Exclude<ChangeKind, 'do'>]: Words } = {
+  undo: { id: 'diurungkan', en: 'undone' },
+  redo: { id: 'diulang', en: 'redone' },
+};
+
+/** The words of a derived entry: a count computed from its rate (or back) and population. */
+export const DERIVED_WORDS: Words = { id: 'turunan', en: 'derived' };
+
+export function isChangeAction(value: string): value is ChangeAction {
+  return Object.prototype.hasOwnProperty.call(CHANGE_ACTIONS, value);
+}
+
+/**
+ * Whether check state kept per scenario can catch up on a step by re-reading only the indicators
+ * whose targets or justifications it changed; any other step (values, references, scenarios)
+ * changes what every check reads, and the kept state starts over.
+ */
+export function catchesUpByIndicator(action: ChangeAction): boolean {
+  return CHANGE_ACTIONS[action].scopes.every((s) => s === 'targets' || s === 'justifications');
+}
+
+/** An import preview compares the file with values and revised targets: a step that may change either makes it stale. */
+export function makesImportStale(action: ChangeAction): boolean {
+  return CHANGE_ACTIONS[action].scopes.some((s) => s === 'values' || s === 'targets' || s === 'scenarios');
+}
+
+/**
+ * How a change-log entry reads in a language: the action's word, then how it came about
+ * ("Target ditempel (diurungkan)", "Target diubah (turunan)"). Unknown actions (a file from
+ * elsewhere) are shown as stored.
+ */
+export function describeEntryAction(e: { action: string; kind: string; derived: boolean }, lang: 'id' | 'en'): string {
+  const head = isChangeAction(e.action) ? CHANGE_ACTIONS[e.action].log[lang] : e.action;
+  const marks: string[] = [];
+  if (e.kind === 'undo' || e.kind === 'redo') marks.push(KIND_WORDS[e.kind][lang]);
+  if (e.derived) marks.push(DERIVED_WORDS[lang]);
+  return marks.length ? `${head} (${marks.join(', ')})` : head;
+}
+
+const STATUS_WORDS: Record<string, Words> = { draft: { id: 'draf', en: 'draft' }, usulan: { id: 'usulan', en: 'proposal (usulan)' } };
+
+/**
+ * The detail of an entry, worded for a reader. Details are stored as data (the text before a
+ * justification changed, where a scenario came from, a status change); entries written before
+ * schema v4 stored English sentences and are shown as they are.
+ */
+export function describeEntryDetail(e: { action: string; detail: string | null }, lang: 'id' | 'en'): string {
+  const d = e.detail;
+  if (d === null || d === '') return '';
+  const en = lang === 'en';
+  switch (e.action) {
+    case 'justification.set': {
+      const old = d.startsWith('was: ') ? d.slice(5) : d;
+      return en ? `was: ${old}` : `semula: ${old}`;
+    }
+    case 'scenario.create':
+      if (d === 'original') return en ? 'from the original targets' : 'dari target awal';
+      if (d === 'empty') return en ? 'empty' : 'kosong';
+      if (d.startsWith('scenario:')) return en ? `from scenario "${d.slice(9)}"` : `dari skenario "${d.slice(9)}"`;
+      return d;
+    case 'scenario.update':
+      return en ? `was named "${d}"` : `nama semula "${d}"`;
+    case 'scenario.status': {
+      const m = /^(\w+)→(\w+)$/.exec(d);
+      if (!m) return d;
+      const word = (s: string) => STATUS_WORDS[s]?.[lang] ?? s;
+      return `${word(m[1]!)} → ${word(m[2]!)}`;
+    }
+    case 'scenario.delete': {
+      try {
+        const parsed = JSON.parse(d) as { targets?: unknown[]; justifications?: unknown[] };
+        const t = parsed.targets?.length ?? 0;
+        const j = parsed.justifications?.length ?? 0;
+        return en ? `${t} targets and ${j} justifications deleted with it` : `${t} target dan ${j} alasan ikut dihapus`;
+      } catch {
+        return d;
+      }
+    }
+    default:
+      return d;
+  }
+}
