@@ -3,9 +3,10 @@
  * layout, semula/menjadi), Lampiran II (realisations and capaian), Lampiran III (check findings),
  * Catatan Perubahan (the scenario's change log) and Sumber Data (the source of every value).
  *
- * buildAnnex is pure of I/O and deterministic: the same workbook and options give the same cell
- * contents (the date is an option; nothing reads the clock). writeAnnex writes beside the target
- * and renames, so the final name never holds a half-written file.
+ * buildAnnex reads the workbook (never writes it) and the check report its caller made, and is
+ * deterministic: the same workbook, options and report give the same cell contents (the date is
+ * an option; nothing reads the clock). writeAnnex writes beside the target and renames, so the
+ * final name never holds a half-written file.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -242,14 +242,11 @@ export const HEADER_WORDS = {
   indicator: [id.indicator, en.indicator, 'Nama Indikator', 'Indicator Name', 'Aspek/Fokus/Indikator'],
   unit: [id.unit, en.unit, 'Unit', 'Satuan'],
   code: [id.template.code, en.template.code],
-  no: [id.no, en.no, 'No.', 'Nomor'],
   baseline: [id.baseline, en.baseline],
-  finalCondition: [id.finalCondition, en.finalCondition],
   original: [id.original, en.original],
   revised: [id.revised, en.revised],
   realisation: [id.realisation, en.realisation],
   year: [id.year, en.year],
-  scenario: [id.scenario, en.scenario],
 } as const;
 
 /** "2021-08-23" → "23 Agustus 2021" (id) / "23 August 2021" (en). */

@@ -52,10 +52,6 @@ export class AppError extends Error {
   }
 }
 
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
 export function failure(code: ErrorCode, message: string, extra: Partial<Pick<Failure, 'field' | 'params'>> = {}): Failure {
   return { ok: false, code, message, ...extra };
 }

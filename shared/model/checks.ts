@@ -332,8 +332,6 @@ export const CHECKS: readonly CheckDefinition[] = [
   },
 ];
 
-export const CHECK_IDS = CHECKS.map((c) => c.id);
-
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**

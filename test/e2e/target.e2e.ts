@@ -142,20 +142,21 @@ test.describe('Target view (demo workbook)', () => {
     await page.getByRole('button', { name: 'Kembalikan ke draf' }).click();
     await expect(page.getByTestId('scenario-status')).toHaveText(/draf/);
 
-    // Paste a 3×2 block copied from a spreadsheet at P1 2021 (CRLF, trailing newline, decimal commas).
+    // Paste a 3×2 block copied from a spreadsheet at P1 2021 (CRLF, trailing newline, decimal
+    // commas; the third row lands on the poverty line, whole rupiah with thousands dots).
     const beforePaste = await targetsByKey(page, scenarioId);
     await rev(page, 'P1', 2021).click();
-    await pasteText(page, '12,60\t12,10\r\n11,90\t11,50\r\n11,20\t10,90\r\n');
+    await pasteText(page, '12,60\t12,10\r\n11,90\t11,50\r\n472.000\t480.500\r\n');
     await expect(rev(page, 'P1', 2021)).toHaveText('12,60');
     await expect(rev(page, 'P1', 2022)).toHaveText('12,10');
     await expect(rev(page, 'P2', 2021)).toHaveText('11,90');
     await expect(rev(page, 'P2', 2022)).toHaveText('11,50');
-    await expect(rev(page, 'GK', 2021)).toHaveText('11');
-    await expect(rev(page, 'GK', 2022)).toHaveText('11');
+    await expect(rev(page, 'GK', 2021)).toHaveText('472.000');
+    await expect(rev(page, 'GK', 2022)).toHaveText('480.500');
     await expect(page.getByRole('dialog')).toHaveCount(0);
     const afterPaste = await targetsByKey(page, scenarioId);
     expect(changedKeys(beforePaste, afterPaste)).toEqual(['GK 2021', 'GK 2022', 'P1 2021', 'P1 2022', 'P2 2021', 'P2 2022']);
-    expect(afterPaste.get('GK 2021')).toBe(11.2);
+    expect(afterPaste.get('GK 2021')).toBe(472_000);
     expect(afterPaste.get('P1 2022')).toBe(12.1);
     await expect(page.getByTestId('undo-button')).toHaveText(/Urungkan: tempel target/);
 

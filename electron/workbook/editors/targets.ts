@@ -69,6 +69,8 @@ function deriveRateCount(tx: EditTx, byCode: ReadonlyMap<string, Indicator>, sce
       }
       const population = tx.currentTarget(scenarioId, pop.id, year)?.value;
       if (population === undefined || population <= 0) continue;
+      // A count above its population has no rate: the edit's own rule refuses it, naming the cell.
+      if (from === count && fromCell.value > population) continue;
       const value = from === count ? roundTo(rateFromCount(fromCell.value, population), rate.decimals) : countFromRate(fromCell.value, population);
       derived.push({ indicatorId: to.id, year, value, origin: 'derived' });
     }

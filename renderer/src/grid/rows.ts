@@ -25,10 +25,6 @@ export interface IndicatorRow {
 
 export type GridRow = GroupRow | IndicatorRow;
 
-export function yearColumns(plan: Plan): number[] {
-  return planYears(plan);
-}
-
 /**
  * One group header row, then its indicators. In the baseline year the kondisi awal value is shown
  * when the workbook has one; otherwise (and in every other year) the selected series.
