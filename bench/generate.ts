@@ -281,10 +281,17 @@ export async function generateSized(file: string, name: string, spec: SizeSpec, 
       const insertScenario = db.prepare("INSERT INTO scenario (name, description, status, created_at) VALUES (?, ?, ?, '2027-01-05T02:00:00.000Z')");
       const insertTarget = db.prepare('INSERT INTO scenario_target (scenario_id, indicator_id, year, value, origin) VALUES (?, ?, ?, ?, ?)');
       const insertJust = db.prepare('INSERT INTO justification (scenario_id, indicator_id, text, updated_at) VALUES (?, ?, ?, ?)');
-      const insertLog = db.prepare(
-        `INSERT INTO change_log (at, user, action, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value, justification, detail)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      const insertStep = db.prepare('INSERT INTO change_step (at, user, action, scenario_id, scenario_name) VALUES (?, ?, ?, ?, ?)');
+      const insertEntry = db.prepare(
+        `INSERT INTO change_entry (change_step_id, scenario_id, indicator_code, year, series, old_value, new_value, justification, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
+      // One step with one entry per logged change (the shape the app's log reads back).
+      const insertLog = (when: string, user: string, action: string, scenarioId: number, scenarioName: string, code: string | null, year: number | null,
+        series: string | null, old: number | null, now: number | null, justification: string | null, detail: string | null) => {
+        const step = insertStep.run(when, user, action, scenarioId, scenarioName).lastInsertRowid;
+        insertEntry.run(step, scenarioId, code, year, series, old, now, justification, detail);
+      };
       const scenarios: { id: number; name: string; targets: Map<string, Map<number, number>> }[] = [];
       let at = Date.parse('2027-01-05T02:00:00Z');
       const stamp = () => new Date((at += 37_000 + Math.floor(rand() * 600_000))).toISOString();
@@ -294,7 +301,7 @@ export async function generateSized(file: string, name: string, spec: SizeSpec, 
       for (let s = 0; s < spec.scenarios; s++) {
         const name = SCENARIO_NAMES[s] ?? `Skenario ${s + 1}`;
         const id = Number(insertScenario.run(name, s === 0 ? 'Usulan perubahan RPJMD hasil rapat TKPK' : `Skenario ${name.toLowerCase()}`, s === 0 ? 'usulan' : 'draft').lastInsertRowid);
-        insertLog.run(stamp(), USERS[0], 'scenario.create', id, name, null, null, null, null, null, null, 'from original targets');
+        insertLog(stamp(), USERS[0]!, 'scenario.create', id, name, null, null, null, null, null, null, 'original');
         logged++;
         const targets = new Map<string, Map<number, number>>();
         // About a third of the indicators revised from the third target year on, each justified.
@@ -342,12 +349,12 @@ export async function generateSized(file: string, name: string, spec: SizeSpec, 
         const pick = rand();
         const user = USERS[Math.floor(rand() * USERS.length)]!;
         if (pick < 0.05) {
-          insertLog.run(stamp(), user, 'justification.set', sc.id, sc.name, ind.code, null, null, null, null, JUSTIFICATIONS[logged % JUSTIFICATIONS.length]!, null);
+          insertLog(stamp(), user, 'justification.set', sc.id, sc.name, ind.code, null, null, null, null, JUSTIFICATIONS[logged % JUSTIFICATIONS.length]!, null);
         } else {
           const action = pick < 0.6 ? 'target.edit' : pick < 0.85 ? 'target.paste' : 'target.path';
           const now = sc.targets.get(ind.code)!.get(y)!;
           const old = clampTo(ind, now * (1 + (rand() - 0.5) * 0.04));
-          insertLog.run(stamp(), user, action, sc.id, sc.name, ind.code, y, 'revised_target', old, now, rand() < 0.5 ? JUSTIFICATIONS[logged % JUSTIFICATIONS.length]! : null, null);
+          insertLog(stamp(), user, action, sc.id, sc.name, ind.code, y, 'revised_target', old, now, rand() < 0.5 ? JUSTIFICATIONS[logged % JUSTIFICATIONS.length]! : null, null);
         }
         logged++;
       }

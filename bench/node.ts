@@ -170,9 +170,10 @@ async function measurePaste(b: Bench, file: string, size: BenchSize): Promise<Me
   const bdb = documentDb(b.copy(file, 'paste-bound'));
   const bUpsert = bdb.prepare(upsertSql);
   const bStep = bdb.prepare("INSERT INTO undo_step (label, scenario_id, at, changes) VALUES ('target.paste', ?, ?, ?)");
+  const bChange = bdb.prepare("INSERT INTO change_step (at, user, action, kind, scenario_id, scenario_name, undo_step_id) VALUES (?, 'bench', 'target.paste', 'do', ?, 'Moderat', ?)");
   const bLog = bdb.prepare(
-    `INSERT INTO change_log (at, user, action, kind, derived, step_id, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value, justification, detail)
-     VALUES (?, ?, 'target.paste', 'do', 0, ?, ?, ?, ?, ?, 'revised_target', ?, ?, ?, NULL)`,
+    `INSERT INTO change_entry (change_step_id, scenario_id, indicator_code, year, series, old_value, new_value, justification)
+     VALUES (?, ?, ?, ?, 'revised_target', ?, ?, ?)`,
   );
   const codes = new Map((bdb.prepare('SELECT id, code FROM indicator').all() as { id: number; code: string }[]).map((r) => [r.id, r.code]));
   const reasons = new Map(
@@ -181,13 +182,14 @@ async function measurePaste(b: Bench, file: string, size: BenchSize): Promise<Me
   const current = new Map<string, number>();
   const bWrite = bdb.transaction((block: PasteBlock['cells'][number]) => {
     const at = new Date().toISOString();
+    const change = bChange.run(at, scenarioId, 1).lastInsertRowid;
     const packed: unknown[] = [];
     for (const c of block) {
       const k = `${c.indicatorId}:${c.year}`;
       const old = current.get(k) ?? null;
       bUpsert.run(scenarioId, c.indicatorId, c.year, c.value);
       packed.push([0, [scenarioId, c.indicatorId, c.year], [old, 'entered'], [c.value, 'entered']]);
-      bLog.run(at, 'bench', 1, scenarioId, 'Moderat', codes.get(c.indicatorId) ?? null, c.year, old, c.value, reasons.get(c.indicatorId) ?? null);
+      bLog.run(change, scenarioId, codes.get(c.indicatorId) ?? null, c.year, old, c.value, reasons.get(c.indicatorId) ?? null);
       current.set(k, c.value);
     }
     bStep.run(scenarioId, at, JSON.stringify({ t: [['scenario_target', ['scenario_id', 'indicator_id', 'year'], ['value', 'origin']]], r: packed }));
@@ -219,7 +221,7 @@ async function measurePaste(b: Bench, file: string, size: BenchSize): Promise<Me
       name: 'paste 5,000 cells vs its rows written bare',
       size,
       samples: real!,
-      floor: { name: 'bare upsert + change-log row per cell + one packed undo row, one transaction', samples: bound! },
+      floor: { name: 'bare upsert + change-log entry per cell + one change step + one packed undo row, one transaction', samples: bound! },
       note: `those rows alone are ${(median(bound!) / median(floor!)).toFixed(2)}× the bare upsert`,
     }),
   ];

@@ -10,7 +10,7 @@ import { AppError } from '../../shared/api/result.js';
 import type { CheckReport } from '../../shared/api/contract.js';
 import { catchesUpByIndicator } from '../../shared/changes.js';
 import { CheckState, countBySeverity, type CheckInput } from '../../shared/model/checks.js';
-import type { EditEffect, Kept } from '../workbook/caches.js';
+import { keyIndicator, type EditEffect, type Kept } from '../workbook/caches.js';
 import type { Workbook } from '../workbook/store.js';
 
 interface ScenarioChecks {
@@ -27,7 +27,7 @@ class KeptChecks implements Kept {
   afterEdit(effect: EditEffect): boolean {
     if (!catchesUpByIndicator(effect.action) || effect.otherData) return false;
     const mark = (scenarioId: number, indicatorId: number) => this.scenarios.get(scenarioId)?.pending.add(indicatorId);
-    for (const [sid, cells] of effect.targets) for (const key of cells.keys()) mark(sid, Number(key.split(':')[0]));
+    for (const [sid, cells] of effect.targets) for (const key of cells.keys()) mark(sid, keyIndicator(key));
     for (const [sid, ids] of effect.justifications) for (const id of ids) mark(sid, id);
     return true;
   }

@@ -13,14 +13,27 @@ import type { Statements } from './statements.js';
 export interface EditEffect {
   action: ChangeAction;
   kind: ChangeKind;
-  /** Per scenario: the target cells written, by `indicatorId:year`; null when removed. */
-  targets: Map<number, Map<string, TargetCell | null>>;
+  /** Per scenario: the target cells written, by cellKey(indicatorId, year); null when removed. */
+  targets: Map<number, Map<number, TargetCell | null>>;
   /** Per scenario: indicators whose justification changed. */
   justifications: Map<number, Set<number>>;
   /** Scenarios created, changed or deleted (their rows, not their targets). */
   scenarios: Set<number>;
   /** Whether workbook values, references or shock years changed. */
   otherData: boolean;
+}
+
+/** One number per (indicator, year): years have four digits. */
+export function cellKey(indicatorId: number, year: number): number {
+  return indicatorId * 10_000 + year;
+}
+
+export function keyIndicator(key: number): number {
+  return Math.floor(key / 10_000);
+}
+
+export function keyYear(key: number): number {
+  return key % 10_000;
 }
 
 export function emptyEffect(action: ChangeAction, kind: ChangeKind): EditEffect {

@@ -4,7 +4,8 @@
  * undo/redo), and this module is what it runs: one SQLite transaction, every cell checked against
  * its indicator's rules (shared/model/cell-rules.ts) before the transaction commits, one undo
  * step (history.ts), the change log, and afterwards one notice to the kept state (caches.ts).
- * Nothing else in the app inserts into `change_log` or `undo_step`.
+ * Nothing else in the app writes the change log (`change_step`, `change_entry`, read through the
+ * `change_log` view) or the undo history (`undo_step`).
  */
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result.js';
@@ -13,7 +14,7 @@ import { isChangeAction } from '../../shared/changes.js';
 import type { Indicator, Plan, Series, TargetCell, TargetOrigin } from '../../shared/domain.js';
 import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
 import { checkCellValue, checkCountWithinPopulation, type CellProblem } from '../../shared/model/cell-rules.js';
-import { emptyEffect, type EditEffect } from './caches.js';
+import { cellKey, emptyEffect, type EditEffect } from './caches.js';
 import { closeStep, keyOf, openStep, putRow, replayStep, sameRow, selectRow, type Row, type RowChange, type TrackedTable } from './history.js';
 import type { IndicatorIndex, WorkbookReads } from './queries.js';
 import type { Statements } from './statements.js';
@@ -64,20 +65,26 @@ export interface EditContext {
   actor: Actor;
 }
 
-const LOG_COLUMNS = 15;
-const LOG_BATCH = 50;
-const LOG_SQL_HEAD =
-  'INSERT INTO change_log (at, user, action, kind, derived, step_id, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value, justification, detail) VALUES ';
+/** Values per change_entry row, and rows per INSERT (a paste writes thousands). */
+const ENTRY_COLUMNS = 12;
+const ENTRY_BATCH = 200;
+const ENTRY_SQL_HEAD =
+  'INSERT INTO change_entry (change_step_id, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value, derived, justification, detail, cells) VALUES ';
 
 /** What edit functions are handed: the writes of one step, checked and recorded. */
 export class EditTx {
   readonly changes: RowChange[] = [];
   readonly effect: EditEffect;
-  private readonly log: unknown[] = [];
+  private readonly log: LogEntry[] = [];
+  /** Entries that further cells of the same indicator join (see pushLog). */
+  private readonly groups = new Map<string, LogEntry>();
   /** Count and population cells written, checked against each other when the edit ends. */
   private readonly populationCells = new Map<string, { scenarioId: number | null; series: Series | 'revised_target'; year: number; cell: number; where: string | undefined; isCount: boolean }>();
   private scenarioNames = new Map<number, string | null>();
   private justificationCache = new Map<string, string | null>();
+
+  /** The scenario the step is about (the log keeps its name once, on the step). */
+  private readonly stepScenarioName: string | null;
 
   constructor(
     private readonly ctx: EditContext,
@@ -85,8 +92,10 @@ export class EditTx {
     readonly kind: ChangeKind,
     private readonly stepId: number,
     private readonly at: string,
+    private readonly stepScenarioId: number | null,
   ) {
     this.effect = emptyEffect(action, kind);
+    this.stepScenarioName = stepScenarioId === null ? null : this.scenarioName(stepScenarioId);
   }
 
   get reads(): WorkbookReads {
@@ -124,30 +133,26 @@ export class EditTx {
     const name = this.scenarioName(scenarioId);
     let written = this.effect.targets.get(scenarioId);
     if (!written) this.effect.targets.set(scenarioId, (written = new Map()));
-    cells.forEach((c, i) => {
-      const key = `${c.indicatorId}:${c.year}`;
+    const upsert = this.ctx.st.get(
+      'INSERT INTO scenario_target (scenario_id, indicator_id, year, value, origin) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scenario_id, indicator_id, year) DO UPDATE SET value = excluded.value, origin = excluded.origin',
+    );
+    const remove = this.ctx.st.get('DELETE FROM scenario_target WHERE scenario_id = ? AND indicator_id = ? AND year = ?');
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
+      const key = cellKey(c.indicatorId, c.year);
       // What the cell holds now: written earlier in this edit, else the kept targets (no read per cell).
-      let before: Row | null;
-      if (written.has(key)) {
-        const t = written.get(key)!;
-        before = t ? { scenario_id: scenarioId, indicator_id: t.indicatorId, year: t.year, value: t.value, origin: t.origin } : null;
-      } else {
-        const t = kept.byIndicator.get(c.indicatorId)?.find((x) => x.year === c.year);
-        before = t ? { scenario_id: scenarioId, indicator_id: t.indicatorId, year: t.year, value: t.value, origin: t.origin } : null;
-      }
+      const now = written.has(key) ? written.get(key)! : (kept.byIndicator.get(c.indicatorId)?.find((x) => x.year === c.year) ?? null);
       const origin = c.origin ?? 'entered';
-      const after = c.value === null ? null : { scenario_id: scenarioId, indicator_id: c.indicatorId, year: c.year, value: c.value, origin };
-      if (sameRow(before, after)) return;
-      if (after) putRow(this.ctx.st, 'scenario_target', after);
-      else this.ctx.st.get('DELETE FROM scenario_target WHERE scenario_id = ? AND indicator_id = ? AND year = ?').run(scenarioId, c.indicatorId, c.year);
-      this.changes.push({ table: 'scenario_target', before, after });
-      const cell: TargetCell | null = after ? { indicatorId: c.indicatorId, year: c.year, value: c.value!, origin } : null;
+      if (c.value === null ? now === null : now !== null && now.value === c.value && now.origin === origin) continue;
+      if (c.value !== null) upsert.run(scenarioId, c.indicatorId, c.year, c.value, origin);
+      else remove.run(scenarioId, c.indicatorId, c.year);
+      const cell: TargetCell | null = c.value === null ? null : { indicatorId: c.indicatorId, year: c.year, value: c.value, origin };
+      this.changes.push({ table: 'scenario_target', before: targetRow(scenarioId, now), after: targetRow(scenarioId, cell) });
       written.set(key, cell);
       const ind = this.ctx.indicators.byId.get(c.indicatorId)!;
-      this.notePopulationCell(ind, scenarioId, 'revised_target', c.year, i, c.where);
-      if (logCells) this.pushLog(this.action, origin === 'derived', scenarioId, name, ind.code, c.year, 'revised_target',
-        (before?.value as number | undefined) ?? null, c.value, this.justification(scenarioId, c.indicatorId), c.where ?? null);
-    });
+      if (ind.code === POPULATION_CODE || COUNT_CODES.has(ind.code)) this.notePopulationCell(ind, scenarioId, 'revised_target', c.year, i, c.where);
+      if (logCells) this.pushLog(origin === 'derived', scenarioId, name, ind.code, c.year, 'revised_target', now?.value ?? null, c.value, this.justification(scenarioId, c.indicatorId), c.where ?? null);
+    }
   }
 
   /** Writes workbook values (realisations, original targets, baseline…), checked like targets. */
@@ -171,7 +176,7 @@ export class EditTx {
       this.changes.push({ table: 'value', before, after: after ? selectRow(this.ctx.st, 'value', key) : null });
       const ind = this.ctx.indicators.byId.get(c.indicatorId)!;
       this.notePopulationCell(ind, null, c.series, c.year, i, c.where);
-      this.pushLog(this.action, false, null, null, ind.code, c.year, c.series, (before?.value as number | undefined) ?? null, c.value, null, c.where ?? null);
+      this.pushLog(false, null, null, ind.code, c.year, c.series, (before?.value as number | undefined) ?? null, c.value, null, c.where ?? null);
     });
   }
 
@@ -206,7 +211,7 @@ export class EditTx {
       const sid = before.scenario_id as number;
       let written = this.effect.targets.get(sid);
       if (!written) this.effect.targets.set(sid, (written = new Map()));
-      written.set(`${before.indicator_id as number}:${before.year as number}`, null);
+      written.set(cellKey(before.indicator_id as number, before.year as number), null);
       this.changes.push({ table, before, after: null });
       return before;
     }
@@ -216,7 +221,7 @@ export class EditTx {
 
   /** A change-log entry of this edit's action that names no cell. */
   note(e: NoteEntry): void {
-    this.pushLog(this.action, false, e.scenarioId ?? null, e.scenarioName ?? null, e.indicatorCode ?? null, null, null, null, null, e.justification ?? null, e.detail ?? null);
+    this.pushLog(false, e.scenarioId ?? null, e.scenarioName ?? null, e.indicatorCode ?? null, null, null, null, null, e.justification ?? null, e.detail ?? null);
   }
 
   /** A revised target as it stands at this moment of the edit (its earlier writes included). */
@@ -303,40 +308,89 @@ export class EditTx {
     }
   }
 
-  pushLog(action: ChangeAction, derived: boolean, scenarioId: number | null, scenarioName: string | null, indicatorCode: string | null, year: number | null,
+  /**
+   * Buffers one change-log entry. Cells of one indicator that a step changes together go into
+   * one entry (their years packed, read back cell by cell through the change_log view): a paste
+   * writes a row per indicator, not per cell. The step's scenario name is kept once, on the step.
+   */
+  pushLog(derived: boolean, scenarioId: number | null, scenarioName: string | null, indicatorCode: string | null, year: number | null,
     series: string | null, oldValue: number | null, newValue: number | null, justification: string | null, detail: string | null): void {
-    this.log.push(this.at, this.ctx.actor.user, action, this.kind, derived ? 1 : 0, this.stepId, scenarioId, scenarioName, indicatorCode, year, series,
-      oldValue, newValue, justification, detail);
+    const ownName = scenarioId !== null && scenarioId === this.stepScenarioId && scenarioName === this.stepScenarioName;
+    const name = ownName ? null : scenarioName;
+    const cell: PackedCell | null = year !== null && detail === null && indicatorCode !== null ? [year, oldValue, newValue, derived ? 1 : 0] : null;
+    const key = cell ? `${scenarioId ?? ''}|${name ?? ''}|${indicatorCode}|${series ?? ''}|${justification ?? ''}` : '';
+    const group = cell ? this.groups.get(key) : undefined;
+    if (group) {
+      if (!group.cells) {
+        group.cells = [[group.year!, group.oldValue, group.newValue, group.derived]];
+        group.year = group.oldValue = group.newValue = null;
+        group.derived = 0;
+      }
+      group.cells.push(cell!);
+      return;
+    }
+    const entry: LogEntry = { scenarioId, scenarioName: name, indicatorCode, year, series, oldValue, newValue, derived: derived ? 1 : 0, justification, detail, cells: null };
+    this.log.push(entry);
+    if (cell) this.groups.set(key, entry);
   }
 
   get hasLog(): boolean {
-    return this.log.length > 0 || this.flushed;
+    return this.log.length > 0;
   }
 
-  private flushed = false;
-
-  /** Writes the buffered change-log entries (many rows per INSERT, in order). */
+  /**
+   * Writes the change log of this step: one change_step row (who, when, which action) and its
+   * entries, many rows per INSERT, in order. Nothing when the step logged nothing.
+   */
   flushLog(): void {
-    const rows = this.log.length / LOG_COLUMNS;
-    let at = 0;
-    while (rows - at >= LOG_BATCH) {
-      this.ctx.st.get(logSql(LOG_BATCH)).run(this.log.slice(at * LOG_COLUMNS, (at + LOG_BATCH) * LOG_COLUMNS));
-      at += LOG_BATCH;
+    const rows = this.log.length;
+    if (rows === 0) return;
+    const changeStep = Number(
+      this.ctx.st
+        .get('INSERT INTO change_step (at, user, action, kind, scenario_id, scenario_name, undo_step_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(this.at, this.ctx.actor.user, this.action, this.kind, this.stepScenarioId, this.stepScenarioName, this.stepId).lastInsertRowid,
+    );
+    const values: unknown[] = [];
+    for (const e of this.log) {
+      values.push(changeStep, e.scenarioId, e.scenarioName, e.indicatorCode, e.year, e.series, e.oldValue, e.newValue, e.derived, e.justification, e.detail,
+        e.cells && JSON.stringify(e.cells));
     }
-    if (rows > at) this.ctx.st.get(logSql(rows - at)).run(this.log.slice(at * LOG_COLUMNS));
-    if (rows > 0) this.flushed = true;
+    let at = 0;
+    while (rows - at >= ENTRY_BATCH) {
+      this.ctx.st.get(entrySql(ENTRY_BATCH)).run(values.slice(at * ENTRY_COLUMNS, (at + ENTRY_BATCH) * ENTRY_COLUMNS));
+      at += ENTRY_BATCH;
+    }
+    if (rows > at) this.ctx.st.get(entrySql(rows - at)).run(values.slice(at * ENTRY_COLUMNS));
     this.log.length = 0;
+    this.groups.clear();
   }
+}
+
+/** One cell of a packed entry: year, old value, new value, derived (0/1). */
+type PackedCell = [year: number, oldValue: number | null, newValue: number | null, derived: 0 | 1];
+
+interface LogEntry {
+  scenarioId: number | null;
+  scenarioName: string | null;
+  indicatorCode: string | null;
+  year: number | null;
+  series: string | null;
+  oldValue: number | null;
+  newValue: number | null;
+  derived: 0 | 1;
+  justification: string | null;
+  detail: string | null;
+  cells: PackedCell[] | null;
 }
 
 const COUNT_CODES: ReadonlySet<string> = new Set(RATE_COUNT_PAIRS.map((p) => p.count));
 
-const logSqlCache = new Map<number, string>();
-function logSql(rows: number): string {
-  let sql = logSqlCache.get(rows);
+const entrySqlCache = new Map<number, string>();
+function entrySql(rows: number): string {
+  let sql = entrySqlCache.get(rows);
   if (!sql) {
-    const tuple = `(${Array.from({ length: LOG_COLUMNS }, () => '?').join(', ')})`;
-    logSqlCache.set(rows, (sql = LOG_SQL_HEAD + Array.from({ length: rows }, () => tuple).join(', ')));
+    const tuple = `(${Array.from({ length: ENTRY_COLUMNS }, () => '?').join(', ')})`;
+    entrySqlCache.set(rows, (sql = ENTRY_SQL_HEAD + Array.from({ length: rows }, () => tuple).join(', ')));
   }
   return sql;
 }
@@ -358,6 +412,11 @@ function problemEnglish(problem: CellProblem, ind: Indicator, value: number): st
   }
 }
 
+/** A target cell as its scenario_target row (every column, in table order). */
+function targetRow(scenarioId: number, t: TargetCell | null): Row | null {
+  return t ? { scenario_id: scenarioId, indicator_id: t.indicatorId, year: t.year, value: t.value, origin: t.origin } : null;
+}
+
 /** A bad_input naming the cell ("Cell 2 (P0 2022): …", its place in the request) and the field. */
 function cellError(cell: number | undefined, where: string, reason: string, params: Record<string, string | number>, field: string): AppError {
   const message = cell === undefined ? `${where}: ${reason}` : `Cell ${cell + 1} (${where}): ${reason}`;
@@ -374,7 +433,7 @@ export function runEdit<T>(ctx: EditContext, db: Database.Database, action: Chan
   let effect: EditEffect | null = null;
   const result = db.transaction(() => {
     const stepId = openStep(ctx.st, action, scenarioId, at);
-    const tx = new EditTx(ctx, action, 'do', stepId, at);
+    const tx = new EditTx(ctx, action, 'do', stepId, at, scenarioId);
     const out = fn(tx);
     tx.checkBetweenCells();
     // Every change is in the log: an edit that wrote rows but named none gets one entry of its own.
@@ -402,7 +461,7 @@ export function runReplay(ctx: EditContext, db: Database.Database, direction: 'u
     const { step, changes } = replayed;
     // Labels of steps written by this app are actions; a file's legacy label falls back to a neutral one.
     const action: ChangeAction = isChangeAction(step.label) ? step.label : 'import.apply';
-    const tx = new EditTx(ctx, action, direction, step.id, at);
+    const tx = new EditTx(ctx, action, direction, step.id, at, step.scenarioId);
     let noted = false;
     for (const c of changes) {
       const row = (c.after ?? c.before)!;
@@ -413,12 +472,12 @@ export function runReplay(ctx: EditContext, db: Database.Database, direction: 'u
         if (target) {
           let written = tx.effect.targets.get(sid!);
           if (!written) tx.effect.targets.set(sid!, (written = new Map()));
-          written.set(`${row.indicator_id as number}:${row.year as number}`, c.after
+          written.set(cellKey(row.indicator_id as number, row.year as number), c.after
             ? { indicatorId: c.after.indicator_id as number, year: c.after.year as number, value: c.after.value as number, origin: c.after.origin as TargetOrigin }
             : null);
         } else tx.effect.otherData = true;
         const name = sid === null ? null : ((ctx.st.get('SELECT name FROM scenario WHERE id = ?').get(sid) as { name: string } | undefined)?.name ?? null);
-        tx.pushLog(action, c.after?.origin === 'derived' || (c.after === null && c.before?.origin === 'derived'), sid, name, code, row.year as number,
+        tx.pushLog(c.after?.origin === 'derived' || (c.after === null && c.before?.origin === 'derived'), sid, name, code, row.year as number,
           target ? 'revised_target' : (row.series as string), (c.before?.value as number | undefined) ?? null, (c.after?.value as number | undefined) ?? null,
           target ? tx.justification(sid!, row.indicator_id as number) : null, null);
         continue;
@@ -437,7 +496,7 @@ export function runReplay(ctx: EditContext, db: Database.Database, direction: 'u
         const name = sid === null ? null : ((ctx.st.get('SELECT name FROM scenario WHERE id = ?').get(sid) as { name: string } | undefined)?.name ?? (c.table === 'scenario' ? ((c.before ?? c.after)?.name as string) : null));
         const code = c.table === 'justification' ? (ctx.indicators.byId.get(row.indicator_id as number)?.code ?? null)
           : c.table === 'reference_target' ? (row.indicator_code as string) : null;
-        tx.pushLog(action, false, sid, name, code, null, null, null, null,
+        tx.pushLog(false, sid, name, code, null, null, null, null,
           c.table === 'justification' ? ((c.after?.text as string | undefined) ?? null) : null, null);
       }
     }

@@ -105,8 +105,20 @@ export function packChanges(changes: readonly RowChange[]): string {
   const heads: TableHead[] = [];
   const index = new Map<string, number>();
   const rows: PackedRow[] = [];
+  let targetHead = -1;
   for (const c of changes) {
     const image = (c.after ?? c.before)!;
+    if (c.table === 'scenario_target') {
+      // A paste packs thousands of these, always with exactly these columns: no per-row key scan.
+      if (targetHead < 0) {
+        targetHead = heads.length;
+        heads.push(['scenario_target', ['scenario_id', 'indicator_id', 'year'], ['value', 'origin']]);
+      }
+      const b = c.before;
+      const a = c.after;
+      rows.push([targetHead, [image.scenario_id, image.indicator_id, image.year], b ? [b.value, b.origin] : null, a ? [a.value, a.origin] : null]);
+      continue;
+    }
     const keys = TRACKED[c.table] as readonly string[];
     const others = Object.keys(image).filter((k) => !keys.includes(k));
     const signature = `${c.table}:${others.join(',')}`;

@@ -239,23 +239,96 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    description: 'compact undo (one packed row per step); change log with kind, derived and step; capaian_formula dropped',
+    description: 'change log as steps and entries behind a change_log view; compact undo (one packed row per step); capaian_formula dropped',
     up(db) {
       db.exec(`
-        -- How an entry came about, whether its value was derived, and the undo step it belongs to.
-        ALTER TABLE change_log ADD COLUMN kind TEXT NOT NULL DEFAULT 'do' CHECK (kind IN ('do', 'undo', 'redo'));
-        ALTER TABLE change_log ADD COLUMN derived INTEGER NOT NULL DEFAULT 0 CHECK (derived IN (0, 1));
-        ALTER TABLE change_log ADD COLUMN step_id INTEGER;
-        -- Entries before v4 folded these into the action text ('target.edit:derived',
-        -- 'undo:target.paste', an 'undo' entry naming its step in detail, 'import'). The log stays
-        -- append-only for the app; this one rewrite of our own format lifts the guard and restores it.
-        DROP TRIGGER change_log_no_update;
-        UPDATE change_log SET derived = 1, action = substr(action, 1, length(action) - 8) WHERE action LIKE '%:derived';
-        UPDATE change_log SET kind = substr(action, 1, 4), action = substr(action, 6) WHERE action LIKE 'undo:%' OR action LIKE 'redo:%';
-        UPDATE change_log SET kind = action, action = coalesce(detail, 'import.apply'), detail = NULL WHERE action IN ('undo', 'redo');
-        UPDATE change_log SET action = 'import.apply' WHERE action = 'import';
-        CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+        -- One row per edit, undo or redo: who, when, which action (shared/changes.ts), for which
+        -- scenario, and the undo step it did, undid or redid (NULL before v4).
+        CREATE TABLE change_step (
+          id INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          user TEXT NOT NULL,
+          action TEXT NOT NULL,
+          kind TEXT NOT NULL DEFAULT 'do' CHECK (kind IN ('do', 'undo', 'redo')),
+          scenario_id INTEGER,
+          scenario_name TEXT,
+          undo_step_id INTEGER
+        );
+        -- One row per cell changed, per indicator whose cells a step changed together (their
+        -- years in cells: JSON [[year, old, new, derived], …], with year/old/new NULL on the row),
+        -- or per note of a step that names no cell. Scenario and indicator are kept by value so
+        -- the log still reads after a scenario is deleted; scenario_name is NULL where it is the
+        -- step's own.
+        CREATE TABLE change_entry (
+          id INTEGER PRIMARY KEY,
+          change_step_id INTEGER NOT NULL REFERENCES change_step(id),
+          scenario_id INTEGER,
+          scenario_name TEXT,
+          indicator_code TEXT,
+          year INTEGER,
+          series TEXT,
+          old_value REAL,
+          new_value REAL,
+          derived INTEGER NOT NULL DEFAULT 0 CHECK (derived IN (0, 1)),
+          justification TEXT,
+          detail TEXT,
+          cells TEXT
+        );
+        -- No indexes: entries are appended in id order and read back whole or by a scan; an index
+        -- would be written with every cell of every paste.
+        CREATE TRIGGER change_step_no_update BEFORE UPDATE ON change_step
           BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+        CREATE TRIGGER change_step_no_delete BEFORE DELETE ON change_step
+          BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+        CREATE TRIGGER change_entry_no_update BEFORE UPDATE ON change_entry
+          BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+        CREATE TRIGGER change_entry_no_delete BEFORE DELETE ON change_entry
+          BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+
+        -- The v1–v3 log, one step and one entry per row. Its older spellings become columns:
+        -- 'target.edit:derived', 'undo:target.paste', an 'undo' entry naming its step in detail,
+        -- 'import' (the app's own rewrite of its own format, once).
+        CREATE TEMP TABLE legacy AS
+          SELECT id, at, user, scenario_id, scenario_name, indicator_code, year, series, old_value, new_value, justification, detail,
+                 action AS raw,
+                 CASE WHEN action LIKE '%:derived' THEN 1 ELSE 0 END AS derived
+          FROM change_log;
+        UPDATE legacy SET raw = substr(raw, 1, length(raw) - 8) WHERE derived = 1;
+        ALTER TABLE legacy ADD COLUMN kind TEXT NOT NULL DEFAULT 'do';
+        UPDATE legacy SET kind = substr(raw, 1, 4), raw = substr(raw, 6) WHERE raw LIKE 'undo:%' OR raw LIKE 'redo:%';
+        UPDATE legacy SET kind = raw, raw = coalesce(detail, 'import.apply'), detail = NULL WHERE raw IN ('undo', 'redo');
+        UPDATE legacy SET raw = 'import.apply' WHERE raw = 'import';
+        INSERT INTO change_step (id, at, user, action, kind, scenario_id, scenario_name)
+          SELECT id, at, user, raw, kind, scenario_id, scenario_name FROM legacy ORDER BY id;
+        INSERT INTO change_entry (id, change_step_id, scenario_id, indicator_code, year, series, old_value, new_value, derived, justification, detail)
+          SELECT id, id, scenario_id, indicator_code, year, series, old_value, new_value, derived, justification, detail FROM legacy ORDER BY id;
+        DROP TABLE legacy;
+        DROP TRIGGER change_log_no_update;
+        DROP TRIGGER change_log_no_delete;
+        DROP TABLE change_log;
+
+        -- The log as one table for readers (the app and any SQLite tool): one row per cell, in
+        -- the order written (id: the entry's id × 65536 + the cell's place in it).
+        CREATE VIEW change_log AS
+          SELECT (e.id << 16) + coalesce(c.key, 0) AS id, s.at AS at, s.user AS user, s.action AS action, s.kind AS kind,
+                 CASE WHEN c.key IS NULL THEN e.derived ELSE json_extract(c.value, '$[3]') END AS derived,
+                 s.undo_step_id AS step_id, e.scenario_id AS scenario_id,
+                 coalesce(e.scenario_name, CASE WHEN e.scenario_id = s.scenario_id THEN s.scenario_name END) AS scenario_name,
+                 e.indicator_code AS indicator_code,
+                 CASE WHEN c.key IS NULL THEN e.year ELSE json_extract(c.value, '$[0]') END AS year,
+                 e.series AS series,
+                 CASE WHEN c.key IS NULL THEN e.old_value ELSE json_extract(c.value, '$[1]') END AS old_value,
+                 CASE WHEN c.key IS NULL THEN e.new_value ELSE json_extract(c.value, '$[2]') END AS new_value,
+                 e.justification AS justification, e.detail AS detail
+          FROM change_entry e JOIN change_step s ON s.id = e.change_step_id
+          LEFT JOIN json_each(e.cells) c;
+        CREATE TRIGGER change_log_no_insert INSTEAD OF INSERT ON change_log
+          BEGIN SELECT RAISE(ABORT, 'change_log is append-only, written by the app through change_step and change_entry'); END;
+        CREATE TRIGGER change_log_no_update INSTEAD OF UPDATE ON change_log
+          BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+        CREATE TRIGGER change_log_no_delete INSTEAD OF DELETE ON change_log
+          BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+
         -- Each step's changes, packed (electron/workbook/history.ts); replaces one JSON row image per cell.
         ALTER TABLE undo_step ADD COLUMN changes TEXT NOT NULL DEFAULT '';
         -- Never read: capaian's formula is chosen in code (shared/model/capaian.ts).

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../shared/api/result.js';
 import type { ChangeLogEntry, HistoryState, Indicator, Scenario, ScenarioTargets, TargetCell } from '../../shared/domain.js';
-import type { Caches, EditEffect, Kept } from './caches.js';
+import { keyIndicator, keyYear, type Caches, type EditEffect, type Kept } from './caches.js';
 import { historyState } from './history.js';
 import type { Statements } from './statements.js';
 
@@ -51,7 +51,8 @@ export class KeptTargets implements Kept {
       const kept = this.scenarios.get(id);
       if (!kept) continue;
       for (const [key, cell] of cells) {
-        const [indicatorId, year] = key.split(':').map(Number) as [number, number];
+        const indicatorId = keyIndicator(key);
+        const year = keyYear(key);
         let list = kept.byIndicator.get(indicatorId);
         const at = list ? list.findIndex((t) => t.year === year) : -1;
         if (cell) {

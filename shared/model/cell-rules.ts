@@ -26,6 +26,9 @@ export type RuleIndicator = Pick<Indicator, 'minValue' | 'maxValue' | 'decimals'
 export function fitsDecimals(value: number, decimals: number): boolean {
   if (Number.isInteger(value)) return true;
   if (decimals === 0) return false;
+  // Fast path: the double nearest k / 10^d is the value, so its shortest form has ≤ d decimals.
+  const scale = 10 ** decimals;
+  if (Math.round(value * scale) / scale === value) return true;
   // Through the shortest decimal representation (String(x)): 12.34 has 2 decimals although
   // 12.34 × 100 is 1233.9999999999998 in binary.
   const [mantissa, exponent = '0'] = String(value).split('e');

@@ -84,6 +84,11 @@ describe('workbook store: create and reopen', () => {
       expect(raw.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(1);
       expect(() => raw.prepare("UPDATE change_log SET user = 'x'").run()).toThrow(/append-only/);
       expect(() => raw.prepare('DELETE FROM change_log').run()).toThrow(/append-only/);
+      expect(() => raw.prepare("INSERT INTO change_log (at, user, action) VALUES ('t', 'x', 'scenario.create')").run()).toThrow(/append-only/);
+      for (const table of ['change_step', 'change_entry']) {
+        expect(() => raw.prepare(`UPDATE ${table} SET id = id`).run()).toThrow(/append-only/);
+        expect(() => raw.prepare(`DELETE FROM ${table}`).run()).toThrow(/append-only/);
+      }
     } finally {
       raw.close();
     }
@@ -189,7 +194,7 @@ describe('workbook store: after a crash mid-write', () => {
       const db = new Database(${JSON.stringify(file)});
       db.pragma('cache_size = 2');
       db.exec('BEGIN');
-      const ins = db.prepare("INSERT INTO change_log (at, user, action, detail) VALUES ('t', 'u', 'x', ?)");
+      const ins = db.prepare("INSERT INTO change_step (at, user, action, scenario_name) VALUES ('t', 'u', 'x', ?)");
       for (let i = 0; i < 3000; i++) ins.run('x'.repeat(500));
       process.kill(process.pid, 'SIGKILL');`;
     const run = spawnSync(process.execPath, ['-e', script], { cwd: process.cwd() });

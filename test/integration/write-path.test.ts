@@ -88,10 +88,11 @@ describe('one write path', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.tsx?$/.test(e.name) && /INSERT INTO (change_log|undo_step)\b/.test(fs.readFileSync(p, 'utf8'))) hits.push(path.relative(root, p));
+        else if (/\.tsx?$/.test(e.name) && /INSERT INTO (change_log|change_step|change_entry|undo_step)\b/.test(fs.readFileSync(p, 'utf8'))) hits.push(path.relative(root, p));
       }
     };
     for (const dir of ['electron', 'shared', 'renderer']) walk(path.join(root, dir));
-    expect(hits.sort()).toEqual(['electron/workbook/edit.ts', 'electron/workbook/history.ts']);
+    // migrations.ts converts the older log format once, when a file is upgraded; it is not a write path.
+    expect(hits.sort()).toEqual(['electron/workbook/edit.ts', 'electron/workbook/history.ts', 'electron/workbook/migrations.ts']);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../../shared/api/result.js';
 import type { TargetAction } from '../../../shared/changes.js';
-import type { Indicator, ScenarioTargets } from '../../../shared/domain.js';
+import type { Indicator, ScenarioTargets, TargetCell } from '../../../shared/domain.js';
 import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../../shared/domain.js';
 import { countFromRate, rateFromCount } from '../../../shared/model/rate-count.js';
 import { roundTo } from '../../../shared/model/rounding.js';
@@ -61,7 +61,7 @@ function deriveRateCount(tx: EditTx, byCode: ReadonlyMap<string, Indicator>, sce
       const n = tx.currentTarget(scenarioId, count.id, year);
       // The side the planner typed in this step leads; otherwise the side already marked entered.
       const countLeads = countTouched || (!rateTouched && n?.origin === 'entered' && r?.origin !== 'entered');
-      const [from, fromCell, to, toCell] = countLeads ? [count, n, rate, r] : [rate, r, count, n];
+      const [from, fromCell, to, toCell]: [Indicator, TargetCell | undefined, Indicator, TargetCell | undefined] = countLeads ? [count, n, rate, r] : [rate, r, count, n];
       if (!fromCell) {
         // The leading value was cleared: a value derived from it no longer has a basis.
         if (toCell?.origin === 'derived') derived.push({ indicatorId: to.id, year, value: null });
