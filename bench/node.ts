@@ -164,16 +164,16 @@ async function measurePaste(b: Bench, file: string, size: BenchSize): Promise<Me
   });
   let j = 0;
 
-  // What bounds it: the rows the real path must write — each target and its change-log row (with
-  // the justification, stored by value), and the step's one packed undo row — with bare prepared
-  // statements.
+  // What bounds it: the rows the real path must write — each target, one change-log entry per
+  // indicator (its years packed, with the justification stored by value), the step's change_step
+  // row and its one packed undo row — with bare prepared statements.
   const bdb = documentDb(b.copy(file, 'paste-bound'));
   const bUpsert = bdb.prepare(upsertSql);
   const bStep = bdb.prepare("INSERT INTO undo_step (label, scenario_id, at, changes) VALUES ('target.paste', ?, ?, ?)");
   const bChange = bdb.prepare("INSERT INTO change_step (at, user, action, kind, scenario_id, scenario_name, undo_step_id) VALUES (?, 'bench', 'target.paste', 'do', ?, 'Moderat', ?)");
   const bLog = bdb.prepare(
-    `INSERT INTO change_entry (change_step_id, scenario_id, indicator_code, year, series, old_value, new_value, justification)
-     VALUES (?, ?, ?, ?, 'revised_target', ?, ?, ?)`,
+    `INSERT INTO change_entry (change_step_id, scenario_id, indicator_code, series, justification, cells)
+     VALUES (?, ?, ?, 'revised_target', ?, ?)`,
   );
   const codes = new Map((bdb.prepare('SELECT id, code FROM indicator').all() as { id: number; code: string }[]).map((r) => [r.id, r.code]));
   const reasons = new Map(
@@ -184,14 +184,18 @@ async function measurePaste(b: Bench, file: string, size: BenchSize): Promise<Me
     const at = new Date().toISOString();
     const change = bChange.run(at, scenarioId, 1).lastInsertRowid;
     const packed: unknown[] = [];
+    const byIndicator = new Map<number, unknown[][]>();
     for (const c of block) {
       const k = `${c.indicatorId}:${c.year}`;
       const old = current.get(k) ?? null;
       bUpsert.run(scenarioId, c.indicatorId, c.year, c.value);
       packed.push([0, [scenarioId, c.indicatorId, c.year], [old, 'entered'], [c.value, 'entered']]);
-      bLog.run(change, scenarioId, codes.get(c.indicatorId) ?? null, c.year, old, c.value, reasons.get(c.indicatorId) ?? null);
+      let cellsOf = byIndicator.get(c.indicatorId);
+      if (!cellsOf) byIndicator.set(c.indicatorId, (cellsOf = []));
+      cellsOf.push([c.year, old, c.value, 0]);
       current.set(k, c.value);
     }
+    for (const [id, cellsOf] of byIndicator) bLog.run(change, scenarioId, codes.get(id) ?? null, reasons.get(id) ?? null, JSON.stringify(cellsOf));
     bStep.run(scenarioId, at, JSON.stringify({ t: [['scenario_target', ['scenario_id', 'indicator_id', 'year'], ['value', 'origin']]], r: packed }));
   });
   let k = 0;
@@ -221,7 +225,7 @@ async function measurePaste(b: Bench, file: string, size: BenchSize): Promise<Me
       name: 'paste 5,000 cells vs its rows written bare',
       size,
       samples: real!,
-      floor: { name: 'bare upsert + change-log entry per cell + one change step + one packed undo row, one transaction', samples: bound! },
+      floor: { name: 'bare upsert + one change-log entry per indicator + one change step + one packed undo row, one transaction', samples: bound! },
       note: `those rows alone are ${(median(bound!) / median(floor!)).toFixed(2)}× the bare upsert`,
     }),
   ];
