@@ -17,14 +17,18 @@ export type ChangeAction =
   | 'justification.set'
   | 'reference.save'
   | 'reference.delete'
-  | 'import.apply';
+  | 'import.apply'
+  | 'plan.update'
+  | 'capaian.set'
+  | 'method_break.save'
+  | 'method_break.delete';
 
 /** A step as first made, or taken back (undo), or made again (redo). */
 export const CHANGE_KINDS = ['do', 'undo', 'redo'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** What a step can change; decides how state kept beside the workbook catches up. */
-export type ChangeScope = 'targets' | 'justifications' | 'scenarios' | 'references' | 'values';
+export type ChangeScope = 'targets' | 'justifications' | 'scenarios' | 'references' | 'values' | 'settings';
 
 export interface Words {
   id: string;
@@ -56,6 +60,10 @@ export const CHANGE_ACTIONS: ActionTable<ChangeAction> = {
   'reference.save': { undo: { id: 'simpan acuan', en: 'save reference' }, log: { id: 'Acuan disimpan', en: 'Reference saved' }, scopes: ['references'] },
   'reference.delete': { undo: { id: 'hapus acuan', en: 'delete reference' }, log: { id: 'Acuan dihapus', en: 'Reference deleted' }, scopes: ['references'] },
   'import.apply': { undo: { id: 'impor', en: 'import' }, log: { id: 'Impor', en: 'Import' }, scopes: ['values', 'targets'] },
+  'plan.update': { undo: { id: 'pengaturan buku kerja', en: 'workbook settings' }, log: { id: 'Pengaturan buku kerja', en: 'Workbook settings' }, scopes: ['settings'] },
+  'capaian.set': { undo: { id: 'rumus capaian', en: 'achievement formula' }, log: { id: 'Rumus capaian', en: 'Achievement formula' }, scopes: ['settings'] },
+  'method_break.save': { undo: { id: 'simpan perubahan metode', en: 'save method change' }, log: { id: 'Perubahan metode disimpan', en: 'Method change saved' }, scopes: ['settings'] },
+  'method_break.delete': { undo: { id: 'hapus perubahan metode', en: 'delete method change' }, log: { id: 'Perubahan metode dihapus', en: 'Method change deleted' }, scopes: ['settings'] },
 };
 
 export const TARGET_ACTIONS = ['target.edit', 'target.paste', 'target.path', 'target.clear'] as const satisfies readonly ChangeAction[];

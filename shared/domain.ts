@@ -49,6 +49,8 @@ export interface IndicatorValue {
   source: string;
   /** True when no public source was found and the value is a plausible stand-in (ilustrasi). */
   illustrative: boolean;
+  /** True for a figure BPS marks provisional (angka sementara, "12,32*"). */
+  provisional: boolean;
 }
 
 export interface Scenario {
@@ -133,6 +135,7 @@ export interface WorkbookSummary {
   readOnly: boolean;
   /** Where the file lives; a network or cloud file is edited through a local copy. */
   location: WorkbookLocation;
+  settings: WorkbookSettings;
 }
 
 /** A workbook on a network share or in a cloud-synced folder, edited through a local copy. */
@@ -192,10 +195,19 @@ export const REFERENCE_KINDS = ['level', 'annual_change'] as const;
  */
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
+export const REFERENCE_SCOPES = ['nasional', 'provinsi', 'kabupaten'] as const;
+/**
+ * Whose target a reference is. Only a reference at the workbook's own level (kabupaten: it binds
+ * each regency, e.g. the Governor's "every kab/kota below 10 %") is a finding; a national or
+ * provincial one (the province's own ≥ 1 pp a year) is shown as context.
+ */
+export type ReferenceScope = (typeof REFERENCE_SCOPES)[number];
+
 /** A target set outside the RPJMD (RPJMN, Inpres, the Governor) that the evaluation checks against. */
 export interface ReferenceTarget {
   id: number;
   indicatorCode: string;
+  scope: ReferenceScope;
   kind: ReferenceKind;
   comparison: Comparison;
   /** Year the level applies to; null for annual_change. */
@@ -223,4 +235,32 @@ export interface Finding {
   year: number | null;
   series: 'revised_target' | 'justification';
   message: { id: string; en: string };
+}
+
+export const CAPAIAN_BAND_SCALES = ['permendagri_86_2017', 'lakip'] as const;
+/**
+ * permendagri_86_2017: ≥ 91 sangat tinggi, 76–90 tinggi, 66–75 sedang, 51–65 rendah, ≤ 50 sangat
+ * rendah (the default); lakip: the Muara Enim LAKIP's ≥ 91 sangat baik, 81–90 baik, 71–80 cukup,
+ * ≤ 70 kurang.
+ */
+export type CapaianBandScale = (typeof CAPAIAN_BAND_SCALES)[number];
+
+/** Settings of a workbook that are not numbers of an indicator. */
+export interface WorkbookSettings {
+  /** When the revision is made (ISO date, e.g. '2021-08-23'); null: not set. */
+  revisionDate: string | null;
+  capaianBands: CapaianBandScale;
+}
+
+/** The capaian formula a planner chose for an indicator (none: the polarity's default). */
+export interface CapaianSetting {
+  indicatorId: number;
+  formula: 'higher' | 'lower_a' | 'lower_b';
+}
+
+/** A change of method from `year` on: values before and after are not comparable (tidak sebanding). */
+export interface MethodBreak {
+  indicatorCode: string;
+  year: number;
+  note: string;
 }

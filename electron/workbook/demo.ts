@@ -17,6 +17,8 @@ const demoSchema = z.object({
     lastYear: z.number().int(),
   }),
   sources: z.record(z.string(), z.string()),
+  revisionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  methodBreaks: z.array(z.object({ indicator: z.string(), year: z.number().int(), note: z.string().min(1) })),
   illustrativeSource: z.string().min(1),
   values: z.array(
     z.object({
@@ -45,7 +47,12 @@ export function demoSpec(raw: unknown = demoData): NewWorkbook {
     const source = illustrative ? data.illustrativeSource : [...cited, ...(v.note ? [`catatan: ${v.note}`] : [])].join('; ');
     return { indicatorCode: v.indicator, year: v.year, series: v.series, value: v.value, source, illustrative };
   });
-  return { plan: data.plan, values };
+  return {
+    plan: data.plan,
+    values,
+    revisionDate: data.revisionDate,
+    methodBreaks: data.methodBreaks.map((b) => ({ indicatorCode: b.indicator, year: b.year, note: b.note })),
+  };
 }
 
 export function createDemoWorkbook(filePath: string, opts: StoreOptions = {}): Promise<Workbook> {

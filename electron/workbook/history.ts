@@ -23,6 +23,10 @@ export const TRACKED = {
   shock_year: ['year'],
   /** Workbook values (realisations, original targets…): written by spreadsheet import. */
   value: ['indicator_id', 'year', 'series'],
+  /** The plan's settings (revision date, capaian band scale); its years are fixed at creation. */
+  plan: ['id'],
+  capaian_setting: ['indicator_id'],
+  method_break: ['indicator_code', 'year'],
 } as const;
 export type TrackedTable = keyof typeof TRACKED;
 

@@ -239,7 +239,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    description: 'change log as steps and entries behind a change_log view; compact undo (one packed row per step); capaian_formula dropped',
+    description: 'change log as steps and entries behind a change_log view; compact undo; revision date, reference scope, provisional values, capaian settings, method breaks',
     up(db) {
       db.exec(`
         -- One row per edit, undo or redo: who, when, which action (shared/changes.ts), for which
@@ -331,8 +331,34 @@ export const MIGRATIONS: readonly Migration[] = [
 
         -- Each step's changes, packed (electron/workbook/history.ts); replaces one JSON row image per cell.
         ALTER TABLE undo_step ADD COLUMN changes TEXT NOT NULL DEFAULT '';
-        -- Never read: capaian's formula is chosen in code (shared/model/capaian.ts).
+        -- Never read; the formula a planner chooses per indicator now lives in capaian_setting.
         ALTER TABLE indicator DROP COLUMN capaian_formula;
+
+        -- When the revision is made (ISO date): years realised by then are history, not targets to
+        -- move; the annex shows the realisations published by then. And the capaian band scale.
+        ALTER TABLE plan ADD COLUMN revision_date TEXT;
+        ALTER TABLE plan ADD COLUMN capaian_bands TEXT NOT NULL DEFAULT 'permendagri_86_2017'
+          CHECK (capaian_bands IN ('permendagri_86_2017', 'lakip'));
+        -- Whose target a reference is: only one at the workbook's own level (kabupaten) is a
+        -- finding; a national or provincial one is context.
+        ALTER TABLE reference_target ADD COLUMN scope TEXT NOT NULL DEFAULT 'kabupaten'
+          CHECK (scope IN ('nasional', 'provinsi', 'kabupaten'));
+        UPDATE reference_target SET scope = 'provinsi' WHERE kind = 'annual_change' AND label = 'Gubernur Sumsel';
+        -- BPS marks provisional figures (angka sementara, "12,32*"): kept as the value's status.
+        ALTER TABLE value ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0 CHECK (provisional IN (0, 1));
+        -- The capaian formula chosen for an indicator (none: the polarity's default).
+        CREATE TABLE capaian_setting (
+          indicator_id INTEGER PRIMARY KEY REFERENCES indicator(id) ON DELETE CASCADE,
+          formula TEXT NOT NULL CHECK (formula IN ('higher', 'lower_a', 'lower_b'))
+        );
+        -- A change of method from a year on (IPM from 2023; two extreme-poverty series): values
+        -- before and after are not comparable (tidak sebanding).
+        CREATE TABLE method_break (
+          indicator_code TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          note TEXT NOT NULL,
+          PRIMARY KEY (indicator_code, year)
+        ) WITHOUT ROWID;
       `);
       // FROZEN copy of the v4 packed form and of the tracked tables' keys: history.ts may change
       // later; this conversion must not.

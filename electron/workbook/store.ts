@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { Indicator, IndicatorValue, Plan, ReferenceTarget, Scenario, Series, ShockYear, WorkbookSummary } from '../../shared/domain.js';
+import type { CapaianSetting, Indicator, IndicatorValue, MethodBreak, Plan, ReferenceTarget, Scenario, Series, ShockYear, WorkbookSettings, WorkbookSummary } from '../../shared/domain.js';
 import { AppError } from '../../shared/api/result.js';
 import { APPLICATION_ID, readHeader } from './file-format.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';
@@ -38,12 +38,16 @@ export interface SeedValue {
   value: number;
   source: string;
   illustrative: boolean;
+  provisional?: boolean;
 }
 
 export interface NewWorkbook {
   plan: Plan;
   indicators?: readonly IndicatorSpec[];
   values?: readonly SeedValue[];
+  /** When the revision is made (ISO date); the demo's is August 2021. */
+  revisionDate?: string | null;
+  methodBreaks?: readonly MethodBreak[];
 }
 
 type Db = Database.Database;
@@ -347,10 +351,24 @@ export class Workbook {
   references(): ReferenceTarget[] {
     return this.db
       .prepare(
-        `SELECT id, indicator_code AS indicatorCode, kind, comparison, year, value, label, source
+        `SELECT id, indicator_code AS indicatorCode, scope, kind, comparison, year, value, label, source
          FROM reference_target ORDER BY indicator_code, year, id`,
       )
       .all() as ReferenceTarget[];
+  }
+
+  /** The revision date and the capaian band scale. */
+  settings(): WorkbookSettings {
+    const row = this.st.get('SELECT revision_date AS revisionDate, capaian_bands AS capaianBands FROM plan WHERE id = 1').get() as WorkbookSettings | undefined;
+    return row ?? { revisionDate: null, capaianBands: 'permendagri_86_2017' };
+  }
+
+  capaianSettings(): CapaianSetting[] {
+    return this.st.get('SELECT indicator_id AS indicatorId, formula FROM capaian_setting ORDER BY indicator_id').all() as CapaianSetting[];
+  }
+
+  methodBreaks(): MethodBreak[] {
+    return this.st.get('SELECT indicator_code AS indicatorCode, year, note FROM method_break ORDER BY indicator_code, year').all() as MethodBreak[];
   }
 
   shockYears(): ShockYear[] {
@@ -361,14 +379,15 @@ export class Workbook {
     // Read in key order and put in table order here (indicator order, then series, then year):
     // grouping by indicator is linear, where SQLite's ORDER BY over a join sorted every row.
     const rows = this.db
-      .prepare('SELECT indicator_id AS indicatorId, year, series, value, source, illustrative FROM value')
-      .all() as (Omit<IndicatorValue, 'illustrative'> & { illustrative: number | boolean })[];
+      .prepare('SELECT indicator_id AS indicatorId, year, series, value, source, illustrative, provisional FROM value')
+      .all() as (Omit<IndicatorValue, 'illustrative' | 'provisional'> & { illustrative: number | boolean; provisional: number | boolean })[];
     const wanted = series ? new Set(series) : undefined;
     const byIndicator = new Map<number, IndicatorValue[]>();
     for (const r of rows) {
       if (wanted && !wanted.has(r.series)) continue;
       // In place: a copy of every row cost as much as reading it (84.000 rows at 6.000 indicators).
       r.illustrative = r.illustrative === 1;
+      r.provisional = r.provisional === 1;
       const list = byIndicator.get(r.indicatorId);
       if (list) list.push(r as IndicatorValue);
       else byIndicator.set(r.indicatorId, [r as IndicatorValue]);
@@ -394,6 +413,7 @@ export class Workbook {
       scenarios: this.scenarios(),
       readOnly: this.readOnly,
       location: { kind: 'local' },
+      settings: this.settings(),
     };
   }
 
@@ -501,8 +521,14 @@ function seed(db: Db, spec: NewWorkbook): void {
     db.prepare(
       'INSERT INTO plan (id, region, province, baseline_year, first_year, last_year, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)',
     ).run(p.region, p.province, p.baselineYear, p.firstYear, p.lastYear, now);
-    // Tests build files of older schemas through create(); those have no reference table yet.
-    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'reference_target'").get()) seedReferences(db, p.province);
+    // Tests build files of older schemas through create(); those lack the later tables.
+    const has = (name: string) => db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(name) !== undefined;
+    if (has('reference_target')) seedReferences(db, p.province, has('method_break'));
+    if (has('method_break')) {
+      if (spec.revisionDate) db.prepare('UPDATE plan SET revision_date = ? WHERE id = 1').run(spec.revisionDate);
+      const insertBreak = db.prepare('INSERT INTO method_break (indicator_code, year, note) VALUES (?, ?, ?)');
+      for (const b of spec.methodBreaks ?? []) insertBreak.run(b.indicatorCode, b.year, b.note);
+    }
     const insertIndicator = db.prepare(
       `INSERT INTO indicator (code, name_id, name_en, unit, polarity, decimals, grp, definition, min_value, max_value, sort_order)
        VALUES (@code, @nameId, @nameEn, @unit, @polarity, @decimals, @group, @definition, @minValue, @maxValue, @sortOrder)`,
@@ -511,8 +537,12 @@ function seed(db: Db, spec: NewWorkbook): void {
     (spec.indicators ?? STANDARD_INDICATORS).forEach((ind, i) => {
       ids.set(ind.code, insertIndicator.run({ ...ind, sortOrder: (i + 1) * 10 }).lastInsertRowid);
     });
+    // A file of an older schema (tests build them through create()) has no provisional column.
+    const provisional = has('method_break');
     const insertValue = db.prepare(
-      'INSERT INTO value (indicator_id, year, series, value, source, illustrative) VALUES (?, ?, ?, ?, ?, ?)',
+      provisional
+        ? 'INSERT INTO value (indicator_id, year, series, value, source, illustrative, provisional) VALUES (?, ?, ?, ?, ?, ?, ?)'
+        : 'INSERT INTO value (indicator_id, year, series, value, source, illustrative) VALUES (?, ?, ?, ?, ?, ?)',
     );
     for (const v of spec.values ?? []) {
       const id = ids.get(v.indicatorCode);
@@ -520,7 +550,8 @@ function seed(db: Db, spec: NewWorkbook): void {
       if (v.year < p.baselineYear || v.year > p.lastYear) {
         throw new Error(`Seed value ${v.indicatorCode} ${v.year} is outside the plan years`);
       }
-      insertValue.run(id, v.year, v.series, v.value, v.source, v.illustrative ? 1 : 0);
+      const row = [id, v.year, v.series, v.value, v.source, v.illustrative ? 1 : 0];
+      insertValue.run(provisional ? [...row, v.provisional ? 1 : 0] : row);
     }
   })();
 }

@@ -19,7 +19,7 @@ import type {
   SaveBackResult,
   WorkbookSummary,
 } from '../domain.js';
-import { COMPARISONS, REFERENCE_KINDS, SCENARIO_STATUSES, SERIES } from '../domain.js';
+import { COMPARISONS, REFERENCE_KINDS, REFERENCE_SCOPES, SCENARIO_STATUSES, SERIES } from '../domain.js';
 import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
 import { ANNEX_LANGUAGES, ANNEX_PAPERS, IMPORT_SERIES } from '../annex.js';
 import { TARGET_ACTIONS } from '../changes.js';
@@ -155,6 +155,7 @@ export const contract = {
       .object({
         id: id.optional(),
         indicatorCode: z.string().trim().min(1).max(40),
+        scope: z.enum(REFERENCE_SCOPES).default('kabupaten'),
         kind: z.enum(REFERENCE_KINDS),
         comparison: z.enum(COMPARISONS),
         year: year.nullable(),

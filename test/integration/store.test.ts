@@ -223,7 +223,7 @@ describe('workbook store: Save As', () => {
     const copy = await wb.saveAs(target);
     expect(copy.path).toBe(target);
     const p0 = copy.indicators().find((i) => i.code === 'P0')!;
-    expect(copy.values()).toEqual([{ indicatorId: p0.id, year: 2020, series: 'realisation', value: 12.32, source: 'BPS', illustrative: false }]);
+    expect(copy.values()).toEqual([{ indicatorId: p0.id, year: 2020, series: 'realisation', value: 12.32, source: 'BPS', illustrative: false, provisional: false }]);
     expect(headerOf(target)).toEqual({ applicationId: APPLICATION_ID, userVersion: LATEST_VERSION });
     expect(sha256(original)).toBe(before);
     expect(listing(path.join(dir, 'salinan'))).toEqual(['.revisi.rpjmd.lock', 'revisi.rpjmd']);

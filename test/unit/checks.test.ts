@@ -19,8 +19,8 @@ function input(parts: {
 }): CheckInput {
   const targets: TargetCell[] = (parts.targets ?? []).map(([c, year, value, origin]) => ({ indicatorId: id(c), year, value, origin: origin ?? 'entered' }));
   const values: IndicatorValue[] = [
-    ...(parts.original ?? []).map(([c, year, value]) => ({ indicatorId: id(c), year, series: 'original_target' as const, value, source: 's', illustrative: false })),
-    ...(parts.values ?? []).map(([c, year, series, value]) => ({ indicatorId: id(c), year, series, value, source: 's', illustrative: false })),
+    ...(parts.original ?? []).map(([c, year, value]) => ({ indicatorId: id(c), year, series: 'original_target' as const, value, source: 's', illustrative: false, provisional: false })),
+    ...(parts.values ?? []).map(([c, year, series, value]) => ({ indicatorId: id(c), year, series, value, source: 's', illustrative: false, provisional: false })),
   ];
   const justifications: Justification[] = (parts.justified ?? []).map((c) => ({ indicatorId: id(c), text: 'alasan', updatedAt: 't' }));
   return {
@@ -116,9 +116,9 @@ describe('reversal (info)', () => {
 });
 
 describe('reference (warning)', () => {
-  const inpres = { indicatorCode: 'P0E', kind: 'level' as const, comparison: 'eq' as const, year: 2024, value: 0, label: 'Inpres 4/2022', source: 's' };
-  const sumsel10 = { indicatorCode: 'P0', kind: 'level' as const, comparison: 'lt' as const, year: 2024, value: 10, label: 'Gubernur Sumsel', source: 's' };
-  const pace = { indicatorCode: 'P0', kind: 'annual_change' as const, comparison: 'le' as const, year: null, value: -1, label: 'Gubernur Sumsel', source: 's' };
+  const inpres = { indicatorCode: 'P0E', scope: 'kabupaten' as const, kind: 'level' as const, comparison: 'eq' as const, year: 2024, value: 0, label: 'Inpres 4/2022', source: 's' };
+  const sumsel10 = { indicatorCode: 'P0', scope: 'kabupaten' as const, kind: 'level' as const, comparison: 'lt' as const, year: 2024, value: 10, label: 'Gubernur Sumsel', source: 's' };
+  const pace = { indicatorCode: 'P0', scope: 'kabupaten' as const, kind: 'annual_change' as const, comparison: 'le' as const, year: null, value: -1, label: 'Gubernur Sumsel', source: 's' };
 
   it('extreme poverty must be 0 in 2024 when the plan reaches 2024', () => {
     expect(of('reference', input({ targets: [['P0E', 2024, 0]], references: [inpres] }))).toEqual([]);
@@ -166,8 +166,8 @@ describe('CheckState (checks kept up to date edit by edit)', () => {
       original: years.flatMap((y, k) => [['P0', y, 13 - k * 0.4], ['P0E', y, 4 - k * 0.3], ['IPM', y, 70 + k * 0.5]] as [string, number, number][]),
       values: [['POP', 2020, 'projection', 650_000], ['P0', 2017, 'baseline', 13.2], ['IPM', 2017, 'baseline', 69]],
       references: [
-        { indicatorCode: 'P0', kind: 'annual_change', comparison: 'le', year: null, value: -1, label: 'Sumsel', source: 's' },
-        { indicatorCode: 'P0E', kind: 'level', comparison: 'eq', year: 2024, value: 0, label: 'Inpres', source: 's' },
+        { indicatorCode: 'P0', scope: 'kabupaten', kind: 'annual_change', comparison: 'le', year: null, value: -1, label: 'Sumsel', source: 's' },
+        { indicatorCode: 'P0E', scope: 'kabupaten', kind: 'level', comparison: 'eq', year: 2024, value: 0, label: 'Inpres', source: 's' },
       ],
       shockYears: [2020, 2021],
     });

@@ -20,7 +20,7 @@ const POP = indicator(3, 'POP', { polarity: 'neutral', group: 'makro', unit: 'ji
 const indicators = [IPM, POP, P0];
 
 function v(ind: Indicator, year: number, series: IndicatorValue['series'], value: number, illustrative = false): IndicatorValue {
-  return { indicatorId: ind.id, year, series, value, source: 'uji', illustrative };
+  return { indicatorId: ind.id, year, series, value, source: 'uji', illustrative, provisional: false };
 }
 
 const values: IndicatorValue[] = [
@@ -127,9 +127,9 @@ describe('Bandingkan rows', () => {
 
 describe('chart lines', () => {
   const refs: ReferenceTarget[] = [
-    { id: 1, indicatorCode: 'P0', kind: 'level', comparison: 'lt', year: 2024, value: 10, label: 'Gubernur Sumsel', source: 's' },
-    { id: 2, indicatorCode: 'P0', kind: 'annual_change', comparison: 'le', year: null, value: -1, label: 'Gubernur Sumsel', source: 's' },
-    { id: 3, indicatorCode: 'P0E', kind: 'level', comparison: 'eq', year: 2024, value: 0, label: 'Inpres 4/2022', source: 's' },
+    { id: 1, indicatorCode: 'P0', scope: 'kabupaten', kind: 'level', comparison: 'lt', year: 2024, value: 10, label: 'Gubernur Sumsel', source: 's' },
+    { id: 2, indicatorCode: 'P0', scope: 'kabupaten', kind: 'annual_change', comparison: 'le', year: null, value: -1, label: 'Gubernur Sumsel', source: 's' },
+    { id: 3, indicatorCode: 'P0E', scope: 'kabupaten', kind: 'level', comparison: 'eq', year: 2024, value: 0, label: 'Inpres 4/2022', source: 's' },
   ];
   const model = buildIndicatorChart({
     plan,
@@ -174,7 +174,7 @@ describe('reference-target form', () => {
     expect(validateDraft({ ...base, year: '2101' })).toEqual({ ok: false, errors: { year: 'year_invalid' } });
     expect(validateDraft({ ...base, year: '2024' })).toEqual({
       ok: true,
-      input: { indicatorCode: 'P0', kind: 'level', comparison: 'le', year: 2024, value: 10, label: 'Gubernur Sumsel', source: 'bappeda.sumselprov.go.id' },
+      input: { indicatorCode: 'P0', scope: 'kabupaten', kind: 'level', comparison: 'le', year: 2024, value: 10, label: 'Gubernur Sumsel', source: 'bappeda.sumselprov.go.id' },
     });
   });
 
@@ -192,7 +192,7 @@ describe('reference-target form', () => {
   });
 
   it('an existing reference opens with its values in id-ID', () => {
-    const d = draftOf({ id: 2, indicatorCode: 'P0', kind: 'annual_change', comparison: 'le', year: null, value: -1, label: 'G', source: 's' }, 2);
-    expect(d).toEqual({ id: 2, indicatorCode: 'P0', kind: 'annual_change', comparison: 'le', year: '', value: '-1,00', label: 'G', source: 's' });
+    const d = draftOf({ id: 2, indicatorCode: 'P0', scope: 'kabupaten', kind: 'annual_change', comparison: 'le', year: null, value: -1, label: 'G', source: 's' }, 2);
+    expect(d).toEqual({ id: 2, indicatorCode: 'P0', scope: 'kabupaten', kind: 'annual_change', comparison: 'le', year: '', value: '-1,00', label: 'G', source: 's' });
   });
 });

@@ -41,7 +41,7 @@ describe('Muara Enim demo data', () => {
   });
 
   it('refuses a data file whose value cites no source and is not marked illustrative', () => {
-    const raw = { plan: spec.plan, sources: {}, illustrativeSource: 'Ilustrasi', values: [{ indicator: 'P0', series: 'realisation', year: 2020, value: 1 }] };
+    const raw = { plan: spec.plan, sources: {}, revisionDate: '2021-08-23', methodBreaks: [], illustrativeSource: 'Ilustrasi', values: [{ indicator: 'P0', series: 'realisation', year: 2020, value: 1 }] };
     expect(() => demoSpec(raw)).toThrow(/has no source/);
     expect(() => demoSpec({ ...raw, values: [{ ...raw.values[0], sources: ['zz'] }] })).toThrow(/unknown source \[zz\]/);
   });

@@ -45,6 +45,7 @@ const v = (indicatorId: number, year: number, series: IndicatorValue['series'], 
   value,
   source: 's',
   illustrative: false,
+  provisional: false,
 });
 const values = [v(3, 2017, 'baseline', 12.9), v(3, 2021, 'original_target', 11.3), v(3, 2023, 'original_target', 10.5), v(3, 2020, 'realisation', 12.32), v(5, 2021, 'realisation', 1.52)];
 const targets: ScenarioTargets = {

@@ -8,7 +8,7 @@ import type { Workbook } from '../store.js';
 export function saveReference(wb: Workbook, actor: Actor, ref: Omit<ReferenceTarget, 'id'> & { id?: number | undefined }): void {
   wb.edit(actor, 'reference.save', null, (tx) => {
     const row = {
-      indicator_code: ref.indicatorCode, kind: ref.kind, comparison: ref.comparison,
+      indicator_code: ref.indicatorCode, scope: ref.scope, kind: ref.kind, comparison: ref.comparison,
       year: ref.kind === 'level' ? ref.year : null, value: ref.value, label: ref.label, source: ref.source,
     };
     if (ref.id === undefined) tx.insert('reference_target', row);

@@ -5,12 +5,13 @@
  * required. No DOM: unit tests run it in Node.
  */
 import type { Input } from '../../../shared/api/contract.js';
-import type { Comparison, ReferenceKind, ReferenceTarget } from '../../../shared/domain.js';
+import type { Comparison, ReferenceKind, ReferenceScope, ReferenceTarget } from '../../../shared/domain.js';
 import { parseNumber, formatForEditing } from '../../../shared/format/number.js';
 
 export interface ReferenceDraft {
   id: number | null;
   indicatorCode: string;
+  scope: ReferenceScope;
   kind: ReferenceKind;
   comparison: Comparison;
   /** As typed; ignored (and sent as null) for an annual change. */
@@ -37,13 +38,14 @@ const SOURCE_MAX = 2000;
 export type ReferenceInput = Input<'references.save'>;
 
 export function emptyDraft(indicatorCode: string): ReferenceDraft {
-  return { id: null, indicatorCode, kind: 'level', comparison: 'le', year: '', value: '', label: '', source: '' };
+  return { id: null, indicatorCode, scope: 'kabupaten', kind: 'level', comparison: 'le', year: '', value: '', label: '', source: '' };
 }
 
 export function draftOf(ref: ReferenceTarget, decimals: number): ReferenceDraft {
   return {
     id: ref.id,
     indicatorCode: ref.indicatorCode,
+    scope: ref.scope,
     kind: ref.kind,
     comparison: ref.comparison,
     year: ref.year === null ? '' : String(ref.year),
@@ -79,6 +81,7 @@ export function validateDraft(draft: ReferenceDraft): { ok: true; input: Referen
   if (Object.keys(errors).length > 0 || !parsed.ok) return { ok: false, errors };
   const input: ReferenceInput = {
     indicatorCode: draft.indicatorCode.trim(),
+    scope: draft.scope,
     kind: draft.kind,
     comparison: draft.comparison,
     year,
