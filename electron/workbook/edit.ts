@@ -42,6 +42,8 @@ export interface ValueWrite {
   value: number | null;
   source: string;
   illustrative: boolean;
+  /** BPS's provisional mark (angka sementara). */
+  provisional?: boolean;
   where?: string;
 }
 
@@ -169,7 +171,7 @@ export class EditTx {
     cells.forEach((c, i) => {
       const key = { indicator_id: c.indicatorId, year: c.year, series: c.series };
       const before = selectRow(this.ctx.st, 'value', key);
-      const after = c.value === null ? null : { ...key, value: c.value, source: c.source, illustrative: c.illustrative ? 1 : 0 };
+      const after = c.value === null ? null : { ...key, value: c.value, source: c.source, illustrative: c.illustrative ? 1 : 0, provisional: c.provisional ? 1 : 0 };
       if (sameRow(before, after)) return;
       if (after) putRow(this.ctx.st, 'value', after);
       else this.ctx.st.get('DELETE FROM value WHERE indicator_id = ? AND year = ? AND series = ?').run(c.indicatorId, c.year, c.series);
