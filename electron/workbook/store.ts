@@ -10,6 +10,8 @@ import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { CapaianSetting, Indicator, IndicatorValue, MethodBreak, Plan, ReferenceTarget, Scenario, Series, ShockYear, WorkbookSettings, WorkbookSummary } from '../../shared/domain.js';
 import { AppError } from '../../shared/api/result.js';
+import { POPULATION_CODE } from '../../shared/domain.js';
+import { susenasPopulation, type SusenasPopulation } from '../../shared/model/population.js';
 import { APPLICATION_ID, readHeader } from './file-format.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';
 import { seedReferences } from './references.js';
@@ -361,6 +363,27 @@ export class Workbook {
   settings(): WorkbookSettings {
     const row = this.st.get('SELECT revision_date AS revisionDate, capaian_bands AS capaianBands FROM plan WHERE id = 1').get() as WorkbookSettings | undefined;
     return row ?? { revisionDate: null, capaianBands: 'permendagri_86_2017' };
+  }
+
+  /**
+   * The population BPS poverty figures use, per plan year (shared/model/population.ts): the
+   * 'projection' POP where entered, else implied by a published rate/count pair, else carried.
+   */
+  population(): SusenasPopulation {
+    const plan = this.plan();
+    const index = this.indicatorIndex();
+    const pop = index.byCode.get(POPULATION_CODE);
+    const projection = new Map<number, number>();
+    const census = new Map<number, number>();
+    const real = new Map<string, number>();
+    const codeOf = new Map(index.list.map((i) => [i.id, i.code]));
+    for (const v of this.values(['projection', 'realisation'])) {
+      if (pop && v.indicatorId === pop.id) (v.series === 'projection' ? projection : census).set(v.year, v.value);
+      else if (v.series === 'realisation') real.set(`${codeOf.get(v.indicatorId)}:${v.year}`, v.value);
+    }
+    const years: number[] = [];
+    for (let y = plan.baselineYear; y <= plan.lastYear; y++) years.push(y);
+    return susenasPopulation({ years, projection, census, realisation: (code, year) => real.get(`${code}:${year}`) });
   }
 
   capaianSettings(): CapaianSetting[] {

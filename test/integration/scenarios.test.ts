@@ -121,7 +121,9 @@ describe('revised targets', () => {
     await ok(dispatch('justification.set', { scenarioId: s.id, indicatorId: ind('P0').id, text: 'Kemiskinan naik karena COVID-19' }));
     await ok(dispatch('targets.set', { scenarioId: s.id, action: 'target.edit', cells: [{ indicatorId: ind('P0').id, year: 2021, value: 12.6 }] }));
     const log = await ok<ChangeLogEntry[]>(dispatch('changelog.list', { scenarioId: s.id }));
-    expect(log[0]).toMatchObject({
+    // The count that follows the rate is logged too, as derived.
+    expect(log.find((e) => e.indicatorCode === 'JPM')).toMatchObject({ action: 'target.edit', derived: true, year: 2021, oldValue: 72_707, newValue: 81_072 });
+    expect(log.find((e) => e.indicatorCode === 'P0')).toMatchObject({
       action: 'target.edit',
       user: os.userInfo().username,
       scenarioName: 'Perubahan 2021',
@@ -157,6 +159,21 @@ describe('revised targets', () => {
     close();
   });
 
+  it('without a scenario population, a count follows its rate through the Susenas population (implied by 12,32 % and 79.270), not the census', async () => {
+    const { dispatch, ind, close, session } = await demo();
+    const s = await createScenario(dispatch);
+    const [p0, jpm] = [ind('P0'), ind('JPM')];
+    // 79.270 / 0,1232 = 643.425 people (SP2020 counted 612.900); no growth is known, so it is carried flat.
+    const population = session.require().population();
+    expect(population.byYear.get(2020)).toEqual({ value: 643_425, basis: 'implied' });
+    expect(population.byYear.get(2021)).toEqual({ value: 643_425, basis: 'carried', from: 2020 });
+    expect(population.growthBasis).toBe('none');
+    const t = await ok<ScenarioTargets>(dispatch('targets.set', { scenarioId: s.id, action: 'target.edit', cells: [{ indicatorId: p0.id, year: 2021, value: 12.6 }] }));
+    // 12,60 % × 643.425 = 81.071,55 → 81.072 people, marked derived (the census would give 77.225).
+    expect(valueAt(t, jpm.id, 2021)).toMatchObject({ value: 81_072, origin: 'derived' });
+    close();
+  });
+
   it('a count follows its rate through the scenario population, and a typed count drives the rate', async () => {
     const { dispatch, ind, close } = await demo();
     const s = await createScenario(dispatch);
@@ -176,8 +193,8 @@ describe('revised targets', () => {
     expect(valueAt(t, p0.id, 2021)).toMatchObject({ value: 10.94, origin: 'derived' });
     expect(valueAt(t, jpm.id, 2021)).toMatchObject({ value: 70_000, origin: 'entered' });
 
-    // Years without a scenario population derive nothing: the 2022 count stays the original target.
-    expect(valueAt(t, jpm.id, 2022)).toMatchObject({ value: 68_300, origin: 'entered' });
+    // 2022 was not touched: its count stays the original target.
+    expect(valueAt(t, jpm.id, 2022)).toMatchObject({ value: 70_133, origin: 'entered' });
 
     const tooMany = await dispatch('targets.set', { scenarioId: s.id, action: 'target.edit', cells: [{ indicatorId: jpm.id, year: 2021, value: 700_000 }] });
     expect(tooMany).toMatchObject({ ok: false, code: 'bad_input' });

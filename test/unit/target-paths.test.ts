@@ -7,6 +7,7 @@ import {
   constantChangePath,
   DEFAULT_GROWTH_ELASTICITY,
   elasticityPath,
+  estimateElasticity,
   linearPath,
   MAX_PATH_YEARS,
   shockRecoveryPath,
@@ -338,5 +339,32 @@ describe('path shapes (properties)', () => {
         expect(shockRecoveryPath({ base, shockFromYear: fromYear, shockToYear: fromYear, rise: 0, recoveryYears: 3, fromYear, toYear })).toEqual(base);
       }),
     );
+  });
+});
+
+describe('estimateElasticity (the region’s own record)', () => {
+  // Muara Enim realisations (../shared/data/muara-enim.md): P0 and economic growth.
+  const p0 = new Map([[2018, 12.56], [2019, 12.41], [2020, 12.32], [2022, 11.12], [2023, 10.93]]);
+  const pe = new Map([[2019, 7.02], [2020, 0.03], [2022, 8.73], [2023, 8.58]]);
+
+  it('fits Δpoverty on growth through the origin over the years realised by the revision', () => {
+    // By August 2021: 2019 (−1,1943 % with 7,02 %) and 2020 (−0,7252 % with 0,03 %).
+    const r2019 = (12.41 / 12.56 - 1) * 100;
+    const r2020 = (12.32 / 12.41 - 1) * 100;
+    const expected = (r2019 * 7.02 + r2020 * 0.03) / (7.02 ** 2 + 0.03 ** 2);
+    const e = estimateElasticity(p0, pe, 'relative', 2020)!;
+    expect(e.years).toEqual([2019, 2020]);
+    expect(e.elasticity).toBeCloseTo(expected, 12);
+    expect(e.elasticity).toBeCloseTo(-0.1705, 3);
+    // In points: (−0,15·7,02 − 0,09·0,03) / (7,02² + 0,03²) = −0,0214 pp per 1 % growth.
+    expect(estimateElasticity(p0, pe, 'points', 2020)!.elasticity).toBeCloseTo((-0.15 * 7.02 - 0.09 * 0.03) / (7.02 ** 2 + 0.03 ** 2), 12);
+    // With 2023 (2022 has no 2021 to compare with): about −0,19, far from the national −0,88.
+    expect(estimateElasticity(p0, pe, 'relative')!.years).toEqual([2019, 2020, 2023]);
+    expect(estimateElasticity(p0, pe, 'relative')!.elasticity).toBeCloseTo(-0.1877, 3);
+  });
+
+  it('needs two years of change with growth', () => {
+    expect(estimateElasticity(new Map([[2019, 12.41], [2020, 12.32]]), pe, 'relative')).toBeNull();
+    expect(estimateElasticity(p0, new Map(), 'relative')).toBeNull();
   });
 });

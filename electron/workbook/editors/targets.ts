@@ -6,8 +6,10 @@ import { AppError } from '../../../shared/api/result.js';
 import type { TargetAction } from '../../../shared/changes.js';
 import type { Indicator, ScenarioTargets, TargetCell } from '../../../shared/domain.js';
 import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../../shared/domain.js';
+import type { SusenasPopulation } from '../../../shared/model/population.js';
 import { countFromRate, rateFromCount } from '../../../shared/model/rate-count.js';
 import { roundTo } from '../../../shared/model/rounding.js';
+import { keyIndicator, keyYear } from '../caches.js';
 import type { Actor, EditTx, TargetWrite } from '../edit.js';
 import type { Workbook } from '../store.js';
 
@@ -28,22 +30,26 @@ export function setTargets(wb: Workbook, actor: Actor, scenarioId: number, cells
   wb.reads.scenario(scenarioId);
   wb.edit(actor, action, scenarioId, (tx) => {
     tx.setTargets(scenarioId, cells);
+    // Only cells whose value this edit changed lead a derivation (retyping a value changes nothing).
     const touched = new Set<string>();
-    for (const c of cells) {
-      const ind = tx.indicator(c.indicatorId);
-      if (PAIR_CODES.has(ind.code)) touched.add(`${ind.code}:${c.year}`);
+    for (const key of tx.effect.targets.get(scenarioId)?.keys() ?? []) {
+      const ind = tx.indicator(keyIndicator(key));
+      if (PAIR_CODES.has(ind.code)) touched.add(`${ind.code}:${keyYear(key)}`);
     }
-    if (touched.size > 0) deriveRateCount(tx, wb.indicatorIndex().byCode, scenarioId, touched);
+    if (touched.size > 0) deriveRateCount(tx, wb.indicatorIndex().byCode, scenarioId, touched, wb.population());
   });
   return wb.reads.targets(scenarioId);
 }
 
 /**
- * Keeps counts of poor people consistent with rates through the scenario's population (its POP
- * row): whichever of the pair the planner entered drives the other, which is stored as derived.
- * Without a population for the year, nothing is derived.
+ * Keeps counts of poor people consistent with rates through the population poverty figures use:
+ * the scenario's POP row for the year when it has one, else the Susenas population of the
+ * workbook (shared/model/population.ts: a projection entered with its source, else implied by a
+ * published rate/count pair, else carried at the region's growth) — never the census. Whichever
+ * of the pair the planner entered drives the other, which is stored as derived. Without any
+ * population for the year, nothing is derived.
  */
-function deriveRateCount(tx: EditTx, byCode: ReadonlyMap<string, Indicator>, scenarioId: number, touched: ReadonlySet<string>): void {
+function deriveRateCount(tx: EditTx, byCode: ReadonlyMap<string, Indicator>, scenarioId: number, touched: ReadonlySet<string>, susenas: SusenasPopulation): void {
   const pop = byCode.get(POPULATION_CODE);
   if (!pop) return;
   const derived: TargetWrite[] = [];
@@ -67,7 +73,7 @@ function deriveRateCount(tx: EditTx, byCode: ReadonlyMap<string, Indicator>, sce
         if (toCell?.origin === 'derived') derived.push({ indicatorId: to.id, year, value: null });
         continue;
       }
-      const population = tx.currentTarget(scenarioId, pop.id, year)?.value;
+      const population = tx.currentTarget(scenarioId, pop.id, year)?.value ?? susenas.byYear.get(year)?.value;
       if (population === undefined || population <= 0) continue;
       // A count above its population has no rate: the edit's own rule refuses it, naming the cell.
       if (from === count && fromCell.value > population) continue;

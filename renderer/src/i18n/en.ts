@@ -322,7 +322,12 @@ export const en: Messages = {
       endValue: 'End value ({{year}})',
       changePerYear: 'Change per year ({{unit}})',
       elasticity: 'Elasticity ε',
-      elasticitySource: 'Default ε = {{value}}: {{source}}.',
+      elasticitySource: 'National figure ε = {{value}}: {{source}}.',
+      elasticityRegional: 'Default ε = {{value}}: estimated from this region’s own realisations (poverty change against economic growth, years {{years}}, {{variant}}).',
+      elasticityNoRecord: 'Not enough realisations of the region (two consecutive years with growth are needed) to estimate ε; the default is the national figure.',
+      useRegional: 'Use the regional estimate',
+      useNational: 'Use the national figure',
+      variantNames: { points: 'percentage points', relative: 'relative' },
       variant: 'Variant',
       variants: {
         points: 'points: P_t = P_(t−1) + ε × g_t',

@@ -320,7 +320,12 @@ export const id = {
       endValue: 'Nilai akhir ({{year}})',
       changePerYear: 'Perubahan per tahun ({{unit}})',
       elasticity: 'Elastisitas ε',
-      elasticitySource: 'Bawaan ε = {{value}}: {{source}}.',
+      elasticitySource: 'Angka nasional ε = {{value}}: {{source}}.',
+      elasticityRegional: 'Bawaan ε = {{value}}: diperkirakan dari realisasi daerah ini sendiri (perubahan kemiskinan terhadap pertumbuhan ekonomi, tahun {{years}}, {{variant}}).',
+      elasticityNoRecord: 'Realisasi daerah belum cukup (perlu dua tahun berurutan dengan pertumbuhan) untuk memperkirakan ε; bawaan memakai angka nasional.',
+      useRegional: 'Pakai perkiraan daerah',
+      useNational: 'Pakai angka nasional',
+      variantNames: { points: 'poin persen', relative: 'relatif' },
       variant: 'Varian',
       variants: {
         points: 'poin: P_t = P_(t−1) + ε × g_t',

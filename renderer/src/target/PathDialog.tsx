@@ -10,10 +10,12 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator, IndicatorValue, Plan } from '../../../shared/domain.js';
 import { formatForEditing, formatNumber, parseNumber } from '../../../shared/format/number.js';
 import { ModelError } from '../../../shared/model/errors.js';
+import { lastRealisedYear } from '../../../shared/model/revision.js';
 import { roundTo } from '../../../shared/model/rounding.js';
 import {
   DEFAULT_GROWTH_ELASTICITY,
   DEFAULT_GROWTH_ELASTICITY_SOURCE,
+  estimateElasticity,
   ELASTICITY_VARIANTS,
   TARGET_PATH_METHODS,
   targetPath,
@@ -44,6 +46,8 @@ interface Props {
   /** Indicator and year the dialog starts with (the focused cell), when any. */
   initial: { indicatorId: number | null; year: number | null };
   busy: boolean;
+  /** When the revision is made: the region's elasticity is estimated from the years realised by then. */
+  revisionDate: string | null;
   nameOf(ind: Indicator): string;
   onApply(cells: PathCell[], indicator: Indicator): Promise<boolean>;
   onClose(): void;
@@ -76,7 +80,16 @@ export function PathDialog(props: Props) {
   );
 }
 
-function PathForm({ plan, years, rows, initial, busy, nameOf, onApply, onClose, titleId }: Props & { titleId: string }) {
+/** The region's own elasticity (realised P0 on realised growth, up to the revision), per variant. */
+function regionalElasticity(rows: TargetIndicatorRow[], variant: ElasticityVariant, revisionDate: string | null) {
+  const p0 = rows.find((r) => r.indicator.code === 'P0');
+  const growth = rows.find((r) => r.indicator.code === GROWTH_CODE);
+  if (!p0 || !growth) return null;
+  const series = (row: TargetIndicatorRow) => new Map(Object.entries(row.realisation).map(([y, v]) => [Number(y), v.value]));
+  return estimateElasticity(series(p0), series(growth), variant, lastRealisedYear(revisionDate) ?? undefined);
+}
+
+function PathForm({ plan, years, rows, initial, busy, revisionDate, nameOf, onApply, onClose, titleId }: Props & { titleId: string }) {
   const { t } = useTranslation();
   const rangeText = useRangeText();
   const modelErrorText = useModelErrorText();
@@ -106,8 +119,10 @@ function PathForm({ plan, years, rows, initial, busy, nameOf, onApply, onClose, 
   });
   const [endText, setEndText] = useState(() => (firstRow ? formatForEditing(endValue(firstRow, toYear), firstRow.indicator.decimals) : ''));
   const [changeText, setChangeText] = useState('-1');
-  const [epsilonText, setEpsilonText] = useState(formatForEditing(DEFAULT_GROWTH_ELASTICITY, 2));
   const [variant, setVariant] = useState<ElasticityVariant>('relative');
+  const regional = regionalElasticity(rows, variant, revisionDate);
+  // The region's own record is the default; the national figure is offered beside it.
+  const [epsilonText, setEpsilonText] = useState(() => formatForEditing(roundTo(regionalElasticity(rows, 'relative', revisionDate)?.elasticity ?? DEFAULT_GROWTH_ELASTICITY, 2), 2));
   const [shockFrom, setShockFrom] = useState<number>(Math.min(2020, plan.lastYear));
   const [shockTo, setShockTo] = useState<number>(Math.min(2020, plan.lastYear));
   const [riseText, setRiseText] = useState('1');
@@ -330,7 +345,22 @@ function PathForm({ plan, years, rows, initial, busy, nameOf, onApply, onClose, 
                 </fieldset>
               </div>
               <p id={`${id.epsilon}-hint`} className="hint">
+                {regional
+                  ? t('target.path.elasticityRegional', {
+                      value: formatNumber(regional.elasticity, 2),
+                      years: regional.years.join(', '),
+                      variant: t(`target.path.variantNames.${regional.variant}`),
+                    })
+                  : t('target.path.elasticityNoRecord')}{' '}
                 {t('target.path.elasticitySource', { value: formatNumber(DEFAULT_GROWTH_ELASTICITY, 2), source: DEFAULT_GROWTH_ELASTICITY_SOURCE })}{' '}
+                {regional && (
+                  <button type="button" className="button-link" onClick={() => setEpsilonText(formatForEditing(roundTo(regional.elasticity, 2), 2))}>
+                    {t('target.path.useRegional')}
+                  </button>
+                )}{' '}
+                <button type="button" className="button-link" onClick={() => setEpsilonText(formatForEditing(DEFAULT_GROWTH_ELASTICITY, 2))}>
+                  {t('target.path.useNational')}
+                </button>{' '}
                 {t('target.path.growthNote', { indicator: growthRow ? nameOf(growthRow.indicator) : GROWTH_CODE })}
               </p>
             </>

@@ -395,6 +395,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
         rows={indicatorRows}
         initial={pathInitial}
         busy={writing > 0}
+        revisionDate={summary.settings.revisionDate}
         nameOf={nameOf}
         onApply={applyPath}
         onClose={() => setPathOpen(false)}
