@@ -138,6 +138,16 @@ export function describeEntryDetail(e: { action: string; detail: string | null }
       const word = (s: string) => STATUS_WORDS[s]?.[lang] ?? s;
       return `${word(m[1]!)} → ${word(m[2]!)}`;
     }
+    case 'plan.update':
+      return d
+        .split('; ')
+        .map((part) => {
+          const m = /^(revision_date|capaian_bands):(.*)→(.*)$/.exec(part);
+          if (!m) return part;
+          const name = m[1] === 'revision_date' ? (en ? 'revision date' : 'tanggal perubahan') : en ? 'capaian bands' : 'skala capaian';
+          return `${name}: ${m[2] || '–'} → ${m[3] || '–'}`;
+        })
+        .join('; ');
     case 'scenario.delete': {
       try {
         const parsed = JSON.parse(d) as { targets?: unknown[]; justifications?: unknown[] };

@@ -264,3 +264,10 @@ export interface MethodBreak {
   year: number;
   note: string;
 }
+
+/** The population poverty figures use, per year, as the app shows it (shared/model/population.ts). */
+export interface PopulationView {
+  years: { year: number; value: number; basis: 'projection' | 'implied' | 'carried'; from: number | null }[];
+  growth: number;
+  growthBasis: 'susenas' | 'census' | 'none';
+}

@@ -16,14 +16,17 @@ import type { AnnexLanguage, AnnexPaper, Signer } from '../../shared/annex.js';
 import { ANNEX_SHEETS } from '../../shared/annex.js';
 import type { CheckReport } from '../../shared/api/contract.js';
 import { AppError } from '../../shared/api/result.js';
-import type { Indicator, IndicatorValue, Plan, Scenario, ScenarioTargets, Series } from '../../shared/domain.js';
-import { capaian, capaianBand, DEFAULT_LOWER_FORMULA } from '../../shared/model/capaian.js';
-import { checkCatalogue, isChanged } from '../../shared/model/checks.js';
+import type { Indicator, IndicatorValue, MethodBreak, Plan, Scenario, ScenarioTargets, Series, WorkbookSettings } from '../../shared/domain.js';
+import { formatNumber, formatSignedNumber } from '../../shared/format/number.js';
+import { assessCapaian, capaianContext, formulaFor, type CapaianAssessment, type CapaianContext } from '../../shared/model/capaian.js';
+import { changeUnit, checkCatalogue, isChanged, loosens } from '../../shared/model/checks.js';
+import { lastRealisedYear } from '../../shared/model/revision.js';
+import { roundTo } from '../../shared/model/rounding.js';
 import { describeEntryAction, describeEntryDetail } from '../../shared/changes.js';
 import type { Workbook } from '../workbook/store.js';
 import type { AnnexLabels } from './labels.js';
 import { LABELS, longDate } from './labels.js';
-import { boxAll, COLORS, fitRowHeight, mergeRange, numFmt, printSetup, put, titleRow } from './sheet-style.js';
+import { boxAll, COLORS, fitRowHeight, mergeRange, numFmt, printSetup, put, titleRow, type CellStyle } from './sheet-style.js';
 
 export interface AnnexOptions {
   /** Default: the scenario marked usulan. */
@@ -53,6 +56,11 @@ interface AnnexData {
   values: IndicatorValue[];
   /** Each indicator's realisations, oldest first. */
   realisations: (ind: Indicator) => IndicatorValue[];
+  settings: WorkbookSettings;
+  /** Band scale, formula per indicator, method breaks: what capaian is measured with. */
+  capaian: CapaianContext;
+  /** The last year whose realisation was published by the revision date; null without a date. */
+  lastRealised: number | null;
   lang: AnnexLanguage;
   L: AnnexLabels;
   opts: AnnexOptions;
@@ -82,8 +90,10 @@ function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport): AnnexDat
   for (const list of reals.values()) list.sort((a, b) => a.year - b.year);
   const targets = wb.reads.targets(scenario.id);
   const revisedMap = new Map(targets.targets.map((t) => [`${t.indicatorId}:${t.year}`, t.value]));
+  const plan = wb.plan();
+  const settings = wb.settings();
   return {
-    plan: wb.plan(),
+    plan,
     indicators: wb.indicators(),
     scenario,
     targets,
@@ -92,6 +102,9 @@ function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport): AnnexDat
     realisations: (ind) => reals.get(ind.id) ?? [],
     value: (ind, year, series) => byKey.get(`${ind.id}:${year}:${series}`),
     revised: (ind, year) => revisedMap.get(`${ind.id}:${year}`),
+    settings,
+    capaian: capaianContext({ plan, settings, capaianSettings: wb.capaianSettings(), methodBreaks: wb.methodBreaks() }),
+    lastRealised: lastRealisedYear(settings.revisionDate),
     lang: opts.language,
     L: LABELS[opts.language],
     opts,
@@ -106,6 +119,37 @@ function targetYears(plan: Plan): number[] {
 
 function indName(d: AnnexData, ind: Indicator): string {
   return d.lang === 'en' ? ind.nameEn : ind.nameId;
+}
+
+/** A number cell's style: the indicator's decimals, "*" for a provisional figure, italic on a light fill for an illustrative one. */
+function numberStyle(d: AnnexData, ind: Indicator, mark: { illustrative?: boolean; provisional?: boolean } = {}): CellStyle {
+  return {
+    numFmt: numFmt(ind.decimals, d.lang, mark.provisional ?? false),
+    h: 'right',
+    ...(mark.illustrative ? { italic: true, fill: COLORS.illustrative } : {}),
+  };
+}
+
+/**
+ * Whether a revised target is an illustrative number: one carried over unchanged (at the
+ * indicator's decimals) from an illustrative original target — a scenario made from the original
+ * targets copies their stand-ins, which stay stand-ins until the planner changes them.
+ */
+function revisedIllustrative(ind: Indicator, revised: number | undefined, original: IndicatorValue | undefined): boolean {
+  return revised !== undefined && original !== undefined && original.illustrative && !isChanged(ind, revised, original.value);
+}
+
+/** A legend line under a table: an optional swatch in column A, the text merged across. */
+function legendLine(ws: ExcelJS.Worksheet, row: number, lastCol: number, text: string, swatch?: CellStyle): void {
+  if (swatch) put(ws, row, 1, swatch.italic ? 'ilustrasi' : '', { ...swatch, border: true, size: 7, h: 'center' });
+  mergeRange(ws, row, 2, row, lastCol);
+  put(ws, row, 2, text, { italic: true, size: 8, wrap: true, v: 'top' });
+  fitRowHeight(ws, row, [{ text, width: 150 }]);
+}
+
+/** "2021-08-23" in the annex language, or null without a revision date. */
+function revisionDateText(d: AnnexData): string | null {
+  return d.settings.revisionDate ? longDate(d.settings.revisionDate, d.lang) : null;
 }
 
 /** "Kabupaten Muara Enim" → "Muara Enim": where the signer signs, unless given. */

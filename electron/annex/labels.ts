@@ -5,7 +5,7 @@
  */
 import type { AnnexLanguage } from '../../shared/annex.js';
 import type { CapaianBand, CapaianFormula, NotComputableReason } from '../../shared/model/capaian.js';
-import type { IndicatorGroup, Series, Severity } from '../../shared/domain.js';
+import type { CapaianBandScale, IndicatorGroup, Series, Severity } from '../../shared/domain.js';
 
 export interface AnnexLabels {
   docTitle: string;
@@ -29,6 +29,16 @@ export interface AnnexLabels {
   justification: string;
   groups: Record<IndicatorGroup, string>;
   legendChanged: string;
+  /** Lampiran I: the column of Δ per changed year. */
+  deltaHeader: string;
+  /** "2021: +1,30 poin persen (dilonggarkan)". */
+  deltaLine: (year: number, signed: string, unit: string, kind: 'loosened' | 'tightened' | null) => string;
+  /** Italic on a light fill: illustrative numbers (and, in Lampiran II, capaian computed from them). */
+  legendIllustrative: string;
+  legendIllustrativeCapaian: string;
+  legendProvisional: string;
+  /** Lampiran I: which years the revision date makes history. */
+  legendRevision: (date: string, lastRealised: number) => string;
   year: string;
   realisation: string;
   capaian: string;
@@ -41,6 +51,22 @@ export interface AnnexLabels {
   formulas: Record<CapaianFormula, string>;
   notComputable: Record<NotComputableReason, string>;
   bands: Record<CapaianBand, string>;
+  /** Lampiran II sub-headers of each target side. */
+  category: string;
+  attainment: string;
+  achieved: string;
+  /** "Tidak tercapai, selisih 0,62 poin persen". */
+  notAchieved: (gap: string, unit: string) => string;
+  /** The merged capaian cells across a change of method. */
+  notComparable: (year: number) => string;
+  /** Legend lines under Lampiran II. */
+  legendBands: Record<CapaianBandScale, string>;
+  legendAttainment: string;
+  legendBreak: (indicator: string, year: number, note: string) => string;
+  legendFormula: string;
+  /** Lampiran II's two parts when the workbook has a revision date. */
+  sectionRealised: (date: string, lastRealised: number) => string;
+  sectionMonitoring: (date: string) => string;
   severity: Record<Severity, string>;
   check: string;
   finding: string;
@@ -87,6 +113,12 @@ const id: AnnexLabels = {
   justification: 'Alasan Perubahan',
   groups: { makro: 'Indikator Makro', kemiskinan: 'Indikator Kemiskinan' },
   legendChanged: 'Sel berwarna: target yang diubah (Menjadi berbeda dari Semula).',
+  deltaHeader: 'Perubahan (Menjadi − Semula)',
+  deltaLine: (year, signed, unit, kind) => `${year}: ${signed} ${unit}${kind === 'loosened' ? ' (dilonggarkan)' : kind === 'tightened' ? ' (diperketat)' : ''}`,
+  legendIllustrative: 'Angka bercetak miring berlatar biru muda = ilustrasi (bukan angka Perda/BPS): angka pengganti yang wajar karena sumber publiknya belum ditemukan; lihat lembar Sumber Data.',
+  legendIllustrativeCapaian: 'Capaian yang dihitung dari angka ilustrasi juga bercetak miring.',
+  legendProvisional: 'Tanda * di belakang angka = angka sementara (BPS).',
+  legendRevision: (date, last) => `Tanggal perubahan: ${date}. Realisasi yang sudah terbit pada tanggal itu: sampai tahun ${last} (Lampiran II).`,
   year: 'Tahun',
   realisation: 'Realisasi',
   capaian: 'Capaian (%)',
@@ -110,7 +142,32 @@ const id: AnnexLabels = {
     zero_realisation: 'Tidak dihitung: realisasi 0',
     negative_value: 'Tidak dihitung: nilai negatif',
   },
-  bands: { sangat_baik: 'Sangat baik', baik: 'Baik', cukup: 'Cukup', kurang: 'Kurang' },
+  bands: {
+    sangat_tinggi: 'Sangat tinggi',
+    tinggi: 'Tinggi',
+    sedang: 'Sedang',
+    rendah: 'Rendah',
+    sangat_rendah: 'Sangat rendah',
+    sangat_baik: 'Sangat baik',
+    baik: 'Baik',
+    cukup: 'Cukup',
+    kurang: 'Kurang',
+  },
+  category: 'Kategori',
+  attainment: 'Ketercapaian',
+  achieved: 'Tercapai',
+  notAchieved: (gap, unit) => `Tidak tercapai, selisih ${gap} ${unit}`,
+  notComparable: (year) => `Tidak sebanding: metode berubah sejak ${year} (lihat catatan di bawah tabel)`,
+  legendBands: {
+    permendagri_86_2017: 'Kategori capaian (Permendagri No. 86 Tahun 2017): ≥ 91 sangat tinggi; 76–90 tinggi; 66–75 sedang; 51–65 rendah; ≤ 50 sangat rendah.',
+    lakip: 'Kategori capaian (skala LAKIP daerah): ≥ 91 sangat baik; 81–90 baik; 71–80 cukup; ≤ 70 kurang.',
+  },
+  legendAttainment:
+    'Tidak tercapai: realisasi belum mencapai target menurut arah indikator (makin rendah atau makin tinggi makin baik), apa pun kategori capaiannya; selisih dalam satuan indikator (poin persen untuk indikator dalam %).',
+  legendBreak: (indicator, year, note) => `Tidak sebanding — ${indicator}, sejak ${year}: ${note}`,
+  legendFormula: 'Rumus capaian per indikator: pilihan perencana, atau bawaan menurut polaritas (makin rendah makin baik: Target ÷ Realisasi).',
+  sectionRealised: (date, last) => `Realisasi yang sudah terbit pada tanggal perubahan (${date}): sampai tahun ${last} — dasar perubahan`,
+  sectionMonitoring: (date) => `Realisasi setelah tanggal perubahan (pemantauan): terbit sesudah ${date}, bukan dasar perubahan`,
   severity: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
   check: 'Pemeriksaan',
   finding: 'Uraian',
@@ -172,6 +229,12 @@ const en: AnnexLabels = {
   justification: 'Justification',
   groups: { makro: 'Macro Indicators', kemiskinan: 'Poverty Indicators' },
   legendChanged: 'Shaded cells: changed targets (Revised differs from Original).',
+  deltaHeader: 'Change (Revised − Original)',
+  deltaLine: (year, signed, unit, kind) => `${year}: ${signed} ${unit}${kind === 'loosened' ? ' (loosened)' : kind === 'tightened' ? ' (tightened)' : ''}`,
+  legendIllustrative: 'Italic numbers on light blue = ilustrasi, illustrative (not Perda/BPS figures): plausible stand-ins where no public source was found; see the Sumber Data sheet.',
+  legendIllustrativeCapaian: 'Achievement computed from illustrative numbers is italic too.',
+  legendProvisional: 'A * after a number = provisional figure (angka sementara, BPS).',
+  legendRevision: (date, last) => `Revision date: ${date}. Realisations published by then: up to ${last} (Annex II).`,
   year: 'Year',
   realisation: 'Realisation',
   capaian: 'Achievement (%)',
@@ -195,7 +258,32 @@ const en: AnnexLabels = {
     zero_realisation: 'Not computed: realisation 0',
     negative_value: 'Not computed: negative value',
   },
-  bands: { sangat_baik: 'Very good', baik: 'Good', cukup: 'Fair', kurang: 'Poor' },
+  bands: {
+    sangat_tinggi: 'Very high',
+    tinggi: 'High',
+    sedang: 'Medium',
+    rendah: 'Low',
+    sangat_rendah: 'Very low',
+    sangat_baik: 'Very good',
+    baik: 'Good',
+    cukup: 'Fair',
+    kurang: 'Poor',
+  },
+  category: 'Category',
+  attainment: 'Target met',
+  achieved: 'Achieved',
+  notAchieved: (gap, unit) => `Not achieved, gap ${gap} ${unit}`,
+  notComparable: (year) => `Not comparable: method changed from ${year} (see the note under the table)`,
+  legendBands: {
+    permendagri_86_2017: 'Achievement category (Permendagri No. 86/2017): ≥ 91 very high; 76–90 high; 66–75 medium; 51–65 low; ≤ 50 very low.',
+    lakip: 'Achievement category (the regional LAKIP scale): ≥ 91 very good; 81–90 good; 71–80 fair; ≤ 70 poor.',
+  },
+  legendAttainment:
+    'Not achieved: the realisation did not reach the target in the indicator\'s direction (lower or higher is better), whatever its category; the gap is in the indicator\'s unit (percentage points for an indicator in %).',
+  legendBreak: (indicator, year, note) => `Not comparable — ${indicator}, from ${year}: ${note}`,
+  legendFormula: 'Achievement formula per indicator: the planner\'s choice, or the polarity\'s default (lower is better: Target ÷ Realisation).',
+  sectionRealised: (date, last) => `Realisations published by the revision date (${date}): up to ${last} — the basis of the revision`,
+  sectionMonitoring: (date) => `Realisations after the revision date (monitoring): published after ${date}, not a basis of the revision`,
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   check: 'Check',
   finding: 'Finding',

@@ -8,6 +8,8 @@ export const COLORS = {
   group: 'FFF2F2F2',
   /** Changed targets: light yellow, still readable when printed in grey. */
   changed: 'FFFFE699',
+  /** Illustrative numbers (ilustrasi), with italic type: light blue, lighter than the header grey in print. */
+  illustrative: 'FFDDEBF7',
   error: 'FFF4CCCC',
   warning: 'FFFFF2CC',
 } as const;
@@ -31,20 +33,22 @@ export const PAPER_SIZE: Record<AnnexPaper, number> = { A4: 9, F4: 14 };
  * Indonesian language tag [$-421]: LibreOffice then shows 12,32 and 79.270 whatever the reader's
  * locale; Excel shows the separators of the reader's Windows locale (it uses the tag only for
  * date and currency names). English exports leave separators to the reader's locale.
+ * `provisional` appends a literal "*" (BPS's mark for angka sementara): the cell stays a number
+ * and shows 12,32*. The format never holds "%", which the importer reads as a percent format.
  */
-export function numFmt(decimals: number, lang: AnnexLanguage): string {
+export function numFmt(decimals: number, lang: AnnexLanguage, provisional = false): string {
   const d = Math.min(6, Math.max(0, Math.trunc(decimals)));
-  const cache = NUM_FMTS[lang === 'id' ? 0 : 1];
+  const cache = NUM_FMTS[(lang === 'id' ? 0 : 1) + (provisional ? 2 : 0)]!;
   let f = cache[d];
   if (f === undefined) {
     const base = d > 0 ? `#,##0.${'0'.repeat(d)}` : '#,##0';
-    cache[d] = f = lang === 'id' ? `[$-421]${base}` : base;
+    cache[d] = f = `${lang === 'id' ? '[$-421]' : ''}${base}${provisional ? '"*"' : ''}`;
   }
   return f;
 }
 
-/** numFmt's strings, built once: [id, en] × decimals. */
-const NUM_FMTS: [(string | undefined)[], (string | undefined)[]] = [[], []];
+/** numFmt's strings, built once: [id, en, id provisional, en provisional] × decimals. */
+const NUM_FMTS: (string | undefined)[][] = [[], [], [], []];
 
 /** Escapes text for a header/footer string, where & starts a code. */
 export function hfText(text: string): string {

@@ -33,9 +33,28 @@ class KeptChecks implements Kept {
   }
 }
 
+/**
+ * What every scenario's checks read from the workbook besides its targets: plan, indicators,
+ * values (the Susenas population is built from them), references, shock years, the revision date
+ * (realised years) and method breaks. A step that changes any of these is not caught up by
+ * indicator (shared/changes.ts: its scope is not only targets/justifications), so the kept state
+ * is dropped and rebuilt from here.
+ */
+export function checkBase(wb: Workbook): Omit<CheckInput, 'targets' | 'justifications'> {
+  return {
+    plan: wb.plan(),
+    indicators: wb.indicators(),
+    values: wb.values(),
+    references: wb.references(),
+    shockYears: wb.shockYears(),
+    revisionDate: wb.settings().revisionDate,
+    methodBreaks: wb.methodBreaks(),
+  };
+}
+
 export function checkScenario(wb: Workbook, scenarioId: number): CheckReport {
   wb.reads.scenario(scenarioId);
-  const c = wb.caches.get('checks', () => new KeptChecks({ plan: wb.plan(), indicators: wb.indicators(), values: wb.values(), references: wb.references(), shockYears: wb.shockYears() }));
+  const c = wb.caches.get('checks', () => new KeptChecks(checkBase(wb)));
   let s = c.scenarios.get(scenarioId);
   if (s && s.pending.size > c.base.indicators.length / 4) {
     c.scenarios.delete(scenarioId);

@@ -2,6 +2,7 @@
 import type { Handlers } from '../../shared/api/dispatch.js';
 import { createScenario, deleteScenario, setScenarioStatus, updateScenario } from '../workbook/editors/scenarios.js';
 import { deleteReference, saveReference } from '../workbook/editors/references.js';
+import { deleteMethodBreak, saveMethodBreak, setCapaianFormula, updateSettings } from '../workbook/editors/settings.js';
 import { setJustification, setTargets } from '../workbook/editors/targets.js';
 import { AnnexService } from './annex.js';
 import { checkScenario, requireNoErrors } from './checks.js';
@@ -59,6 +60,20 @@ export function createHandlers(session: Session): Handlers {
       return references();
     },
     'changelog.list': ({ scenarioId, limit }) => wb().reads.changeLog(scenarioId, limit ?? 500),
+    'settings.update': (changes) => updateSettings(wb(), actor(), changes),
+    'population.get': () => {
+      const p = wb().population();
+      return {
+        years: [...p.byYear].sort((a, b) => a[0] - b[0]).map(([year, v]) => ({ year, value: v.value, basis: v.basis, from: v.from ?? null })),
+        growth: p.growth,
+        growthBasis: p.growthBasis,
+      };
+    },
+    'capaian.list': () => wb().capaianSettings(),
+    'capaian.set': ({ indicatorId, formula }) => setCapaianFormula(wb(), actor(), indicatorId, formula),
+    'methodBreaks.list': () => wb().methodBreaks(),
+    'methodBreaks.save': (b) => saveMethodBreak(wb(), actor(), b),
+    'methodBreaks.delete': ({ indicatorCode, year }) => deleteMethodBreak(wb(), actor(), indicatorCode, year),
 
     'annex.signer.get': () => annex.signer.get(),
     'annex.signer.set': (signer) => annex.signer.set(signer),

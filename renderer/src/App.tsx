@@ -121,7 +121,7 @@ export function App() {
           <EmptyState recent={wb.recent} busy={wb.busy} onOpenDemo={wb.openDemo} onOpenPath={wb.openPath} />
         ) : (
           <>
-            {view === 'workbook' && <WorkbookView summary={wb.summary} values={wb.values} busy={wb.busy} onClose={wb.close} />}
+            {view === 'workbook' && <WorkbookView api={api} summary={wb.summary} values={wb.values} busy={wb.busy} onClose={wb.close} onChanged={reload} />}
             {view === 'target' && (
               <TargetView
                 api={api}

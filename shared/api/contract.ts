@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import type {
   AppInfo,
+  CapaianSetting,
+  MethodBreak,
+  PopulationView,
+  WorkbookSettings,
   ChangeLogEntry,
   Finding,
   HistoryState,
@@ -19,7 +23,8 @@ import type {
   SaveBackResult,
   WorkbookSummary,
 } from '../domain.js';
-import { COMPARISONS, REFERENCE_KINDS, REFERENCE_SCOPES, SCENARIO_STATUSES, SERIES } from '../domain.js';
+import { CAPAIAN_BAND_SCALES, COMPARISONS, REFERENCE_KINDS, REFERENCE_SCOPES, SCENARIO_STATUSES, SERIES } from '../domain.js';
+import { isIsoDate } from '../model/revision.js';
 import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
 import { ANNEX_LANGUAGES, ANNEX_PAPERS, IMPORT_SERIES } from '../annex.js';
 import { TARGET_ACTIONS } from '../changes.js';
@@ -170,6 +175,28 @@ export const contract = {
   'changelog.list': method<ChangeLogEntry[]>()(
     z.object({ scenarioId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   ),
+  /** The revision date (years realised by then are history) and the capaian band scale; one undo step. */
+  'settings.update': method<WorkbookSettings>()(
+    z
+      .object({
+        revisionDate: z.string().refine(isIsoDate, 'a date written YYYY-MM-DD').nullable().optional(),
+        capaianBands: z.enum(CAPAIAN_BAND_SCALES).optional(),
+      })
+      .strict(),
+  ),
+  /** The population BPS poverty figures use, per plan year, with how each year's was found. */
+  'population.get': method<PopulationView>()(none),
+  'capaian.list': method<CapaianSetting[]>()(none),
+  /** Chooses an indicator's capaian formula; null returns it to the polarity's default. */
+  'capaian.set': method<CapaianSetting[]>()(
+    z.object({ indicatorId: id, formula: z.enum(['higher', 'lower_a', 'lower_b']).nullable() }).strict(),
+  ),
+  'methodBreaks.list': method<MethodBreak[]>()(none),
+  /** Adds or replaces the method change of an indicator from a year on (tidak sebanding across it). */
+  'methodBreaks.save': method<MethodBreak[]>()(
+    z.object({ indicatorCode: z.string().trim().min(1).max(40), year, note: z.string().trim().min(1).max(500) }).strict(),
+  ),
+  'methodBreaks.delete': method<MethodBreak[]>()(z.object({ indicatorCode: z.string().trim().min(1).max(40), year }).strict()),
   /** The signer last used for the annex (kept in the user data folder, not the workbook). */
   'annex.signer.get': method<Signer | null>()(none),
   'annex.signer.set': method<Signer>()(signer),

@@ -3,16 +3,20 @@ import { useTranslation } from 'react-i18next';
 import type { IndicatorValue, WorkbookSummary } from '../../../shared/domain.js';
 import { IndicatorGrid } from '../grid/IndicatorGrid.js';
 import { SELECTABLE_SERIES, type SelectableSeries } from '../grid/rows.js';
+import { RevisionSettings } from '../workbook/RevisionSettings.js';
+import type { ApiClient } from '../../../shared/api/client.js';
 
 interface Props {
+  api: ApiClient;
   summary: WorkbookSummary;
   values: IndicatorValue[];
   busy: boolean;
   onClose: () => void;
+  onChanged: () => Promise<void>;
 }
 
 /** Buku Kerja: the plan, the file, the scenarios and the indicator table. */
-export function WorkbookView({ summary, values, busy, onClose }: Props) {
+export function WorkbookView({ api, summary, values, busy, onClose, onChanged }: Props) {
   const { t } = useTranslation();
   const [series, setSeries] = useState<SelectableSeries>('realisation');
   const seriesId = useId();
@@ -104,6 +108,8 @@ export function WorkbookView({ summary, values, busy, onClose }: Props) {
           series={series}
         />
       </section>
+
+      <RevisionSettings api={api} summary={summary} readOnly={summary.readOnly} onChanged={onChanged} />
     </div>
   );
 }
