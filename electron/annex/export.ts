@@ -139,12 +139,14 @@ function revisedIllustrative(ind: Indicator, revised: number | undefined, origin
   return revised !== undefined && original !== undefined && original.illustrative && !isChanged(ind, revised, original.value);
 }
 
-/** A legend line under a table: an optional swatch in column A, the text merged across. */
-function legendLine(ws: ExcelJS.Worksheet, row: number, lastCol: number, text: string, swatch?: CellStyle): void {
-  if (swatch) put(ws, row, 1, swatch.italic ? 'ilustrasi' : '', { ...swatch, border: true, size: 7, h: 'center' });
+/** A legend line under a table: an optional swatch in column A, the text merged across B…lastCol. */
+function legendLine(ws: ExcelJS.Worksheet, row: number, lastCol: number, text: string, swatch?: { text: string; style: CellStyle }): void {
+  if (swatch) put(ws, row, 1, swatch.text, { ...swatch.style, border: true, size: 7, h: 'center' });
   mergeRange(ws, row, 2, row, lastCol);
   put(ws, row, 2, text, { italic: true, size: 8, wrap: true, v: 'top' });
-  fitRowHeight(ws, row, [{ text, width: 150 }]);
+  let width = 0;
+  for (let c = 2; c <= lastCol; c++) width += ws.getColumn(c).width ?? 9;
+  fitRowHeight(ws, row, [{ text, width: width * 1.1 }]);
 }
 
 /** "2021-08-23" in the annex language, or null without a revision date. */
@@ -172,7 +174,11 @@ function footerLeft(d: AnnexData, number: string): string {
   return `${d.L.lampiran(number)} — ${d.L.docTitle} ${d.plan.region}`;
 }
 
-/** Lampiran I: RPJMD Bab IX layout with the original (semula) and revised (menjadi) target side by side. */
+/**
+ * Lampiran I: RPJMD Bab IX layout with the original (semula) and revised (menjadi) target side by
+ * side, the change of each changed year in the indicator's unit (percentage points for a % —
+ * "+1,30 poin persen (dilonggarkan)"), and illustrative numbers in italic on a light fill.
+ */
 function sheetTargets(book: ExcelJS.Workbook, d: AnnexData): void {
   const { L, plan } = d;
   const years = targetYears(plan);
@@ -180,15 +186,16 @@ function sheetTargets(book: ExcelJS.Workbook, d: AnnexData): void {
   const colBaseline = 4;
   const colYear = (i: number) => 5 + i * 2;
   const colFinal = 5 + years.length * 2;
-  const colWhy = colFinal + 2;
+  const colDelta = colFinal + 2;
+  const colWhy = colDelta + 1;
   const lastCol = colWhy;
-  const widths = [5, 34, 10, 11, ...years.flatMap(() => [9, 9]), 9, 9, 44];
+  const widths = [5, 32, 10, 11, ...years.flatMap(() => [9, 9]), 9, 9, 24, 40];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   const h1 = titles(ws, d, lastCol, `${L.lampiran('I')} — ${L.sheet1Title}`);
   const h2 = h1 + 1;
   const head = { bold: true, h: 'center' as const, fill: COLORS.header, wrap: true };
-  for (const [col, text] of [[1, L.no], [2, L.indicator], [3, L.unit], [colBaseline, `${L.baseline} (${plan.baselineYear})`], [colWhy, L.justification]] as const) {
+  for (const [col, text] of [[1, L.no], [2, L.indicator], [3, L.unit], [colBaseline, `${L.baseline} (${plan.baselineYear})`], [colDelta, L.deltaHeader], [colWhy, L.justification]] as const) {
     mergeRange(ws, h1, col, h2, col);
     put(ws, h1, col, text, head);
   }
@@ -206,6 +213,8 @@ function sheetTargets(book: ExcelJS.Workbook, d: AnnexData): void {
   ws.getRow(h2).height = 14;
 
   const justification = new Map(d.targets.justifications.map((j) => [j.indicatorId, j.text]));
+  let anyIllustrative = false;
+  let anyProvisional = false;
   let row = h2 + 1;
   (['makro', 'kemiskinan'] as const).forEach((group, gi) => {
     const inds = d.indicators.filter((i) => i.group === group);
@@ -215,39 +224,49 @@ function sheetTargets(book: ExcelJS.Workbook, d: AnnexData): void {
     put(ws, row, 2, L.groups[group], { bold: true, fill: COLORS.group });
     row++;
     inds.forEach((ind, k) => {
-      const fmt = { numFmt: numFmt(ind.decimals, d.lang), h: 'right' as const };
+      const mark = (v: { illustrative?: boolean; provisional?: boolean }) => {
+        anyIllustrative ||= v.illustrative === true;
+        anyProvisional ||= v.provisional === true;
+        return numberStyle(d, ind, v);
+      };
       put(ws, row, 1, k + 1, { h: 'center' });
       put(ws, row, 2, indName(d, ind), { wrap: true });
       put(ws, row, 3, ind.unit, { h: 'center', wrap: true });
       const base = d.value(ind, plan.baselineYear, 'baseline') ?? d.value(ind, plan.baselineYear, 'realisation');
-      put(ws, row, colBaseline, base?.value ?? '–', base ? fmt : { h: 'center' });
+      put(ws, row, colBaseline, base?.value ?? '–', base ? mark(base) : { h: 'center' });
       const cells = (col: number, year: number) => {
-        const original = d.value(ind, year, 'original_target')?.value;
+        const originalValue = d.value(ind, year, 'original_target');
+        const original = originalValue?.value;
         const revised = d.revised(ind, year);
-        put(ws, row, col, original ?? '–', original !== undefined ? fmt : { h: 'center' });
+        put(ws, row, col, original ?? '–', originalValue ? mark(originalValue) : { h: 'center' });
         const changed = revised !== undefined ? isChanged(ind, revised, original) : original !== undefined;
         put(ws, row, col + 1, revised ?? '–', {
-          ...(revised !== undefined ? fmt : { h: 'center' as const }),
+          ...(revised !== undefined ? mark({ illustrative: !changed && revisedIllustrative(ind, revised, originalValue) }) : { h: 'center' as const }),
           ...(changed ? { fill: COLORS.changed, bold: true } : {}),
         });
       };
       years.forEach((y, i) => cells(colYear(i), y));
       cells(colFinal, plan.lastYear);
+      const delta = deltaText(d, ind, years);
+      put(ws, row, colDelta, delta, { wrap: true, v: 'top', size: 8 });
       const why = justification.get(ind.id) ?? '';
       put(ws, row, colWhy, why, { wrap: true, v: 'top' });
-      fitRowHeight(ws, row, [{ text: indName(d, ind), width: widths[1]! }, { text: why, width: widths[colWhy - 1]! }]);
+      fitRowHeight(ws, row, [{ text: indName(d, ind), width: widths[1]! }, { text: delta, width: widths[colDelta - 1]! * 1.1 }, { text: why, width: widths[colWhy - 1]! }]);
       row++;
     });
   });
   const lastTableRow = row - 1;
   boxAll(ws, h1, 1, lastTableRow, lastCol);
 
-  // Legend, then the signature block under the right-hand part of the table.
+  // Legend (after an empty row: the importer reads the table up to it), then the signature block.
   row += 1;
-  put(ws, row, 1, '', { fill: COLORS.changed, border: true });
-  mergeRange(ws, row, 2, row, Math.min(lastCol, 12));
-  put(ws, row, 2, L.legendChanged, { italic: true, size: 8 });
-  row += 2;
+  const legendEnd = Math.min(lastCol, 14);
+  legendLine(ws, row++, legendEnd, L.legendChanged, { text: '', style: { fill: COLORS.changed } });
+  if (anyIllustrative) legendLine(ws, row++, legendEnd, L.legendIllustrative, { text: '12,3', style: { italic: true, fill: COLORS.illustrative } });
+  if (anyProvisional) legendLine(ws, row++, legendEnd, L.legendProvisional);
+  const revisionDate = revisionDateText(d);
+  if (revisionDate && d.lastRealised !== null) legendLine(ws, row++, legendEnd, L.legendRevision(revisionDate, d.lastRealised));
+  row += 1;
   const sigLeft = Math.max(1, lastCol - 3);
   const signer = d.opts.signer;
   const place = signer?.place?.trim() || defaultPlace(plan.region);
@@ -271,36 +290,143 @@ function sheetTargets(book: ExcelJS.Workbook, d: AnnexData): void {
   });
 }
 
-/** Lampiran II: every realisation with the targets of its year and the capaian against each. */
+/**
+ * The changes of an indicator's targets, a line per changed year: "2021: +1,30 poin persen
+ * (dilonggarkan)". A change of a % indicator is in percentage points (poin persen), of any other
+ * in its unit; loosened/tightened by polarity (none for a neutral indicator).
+ */
+function deltaText(d: AnnexData, ind: Indicator, years: readonly number[]): string {
+  const unit = changeUnit(ind)[d.lang];
+  const lines: string[] = [];
+  for (const year of years) {
+    const original = d.value(ind, year, 'original_target')?.value;
+    const revised = d.revised(ind, year);
+    if (original === undefined || revised === undefined || !isChanged(ind, revised, original)) continue;
+    const delta = roundTo(revised - original, ind.decimals);
+    const kind = ind.polarity === 'neutral' ? null : loosens(ind, revised, original) ? 'loosened' : 'tightened';
+    lines.push(d.L.deltaLine(year, formatSignedNumber(delta, ind.decimals), unit, kind));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Lampiran II: every realisation with the targets of its year and the capaian against each
+ * (shared/model/capaian.ts assessCapaian): the percent by the indicator's formula, its category
+ * on the workbook's band scale, and whether the target was reached — "Tidak tercapai, selisih
+ * 0,62 poin persen" whatever the category — or "Tidak sebanding" across a change of method.
+ *
+ * With a revision date the table has two parts: A, the realisations published by then (years ≤
+ * lastRealisedYear), the basis of the revision; B, "Realisasi setelah tanggal perubahan
+ * (pemantauan)", the later ones, for monitoring. Both are inside the one table (label rows like
+ * Lampiran I's group rows), so the importer still reads every realisation back. Without a
+ * revision date: one part with every realisation, as before.
+ */
 function sheetCapaian(book: ExcelJS.Workbook, d: AnnexData): void {
   const { L, plan } = d;
   const ws = book.addWorksheet(ANNEX_SHEETS[1]);
-  const widths = [5, 30, 9, 7, 10, 10, 10, 11, 10, 10, 11, 34, 40];
+  // No | Indikator | Satuan | Tahun | Realisasi | Semula: Target, Capaian, Kategori, Ketercapaian |
+  // Menjadi: the same four | Rumus | Sumber
+  const widths = [5, 26, 8, 6, 9, 9, 8, 10, 17, 9, 8, 10, 17, 28, 30];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const lastCol = widths.length;
+  const colFormula = 14;
+  const colSource = 15;
   const h1 = titles(ws, d, lastCol, `${L.lampiran('II')} — ${L.sheet2Title}`);
   const h2 = h1 + 1;
   const head = { bold: true, h: 'center' as const, fill: COLORS.header, wrap: true };
-  for (const [col, text] of [[1, L.no], [2, L.indicator], [3, L.unit], [4, L.year], [5, L.realisation], [12, L.formula], [13, `${L.source} (${L.realisation})`]] as const) {
+  for (const [col, text] of [[1, L.no], [2, L.indicator], [3, L.unit], [4, L.year], [5, L.realisation], [colFormula, L.formula], [colSource, `${L.source} (${L.realisation})`]] as const) {
     mergeRange(ws, h1, col, h2, col);
     put(ws, h1, col, text, head);
   }
-  for (const [col, text] of [[6, L.originalTarget], [9, L.revisedTarget]] as const) {
-    mergeRange(ws, h1, col, h1, col + 2);
+  for (const [col, text] of [[6, L.originalTarget], [10, L.revisedTarget]] as const) {
+    mergeRange(ws, h1, col, h1, col + 3);
     put(ws, h1, col, text, head);
     put(ws, h2, col, 'Target', head);
     put(ws, h2, col + 1, L.capaian, head);
-    put(ws, h2, col + 2, L.band, head);
+    put(ws, h2, col + 2, L.category, head);
+    put(ws, h2, col + 3, L.attainment, head);
   }
   ws.getRow(h1).height = 16;
   ws.getRow(h2).height = 24;
 
   const pct = numFmt(2, d.lang);
+  const breaksShown = new Map<string, { ind: Indicator; b: MethodBreak }>();
+  let anyIllustrative = false;
+  let anyProvisional = false;
   let row = h2 + 1;
-  d.indicators.forEach((ind, k) => {
-    const fmt = { numFmt: numFmt(ind.decimals, d.lang), h: 'right' as const };
+
+  const attainmentText = (ind: Indicator, a: CapaianAssessment): string => {
+    if (a.status === 'achieved') return L.achieved;
+    if (a.status === 'not_achieved' && a.gap !== null) return L.notAchieved(formatNumber(a.gap, ind.decimals), changeUnit(ind)[d.lang]);
+    return '';
+  };
+
+  /** One realisation row: its targets, capaian, category and attainment on each side. */
+  const realisationRow = (ind: Indicator, real: IndicatorValue, baseline: number | null): void => {
+    put(ws, row, 4, real.year, { h: 'center' });
+    anyIllustrative ||= real.illustrative;
+    anyProvisional ||= real.provisional;
+    put(ws, row, 5, real.value, numberStyle(d, ind, real));
+    let gapClosure = false;
+    const texts: { text: string; width: number }[] = [];
+    const side = (col: number, target: number | undefined, illustrative: boolean) => {
+      if (target === undefined) {
+        put(ws, row, col, '–', { h: 'center' });
+        put(ws, row, col + 1, '–', { h: 'center' });
+        put(ws, row, col + 2, '', {});
+        put(ws, row, col + 3, '', {});
+        return;
+      }
+      anyIllustrative ||= illustrative;
+      put(ws, row, col, target, numberStyle(d, ind, { illustrative }));
+      const a = assessCapaian({ indicator: ind, year: real.year, target, realisation: real.value, baseline }, d.capaian);
+      const fromIllustrative = illustrative || real.illustrative;
+      if (a.result.kind === 'not_comparable') {
+        const b = a.result.methodBreak;
+        breaksShown.set(`${ind.code}:${b.year}`, { ind, b });
+        const text = L.notComparable(b.year);
+        mergeRange(ws, row, col + 1, row, col + 3);
+        put(ws, row, col + 1, text, { italic: true, size: 8, wrap: true, h: 'center' });
+        texts.push({ text, width: 35 });
+        return;
+      }
+      const attained = attainmentText(ind, a);
+      if (a.result.kind === 'value') {
+        if (a.result.formula === 'gap_closure') gapClosure = true;
+        put(ws, row, col + 1, a.result.percent, { numFmt: pct, h: 'right', ...(fromIllustrative ? { italic: true, fill: COLORS.illustrative } : {}) });
+        put(ws, row, col + 2, a.band ? L.bands[a.band] : '', { h: 'center', wrap: true });
+      } else {
+        put(ws, row, col + 1, '–', { h: 'center' });
+        put(ws, row, col + 2, L.notComputable[a.result.reason], { size: 8, wrap: true });
+        texts.push({ text: L.notComputable[a.result.reason], width: widths[col + 1]! * 1.1 });
+      }
+      put(ws, row, col + 3, attained, { size: 8, wrap: true, ...(a.status === 'not_achieved' ? { bold: true } : {}) });
+      texts.push({ text: attained, width: widths[col + 2]! * 1.1 });
+    };
+    const original = d.value(ind, real.year, 'original_target');
+    const revised = d.revised(ind, real.year);
+    side(6, original?.value, original?.illustrative ?? false);
+    side(10, revised, revisedIllustrative(ind, revised, original));
+    const chosen = formulaFor(ind.polarity, d.capaian.formulas.get(ind.id));
+    const formula = chosen === null ? L.notComputable.neutral_polarity : gapClosure ? `${L.formulas[chosen]}; ${L.formulas.gap_closure}` : L.formulas[chosen];
+    put(ws, row, colFormula, formula, { wrap: true, size: 8 });
+    const source = real.illustrative ? `${L.illustrative}: ${real.source}` : real.source;
+    put(ws, row, colSource, source, { wrap: true, size: 8 });
+    fitRowHeight(ws, row, [{ text: formula, width: widths[colFormula - 1]! * 1.1 }, { text: source, width: widths[colSource - 1]! * 1.1 }, ...texts]);
+    row++;
+  };
+
+  /** A part label row inside the table, like Lampiran I's group rows. */
+  const partRow = (letter: string, text: string): void => {
+    put(ws, row, 1, letter, { bold: true, h: 'center', fill: COLORS.group });
+    mergeRange(ws, row, 2, row, lastCol);
+    put(ws, row, 2, text, { bold: true, fill: COLORS.group, wrap: true });
+    row++;
+  };
+
+  /** An indicator's rows of one part; No, name and unit merged over them. */
+  const indicatorRows = (ind: Indicator, k: number, reals: readonly IndicatorValue[]): void => {
     const baseline = (d.value(ind, plan.baselineYear, 'baseline') ?? d.value(ind, plan.baselineYear, 'realisation'))?.value ?? null;
-    const reals = d.realisations(ind);
     const first = row;
     if (reals.length === 0) {
       put(ws, row, 4, '–', { h: 'center' });
@@ -308,45 +434,39 @@ function sheetCapaian(book: ExcelJS.Workbook, d: AnnexData): void {
       put(ws, row, 5, L.noRealisation, { italic: true });
       row++;
     }
-    for (const real of reals) {
-      put(ws, row, 4, real.year, { h: 'center' });
-      put(ws, row, 5, real.value, fmt);
-      const formulas = new Set<string>();
-      const side = (col: number, target: number | undefined) => {
-        if (target === undefined) {
-          put(ws, row, col, '–', { h: 'center' });
-          put(ws, row, col + 1, '–', { h: 'center' });
-          put(ws, row, col + 2, '', {});
-          return;
-        }
-        put(ws, row, col, target, fmt);
-        const result = capaian({ polarity: ind.polarity, target, realisation: real.value, baseline, lowerFormula: DEFAULT_LOWER_FORMULA });
-        if (result.kind === 'value') {
-          formulas.add(L.formulas[result.formula]);
-          put(ws, row, col + 1, result.percent, { numFmt: pct, h: 'right' });
-          put(ws, row, col + 2, L.bands[capaianBand(result.percent, 2)], { h: 'center' });
-        } else {
-          put(ws, row, col + 1, '–', { h: 'center' });
-          put(ws, row, col + 2, L.notComputable[result.reason], { size: 8, wrap: true });
-          formulas.add(L.notComputable[result.reason]);
-        }
-      };
-      side(6, d.value(ind, real.year, 'original_target')?.value);
-      side(9, d.revised(ind, real.year));
-      const formula = [...formulas].join('; ') || (ind.polarity === 'higher' ? L.formulas.higher : ind.polarity === 'lower' ? L.formulas[DEFAULT_LOWER_FORMULA] : L.notComputable.neutral_polarity);
-      put(ws, row, 12, formula, { wrap: true, size: 8 });
-      const source = real.illustrative ? `${L.illustrative}: ${real.source}` : real.source;
-      put(ws, row, 13, source, { wrap: true, size: 8 });
-      fitRowHeight(ws, row, [{ text: formula, width: widths[11]! * 1.1 }, { text: source, width: widths[12]! * 1.1 }]);
-      row++;
-    }
-    // One indicator: No, name and unit merged over its rows.
+    for (const real of reals) realisationRow(ind, real, baseline);
     for (const [col, value, style] of [[1, k + 1, { h: 'center' as const, v: 'top' as const }], [2, indName(d, ind), { wrap: true, v: 'top' as const }], [3, ind.unit, { h: 'center' as const, v: 'top' as const, wrap: true }]] as const) {
       if (row - 1 > first) mergeRange(ws, first, col, row - 1, col);
       put(ws, first, col, value, style);
     }
-  });
-  boxAll(ws, h1, 1, row - 1, lastCol);
+  };
+
+  const last = d.lastRealised;
+  const revisionDate = revisionDateText(d);
+  if (last === null || revisionDate === null) {
+    d.indicators.forEach((ind, k) => indicatorRows(ind, k, d.realisations(ind)));
+  } else {
+    partRow('A', L.sectionRealised(revisionDate, last));
+    d.indicators.forEach((ind, k) => indicatorRows(ind, k, d.realisations(ind).filter((r) => r.year <= last)));
+    const later = d.indicators.map((ind, k) => ({ ind, k, reals: d.realisations(ind).filter((r) => r.year > last) })).filter((x) => x.reals.length > 0);
+    if (later.length > 0) {
+      partRow('B', L.sectionMonitoring(revisionDate));
+      for (const { ind, k, reals } of later) indicatorRows(ind, k, reals);
+    }
+  }
+  const lastTableRow = row - 1;
+  boxAll(ws, h1, 1, lastTableRow, lastCol);
+
+  // Legend after an empty row (the importer reads the table up to it).
+  row += 1;
+  if (anyIllustrative) {
+    legendLine(ws, row++, lastCol, `${L.legendIllustrative} ${L.legendIllustrativeCapaian}`, { text: '12,3', style: { italic: true, fill: COLORS.illustrative } });
+  }
+  if (anyProvisional) legendLine(ws, row++, lastCol, L.legendProvisional);
+  legendLine(ws, row++, lastCol, L.legendBands[d.capaian.scale]);
+  legendLine(ws, row++, lastCol, L.legendAttainment);
+  legendLine(ws, row++, lastCol, L.legendFormula);
+  for (const { ind, b } of breaksShown.values()) legendLine(ws, row++, lastCol, L.legendBreak(indName(d, ind), b.year, b.note));
   printSetup(ws, {
     paper: d.opts.paper, headerRows: [h1, h2], lastRow: row - 1, lastCol, freezeCols: 4,
     footerLeft: footerLeft(d, 'II'), pageWord: L.page, ofWord: L.of,
@@ -458,28 +578,33 @@ function sheetSources(book: ExcelJS.Workbook, d: AnnexData): void {
   );
   let row = h + 1;
   let n = 1;
-  const line = (ind: Indicator, series: Series | 'revised_target', year: number, value: number, source: string, illustrative: boolean) => {
+  const line = (ind: Indicator, series: Series | 'revised_target', year: number, value: number, source: string, illustrative: boolean, provisional = false) => {
     put(ws, row, 1, n++, { h: 'center' });
     put(ws, row, 2, indName(d, ind), { wrap: true });
     put(ws, row, 3, ind.unit, { h: 'center' });
     put(ws, row, 4, L.series[series], {});
     put(ws, row, 5, year, { h: 'center' });
-    put(ws, row, 6, value, { numFmt: numFmt(ind.decimals, d.lang), h: 'right' });
+    put(ws, row, 6, value, numberStyle(d, ind, { illustrative, provisional }));
     put(ws, row, 7, source, { wrap: true, size: 8 });
-    put(ws, row, 8, illustrative ? L.illustrative : '', { h: 'center', italic: illustrative });
+    const note = [illustrative ? L.illustrative : '', provisional ? L.provisional : ''].filter(Boolean).join(', ');
+    put(ws, row, 8, note, { h: 'center', italic: illustrative, wrap: true });
     fitRowHeight(ws, row, [{ text: source, width: widths[6]! * 1.1 }, { text: indName(d, ind), width: widths[1]! }]);
     row++;
   };
   for (const v of rows) {
     const ind = inds.get(v.indicatorId);
-    if (ind) line(ind, v.series, v.year, v.value, v.source, v.illustrative);
+    if (ind) line(ind, v.series, v.year, v.value, v.source, v.illustrative, v.provisional);
   }
   const derivedText = d.lang === 'en' ? 'derived from the rate × population' : 'diturunkan dari persentase × jumlah penduduk';
   const enteredText = d.lang === 'en' ? 'entered by the planner' : 'diisi perencana';
+  const carriedText = d.lang === 'en' ? 'unchanged from the illustrative original target' : 'sama dengan target awal ilustrasi';
   for (const t of d.targets.targets) {
     const ind = inds.get(t.indicatorId);
     if (!ind) continue;
-    line(ind, 'revised_target', t.year, t.value, `${L.scenario} "${d.scenario.name}" (${t.origin === 'derived' ? derivedText : enteredText})`, false);
+    // A revised target carried over unchanged from an illustrative original is that stand-in still.
+    const carried = revisedIllustrative(ind, t.value, d.value(ind, t.year, 'original_target'));
+    const how = t.origin === 'derived' ? derivedText : enteredText;
+    line(ind, 'revised_target', t.year, t.value, `${L.scenario} "${d.scenario.name}" (${carried ? `${how}; ${carriedText}` : how})`, carried);
   }
   boxAll(ws, h, 1, row - 1, lastCol);
   printSetup(ws, {

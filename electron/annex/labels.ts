@@ -84,6 +84,7 @@ export interface AnnexLabels {
   value: string;
   note: string;
   illustrative: string;
+  provisional: string;
   page: string;
   of: string;
   nip: string;
@@ -191,6 +192,7 @@ const id: AnnexLabels = {
   value: 'Nilai',
   note: 'Catatan',
   illustrative: 'ilustrasi',
+  provisional: 'sementara',
   page: 'Halaman',
   of: 'dari',
   nip: 'NIP.',
@@ -307,6 +309,7 @@ const en: AnnexLabels = {
   value: 'Value',
   note: 'Note',
   illustrative: 'ilustrasi (illustrative)',
+  provisional: 'provisional (sementara)',
   page: 'Page',
   of: 'of',
   nip: 'NIP.',

@@ -359,6 +359,13 @@ export const MIGRATIONS: readonly Migration[] = [
           note TEXT NOT NULL,
           PRIMARY KEY (indicator_code, year)
         ) WITHOUT ROWID;
+        -- PDRB per kapita joins the standard indicators (after economic growth), in files that
+        -- carry the standard set. FROZEN literal: the standard list may change later.
+        INSERT INTO indicator (code, name_id, name_en, unit, polarity, decimals, grp, definition, sort_order, min_value, max_value)
+          SELECT 'PDRBK', 'PDRB per Kapita (ADHB)', 'GRDP per capita (current prices)', 'juta Rp', 'higher', 2, 'makro',
+                 'Produk domestik regional bruto atas dasar harga berlaku dibagi jumlah penduduk pertengahan tahun.',
+                 (SELECT sort_order + 5 FROM indicator WHERE code = 'PE'), 0, NULL
+          WHERE EXISTS (SELECT 1 FROM indicator WHERE code = 'PE') AND NOT EXISTS (SELECT 1 FROM indicator WHERE code = 'PDRBK');
       `);
       // FROZEN copy of the v4 packed form and of the tracked tables' keys: history.ts may change
       // later; this conversion must not.

@@ -9,6 +9,8 @@ export type IndicatorSpec = Omit<Indicator, 'id'>;
 export const STANDARD_INDICATORS: readonly IndicatorSpec[] = [
   { code: 'PE', minValue: -100, maxValue: 100, nameId: 'Pertumbuhan Ekonomi', nameEn: 'Economic growth', unit: '%', polarity: 'higher', decimals: 2, group: 'makro',
     definition: 'Laju pertumbuhan PDRB atas dasar harga konstan terhadap tahun sebelumnya.' },
+  { code: 'PDRBK', minValue: 0, maxValue: null, nameId: 'PDRB per Kapita (ADHB)', nameEn: 'GRDP per capita (current prices)', unit: 'juta Rp', polarity: 'higher', decimals: 2, group: 'makro',
+    definition: 'Produk domestik regional bruto atas dasar harga berlaku dibagi jumlah penduduk pertengahan tahun.' },
   { code: 'TPT', minValue: 0, maxValue: 100, nameId: 'Tingkat Pengangguran Terbuka', nameEn: 'Open unemployment rate', unit: '%', polarity: 'lower', decimals: 2, group: 'makro',
     definition: 'Persentase penganggur terhadap angkatan kerja (Sakernas Agustus).' },
   { code: 'IPM', minValue: 0, maxValue: 100, nameId: 'Indeks Pembangunan Manusia', nameEn: 'Human Development Index', unit: 'indeks', polarity: 'higher', decimals: 2, group: 'makro',

@@ -71,6 +71,33 @@ export function formatForEditing(value: number | null | undefined, decimals = 0)
   return formatNumber(value, Math.max(clampDecimals(decimals), ownDecimals(value)));
 }
 
+/** Decimals a value needs to be written out exactly (its shortest representation), uncapped up to Intl's 100. */
+function exactDecimals(value: number): number {
+  const [mantissa = '', exponent = '0'] = String(Math.abs(value)).split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.min(100, Math.max(0, fraction - Number(exponent)));
+}
+
+const exactFormatters = new Map<number, Intl.NumberFormat>();
+
+/**
+ * A value at full precision, id-ID: at least `decimals` fraction digits and every further digit
+ * the stored number has, never rounded — formatExact(80.1, 0) → "80,1", formatExact(80100, 0) →
+ * "80.100", formatExact(12.3, 2) → "12,30". For previews that must show exactly what would be
+ * stored (an import of "80,100" read as 80,1 must not show "80").
+ */
+export function formatExact(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  const d = Math.max(clampDecimals(decimals), exactDecimals(value));
+  if (d <= MAX_DECIMALS) return formatNumber(value, d);
+  let f = exactFormatters.get(d);
+  if (!f) {
+    f = new Intl.NumberFormat(NUMBER_LOCALE, { minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: true, signDisplay: 'negative' });
+    exactFormatters.set(d, f);
+  }
+  return f.format(value);
+}
+
 /** Why a text is not a number (the UI translates these). */
 export const PARSE_FAILURES = [
   /** Nothing but spaces: for a cell, "clear it" — callers decide. */
@@ -109,12 +136,24 @@ export interface ParseOptions {
 /** Space-like characters taken as thousands separators: space, NBSP, narrow NBSP, thin space, figure space. */
 const SPACES = /[ \u00a0\u202f\u2009\u2007]/;
 const SPACES_ALL = /[ \u00a0\u202f\u2009\u2007]+/g;
-/** BPS footnote marks: asterisks, daggers, superscript digits and modifier (superscript) letters. */
-const FOOTNOTE_TAIL = /[*†‡\u00b9\u00b2\u00b3\u2070-\u209f\u02b0-\u02ff\u1d2c-\u1dbf]+$/u;
+/**
+ * One BPS footnote mark character: asterisks, daggers, superscript digits and modifier
+ * (superscript) letters. Tested one character at a time from the end (see footnoteStart): an
+ * end-anchored pattern such as /[…]+$/ is retried at every position of a long run of marks
+ * that is not at the end, which is quadratic.
+ */
+const FOOTNOTE_CHAR = /^[*†‡\u00b9\u00b2\u00b3\u2070-\u209f\u02b0-\u02ff\u1d2c-\u1dbf]$/;
 const MINUS_SIGNS = new Set(['-', '\u2212', '\u2012', '\u2013']);
 
 function fail(reason: ParseFailure): ParseResult {
   return { ok: false, reason };
+}
+
+/** Where the trailing run of footnote marks starts (s.length when there is none); linear. */
+function footnoteStart(s: string): number {
+  let i = s.length;
+  while (i > 0 && FOOTNOTE_CHAR.test(s[i - 1]!)) i--;
+  return i;
 }
 
 /** True when `groups` (split on a thousands separator) read as thousands: 1–3 digits, then 3-digit groups. */
@@ -151,18 +190,21 @@ function validGrouping(groups: readonly string[]): boolean {
  * separator is a typo, not a number).
  */
 export function parseNumber(text: string, options: ParseOptions = {}): ParseResult {
-  let s = text.trim().replace(/^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g, '');
+  // String.prototype.trim removes every Unicode space (NBSP, narrow NBSP, thin and figure spaces
+  // are all Zs) in linear time. End-anchored patterns such as /\s+$/ are not linear: they are
+  // retried at every position of a long run of spaces inside the text ("1", 100.000 spaces, "2").
+  let s = text.trim();
   if (s === '') return fail('empty');
 
   let footnote: string | undefined;
-  const mark = FOOTNOTE_TAIL.exec(s);
-  if (mark && mark.index > 0) {
+  const markAt = footnoteStart(s);
+  if (markAt < s.length && markAt > 0) {
     if (!options.allowFootnotes) return fail('footnote');
-    footnote = mark[0];
-    s = s.slice(0, mark.index).replace(/[\s\u00a0\u202f]+$/, '');
+    footnote = s.slice(markAt);
+    s = s.slice(0, markAt).trimEnd();
   }
 
-  if (s.endsWith('%')) s = s.slice(0, -1).replace(/[\s\u00a0\u202f]+$/, '');
+  if (s.endsWith('%')) s = s.slice(0, -1).trimEnd();
 
   let negative = false;
   const sign = s[0];
