@@ -76,12 +76,69 @@ export const IMPORT_REJECTIONS = [
   'formula_without_value',
   'cell_error',
   'unknown_scenario',
+  /**
+   * "80,100" (80,1 or 80.100?) in a column no convention applies to: the file writes decimals
+   * both ways and nothing in this column says which it uses.
+   */
+  'ambiguous_number',
+  /** "12.32" in a column whose other cells write decimals with a comma (or the reverse): read neither way. */
+  'convention_mismatch',
 ] as const;
 export type ImportRejection = (typeof IMPORT_REJECTIONS)[number];
 
 /** Things the planner should know that did not stop a cell (footnote marks, ignored notes…). */
-export const IMPORT_NOTICES = ['footnote_stripped', 'note_ignored', 'percent_format', 'formula_cached_value', 'sheet_skipped', 'too_many_rejections'] as const;
+export const IMPORT_NOTICES = [
+  'footnote_stripped',
+  'note_ignored',
+  'percent_format',
+  'formula_cached_value',
+  'sheet_skipped',
+  'too_many_rejections',
+  /** No cell decides the number convention: ambiguous cells were read the id-ID way (decimal comma). */
+  'convention_assumed',
+  /** A CSV that is not UTF-8, read as Windows-1252 (Excel's plain "CSV" on Windows). */
+  'encoding_windows_1252',
+] as const;
 export type ImportNotice = (typeof IMPORT_NOTICES)[number];
+
+/** A cell and its text as the file has it, e.g. the cell that decided a number convention. */
+export interface CellText extends CellLocation {
+  text: string;
+}
+
+/**
+ * How a file writes numbers: decimal comma (id-ID: 12,32 and 79.270) or decimal point (en: 12.32
+ * and 79,270). Decided from the file's unambiguous cells; numbers stored as numbers (.xlsx)
+ * need none.
+ */
+export interface NumberConvention {
+  decimal: ',' | '.';
+  /** The thousands separator the file's cells use ('.', ',' or ' ' for spaces); null when no cell groups thousands. */
+  thousands: '.' | ',' | ' ' | null;
+  /** The first unambiguous cell of this convention; null when no cell decides and id-ID is assumed. */
+  decidedBy: CellText | null;
+}
+
+/** One column's own convention where a file mixes; decimal null: no convention applies (its ambiguous cells are refused). */
+export interface ColumnConvention {
+  sheet: string;
+  column: string;
+  decimal: ',' | '.' | null;
+  thousands: '.' | ',' | ' ' | null;
+  decidedBy: CellText | null;
+}
+
+export interface ImportConvention extends NumberConvention {
+  /**
+   * Present when the file mixes conventions: each column with numbers written as text, and the
+   * convention it is read in. The fields above then give the convention of most columns.
+   */
+  perColumn?: ColumnConvention[];
+}
+
+/** The text encoding a CSV was read in. */
+export const IMPORT_ENCODINGS = ['utf-8', 'windows-1252'] as const;
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
 
 /** A place in the file: sheet name, 1-based row, column letter(s) as Excel shows them. */
 export interface CellLocation {
@@ -101,6 +158,13 @@ export interface ImportCell extends CellLocation {
   newValue: number;
   /** Footnote mark stripped from the cell text ("*", "ᵉ"), if any. */
   footnote?: string | undefined;
+  /**
+   * BPS's provisional mark: "*" (angka sementara) or "**" (angka sangat sementara). Kept as the
+   * value's status when written (not for revised targets, which are the planner's own).
+   */
+  provisional?: boolean | undefined;
+  /** The value in the workbook was marked provisional (shown beside oldValue). */
+  oldProvisional?: boolean | undefined;
 }
 
 export interface ImportIssue<C extends string> extends CellLocation {
@@ -120,6 +184,10 @@ export interface ImportPreview {
   unchanged: number;
   rejected: ImportIssue<ImportRejection>[];
   notices: ImportIssue<ImportNotice>[];
+  /** How the numbers written as text were read; null when no cell needed a convention (numbers only, or no separators). */
+  convention: ImportConvention | null;
+  /** The encoding a CSV was read in; null for .xlsx. */
+  encoding: ImportEncoding | null;
 }
 
 export interface ImportApplyResult {

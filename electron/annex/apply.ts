@@ -3,8 +3,9 @@
  * step, and a change-log entry per cell with where the number came from ("Impor: <file>,
  * <sheet>!<cell>"). Every cell meets the same rules as a typed one (the edit refuses the whole
  * import, naming the cell, otherwise). Imported values replace the source text and clear the
- * ilustrasi mark of the values they overwrite; imported revised targets are 'entered' (no
- * rate↔count derivation: the checks flag an inconsistent pair).
+ * ilustrasi mark of the values they overwrite; a value BPS marks provisional ("12,32*") is written
+ * with that status (value.provisional), any other imported value without it. Imported revised
+ * targets are 'entered' (no rate↔count derivation: the checks flag an inconsistent pair).
  */
 import type { ImportApplyResult, ImportCell } from '../../shared/annex.js';
 import type { Actor, TargetWrite, ValueWrite } from '../workbook/edit.js';
@@ -23,13 +24,17 @@ export function applyImport(wb: Workbook, actor: Actor, fileName: string, cells:
     const values: ValueWrite[] = [];
     const targets = new Map<number, TargetWrite[]>();
     for (const c of cells) {
-      const where = c.footnote ? `${importSource(fileName, c)} (catatan kaki "${c.footnote}" dibuang)` : importSource(fileName, c);
+      const where = c.provisional
+        ? `${importSource(fileName, c)} (angka sementara "${c.footnote ?? '*'}")`
+        : c.footnote
+          ? `${importSource(fileName, c)} (catatan kaki "${c.footnote}" dibuang)`
+          : importSource(fileName, c);
       if (c.series === 'revised_target') {
         let list = targets.get(c.scenarioId!);
         if (!list) targets.set(c.scenarioId!, (list = []));
         list.push({ indicatorId: c.indicatorId, year: c.year, value: c.newValue, origin: 'entered', where });
       } else {
-        values.push({ indicatorId: c.indicatorId, year: c.year, series: c.series, value: c.newValue, source: importSource(fileName, c), illustrative: false, where });
+        values.push({ indicatorId: c.indicatorId, year: c.year, series: c.series, value: c.newValue, source: importSource(fileName, c), illustrative: false, provisional: c.provisional === true, where });
       }
     }
     if (values.length) tx.setValues(values);

@@ -5,6 +5,7 @@
  * only whether a cell has one is recorded, so the preview can say it was ignored.
  */
 import ExcelJS from 'exceljs';
+import type { ImportEncoding } from '../../shared/annex.js';
 import { AppError } from '../../shared/api/result.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { inspectXlsx } from './zip-guard.js';
@@ -22,6 +23,10 @@ export interface Grid {
   rows: Map<number, Map<number, RawCell>>;
   /** Cells that carry a note (comment), which the import ignores. */
   notes: { row: number; col: number }[];
+  /** A CSV's text encoding (absent for .xlsx sheets). */
+  encoding?: ImportEncoding;
+  /** For a CSV read as Windows-1252: the first field with a character beyond ASCII, where the planner can check it. */
+  encodingAt?: { row: number; col: number; text: string };
 }
 
 export function cellAt(g: Grid, row: number, col: number): RawCell | undefined {
@@ -162,23 +167,47 @@ export function detectSeparator(text: string): ';' | ',' {
   return semi > 0 && semi >= comma ? ';' : ',';
 }
 
-export function readCsv(bytes: Buffer, file: string): Grid[] {
-  let text: string;
+/**
+ * Bytes 0x80–0x9F in the WHATWG windows-1252 table (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ' ' " " • – — ˜ ™ š › œ ž Ÿ;
+ * 0x81, 0x8D, 0x8F, 0x90 and 0x9D stay as they are). Node 20's TextDecoder('windows-1252') decodes
+ * these as Latin-1 control characters, so they are mapped here; a decoder that already follows
+ * the table leaves none of them to map.
+ */
+const WINDOWS_1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Windows-1252 ("ANSI" on an Indonesian or English Windows: what Excel's plain "CSV" writes) as text. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = new TextDecoder('windows-1252').decode(bytes);
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
+}
+
+/** UTF-8 (with or without BOM) when the bytes are valid UTF-8; otherwise Windows-1252, never refused for its encoding. */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: ImportEncoding } {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    fail(file, 'is not UTF-8 text; in Excel use "Save As → CSV UTF-8 (Comma delimited)"', 'not_utf8');
+    // A UTF-8 BOM on a file that is not UTF-8 after all: the BOM is not part of the text.
+    const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
   }
+}
+
+export function readCsv(bytes: Buffer, file: string): Grid[] {
+  const decoded = decodeCsv(bytes);
+  let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\u0000')) fail(file, 'is not a text file', 'not_csv');
   const sep = detectSeparator(text);
-  const g: Grid = { name: 'CSV', rows: new Map(), notes: [] };
+  const g: Grid = { name: 'CSV', rows: new Map(), notes: [], encoding: decoded.encoding };
   let cells = 0;
   parseCsv(text, sep).forEach((fields, i) => {
     const line = new Map<number, RawCell>();
     fields.forEach((f, j) => {
       if (++cells > IMPORT_LIMITS.maxCells) fail(file, `has more than ${IMPORT_LIMITS.maxCells.toLocaleString('en')} cells; split it into smaller files`, 'too_many_cells');
       if (f.trim() !== '') line.set(j + 1, { kind: 'text', text: f, mergedCopy: false });
+      if (decoded.encoding === 'windows-1252' && !g.encodingAt && /[^\t\n\r\u0020-\u007e]/.test(f)) g.encodingAt = { row: i + 1, col: j + 1, text: f.trim().slice(0, 60) };
     });
     if (line.size > 0) g.rows.set(i + 1, line);
   });

@@ -10,14 +10,19 @@
  *   CSV); every number goes to the series the caller picks.
  *
  * Indicators are matched by code or name (Indonesian or English; case, accents and spacing
- * ignored). Numbers are read by the one locale parser (shared/format/number.ts) with BPS footnote
- * marks allowed, stripped and noted. Each refused cell or row is reported with sheet, row and
- * column. In Electron this runs in the services' worker thread, never on the UI thread.
+ * ignored). Numbers written as text are read in the file's number convention (decimal comma or
+ * point), decided from its unambiguous cells before any cell is read
+ * (shared/format/number-convention.ts): the layouts first collect the cells, then the collector
+ * decides and reads them in order. BPS footnote marks are allowed: "*" and "**" (angka
+ * sementara) are kept as the value's provisional status, other marks are stripped and noted.
+ * Each refused cell or row is reported with sheet, row and column. In Electron this runs in the
+ * services' worker thread, never on the UI thread.
  */
-import type { ImportCell, ImportIssue, ImportLayout, ImportNotice, ImportPreview, ImportRejection, ImportSeries, ImportTarget } from '../../shared/annex.js';
+import type { CellText, ImportCell, ImportConvention, ImportIssue, ImportLayout, ImportNotice, ImportPreview, ImportRejection, ImportSeries, ImportTarget } from '../../shared/annex.js';
 import { AppError } from '../../shared/api/result.js';
 import type { Indicator, Plan, Scenario } from '../../shared/domain.js';
-import { parseNumber } from '../../shared/format/number.js';
+import { formatExact } from '../../shared/format/number.js';
+import { ConventionTally, numberShape, readInConvention, type ColumnRule, type ConventionDecision, type NumberShape } from '../../shared/format/number-convention.js';
 import { checkCellValue } from '../../shared/model/cell-rules.js';
 import type { Workbook } from '../workbook/store.js';
 import type { Grid, RawCell } from './grid.js';
@@ -90,7 +95,24 @@ class IndicatorIndex {
   }
 }
 
-/** Accumulates the preview while the sheets are read. */
+/** BPS marks for provisional figures: "*" angka sementara, "**" angka sangat sementara. */
+const PROVISIONAL_MARKS = new Set(['*', '**']);
+
+const at = (c: CellText) => `${c.sheet}!${c.column}${c.row} "${c.text}"`;
+const decimalWord = (d: ',' | '.') => (d === ',' ? 'a decimal comma' : 'a decimal point');
+
+/** What the workbook holds for a cell the file names. */
+interface Current {
+  value: number;
+  provisional: boolean;
+}
+
+/**
+ * Accumulates the preview while the sheets are read. The layouts call cell(), reject() and
+ * notice() in reading order; until resolve() these are only recorded (and the number texts
+ * tallied), so the number convention is decided from the whole file before any cell is read.
+ * resolve() then replays them in the same order.
+ */
 class Collector {
   readonly new: ImportCell[] = [];
   readonly changed: ImportCell[] = [];
@@ -99,26 +121,55 @@ class Collector {
   readonly notices: ImportIssue<ImportNotice>[] = [];
   private rejectedCount = 0;
   private readonly seen = new Set<string>();
-  private readonly current = new Map<string, number>();
+  private readonly current = new Map<string, Current>();
+  private readonly tally = new ConventionTally();
+  private readonly steps: (() => void)[] = [];
+  private deferring = true;
+  private decision: ConventionDecision | null = null;
 
   constructor(
     private readonly wb: Workbook,
     private readonly plan: Plan,
   ) {
-    for (const v of wb.values()) this.current.set(`${v.series}::${v.indicatorId}:${v.year}`, v.value);
+    for (const v of wb.values()) this.current.set(`${v.series}::${v.indicatorId}:${v.year}`, { value: v.value, provisional: v.provisional });
   }
 
   loadScenario(s: Scenario): void {
-    for (const t of this.wb.reads.targets(s.id).targets) this.current.set(`revised_target:${s.id}:${t.indicatorId}:${t.year}`, t.value);
+    for (const t of this.wb.reads.targets(s.id).targets) this.current.set(`revised_target:${s.id}:${t.indicatorId}:${t.year}`, { value: t.value, provisional: false });
   }
 
   reject(sheet: string, row: number, col: number, code: ImportRejection, message: string): void {
+    if (this.deferring) {
+      this.steps.push(() => this.reject(sheet, row, col, code, message));
+      return;
+    }
     this.rejectedCount++;
     if (this.rejected.length < IMPORT_LIMITS.maxListedRejections) this.rejected.push({ sheet, row, column: columnLetter(col), code, message });
   }
 
   notice(sheet: string, row: number, col: number, code: ImportNotice, message: string): void {
+    if (this.deferring) {
+      this.steps.push(() => this.notice(sheet, row, col, code, message));
+      return;
+    }
     if (this.notices.length < IMPORT_LIMITS.maxListedRejections) this.notices.push({ sheet, row, column: columnLetter(col), code, message });
+  }
+
+  /** Decides the number convention from every tallied text, then reads the cells in order. */
+  resolve(): ConventionDecision {
+    const decision = this.tally.decide();
+    this.decision = decision;
+    this.deferring = false;
+    if (decision.assumed) {
+      const { first, count } = decision.assumed;
+      const read = readInConvention(first.text, ',', { allowFootnotes: true });
+      const shown = read.ok ? formatExact(read.value) : first.text;
+      this.notice(first.sheet, first.row, columnNumber(first.column), 'convention_assumed',
+        `No cell in this file shows whether it writes decimals with a comma or a point; ${count} cell(s) such as ${at(first)} were read the id-ID way (decimal comma: ${shown}). If the file uses decimal points, correct it or write one number unambiguously (e.g. 12.32)`);
+    }
+    for (const step of this.steps) step();
+    this.steps.length = 0;
+    return decision;
   }
 
   finish(): void {
@@ -133,12 +184,36 @@ class Collector {
     return [p.baselineYear, p.lastYear];
   }
 
-  /** One value cell: parsed, validated, compared with the workbook. */
+  /** One value cell: its text tallied for the convention now, read once the convention is decided. */
   cell(g: Grid, row: number, col: number, ind: Indicator, year: number, series: ImportSeries, scenarioId: number | null): void {
     const raw = cellAt(g, row, col);
     if (!raw) return;
+    let shape: NumberShape | undefined;
+    if (raw.kind === 'text' && !raw.mergedCopy) {
+      const t = raw.text.trim();
+      if (PLACEHOLDERS.has(t.toLowerCase())) return;
+      if (t.length <= IMPORT_LIMITS.maxNumberText) {
+        shape = numberShape(t, { allowFootnotes: true });
+        this.tally.add({ sheet: g.name, row, column: columnLetter(col), text: t }, shape);
+      }
+    }
+    this.steps.push(() => this.read(g, row, col, raw, shape, ind, year, series, scenarioId));
+  }
+
+  /** Why an ambiguous text read in a convention became this value, for a refusal's message. */
+  private reading(text: string, shape: NumberShape | undefined, rule: ColumnRule, value: number): string {
+    if (shape?.kind !== 'ambiguous' || rule.decimal === null) return '';
+    const why = rule.scope === 'assumed' ? 'no cell in the file decides, so the id-ID default' : rule.decidedBy ? `as ${at(rule.decidedBy)} shows` : 'the file\'s convention';
+    return ` ("${text}" read with ${decimalWord(rule.decimal)}: ${formatExact(value)}; ${why})`;
+  }
+
+  private read(g: Grid, row: number, col: number, raw: RawCell, shape: NumberShape | undefined, ind: Indicator, year: number, series: ImportSeries, scenarioId: number | null): void {
     let value: number;
     let footnote: string | undefined;
+    /** Whether the cell carries BPS's provisional mark; null for a stored number, which cannot say. */
+    let marked: boolean | null = null;
+    let note = '';
+    let text = '';
     const where = `${g.name}!${columnLetter(col)}${row}`;
     switch (raw.kind) {
       case 'number':
@@ -154,20 +229,32 @@ class Collector {
         if (raw.mergedCopy) return;
         const t = raw.text.trim();
         if (PLACEHOLDERS.has(t.toLowerCase())) return;
-        // No number is written with 100 characters; parseNumber's patterns backtrack quadratically
-        // on long runs of spaces, so a huge text cell is refused before it gets there.
-        if (t.length > 100) {
+        // No number is written with 100 characters: a huge text cell is refused before it is parsed.
+        if (t.length > IMPORT_LIMITS.maxNumberText || !shape) {
           this.reject(g.name, row, col, 'not_a_number', `${where}: "${t.slice(0, 40)}…" (${t.length} characters) is not a number`);
           return;
         }
-        const parsed = parseNumber(t, { allowFootnotes: true });
+        const rule = this.decision!.rule(g.name, columnLetter(col));
+        const parsed = readInConvention(t, rule.decimal, { allowFootnotes: true }, shape);
         if (!parsed.ok) {
-          this.reject(g.name, row, col, 'not_a_number', `${where}: "${t.slice(0, 40)}" is not a number (${parsed.reason})`);
+          const shown = t.slice(0, 40);
+          if (parsed.reason === 'other_convention' && shape.kind === 'decisive') {
+            const by = rule.decidedBy ? ` (${at(rule.decidedBy)})` : '';
+            this.reject(g.name, row, col, 'convention_mismatch', `${where}: "${shown}" writes decimals with ${decimalWord(shape.decimal)}, but column ${columnLetter(col)} of ${g.name} writes them with ${decimalWord(rule.decimal!)}${by}; correct the cell`);
+          } else if (parsed.reason === 'ambiguous' && shape.kind === 'ambiguous') {
+            const readings = [readInConvention(t, ',', { allowFootnotes: true }, shape), readInConvention(t, '.', { allowFootnotes: true }, shape)].map((r) => (r.ok ? formatExact(r.value) : '?'));
+            const both = rule.both ? ` (${at(rule.both[0])}; ${at(rule.both[1])})` : '';
+            this.reject(g.name, row, col, 'ambiguous_number', `${where}: "${shown}" is ${readings[0]} with a decimal comma or ${readings[1]} with a decimal point, and the file writes decimals both ways${both} with no cell deciding column ${columnLetter(col)}; write it unambiguously`);
+          } else {
+            this.reject(g.name, row, col, 'not_a_number', `${where}: "${shown}" is not a number (${parsed.reason})`);
+          }
           return;
         }
         value = parsed.value;
         footnote = parsed.footnote;
-        if (footnote) this.notice(g.name, row, col, 'footnote_stripped', `${where}: footnote mark "${footnote}" stripped from "${t.slice(0, 40)}"`);
+        text = t.slice(0, 40);
+        marked = footnote !== undefined && PROVISIONAL_MARKS.has(footnote);
+        note = this.reading(text, shape, rule, value);
         break;
       }
       case 'formula_without_value':
@@ -180,6 +267,9 @@ class Collector {
         this.reject(g.name, row, col, 'not_a_number', `${where}: not a number${raw.text ? ` (${raw.text})` : ''}`);
         return;
     }
+    // Revised targets are the planner's own, not BPS figures: a mark there is only noted.
+    const status = series === 'revised_target' ? null : marked;
+    if (footnote && status !== true) this.notice(g.name, row, col, 'footnote_stripped', `${where}: footnote mark "${footnote}" stripped from "${text}"`);
     const [from, to] = this.yearsFor(series);
     if (year < from || year > to) {
       this.reject(g.name, row, col, 'year_outside_plan', `${where}: ${year} is outside ${from}–${to} for this series`);
@@ -187,12 +277,12 @@ class Collector {
     }
     const problem = checkCellValue(ind, value);
     if (problem === 'too_many_decimals') {
-      this.reject(g.name, row, col, 'too_many_decimals', `${where}: ${value} has more decimals than ${ind.code} keeps (${ind.decimals})`);
+      this.reject(g.name, row, col, 'too_many_decimals', `${where}: ${value} has more decimals than ${ind.code} keeps (${ind.decimals})${note}`);
       return;
     }
     if (problem) {
       const range = `${ind.minValue ?? '−∞'}–${ind.maxValue ?? '∞'} ${ind.unit}`;
-      this.reject(g.name, row, col, 'out_of_range', `${where}: ${value} is outside ${range} for ${ind.code}`);
+      this.reject(g.name, row, col, 'out_of_range', `${where}: ${value} is outside ${range} for ${ind.code}${note}`);
       return;
     }
     const key = `${series}:${scenarioId ?? ''}:${ind.id}:${year}`;
@@ -202,14 +292,30 @@ class Collector {
     }
     this.seen.add(key);
     const old = this.current.get(key);
+    // A text states the status (marked or not); a stored number says nothing, so an equal one keeps it.
+    const statusChanged = status !== null && old !== undefined && status !== old.provisional;
     const cell: ImportCell = {
       sheet: g.name, row, column: columnLetter(col), indicatorId: ind.id, indicatorCode: ind.code, year, series, scenarioId,
-      oldValue: old ?? null, newValue: value, ...(footnote ? { footnote } : {}),
+      oldValue: old?.value ?? null, newValue: value, ...(footnote ? { footnote } : {}), ...(status ? { provisional: true } : {}), ...(old?.provisional ? { oldProvisional: true } : {}),
     };
     if (old === undefined) this.new.push(cell);
-    else if (old !== value) this.changed.push(cell);
+    else if (old.value !== value || statusChanged) this.changed.push(cell);
     else this.unchanged++;
   }
+}
+
+/** "AB" → 28. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The preview's statement of the convention (null when no cell needed one). */
+function conventionOf(decision: ConventionDecision): ImportConvention | null {
+  const s = decision.summary;
+  if (!s) return null;
+  return { decimal: s.decimal, thousands: s.thousands, decidedBy: s.decidedBy, ...(s.perColumn ? { perColumn: s.perColumn } : {}) };
 }
 
 interface Context {
@@ -412,6 +518,11 @@ export async function previewImport(wb: Workbook, fileName: string, bytes: Buffe
   const out = new Collector(wb, plan);
   for (const s of scenarios) out.loadScenario(s);
   const ctx: Context = { wb, plan, index: new IndicatorIndex(wb.indicators()), out, scenarios };
+  const csv = grids.length === 1 && grids[0]!.encoding ? grids[0]! : null;
+  if (csv?.encoding === 'windows-1252') {
+    const place = csv.encodingAt ?? { row: 1, col: 1, text: '' };
+    out.notice(csv.name, place.row, place.col, 'encoding_windows_1252', `${fileName} is not UTF-8: read as Windows-1252 (Excel's plain "CSV" on Windows)${place.text ? `; check the letters in ${csv.name}!${columnLetter(place.col)}${place.row} "${place.text}"` : ''}`);
+  }
 
   let layout: ImportLayout = 'template';
   const lampiranI = grids.find((g) => g.name === 'Lampiran I');
@@ -428,6 +539,7 @@ export async function previewImport(wb: Workbook, fileName: string, bytes: Buffe
       throw new AppError('bad_input', `${fileName}: no sheet has a header row with "Indikator" and year columns (e.g. Indikator | Satuan | 2021 | 2022); download the template to see the layout`, { file: fileName, reason: 'no_layout' });
     }
   }
+  const decision = out.resolve();
   out.finish();
   return {
     fileName,
@@ -438,5 +550,7 @@ export async function previewImport(wb: Workbook, fileName: string, bytes: Buffe
     unchanged: out.unchanged,
     rejected: out.rejected,
     notices: out.notices,
+    convention: conventionOf(decision),
+    encoding: csv?.encoding ?? null,
   };
 }

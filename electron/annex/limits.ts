@@ -25,4 +25,6 @@ export const IMPORT_LIMITS = {
   maxMergedArea: 100_000,
   /** Rejections listed in a preview; more are counted in a notice. */
   maxListedRejections: 1000,
+  /** Characters in a number written as text (trimmed): no number is written with more; a longer cell is refused unread. */
+  maxNumberText: 100,
 } as const;

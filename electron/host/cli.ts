@@ -4,21 +4,22 @@
  * beyond reading arguments and printing results.
  *
  *   export  --workbook FILE [--scenario NAME] --out FILE.xlsx [--lang id|en] [--paper A4|F4] …
- *   import  --workbook FILE --from FILE.xlsx|csv [--series …] [--scenario NAME] [--dry-run]
+ *   import  --workbook FILE --from FILE.xlsx|csv [--series …] [--scenario NAME] [--partial] [--dry-run]
  *   check   --workbook FILE [--scenario NAME] [--lang id|en]
  *
- * Exit codes: 0 done; 1 an error-level check fails (check; export refused); 2 bad arguments or
- * any other failure (message on stderr).
+ * Exit codes: 0 done; 1 an error-level check fails (check; export refused), or an import had
+ * rejected cells and wrote nothing (no --partial); 2 bad arguments or any other failure (message
+ * on stderr).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import type { AnnexExportResult, ImportApplyResult, ImportCell, ImportPreview, Signer } from '../../shared/annex.js';
+import type { AnnexExportResult, CellText, ImportApplyResult, ImportCell, ImportPreview, Signer } from '../../shared/annex.js';
 import type { CheckReport } from '../../shared/api/contract.js';
 import type { Dispatch } from '../../shared/api/dispatch.js';
 import type { Failure } from '../../shared/api/result.js';
 import type { Indicator, WorkbookSummary } from '../../shared/domain.js';
-import { formatNumber } from '../../shared/format/number.js';
+import { formatExact } from '../../shared/format/number.js';
 import { createServices } from '../services/index.js';
 import { defaultDataDir } from '../services/paths.js';
 
@@ -54,16 +55,27 @@ Refused (exit code 1) while an error-level check fails.
   import: `Usage: npm run cli -- import --workbook FILE --from FILE.xlsx|FILE.csv [options]
 
 Reads numbers from our own annex (round trip) or from a sheet with a header row
-"Indikator | Satuan | <year> | <year> …" (CSV: comma or semicolon, UTF-8) and prints what would
-change. Without --dry-run the new and changed cells are then written: one undo step, a
-change-log entry per cell. Rejected cells are listed with sheet, row and column.
+"Indikator | Satuan | <year> | <year> …" (CSV: comma or semicolon; UTF-8, or Windows-1252 when
+not UTF-8) and prints what would change, at full precision. Numbers written as text are read in
+the file's convention (decimal comma 12,32 or decimal point 12.32), decided from its
+unambiguous cells and printed; when none decides, the id-ID decimal comma is assumed and said.
+A BPS mark "*" or "**" (angka sementara) is kept as the value's provisional status.
+
+Rejected cells are listed with sheet, row and column. When any cell is rejected, nothing is
+written and the exit code is 1, unless --partial is given: then the valid cells are written
+and the exit code is 0 (the rejected cells are still listed). The cells written are one undo
+step, with a change-log entry per cell.
 
   --workbook FILE      the .rpjmd workbook
   --from FILE          the spreadsheet to read
   --series SERIES      where template numbers go: realisation (default), original_target,
                        baseline, projection, revised_target (needs --scenario)
   --scenario NAME      scenario for revised targets (annex files name their own)
-  --dry-run            print the preview only; write nothing
+  --partial            write the valid cells even when others are rejected
+  --dry-run            print the preview only; write nothing (exit code as the import would have)
+
+Exit codes: 0 written (or nothing to write); 1 cells rejected and nothing written (no
+--partial); 2 bad arguments, or a file refused as a whole.
 `,
   check: `Usage: npm run cli -- check --workbook FILE [--scenario NAME] [--lang id|en]
 
@@ -143,6 +155,7 @@ const options = {
   from: { type: 'string' },
   series: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  partial: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -180,11 +193,32 @@ async function runExport(dispatch: Dispatch, v: Values): Promise<number> {
   return 0;
 }
 
+/** A value at full precision (never rounded to the indicator's decimals), with its provisional mark. */
+function shown(value: number | null, decimals: number, provisional: boolean | undefined): string {
+  if (value === null) return '–';
+  return `${formatExact(value, decimals)}${provisional ? ' provisional' : ''}`;
+}
+
 function describeCell(c: ImportCell, inds: Map<number, Indicator>): string {
-  const ind = inds.get(c.indicatorId);
-  const d = ind?.decimals ?? 2;
-  const was = c.oldValue === null ? '–' : formatNumber(c.oldValue, Math.max(d, 0));
-  return `${c.indicatorCode} ${c.year} ${c.series}: ${was} → ${formatNumber(c.newValue, d)}  (${c.sheet}!${c.column}${c.row}${c.footnote ? `, footnote "${c.footnote}" stripped` : ''})`;
+  const d = inds.get(c.indicatorId)?.decimals ?? 0;
+  const mark = c.footnote ? (c.provisional ? `, BPS mark "${c.footnote}": angka sementara` : `, footnote "${c.footnote}" stripped`) : '';
+  return `${c.indicatorCode} ${c.year} ${c.series}: ${shown(c.oldValue, d, c.oldProvisional)} → ${shown(c.newValue, d, c.provisional)}  (${c.sheet}!${c.column}${c.row}${mark})`;
+}
+
+const cellText = (c: CellText) => `${c.sheet}!${c.column}${c.row} "${c.text}"`;
+const decimalName = (d: ',' | '.' | null) => (d === ',' ? 'decimal comma' : d === '.' ? 'decimal point' : 'no convention (ambiguous cells rejected)');
+const thousandsName = (t: string | null) => (t === null ? '' : `, thousands "${t === ' ' ? 'space' : t}"`);
+
+/** How the preview read numbers written as text, as lines. */
+function describeConvention(p: ImportPreview): string[] {
+  const c = p.convention;
+  if (!c) return ['  numbers: stored as numbers or written without separators (no convention needed)'];
+  if (!c.decidedBy) return [`  numbers: ${decimalName(c.decimal)} (id-ID) assumed: no cell shows which convention the file uses`];
+  if (!c.perColumn) return [`  numbers: ${decimalName(c.decimal)}${thousandsName(c.thousands)} (decided by ${cellText(c.decidedBy)})`];
+  return [
+    '  numbers: the file mixes conventions; each column is read in its own:',
+    ...c.perColumn.map((k) => `    ${k.sheet}!${k.column}: ${decimalName(k.decimal)}${thousandsName(k.thousands)}${k.decidedBy ? ` (decided by ${cellText(k.decidedBy)})` : ''}`),
+  ];
 }
 
 async function runImport(dispatch: Dispatch, v: Values): Promise<number> {
@@ -193,6 +227,7 @@ async function runImport(dispatch: Dispatch, v: Values): Promise<number> {
   const raw = v.series === 'revised' ? 'revised_target' : v.series;
   const series = oneOf(raw, ['realisation', 'original_target', 'baseline', 'projection', 'revised_target'] as const, '--series') ?? 'realisation';
   const dryRun = v['dry-run'] ?? false;
+  const partial = v.partial ?? false;
   const summary = await call<WorkbookSummary>(dispatch, 'workbook.open', { path: workbook, readOnly: dryRun });
   const target: { series: string; scenarioId?: number } = { series };
   if (series === 'revised_target') {
@@ -207,6 +242,8 @@ async function runImport(dispatch: Dispatch, v: Values): Promise<number> {
   const inds = new Map(summary.indicators.map((i) => [i.id, i]));
   const changes = p.new.length + p.changed.length;
   out(`Import preview: ${p.fileName} (layout: ${p.layout}${p.scenario ? `, scenario "${p.scenario.name}"` : ''}) → ${summary.fileName}`);
+  for (const line of describeConvention(p)) out(line);
+  if (p.encoding === 'windows-1252') out('  encoding: Windows-1252 (the file is not UTF-8)');
   out(`  new: ${p.new.length}`);
   out(`  changed: ${p.changed.length}`);
   out(`  unchanged: ${p.unchanged}`);
@@ -216,13 +253,22 @@ async function runImport(dispatch: Dispatch, v: Values): Promise<number> {
   for (const r of p.rejected) out(`  ! rejected ${r.sheet}!${r.column}${r.row} [${r.code}] ${r.message}`);
   for (const n of p.notices) out(`  i note     ${n.sheet ? `${n.sheet}!${n.column}${n.row} ` : ''}[${n.code}] ${n.message}`);
   out(`${changes} changes.`);
+  const hidden = p.notices.some((n) => n.code === 'too_many_rejections');
+  const rejected = `${p.rejected.length}${hidden ? '+' : ''} rejected cell(s)`;
+  if (p.rejected.length > 0 && !partial) {
+    // Nothing is written from a file with rejected cells unless asked: a half-imported file is harder to notice than a refused one.
+    out(`Nothing written: ${rejected} (listed above). Correct the file, or run with --partial to write the ${changes} valid change(s) without them.`);
+    return 1;
+  }
   if (dryRun) {
     out('Dry run: nothing written.');
     return 0;
   }
-  if (changes === 0) return 0;
-  const applied = await call<ImportApplyResult>(dispatch, 'import.apply', { previewId: p.previewId });
-  out(`Written: ${applied.applied} cells (${applied.new} new, ${applied.changed} changed) as one undo step (${applied.undoLabel}).`);
+  if (changes > 0) {
+    const applied = await call<ImportApplyResult>(dispatch, 'import.apply', { previewId: p.previewId });
+    out(`Written: ${applied.applied} cells (${applied.new} new, ${applied.changed} changed) as one undo step (${applied.undoLabel}).`);
+  }
+  if (p.rejected.length > 0) out(`Not written: ${rejected} (--partial).`);
   return 0;
 }
 

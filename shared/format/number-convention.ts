@@ -144,3 +144,174 @@ export function groupMarkIn(shape: NumberShape, decimal: DecimalMark): GroupMark
       return null;
   }
 }
+
+// ---------------------------------------------------------------- deciding a file's convention
+
+/** A cell and its text (sheet, 1-based row, column letters). */
+export interface TextAt {
+  sheet: string;
+  row: number;
+  column: string;
+  text: string;
+}
+
+/** How one column's cells are read. */
+export interface ColumnRule {
+  /** null: no convention applies here (the file mixes and this column does not decide, or its cells split evenly). */
+  decimal: DecimalMark | null;
+  thousands: GroupMark | null;
+  /** The cell that decided it; null when id-ID is assumed or none applies. */
+  decidedBy: TextAt | null;
+  /** 'file': the whole file's convention; 'column': this column's own (the file mixes); 'assumed': no cell anywhere decides, id-ID. */
+  scope: 'file' | 'column' | 'assumed' | 'none';
+  /** Where decimal is null: a cell of each convention, to name in the refusal. */
+  both: [TextAt, TextAt] | null;
+}
+
+export interface ConventionSummary {
+  decimal: DecimalMark;
+  thousands: GroupMark | null;
+  decidedBy: TextAt | null;
+  perColumn?: { sheet: string; column: string; decimal: DecimalMark | null; thousands: GroupMark | null; decidedBy: TextAt | null }[];
+}
+
+export interface ConventionDecision {
+  /** What the preview states; null when no text needed a convention (plain numbers only). */
+  summary: ConventionSummary | null;
+  /** When id-ID was assumed: the first ambiguous cell and how many there are. */
+  assumed: { first: TextAt; count: number } | null;
+  rule(sheet: string, column: string): ColumnRule;
+}
+
+interface Ordered extends TextAt {
+  order: number;
+}
+
+interface ColumnTally {
+  sheet: string;
+  column: string;
+  first: Record<DecimalMark, Ordered | null>;
+  count: Record<DecimalMark, number>;
+  group: Record<DecimalMark, GroupMark | null>;
+  ambiguous: number;
+  firstAmbiguous: Ordered | null;
+}
+
+const MARKS: readonly DecimalMark[] = [',', '.'];
+
+/**
+ * Collects the number texts of a file, column by column, and decides how each column is read:
+ *
+ * 1. A column is decided by its unambiguous cells; where they disagree, by most of them (the
+ *    others are refused as written in the other convention); an even split decides nothing.
+ * 2. When every deciding column agrees, that is the file's convention, and columns with no
+ *    unambiguous cell follow it.
+ * 3. When they disagree (the file mixes), each deciding column keeps its own, and a column that
+ *    decides nothing has no convention: its ambiguous cells are refused.
+ * 4. When no cell anywhere decides, id-ID (decimal comma) is assumed — the planner's own
+ *    convention — and the preview says so.
+ */
+export class ConventionTally {
+  private readonly columns = new Map<string, ColumnTally>();
+  private order = 0;
+
+  add(at: TextAt, shape: NumberShape): void {
+    if (shape.kind === 'invalid') return;
+    const key = `${at.sheet}\u0000${at.column}`;
+    let c = this.columns.get(key);
+    if (!c) {
+      c = { sheet: at.sheet, column: at.column, first: { ',': null, '.': null }, count: { ',': 0, '.': 0 }, group: { ',': null, '.': null }, ambiguous: 0, firstAmbiguous: null };
+      this.columns.set(key, c);
+    }
+    const cell: Ordered = { ...at, text: at.text.slice(0, 40), order: this.order++ };
+    for (const d of MARKS) c.group[d] ??= groupMarkIn(shape, d);
+    if (shape.kind === 'decisive') {
+      c.count[shape.decimal]++;
+      c.first[shape.decimal] ??= cell;
+    } else if (shape.kind === 'ambiguous') {
+      c.ambiguous++;
+      c.firstAmbiguous ??= cell;
+    }
+  }
+
+  decide(): ConventionDecision {
+    const all = [...this.columns.values()];
+    const own = new Map<ColumnTally, DecimalMark | 'split'>();
+    for (const c of all) {
+      const comma = c.count[','];
+      const point = c.count['.'];
+      if (comma + point === 0) continue;
+      own.set(c, comma > point ? ',' : point > comma ? '.' : 'split');
+    }
+    const strip = (t: Ordered | null): TextAt | null => (t ? { sheet: t.sheet, row: t.row, column: t.column, text: t.text } : null);
+    const earliest = (cells: (Ordered | null)[]): Ordered | null => cells.reduce<Ordered | null>((a, b) => (b && (!a || b.order < a.order) ? b : a), null);
+    const groupOf = (cols: ColumnTally[], d: DecimalMark): GroupMark | null => cols.map((c) => c.group[d]).find((g) => g !== null) ?? null;
+    const key = (sheet: string, column: string) => this.columns.get(`${sheet}\u0000${column}`);
+    const rules = new Map<ColumnTally, ColumnRule>();
+    const noneRule: ColumnRule = { decimal: null, thousands: null, decidedBy: null, scope: 'none', both: null };
+
+    const decisions = new Set(own.values());
+    if (own.size === 0) {
+      const ambiguous = all.filter((c) => c.ambiguous > 0);
+      if (ambiguous.length === 0) {
+        // Plain numbers only: every convention reads them alike.
+        const plain: ColumnRule = { decimal: ',', thousands: null, decidedBy: null, scope: 'assumed', both: null };
+        return { summary: null, assumed: null, rule: () => plain };
+      }
+      const rule: ColumnRule = { decimal: ',', thousands: groupOf(all, ','), decidedBy: null, scope: 'assumed', both: null };
+      const first = earliest(ambiguous.map((c) => c.firstAmbiguous))!;
+      return {
+        summary: { decimal: ',', thousands: rule.thousands, decidedBy: null },
+        assumed: { first: strip(first)!, count: ambiguous.reduce((n, c) => n + c.ambiguous, 0) },
+        rule: () => rule,
+      };
+    }
+
+    if (decisions.size === 1 && !decisions.has('split')) {
+      const decimal = [...decisions][0] as DecimalMark;
+      const decidedBy = strip(earliest(all.map((c) => c.first[decimal])));
+      const rule: ColumnRule = { decimal, thousands: groupOf(all, decimal), decidedBy, scope: 'file', both: null };
+      for (const [c] of own) rules.set(c, { ...rule, decidedBy: strip(c.first[decimal]), thousands: c.group[decimal] ?? rule.thousands });
+      return {
+        summary: { decimal, thousands: rule.thousands, decidedBy },
+        assumed: null,
+        rule: (sheet, column) => {
+          const c = key(sheet, column);
+          return (c && rules.get(c)) ?? rule;
+        },
+      };
+    }
+
+    // The file mixes: each column by its own cells.
+    const votes: Record<DecimalMark, number> = { ',': 0, '.': 0 };
+    let firstDecided: { decimal: DecimalMark; order: number } | null = null;
+    for (const [c, d] of own) {
+      if (d === 'split') {
+        rules.set(c, { ...noneRule, both: [strip(c.first[','])!, strip(c.first['.'])!] });
+        continue;
+      }
+      votes[d]++;
+      const at = c.first[d]!;
+      if (!firstDecided || at.order < firstDecided.order) firstDecided = { decimal: d, order: at.order };
+      rules.set(c, { decimal: d, thousands: c.group[d], decidedBy: strip(at), scope: 'column', both: null });
+    }
+    const top: DecimalMark = votes[','] > votes['.'] ? ',' : votes['.'] > votes[','] ? '.' : (firstDecided?.decimal ?? ',');
+    const topColumns = [...own].filter(([, d]) => d === top).map(([c]) => c);
+    // Two cells that show the file writing decimals both ways, for refusals in columns without a convention.
+    const both: [TextAt, TextAt] = [strip(earliest(all.map((c) => c.first[','])))!, strip(earliest(all.map((c) => c.first['.'])))!];
+    const perColumn = all
+      .filter((c) => own.has(c) || c.ambiguous > 0)
+      .map((c) => {
+        const r = rules.get(c) ?? noneRule;
+        return { sheet: c.sheet, column: c.column, decimal: r.decimal, thousands: r.thousands, decidedBy: r.decidedBy };
+      });
+    return {
+      summary: { decimal: top, thousands: groupOf(topColumns, top), decidedBy: strip(earliest(topColumns.map((c) => c.first[top]))), perColumn },
+      assumed: null,
+      rule: (sheet, column) => {
+        const c = key(sheet, column);
+        return (c && rules.get(c)) ?? { ...noneRule, both };
+      },
+    };
+  }
+}

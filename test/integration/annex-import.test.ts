@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ImportApplyResult, ImportPreview } from '../../shared/annex.js';
+import type { ImportApplyResult, ImportCell, ImportPreview } from '../../shared/annex.js';
 import type { ChangeLogEntry, HistoryState, WorkbookSummary } from '../../shared/domain.js';
 import type { HistoryStep } from '../../shared/api/contract.js';
 import { tempDir } from '../helpers/files.js';
@@ -23,38 +23,48 @@ async function snapshot(demo: Demo) {
   return JSON.stringify({ values: await demo.values(), targets, log: log.length });
 }
 
-async function filledTemplate(demo: Demo): Promise<Buffer> {
+/** The template filled in: rows found by their code (the standard set grows), one cell per case. */
+async function filledTemplate(demo: Demo): Promise<{ buffer: Buffer; row: Record<'TPT' | 'IPM' | 'P0' | 'P0E' | 'extra', number> }> {
   const t = await ok<{ fileName: string; base64: string }>(demo.dispatch('import.template', {}));
   expect(t.fileName).toBe('Templat-impor-Kabupaten-Muara-Enim.xlsx');
   const book = await readXlsx(Buffer.from(t.base64, 'base64'));
   const ws = book.getWorksheet('Impor')!;
   expect(['A3', 'B3', 'C3', 'D3', 'J3'].map((a) => ws.getCell(a).value)).toEqual(['Kode', 'Indikator', 'Satuan', 2017, 2023]);
-  expect(['A9', 'B9', 'C9'].map((a) => ws.getCell(a).value)).toEqual(['P0', 'Persentase Penduduk Miskin', '%']);
-  ws.getCell('H9').value = 11.9; // P0 2021: valid, a number
-  ws.getCell('H5').value = '4,05'; // TPT 2021: valid, id-ID text
-  ws.getCell('B16').value = 'Indeks Kebahagiaan'; // unknown indicator…
-  ws.getCell('H16').value = 70; // …with a number
-  ws.getCell('I6').value = 'belum rilis'; // IPM 2022: text
-  ws.getCell('I11').value = 140; // P0E 2022: a rate of 140 %
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const codes = new Map<string, number>();
+  ws.eachRow((r, n) => {
+    if (n > 3 && typeof r.getCell(1).value === 'string') codes.set(r.getCell(1).value as string, n);
+  });
+  const row = { TPT: codes.get('TPT')!, IPM: codes.get('IPM')!, P0: codes.get('P0')!, P0E: codes.get('P0E')!, extra: Math.max(...codes.values()) + 1 };
+  expect([ws.getCell(`B${row.P0}`).value, ws.getCell(`C${row.P0}`).value]).toEqual(['Persentase Penduduk Miskin', '%']);
+  ws.getCell(`H${row.P0}`).value = 11.9; // P0 2021: valid, a number
+  ws.getCell(`H${row.TPT}`).value = '4,05'; // TPT 2021: valid, id-ID text
+  ws.getCell(`B${row.extra}`).value = 'Indeks Kebahagiaan'; // unknown indicator…
+  ws.getCell(`H${row.extra}`).value = 70; // …with a number
+  ws.getCell(`I${row.IPM}`).value = 'belum rilis'; // IPM 2022: text
+  ws.getCell(`I${row.P0E}`).value = 140; // P0E 2022: a rate of 140 %
+  return { buffer: Buffer.from(await book.xlsx.writeBuffer()), row };
 }
 
 describe('import: template', () => {
   it('2 valid rows, 1 unknown indicator, 1 text cell, 1 rate of 140: 2 changes and 3 located rejections; nothing written until confirmed', async () => {
     const demo = await demoWithUsulan();
     const before = await snapshot(demo);
-    const p = await preview(demo, { name: 'template.xlsx', base64: b64(await filledTemplate(demo)) });
+    const { buffer, row } = await filledTemplate(demo);
+    const p = await preview(demo, { name: 'template.xlsx', base64: b64(buffer) });
     expect(p.layout).toBe('template');
     expect(p.new.map((c) => [c.indicatorCode, c.year, c.series, c.oldValue, c.newValue, `${c.sheet}!${c.column}${c.row}`])).toEqual([
-      ['TPT', 2021, 'realisation', null, 4.05, 'Impor!H5'],
-      ['P0', 2021, 'realisation', null, 11.9, 'Impor!H9'],
+      ['TPT', 2021, 'realisation', null, 4.05, `Impor!H${row.TPT}`],
+      ['P0', 2021, 'realisation', null, 11.9, `Impor!H${row.P0}`],
     ]);
     expect(p.changed).toEqual([]);
     expect(p.rejected.map((r) => [r.sheet, r.row, r.column, r.code])).toEqual([
-      ['Impor', 6, 'I', 'not_a_number'],
-      ['Impor', 11, 'I', 'out_of_range'],
-      ['Impor', 16, 'B', 'unknown_indicator'],
+      ['Impor', row.IPM, 'I', 'not_a_number'],
+      ['Impor', row.P0E, 'I', 'out_of_range'],
+      ['Impor', row.extra, 'B', 'unknown_indicator'],
     ]);
+    // "4,05" is the only number written as text: its decimal comma decides the file's convention.
+    expect(p.convention).toEqual({ decimal: ',', thousands: null, decidedBy: { sheet: 'Impor', row: row.TPT, column: 'H', text: '4,05' } });
+    expect(p.encoding).toBeNull();
     expect(p.rejected[2]!.message).toMatch(/Indeks Kebahagiaan/);
     expect(await snapshot(demo)).toBe(before);
 
@@ -62,13 +72,13 @@ describe('import: template', () => {
     expect(applied).toEqual({ applied: 2, new: 2, changed: 0, undoLabel: 'import.apply' });
     const real = (await demo.values('realisation')).filter((v) => v.year === 2021 && ['P0', 'TPT'].includes(demo.summary.indicators.find((i) => i.id === v.indicatorId)!.code));
     expect(real.map((v) => [v.value, v.source, v.illustrative]).sort()).toEqual([
-      [11.9, 'Impor: template.xlsx, Impor!H9', false],
-      [4.05, 'Impor: template.xlsx, Impor!H5', false],
+      [11.9, `Impor: template.xlsx, Impor!H${row.P0}`, false],
+      [4.05, `Impor: template.xlsx, Impor!H${row.TPT}`, false],
     ]);
     const log = await ok<ChangeLogEntry[]>(demo.dispatch('changelog.list', { limit: 5 }));
     expect(log.filter((e) => e.action === 'import.apply' && e.kind === 'do').map((e) => [e.indicatorCode, e.year, e.oldValue, e.newValue, e.detail]).sort()).toEqual([
-      ['P0', 2021, null, 11.9, 'Impor: template.xlsx, Impor!H9'],
-      ['TPT', 2021, null, 4.05, 'Impor: template.xlsx, Impor!H5'],
+      ['P0', 2021, null, 11.9, `Impor: template.xlsx, Impor!H${row.P0}`],
+      ['TPT', 2021, null, 4.05, `Impor: template.xlsx, Impor!H${row.TPT}`],
     ]);
 
     // One undo step takes both back.
@@ -90,7 +100,7 @@ describe('import: template', () => {
   it('refuses a stale preview (the workbook changed since) and a preview already applied', async () => {
     const demo = await demoWithUsulan();
     const file = path.join(tempDir(), 'template.xlsx');
-    fs.writeFileSync(file, await filledTemplate(demo));
+    fs.writeFileSync(file, (await filledTemplate(demo)).buffer);
     // A justification changes nothing the preview compared (values and targets): still current.
     const kept = await preview(demo, { path: file });
     await ok(demo.dispatch('justification.set', { scenarioId: demo.usulan.id, indicatorId: demo.ind('TPT').id, text: 'Catatan baru yang lebih panjang' }));
@@ -133,6 +143,8 @@ describe('import: CSV', () => {
     ]);
     expect(p.unchanged).toBe(1); // P0 2022 = 11,12 already
     expect(p.rejected).toEqual([]);
+    expect(p.encoding).toBe('utf-8');
+    expect(p.convention).toEqual({ decimal: ',', thousands: '.', decidedBy: { sheet: 'CSV', row: 2, column: 'C', text: '12,05' } });
     demo.close();
   });
 
@@ -145,29 +157,138 @@ describe('import: CSV', () => {
     demo.close();
   });
 
-  it('BPS footnote marks are stripped and noted with their cell', async () => {
+  it('BPS "*" and "**" (angka sementara) are kept as the value\'s status and shown with it; other marks are stripped and noted', async () => {
     const demo = await demoWithUsulan();
     const csv = 'Indikator;Satuan;2020;2021;2022\nP0;%;12,32*;12,01ᵉ;11,12\nTPT;%;;;4,1**\n';
     const p = await preview(demo, { name: 'bps.csv', base64: b64(csv) });
-    expect(p.new.map((c) => [c.indicatorCode, c.year, c.newValue, c.footnote])).toEqual([
-      ['P0', 2021, 12.01, 'ᵉ'],
-      ['TPT', 2022, 4.1, '**'],
+    const row = (c: ImportCell) => [c.indicatorCode, c.year, c.oldValue, c.newValue, c.footnote, c.provisional ?? false];
+    expect(p.new.map(row)).toEqual([
+      ['P0', 2021, null, 12.01, 'ᵉ', false],
+      ['TPT', 2022, null, 4.1, '**', true],
     ]);
-    expect(p.unchanged).toBe(2);
-    expect(p.notices.filter((n) => n.code === 'footnote_stripped').map((n) => `${n.sheet}!${n.column}${n.row}`)).toEqual(['CSV!C2', 'CSV!D2', 'CSV!E3']);
+    // 12,32 is in the workbook already, but not as angka sementara: the mark alone is a change.
+    expect(p.changed.map(row)).toEqual([['P0', 2020, 12.32, 12.32, '*', true]]);
+    expect(p.unchanged).toBe(1);
+    expect(p.notices.filter((n) => n.code === 'footnote_stripped').map((n) => `${n.sheet}!${n.column}${n.row}`)).toEqual(['CSV!D2']);
     const applied = await ok<ImportApplyResult>(demo.dispatch('import.apply', { previewId: p.previewId }));
-    expect(applied.applied).toBe(2);
-    const log = await ok<ChangeLogEntry[]>(demo.dispatch('changelog.list', { limit: 2 }));
-    expect(log.map((e) => e.detail).sort()).toEqual(['Impor: bps.csv, CSV!D2 (catatan kaki "ᵉ" dibuang)', 'Impor: bps.csv, CSV!E3 (catatan kaki "**" dibuang)']);
+    expect(applied.applied).toBe(3);
+    const status = async () => {
+      const code = (id: number) => demo.summary.indicators.find((i) => i.id === id)!.code;
+      const wanted = ['P0:2020', 'P0:2021', 'P0:2022', 'TPT:2022'];
+      return (await demo.values('realisation')).filter((v) => wanted.includes(`${code(v.indicatorId)}:${v.year}`)).map((v) => [code(v.indicatorId), v.year, v.value, v.provisional]).sort();
+    };
+    expect(await status()).toEqual([
+      ['P0', 2020, 12.32, true],
+      ['P0', 2021, 12.01, false],
+      ['P0', 2022, 11.12, false],
+      ['TPT', 2022, 4.1, true],
+    ]);
+    const log = await ok<ChangeLogEntry[]>(demo.dispatch('changelog.list', { limit: 3 }));
+    expect(log.map((e) => e.detail).sort()).toEqual([
+      'Impor: bps.csv, CSV!C2 (angka sementara "*")',
+      'Impor: bps.csv, CSV!D2 (catatan kaki "ᵉ" dibuang)',
+      'Impor: bps.csv, CSV!E3 (angka sementara "**")',
+    ]);
+
+    // BPS's final figure (angka tetap), written without the mark, clears it; a number stored as a number cannot say, so it keeps it.
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Data').addRows([['Indikator', 'Satuan', 2020], ['P0', '%', 12.32]]);
+    const asNumber = await preview(demo, { name: 'angka.xlsx', base64: b64(Buffer.from(await book.xlsx.writeBuffer())) });
+    expect([asNumber.new.length, asNumber.changed.length, asNumber.unchanged, asNumber.convention]).toEqual([0, 0, 1, null]);
+    const final = await preview(demo, { name: 'tetap.csv', base64: b64('Indikator;Satuan;2020\nP0;%;12,32\n') });
+    expect(final.changed.map((c) => [c.indicatorCode, c.year, c.oldValue, c.newValue, c.oldProvisional, c.provisional])).toEqual([['P0', 2020, 12.32, 12.32, true, undefined]]);
+    await ok(demo.dispatch('import.apply', { previewId: final.previewId }));
+    expect((await status()).find((v) => v[0] === 'P0' && v[1] === 2020)).toEqual(['P0', 2020, 12.32, false]);
+
+    // A revised target is the planner's own: a mark there is only noted.
+    const target = await preview(demo, { name: 't.csv', base64: b64('Kode;Indikator;Satuan;2023\nP0;;%;10,2*\n') }, { series: 'revised_target', scenarioId: demo.usulan.id });
+    expect(target.changed.map((c) => [c.newValue, c.footnote, c.provisional])).toEqual([[10.2, '*', undefined]]);
+    expect(target.notices.map((n) => n.code)).toEqual(['footnote_stripped']);
     demo.close();
   });
 
-  it('a file that is not UTF-8 is refused with advice', async () => {
+  it('a file that is not UTF-8 is read as Windows-1252 (Excel\'s plain "CSV" on Windows) and the preview says so', async () => {
     const demo = await demoWithUsulan();
-    const latin1 = Buffer.from('Indikator;Satuan;2021\nIndeks Pembangunan Manusia;indeks;68,86\nCatatan: \xe9\n', 'latin1');
-    const r = await demo.dispatch('import.preview', { source: { name: 'lama.csv', base64: b64(latin1) } });
-    expect(r).toMatchObject({ ok: false, code: 'refused_file', params: { reason: 'not_utf8' } });
-    expect(!r.ok && r.message).toMatch(/CSV UTF-8/);
+    // "Indéks" with é as the single byte 0xE9, and 0x96 — Windows-1252's en dash, a placeholder — in 2022.
+    const ansi = Buffer.from('Indikator;Satuan;2021;2022\nIndéks Pembangunan Manusia;indeks;68,86;\u0096\nJumlah Penduduk Miskin;jiwa;;77.000\n', 'latin1');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(ansi)).toThrow();
+    const p = await preview(demo, { name: 'excel.csv', base64: b64(ansi) });
+    expect(p.encoding).toBe('windows-1252');
+    expect(p.notices.filter((n) => n.code === 'encoding_windows_1252').map((n) => [`${n.sheet}!${n.column}${n.row}`, n.message])).toEqual([
+      ['CSV!A2', expect.stringContaining('"Indéks Pembangunan Manusia"')],
+    ]);
+    // The name matched (accents are ignored) and the en dash is an empty cell, not a rejected one.
+    expect(p.rejected).toEqual([]);
+    expect(p.unchanged).toBe(1);
+    expect(p.new.map((c) => [c.indicatorCode, c.year, c.newValue])).toEqual([['JPM', 2022, 77000]]);
+    // A UTF-8 file is read as UTF-8.
+    const utf8 = await preview(demo, { name: 'utf8.csv', base64: b64('Indikator;Satuan;2021\nIndéks Pembangunan Manusia;indeks;68,86\n') });
+    expect([utf8.encoding, utf8.unchanged, utf8.notices]).toEqual(['utf-8', 1, []]);
+    demo.close();
+  });
+});
+
+describe('import: the number convention is decided from the file, never guessed per cell', () => {
+  const cells = (p: ImportPreview) => Object.fromEntries([...p.new, ...p.changed].map((c) => [`${c.column}${c.row}`, c.newValue]));
+  const rejected = (p: ImportPreview) => p.rejected.map((r) => [`${r.sheet}!${r.column}${r.row}`, r.code]);
+
+  it('an English-format CSV: "80,100" people imports as 80.100, and the preview says the decimal point of "12.32" decided it', async () => {
+    const demo = await demoWithUsulan();
+    const csv = 'Indicator,Unit,2020,2021\n"Poverty rate (P0)",%,12.32,12.5\n"Number of poor people",people,"79,270","80,100"\n';
+    const p = await preview(demo, { name: 'bps-en.csv', base64: b64(csv) });
+    expect(p.convention).toEqual({ decimal: '.', thousands: ',', decidedBy: { sheet: 'CSV', row: 2, column: 'C', text: '12.32' } });
+    expect(p.rejected).toEqual([]);
+    expect(cells(p)).toEqual({ D2: 12.5, D3: 80_100 });
+    expect(p.unchanged).toBe(2); // 12,32 % and 79.270 people, as the workbook has them
+    await ok(demo.dispatch('import.apply', { previewId: p.previewId }));
+    const jpm = (await demo.values('realisation')).find((v) => v.indicatorId === demo.ind('JPM').id && v.year === 2021);
+    expect(jpm?.value).toBe(80_100);
+    demo.close();
+  });
+
+  it('"80,100" people with no cell deciding: id-ID is assumed and said, so it reads 80,1 — refused as a fraction of a person, located; 80,1 is never stored', async () => {
+    const demo = await demoWithUsulan();
+    const before = await snapshot(demo);
+    const p = await preview(demo, { name: 'en.csv', base64: b64('Indicator,Unit,2021\n"Number of poor people",people,"80,100"\n') });
+    expect(p.convention).toEqual({ decimal: ',', thousands: null, decidedBy: null });
+    expect(p.notices.map((n) => [`${n.sheet}!${n.column}${n.row}`, n.code])).toEqual([['CSV!C2', 'convention_assumed']]);
+    expect(rejected(p)).toEqual([['CSV!C2', 'too_many_decimals']]);
+    expect(p.rejected[0]!.message).toBe('CSV!C2: 80.1 has more decimals than JPM keeps (0) ("80,100" read with a decimal comma: 80,1; no cell in the file decides, so the id-ID default)');
+    expect([p.new, p.changed]).toEqual([[], []]);
+    await ok(demo.dispatch('import.apply', { previewId: p.previewId }));
+    expect(await snapshot(demo)).toBe(before);
+    demo.close();
+  });
+
+  it('an id-ID file with one cell typed the English way: that cell is refused, naming the cells that decided; the rest is read id-ID', async () => {
+    const demo = await demoWithUsulan();
+    const csv = 'Indikator;Satuan;2020;2021\nP0;%;12,31;12,01\nTPT;%;4,11;5.5\nP0E;%;4,45;3,1\nJPM;jiwa;79.271;80.100\n';
+    const p = await preview(demo, { name: 'ketik.csv', base64: b64(csv) });
+    expect(p.convention).toEqual({ decimal: ',', thousands: '.', decidedBy: { sheet: 'CSV', row: 2, column: 'C', text: '12,31' } });
+    expect(rejected(p)).toEqual([['CSV!D3', 'convention_mismatch']]);
+    expect(p.rejected[0]!.message).toBe('CSV!D3: "5.5" writes decimals with a decimal point, but column D of CSV writes them with a decimal comma (CSV!D2 "12,01"); correct the cell');
+    expect(cells(p)).toEqual({ C2: 12.31, D2: 12.01, C3: 4.11, C4: 4.45, D4: 3.1, C5: 79_271, D5: 80_100 });
+    demo.close();
+  });
+
+  it('a file that mixes conventions by column: each column is read in its own, stated per column; a column nothing decides has its ambiguous cells refused', async () => {
+    const demo = await demoWithUsulan();
+    // 2020 id-ID, 2021 English, 2022 split evenly (one each), 2023 only an ambiguous count.
+    const csv = 'Indikator;Satuan;2020;2021;2022;2023\nP0;%;12,31;12.5;11,13;\nTPT;%;4,11;5.5;4.2;\nJPM;jiwa;79.271;80,100;77.000;76.500\n';
+    const p = await preview(demo, { name: 'campur.csv', base64: b64(csv) });
+    const by = (row: number, column: string, text: string) => ({ sheet: 'CSV', row, column, text });
+    expect(p.convention).toEqual({
+      decimal: ',', thousands: '.', decidedBy: by(2, 'C', '12,31'),
+      perColumn: [
+        { sheet: 'CSV', column: 'C', decimal: ',', thousands: '.', decidedBy: by(2, 'C', '12,31') },
+        { sheet: 'CSV', column: 'D', decimal: '.', thousands: ',', decidedBy: by(2, 'D', '12.5') },
+        { sheet: 'CSV', column: 'E', decimal: null, thousands: null, decidedBy: null },
+        { sheet: 'CSV', column: 'F', decimal: null, thousands: null, decidedBy: null },
+      ],
+    });
+    expect(cells(p)).toEqual({ C2: 12.31, D2: 12.5, E2: 11.13, C3: 4.11, D3: 5.5, E3: 4.2, C4: 79_271, D4: 80_100 });
+    expect(rejected(p)).toEqual([['CSV!E4', 'ambiguous_number'], ['CSV!F4', 'ambiguous_number']]);
+    expect(p.rejected[0]!.message).toBe('CSV!E4: "77.000" is 77.000 with a decimal comma or 77 with a decimal point, and the file writes decimals both ways (CSV!E2 "11,13"; CSV!E3 "4.2") with no cell deciding column E; write it unambiguously');
     demo.close();
   });
 });

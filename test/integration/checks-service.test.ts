@@ -1,8 +1,9 @@
 /** Checks on the demo through the services, references as editable data, usulan blocked by errors. */
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../shared/api/contract.js';
-import type { Indicator, ReferenceTarget, Scenario, WorkbookSummary } from '../../shared/domain.js';
+import type { Finding, Indicator, ReferenceTarget, Scenario, WorkbookSummary } from '../../shared/domain.js';
 import { runChecks } from '../../shared/model/checks.js';
+import { checkBase } from '../../electron/services/checks.js';
 import { createServices } from '../../electron/services/index.js';
 import { tempDir } from '../helpers/files.js';
 
@@ -44,32 +45,88 @@ describe('checks through the services', () => {
     close();
   });
 
-  it('the demo carries the Sumsel and Inpres references with their sources; they are editable and undoable', async () => {
+  it('the demo carries the Sumsel and Inpres references with their scope and sources; they are editable and undoable', async () => {
     const { dispatch, s, close } = await demoScenario();
     const list = await ok<{ references: ReferenceTarget[]; shockYears: { year: number }[] }>(dispatch('references.list', {}));
-    expect(list.references.map((r) => [r.indicatorCode, r.kind, r.comparison, r.year, r.value])).toEqual([
-      ['P0', 'annual_change', 'le', null, -1],
-      ['P0', 'level', 'lt', 2024, 10],
-      ['P0E', 'level', 'eq', 2024, 0],
+    expect(list.references.map((r) => [r.indicatorCode, r.scope, r.kind, r.comparison, r.year, r.value])).toEqual([
+      ['P0', 'provinsi', 'annual_change', 'le', null, -1],
+      ['P0', 'kabupaten', 'level', 'lt', 2024, 10],
+      ['P0E', 'kabupaten', 'level', 'eq', 2024, 0],
     ]);
     expect(list.references.every((r) => r.source.length > 10)).toBe(true);
     expect(list.shockYears.map((y) => y.year)).toEqual([2020, 2021]);
 
-    // The illustrative original path falls 0,4 pp a year: the Sumsel pace flags 2019, 2022, 2023 (not the shock years).
+    // Done when: no finding applies the Governor's provincial pace to the regency (it is context),
+    // and the 2024 references are listed as not evaluated while the plan ends in 2023.
     let report = await ok<CheckReport>(dispatch('checks.run', { scenarioId: s.id }));
-    expect(report.findings.filter((f) => f.checkId === 'reference').map((f) => f.year)).toEqual([2018, 2019, 2022, 2023]);
-
-    const pace = list.references.find((r) => r.kind === 'annual_change')!;
-    await ok(dispatch('references.save', { ...pace, value: -0.3 }));
-    report = await ok<CheckReport>(dispatch('checks.run', { scenarioId: s.id }));
     expect(report.findings.filter((f) => f.checkId === 'reference')).toEqual([]);
+    const context = report.findings.filter((f) => f.checkId === 'reference_context');
+    expect(context.map((f) => [f.indicatorCode, f.severity, f.year])).toEqual([['P0', 'info', null]]);
+    expect(context[0]!.message.id).toContain('Acuan provinsi Gubernur Sumsel (perubahan per tahun ≤ -1,00 poin persen) adalah target provinsi');
+    const notEvaluated = report.findings.filter((f) => f.checkId === 'reference_not_evaluated');
+    expect(notEvaluated.map((f) => [f.indicatorCode, f.severity, f.year])).toEqual([['P0', 'info', 2024], ['P0E', 'info', 2024]]);
+    expect(notEvaluated[1]!.message.id).toContain('Acuan Inpres 4/2022 (2024) tidak dievaluasi: rencana berakhir 2023');
+    expect(notEvaluated[0]!.message.id).toContain('Acuan Gubernur Sumsel (2024) tidak dievaluasi: rencana berakhir 2023');
+
+    // Made a kabupaten pace, it is a finding — in the planned years only: the illustrative path's −0,40 in
+    // 2022 and 2023, not 2018–2019 (realised at the 2021 revision) nor 2020–2021 (COVID-19).
+    const pace = list.references.find((r) => r.kind === 'annual_change')!;
+    await ok(dispatch('references.save', { ...pace, scope: 'kabupaten' }));
+    report = await ok<CheckReport>(dispatch('checks.run', { scenarioId: s.id }));
+    expect(report.findings.filter((f) => f.checkId === 'reference').map((f) => [f.year, f.severity])).toEqual([[2022, 'warning'], [2023, 'warning']]);
+    expect(report.findings.filter((f) => f.checkId === 'reference_context')).toEqual([]);
 
     await ok(dispatch('history.undo', {}));
     report = await ok<CheckReport>(dispatch('checks.run', { scenarioId: s.id }));
-    expect(report.findings.filter((f) => f.checkId === 'reference')).toHaveLength(4);
+    expect(report.findings.filter((f) => f.checkId === 'reference')).toEqual([]);
+    expect(report.findings.filter((f) => f.checkId === 'reference_context')).toHaveLength(1);
 
     const bad = await dispatch('references.save', { ...pace, id: undefined, kind: 'level', year: null });
     expect(bad).toMatchObject({ ok: false, code: 'bad_input', field: 'year' });
+    close();
+  });
+
+  it('on the demo: the 2019 target changed in the 2021 revision, P1 above P0, the published 2020 pair, a −4,5 pp jump, a one-word reason', async () => {
+    const { dispatch, ind, s, close } = await demoScenario();
+    const [p0, p1, jpm] = [ind('P0'), ind('P1'), ind('JPM')];
+    const run = async () => (await ok<CheckReport>(dispatch('checks.run', { scenarioId: s.id }))).findings;
+    const at = (findings: Finding[], checkId: string) => findings.filter((f) => f.checkId === checkId).map((f) => [f.indicatorCode, f.year, f.severity]);
+
+    // A scenario from the original targets: none of these.
+    let findings = await run();
+    for (const id of ['realised_year_changed', 'p1_le_p0', 'ambitious', 'count_rate_consistency']) expect(at(findings, id), id).toEqual([]);
+
+    // Changing the 2019 target in the revision of 23 August 2021: an error of its own, even with a justification.
+    await ok(dispatch('targets.set', { scenarioId: s.id, action: 'target.edit', cells: [{ indicatorId: p0.id, year: 2019, value: 11.9 }] }));
+    await ok(dispatch('justification.set', { scenarioId: s.id, indicatorId: p0.id, text: 'Koreksi salah ketik pada Perda 7/2019' }));
+    findings = await run();
+    expect(at(findings, 'realised_year_changed')).toEqual([['P0', 2019, 'error']]);
+    expect(findings.find((f) => f.checkId === 'realised_year_changed')!.message.id).toContain('2019 sudah terealisasi pada tanggal perubahan 23 Agustus 2021');
+    await ok(dispatch('history.undo', {}));
+    await ok(dispatch('history.undo', {}));
+
+    // P1 2022 = 15 beside P0 2022 = 11,75.
+    await ok(dispatch('targets.set', { scenarioId: s.id, action: 'target.edit', cells: [{ indicatorId: p0.id, year: 2022, value: 11.75 }, { indicatorId: p1.id, year: 2022, value: 15 }] }));
+    findings = await run();
+    expect(at(findings, 'p1_le_p0')).toEqual([['P1', 2022, 'error']]);
+
+    // The published pair 12,32 % and 79.270 (typed into 2020) is consistent with the Susenas population, 643.425.
+    await ok(dispatch('targets.set', { scenarioId: s.id, action: 'target.edit', cells: [{ indicatorId: p0.id, year: 2020, value: 12.32 }, { indicatorId: jpm.id, year: 2020, value: 79_270 }] }));
+    findings = await run();
+    expect(findings.filter((f) => f.checkId === 'count_rate_consistency' && f.year === 2020)).toEqual([]);
+
+    // A −4,5 pp jump: 2022 at 6,80 after 11,30 in 2021 (the region's record 2018–2020: −0,15 to −0,09 a year).
+    await ok(dispatch('targets.set', { scenarioId: s.id, action: 'target.edit', cells: [{ indicatorId: p0.id, year: 2022, value: 6.8 }] }));
+    findings = await run();
+    expect(at(findings, 'ambitious')).toContainEqual(['P0', 2022, 'warning']);
+    expect(findings.find((f) => f.checkId === 'ambitious' && f.year === 2022)!.message.id).toContain('-4,50 poin persen dalam setahun (target 2021 11,30 → 6,80), jauh di luar riwayat daerah -0,15 sampai -0,09 poin persen per tahun (2018–2020)');
+
+    // 'x' is no justification.
+    await ok(dispatch('justification.set', { scenarioId: s.id, indicatorId: p0.id, text: 'x' }));
+    findings = await run();
+    const short = findings.filter((f) => f.checkId === 'justification_missing' && f.indicatorCode === 'P0');
+    expect(short.length).toBeGreaterThan(0);
+    expect(short[0]!.message.id).toContain('terlalu pendek');
     close();
   });
 
@@ -78,7 +135,7 @@ describe('checks through the services', () => {
     const full = () => {
       const wb = session.require();
       const { targets, justifications } = wb.reads.targets(s.id);
-      return runChecks({ plan: wb.plan(), indicators: wb.indicators(), values: wb.values(), targets, justifications, references: wb.references(), shockYears: wb.shockYears() });
+      return runChecks({ ...checkBase(wb), targets, justifications });
     };
     const same = async () => expect((await ok<CheckReport>(dispatch('checks.run', { scenarioId: s.id }))).findings).toEqual(full());
     await same();
@@ -98,7 +155,17 @@ describe('checks through the services', () => {
     await ok(dispatch('targets.set', { scenarioId: s.id, action: 'target.clear', cells: [{ indicatorId: jpm.id, year: 2021, value: null }] }));
     await same();
     const refs = await ok<{ references: ReferenceTarget[] }>(dispatch('references.list', {}));
-    await ok(dispatch('references.save', { ...refs.references.find((r) => r.kind === 'annual_change')!, value: -2 }));
+    await ok(dispatch('references.save', { ...refs.references.find((r) => r.kind === 'annual_change')!, value: -2, scope: 'kabupaten' }));
+    await same();
+    // The revision date moves the realised years; a method break cuts the region's record.
+    await ok(dispatch('targets.set', { scenarioId: s.id, action: 'target.edit', cells: [{ indicatorId: p0.id, year: 2019, value: 11 }] }));
+    await same();
+    await ok(dispatch('settings.update', { revisionDate: '2020-08-01' }));
+    await same();
+    await ok(dispatch('methodBreaks.save', { indicatorCode: 'P0', year: 2019, note: 'uji' }));
+    await same();
+    await ok(dispatch('history.undo', {}));
+    await ok(dispatch('history.undo', {}));
     await same();
     // Another scenario edited meanwhile, and this one's cells changed through it being copied.
     const other = await ok<Scenario>(dispatch('scenario.create', { name: 'Lain', from: { kind: 'scenario', scenarioId: s.id } }));

@@ -57,19 +57,54 @@ describe('cli', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('import applies a CSV as one undo step and reports rejected cells with their place', async () => {
+  it('import with a rejected cell writes nothing and exits 1, naming the cell; --partial writes the valid cells, exits 0 and still lists the rejected', async () => {
     const { file, dir, home } = await workbookFile();
     const csv = path.join(dir, 'bps.csv');
     fs.writeFileSync(csv, '\uFEFFIndikator;Satuan;2021;2022\nPersentase Penduduk Miskin;%;12,05*;11,12\nIndeks Kebahagiaan;indeks;70;\n');
     const dry = cli(['import', '--workbook', file, '--from', csv, '--dry-run'], home);
-    expect(dry.stdout).toContain('+ new      P0 2021 realisation: – → 12,05  (CSV!C2, footnote "*" stripped)');
+    expect(dry.stdout).toContain('  numbers: decimal comma (decided by CSV!C2 "12,05*")');
+    expect(dry.stdout).toContain('+ new      P0 2021 realisation: – → 12,05 provisional  (CSV!C2, BPS mark "*": angka sementara)');
     expect(dry.stdout).toContain('! rejected CSV!A3 [unknown_indicator]');
     expect(dry.stdout).toContain('1 changes.');
-    const run = cli(['import', '--workbook', file, '--from', csv], home);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Written: 1 cells (1 new, 0 changed) as one undo step (import.apply).');
-    const after = cli(['import', '--workbook', file, '--from', csv, '--dry-run'], home);
+    expect(dry.status).toBe(1); // as the import itself would exit
+
+    const before = fs.readFileSync(file);
+    const refused = cli(['import', '--workbook', file, '--from', csv], home);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('! rejected CSV!A3 [unknown_indicator] CSV!A3: no indicator matches "Indeks Kebahagiaan"');
+    expect(refused.stdout).toContain('Nothing written: 1 rejected cell(s) (listed above). Correct the file, or run with --partial to write the 1 valid change(s) without them.');
+    expect(refused.stdout).not.toContain('Written:');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+
+    const partial = cli(['import', '--workbook', file, '--from', csv, '--partial'], home);
+    expect(partial.status).toBe(0);
+    expect(partial.stdout).toContain('! rejected CSV!A3 [unknown_indicator]');
+    expect(partial.stdout).toContain('Written: 1 cells (1 new, 0 changed) as one undo step (import.apply).');
+    expect(partial.stdout).toContain('Not written: 1 rejected cell(s) (--partial).');
+    const after = cli(['import', '--workbook', file, '--from', csv, '--dry-run', '--partial'], home);
+    expect(after.status).toBe(0);
     expect(after.stdout).toContain('0 changes.');
+  });
+
+  it('import of an English-format CSV: "80,100" people becomes 80.100 when "12.32" shows the decimal point; with nothing deciding it is refused, located, never 80,1', async () => {
+    const { file, dir, home } = await workbookFile();
+    const decided = path.join(dir, 'bps-en.csv');
+    fs.writeFileSync(decided, 'Indicator,Unit,2021\n"Poverty rate (P0)",%,12.32\n"Number of poor people",people,"80,100"\n');
+    const run = cli(['import', '--workbook', file, '--from', decided], home);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('  numbers: decimal point, thousands "," (decided by CSV!C2 "12.32")');
+    expect(run.stdout).toContain('+ new      JPM 2021 realisation: – → 80.100  (CSV!C3)');
+    expect(run.stdout).toContain('Written: 2 cells (2 new, 0 changed)');
+
+    const alone = path.join(dir, 'hanya-jumlah.csv');
+    fs.writeFileSync(alone, 'Indicator,Unit,2022\n"Number of poor people",people,"80,100"\n');
+    const before = fs.readFileSync(file);
+    const refused = cli(['import', '--workbook', file, '--from', alone], home);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('  numbers: decimal comma (id-ID) assumed: no cell shows which convention the file uses');
+    expect(refused.stdout).toContain('! rejected CSV!C2 [too_many_decimals] CSV!C2: 80.1 has more decimals than JPM keeps (0) ("80,100" read with a decimal comma: 80,1;');
+    expect(refused.stdout).toContain('Nothing written');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('check: exit 0 without error-level findings, 1 with; export of the failing scenario is refused with exit 1', async () => {
@@ -95,7 +130,7 @@ describe('cli', () => {
 
   it('--help on each command; usage errors exit 2', () => {
     const home = tempDir();
-    for (const [args, text] of [[['--help'], /Commands:/], [['export', '--help'], /--out FILE\.xlsx/], [['import', '--help'], /--dry-run/], [['check', '--help'], /Exit code 1 when an error-level check fails/]] as const) {
+    for (const [args, text] of [[['--help'], /Commands:/], [['export', '--help'], /--out FILE\.xlsx/], [['import', '--help'], /--partial {12}write the valid cells even when others are rejected/], [['check', '--help'], /Exit code 1 when an error-level check fails/]] as const) {
       const r = cli([...args], home);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(text);

@@ -4,6 +4,7 @@ import type { Indicator, IndicatorValue, Plan, ReferenceTarget, ScenarioTargets 
 import { buildIndicatorChart } from '../../renderer/src/charts/series.js';
 import { draftOf, emptyDraft, validateDraft } from '../../renderer/src/checks/reference-form.js';
 import { arrangeRows, buildCompareRows, indicatorSpans, summarise } from '../../renderer/src/compare/model.js';
+import { capaianContext } from '../../shared/model/capaian.js';
 
 const plan: Plan = { region: 'Kabupaten Uji', province: 'Sumatera Selatan', baselineYear: 2017, firstYear: 2018, lastYear: 2020 };
 
@@ -72,13 +73,17 @@ describe('Bandingkan rows', () => {
     expect(r.after).toEqual({ value: 12.6, illustrative: false, derived: false });
     expect(r.changed).toBe(true);
     expect(r.delta).toBe(0.9);
+    // A rate's Δ is in percentage points (12,60 − 11,70 = +0,90 poin persen); Δ % is relative (+7,69 %).
+    expect(r.deltaInPoints).toBe(true);
     expect(r.deltaRelative).toBeCloseTo((0.9 / 11.7) * 100, 10);
+    expect(r.deltaRelative).toBeCloseTo(7.6923, 4);
     expect(r.loosened).toBe(true);
     expect(r.justification).toBe('Dampak pandemi COVID-19');
   });
 
   it('a lowered IPM target loosens (higher is better); unchanged cells are not changed', () => {
-    expect(row('IPM:2019')).toMatchObject({ changed: true, loosened: true });
+    expect(row('IPM:2019')).toMatchObject({ changed: true, loosened: true, deltaInPoints: false });
+    expect(row('POP:2018').deltaInPoints).toBe(false);
     expect(row('IPM:2018')).toMatchObject({ changed: false, loosened: false, delta: 0 });
     expect(row('P0:2018').changed).toBe(false);
   });
@@ -91,6 +96,36 @@ describe('Bandingkan rows', () => {
     expect(r.capaianAfter?.result.kind === 'value' && r.capaianAfter.result.percent).toBeCloseTo((12.6 / 12.32) * 100, 10);
     expect(row('P0:2019').capaianBefore).toBeNull(); // no realisation
     expect(row('POP:2018').capaianAfter?.result).toEqual({ kind: 'not_computable', reason: 'neutral_polarity' });
+    expect(row('POP:2018').capaianAfter?.status).toBeNull();
+  });
+
+  it('capaian says tidak tercapai with the gap, category on the Permendagri scale, illustrative when its target is', () => {
+    const r = row('P0:2020');
+    // 11,70/12,32 = 94,97 % sangat tinggi, but 12,32 > 11,70: missed by 0,62 poin persen
+    expect(r.capaianBefore).toMatchObject({ band: 'sangat_tinggi', status: 'not_achieved', gap: 0.62, illustrative: true });
+    // 12,60/12,32 = 102,27 %: reached
+    expect(r.capaianAfter).toMatchObject({ band: 'sangat_tinggi', status: 'achieved', gap: 0, illustrative: false });
+    // IPM 2019: 67,00 against 67,20 (higher is better) = 99,70 %, missed by 0,20; against 66,90 reached
+    expect(row('IPM:2019').capaianBefore).toMatchObject({ status: 'not_achieved', gap: 0.2 });
+    expect(row('IPM:2019').capaianAfter).toMatchObject({ status: 'achieved', gap: 0 });
+  });
+
+  it('capaian follows the workbook context: formula per indicator, LAKIP scale, tidak sebanding across a method break', () => {
+    const capaian = capaianContext({
+      plan,
+      settings: { capaianBands: 'lakip' },
+      capaianSettings: [{ indicatorId: P0.id, formula: 'lower_b' }],
+      methodBreaks: [{ indicatorCode: 'IPM', year: 2019, note: 'metode baru' }],
+    });
+    const rows2 = buildCompareRows({ plan, indicators, values, selected: revised, base: { kind: 'original' }, capaian });
+    const r = rows2.find((x) => x.id === 'P0:2020')!;
+    // (2 − 12,32/11,70) × 100 = 94,70 %: LAKIP sangat baik
+    expect(r.capaianBefore?.result).toMatchObject({ kind: 'value', formula: 'lower_b' });
+    expect(r.capaianBefore?.result.kind === 'value' && r.capaianBefore.result.percent).toBeCloseTo(94.70085470085471, 10);
+    expect(r.capaianBefore?.band).toBe('sangat_baik');
+    const ipm = rows2.find((x) => x.id === 'IPM:2019')!;
+    expect(ipm.capaianBefore?.result).toEqual({ kind: 'not_comparable', methodBreak: { indicatorCode: 'IPM', year: 2019, note: 'metode baru' } });
+    expect(ipm.capaianBefore).toMatchObject({ band: null, status: null, gap: null });
   });
 
   it('a cell on one side only is changed, without Δ', () => {
@@ -189,6 +224,12 @@ describe('reference-target form', () => {
       errors: { source: 'required', label: 'required', value: 'not_a_number' },
     });
     expect(validateDraft({ ...base, year: '2024', value: '' })).toEqual({ ok: false, errors: { value: 'required' } });
+  });
+
+  it('the scope travels with the draft: a provincial pace stays provincial', () => {
+    const r = validateDraft({ ...base, scope: 'provinsi', kind: 'annual_change', value: '-1' });
+    expect(r).toEqual({ ok: true, input: expect.objectContaining({ scope: 'provinsi', kind: 'annual_change', year: null, value: -1 }) });
+    expect(draftOf({ id: 3, indicatorCode: 'P0', scope: 'nasional', kind: 'level', comparison: 'le', year: 2024, value: 7, label: 'RPJMN', source: 's' }, 2).scope).toBe('nasional');
   });
 
   it('an existing reference opens with its values in id-ID', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roundTo } from '../../shared/model/rounding.js';
-import { formatForEditing, formatNumber, formatSignedNumber, parseNumber, type ParseResult } from '../../shared/format/number.js';
+import { formatExact, formatForEditing, formatNumber, formatSignedNumber, parseNumber, type ParseResult } from '../../shared/format/number.js';
 
 const value = (r: ParseResult) => (r.ok ? r.value : r.reason);
 
@@ -89,6 +89,40 @@ describe('parseNumber: forms a planner types or pastes', () => {
     expect(parseNumber('Infinity')).toEqual({ ok: false, reason: 'not_a_number' });
     expect(parseNumber('(1,5)')).toEqual({ ok: false, reason: 'not_a_number' });
     expect(parseNumber('%')).toEqual({ ok: false, reason: 'not_a_number' });
+  });
+});
+
+describe('parseNumber on long runs of spaces and marks (linear, not quadratic)', () => {
+  // Each of these took 10–20 s when end-anchored patterns were retried at every position of the
+  // run; all of them together now finish well inside the test's timeout. The answers are the
+  // ones the parser always gave.
+  const run = (ch: string) => ch.repeat(100_000);
+
+  it('gives the same answers for 100.000 spaces inside, around or before a mark', () => {
+    expect(parseNumber(`1${run(' ')}2`)).toEqual({ ok: false, reason: 'bad_grouping' });
+    expect(parseNumber(`1${run(' ')},5`)).toEqual({ ok: false, reason: 'bad_grouping' });
+    expect(parseNumber(`1${run('\u00a0')}x`)).toEqual({ ok: false, reason: 'not_a_number' });
+    expect(parseNumber(`12,32${run(' ')}%`)).toEqual({ ok: true, value: 12.32 });
+    expect(parseNumber(`${run(' ')}12,32${run(' ')}`)).toEqual({ ok: true, value: 12.32 });
+    expect(parseNumber(`12,32${run(' ')}*`, { allowFootnotes: true })).toEqual({ ok: true, value: 12.32, footnote: '*' });
+  });
+
+  it('gives the same answers for 100.000 footnote marks', () => {
+    expect(parseNumber(`${run('*')}1`, { allowFootnotes: true })).toEqual({ ok: false, reason: 'not_a_number' });
+    expect(parseNumber(`1${run('*')}`, { allowFootnotes: true })).toEqual({ ok: true, value: 1, footnote: run('*') });
+    expect(parseNumber(`1${run('*')}`)).toEqual({ ok: false, reason: 'footnote' });
+  });
+});
+
+describe('formatExact: a preview shows what would be stored, never rounded', () => {
+  it('keeps every decimal the value has, with at least the indicator\'s', () => {
+    expect(formatExact(80.1, 0)).toBe('80,1');
+    expect(formatExact(80_100, 0)).toBe('80.100');
+    expect(formatExact(12.3, 2)).toBe('12,30');
+    expect(formatExact(12.345678912, 2)).toBe('12,345678912');
+    expect(formatExact(1e-9, 0)).toBe('0,000000001');
+    expect(formatExact(-0.5, 0)).toBe('-0,5');
+    expect(formatExact(null, 2)).toBe('');
   });
 });
 

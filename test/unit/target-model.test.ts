@@ -2,12 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, IndicatorValue, Plan, ScenarioTargets } from '../../shared/domain.js';
 import { parseClipboard } from '../../shared/model/paste.js';
+import { capaianContext } from '../../shared/model/capaian.js';
 import {
   applyCells,
   buildBaseRows,
   buildTargetRows,
   withTargets,
   capaianOf,
+  capaianTone,
   changeKind,
   deltaOf,
   endCondition,
@@ -104,11 +106,47 @@ describe('capaian in the grid', () => {
     const c = capaianOf(p0, 2021)!;
     expect(c.against).toBe('revised');
     expect(c.result).toMatchObject({ kind: 'value', formula: 'lower_a' });
+    // 12,60 / 12,00 × 100 = 105 %: Permendagri 86/2017 sangat tinggi, reached
     expect(c.result.kind === 'value' && c.result.percent).toBeCloseTo(105, 6);
-    expect(c.band).toBe('sangat_baik');
+    expect(c).toMatchObject({ band: 'sangat_tinggi', status: 'achieved', gap: 0, afterRevision: false });
+    expect(capaianTone(c.band!)).toBe('sangat_baik');
     // No target for P0E 2021: nothing to measure against.
     expect(capaianOf(row('P0E'), 2021)).toBeNull();
     expect(capaianOf(row('P0'), 2019)).toBeNull();
+  });
+
+  it('says tidak tercapai with the gap: 12,32 against the original 11,70 (2020) is 94,97 % yet missed by 0,62', () => {
+    const rows2 = buildTargetRows(indicators, [...values, v(3, 2020, 'original_target', 11.7)], plan, targets);
+    const p0 = rows2.find((r): r is TargetIndicatorRow => r.kind === 'indicator' && r.indicator.code === 'P0')!;
+    const c = capaianOf(p0, 2020)!;
+    expect(c.against).toBe('original');
+    expect(c.result.kind === 'value' && c.result.percent).toBeCloseTo((11.7 / 12.32) * 100, 10);
+    expect(c).toMatchObject({ band: 'sangat_tinggi', status: 'not_achieved', gap: 0.62 });
+  });
+
+  it('uses the workbook context: the chosen formula, the band scale, tidak sebanding across a break, monitoring after the revision date', () => {
+    const rows2 = buildTargetRows(indicators, [...values, v(3, 2020, 'original_target', 11.7), v(5, 2021, 'original_target', 1.2)], plan, targets);
+    const p0 = rows2.find((r): r is TargetIndicatorRow => r.kind === 'indicator' && r.indicator.code === 'P0')!;
+    const p0e = rows2.find((r): r is TargetIndicatorRow => r.kind === 'indicator' && r.indicator.code === 'P0E')!;
+    const ctx = capaianContext({
+      plan,
+      settings: { capaianBands: 'lakip' },
+      capaianSettings: [{ indicatorId: P0.id, formula: 'lower_b' }],
+      methodBreaks: [{ indicatorCode: 'P0E', year: 2021, note: 'seri BPS Sumsel' }],
+    });
+    const c = capaianOf(p0, 2020, ctx, 2020)!;
+    // (2 − 12,32/11,70) × 100 = 94,70 %: LAKIP sangat baik, still missed by 0,62
+    expect(c.result).toMatchObject({ kind: 'value', formula: 'lower_b' });
+    expect(c.result.kind === 'value' && c.result.percent).toBeCloseTo(94.70085470085471, 10);
+    expect(c).toMatchObject({ band: 'sangat_baik', status: 'not_achieved', gap: 0.62, afterRevision: false });
+    const e = capaianOf(p0e, 2021, ctx, 2020)!;
+    expect(e.result).toEqual({ kind: 'not_comparable', methodBreak: { indicatorCode: 'P0E', year: 2021, note: 'seri BPS Sumsel' } });
+    expect(e).toMatchObject({ band: null, status: null, afterRevision: true });
+  });
+
+  it('maps both scales onto the stylesheet\'s four tones', () => {
+    expect(['sangat_tinggi', 'tinggi', 'sedang', 'rendah', 'sangat_rendah'].map((b) => capaianTone(b as never))).toEqual(['sangat_baik', 'baik', 'cukup', 'kurang', 'kurang']);
+    expect(['sangat_baik', 'baik', 'cukup', 'kurang'].map((b) => capaianTone(b as never))).toEqual(['sangat_baik', 'baik', 'cukup', 'kurang']);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * One indicator's line chart: realisation, original target and revised target(s) over the plan
  * years, shock years shaded, level references drawn as labelled dashed lines, illustrative values
- * dashed with hollow points. Labels follow the UI language, numbers are id-ID (formatNumber).
+ * dashed with hollow points, realisations published after the revision date as triangles
+ * (monitoring, named in the legend), provisional figures said in the tooltip. Labels follow the UI language, numbers are id-ID (formatNumber).
  * A toolbar copies or saves the chart as PNG.
  */
 import type { Chart as ChartInstance, ChartConfiguration, LegendItem, ScriptableLineSegmentContext } from 'chart.js';
@@ -101,6 +102,7 @@ export function IndicatorChart({ model, compact = false, fileParts }: Props) {
         pointBorderWidth: 1.5,
         pointBorderColor: color,
         pointBackgroundColor: ill.map((i) => (i ? '#ffffff' : color)),
+        pointStyle: line.points.map((p) => (p?.afterRevision ? 'triangle' : 'circle')),
         spanGaps: false,
         tension: 0,
         segment: {
@@ -120,6 +122,9 @@ export function IndicatorChart({ model, compact = false, fileParts }: Props) {
     }
     if (hasIllustrative) {
       legendExtras.push({ text: t('compare.chart.illustrativeLegend'), fillStyle: '#ffffff', strokeStyle: '#52606d', lineWidth: 1.5, lineDash: [4, 2] });
+    }
+    if (lines.some((l) => l.points.some((p) => p?.afterRevision))) {
+      legendExtras.push({ text: t('chartMarks.afterRevisionLegend'), fillStyle: LINE_COLORS.realisation, strokeStyle: LINE_COLORS.realisation, lineWidth: 1, pointStyle: 'triangle' });
     }
 
     return {
@@ -175,7 +180,12 @@ export function IndicatorChart({ model, compact = false, fileParts }: Props) {
                 const line = lines[item.datasetIndex];
                 const point = line?.points[item.dataIndex];
                 const text = `${item.dataset.label ?? ''}: ${fmt(item.parsed.y ?? NaN)} ${indicator.unit}`;
-                return point?.illustrative ? `${text} (${t('compare.illustrative')})` : text;
+                const marks = [
+                  point?.illustrative ? t('compare.illustrative') : '',
+                  point?.provisional ? t('chartMarks.provisional') : '',
+                  point?.afterRevision ? t('chartMarks.afterRevision') : '',
+                ].filter(Boolean);
+                return marks.length ? `${text} (${marks.join('; ')})` : text;
               },
             },
           },

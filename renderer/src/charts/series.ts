@@ -5,6 +5,7 @@
  */
 import type { Comparison, Indicator, IndicatorValue, Plan, ReferenceTarget, ScenarioTargets, ShockYear } from '../../../shared/domain.js';
 import { planYears } from '../../../shared/domain.js';
+import { lastRealisedYear } from '../../../shared/model/revision.js';
 
 /** How a reference's comparison reads: lt <, le ≤, eq =, ge ≥, gt >. */
 export const COMPARISON_SIGN: Record<Comparison, string> = { lt: '<', le: '≤', eq: '=', ge: '≥', gt: '>' };
@@ -13,6 +14,10 @@ export interface ChartPoint {
   value: number;
   /** No public source (ilustrasi): drawn hollow with dashed segments. */
   illustrative: boolean;
+  /** BPS's provisional figure (angka sementara): said in the tooltip. */
+  provisional?: boolean;
+  /** A realisation published after the revision date (monitoring): drawn as a triangle, not as the revision's basis. */
+  afterRevision?: boolean;
 }
 
 export type LineKind = 'realisation' | 'original' | 'revised' | 'base_scenario';
@@ -51,15 +56,22 @@ export interface ChartInput {
   scenarios: readonly ChartScenario[];
   references: readonly ReferenceTarget[];
   shockYears: readonly ShockYear[];
+  /** summary.settings.revisionDate: realisations of later years are marked afterRevision. */
+  revisionDate?: string | null;
 }
 
 export function buildIndicatorChart(input: ChartInput): IndicatorChartModel {
   const { plan, indicator, values } = input;
   const years = planYears(plan);
   const mine = values.filter((v) => v.indicatorId === indicator.id);
+  const lastRealised = lastRealisedYear(input.revisionDate ?? null);
   const pick = (series: IndicatorValue['series'], year: number): ChartPoint | null => {
     const v = mine.find((x) => x.series === series && x.year === year);
-    return v ? { value: v.value, illustrative: v.illustrative } : null;
+    if (!v) return null;
+    const point: ChartPoint = { value: v.value, illustrative: v.illustrative };
+    if (v.provisional) point.provisional = true;
+    if (series === 'realisation' && lastRealised !== null && year > lastRealised) point.afterRevision = true;
+    return point;
   };
   const baseline = pick('baseline', plan.baselineYear);
   const start = (year: number) => (year === plan.baselineYear ? baseline : null);

@@ -1,15 +1,17 @@
 /**
- * Reference targets (RPJMN, Inpres, the Governor) as workbook data: a table with each one's rule
- * and source, and a form to add, edit or delete them. Every save is one undo step in the services;
- * the checks rerun after it (onChanged).
+ * Reference targets (RPJMN, Inpres, the Governor) as workbook data: a table with each one's scope,
+ * rule and source, and a form to add, edit or delete them. Only a kabupaten/kota reference is
+ * tested against the targets; a national or provincial one is context (an info finding). Every
+ * save is one undo step in the services; the checks rerun after it (onChanged).
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure } from '../../../shared/api/result.js';
 import type { Indicator, ReferenceTarget, ShockYear } from '../../../shared/domain.js';
-import { COMPARISONS, REFERENCE_KINDS } from '../../../shared/domain.js';
+import { COMPARISONS, REFERENCE_KINDS, REFERENCE_SCOPES } from '../../../shared/domain.js';
 import { formatNumber } from '../../../shared/format/number.js';
+import { isPercentUnit } from '../../../shared/model/checks.js';
 import { COMPARISON_SIGN } from '../charts/series.js';
 import { draftOf, emptyDraft, fieldOf, validateDraft, YEAR_MAX, YEAR_MIN, type DraftErrors, type DraftField, type ReferenceDraft } from './reference-form.js';
 
@@ -44,8 +46,12 @@ export function ReferencesPanel({ api, indicators, data, onChanged }: Props) {
   const decimalsOf = (code: string) => byCode.get(code)?.decimals ?? 2;
 
   const rule = (r: ReferenceTarget) => {
-    const value = `${COMPARISON_SIGN[r.comparison]} ${formatNumber(r.value, decimalsOf(r.indicatorCode))} ${byCode.get(r.indicatorCode)?.unit ?? ''}`.trim();
-    return r.kind === 'level' ? t('compare.refs.ruleLevel', { value, year: String(r.year ?? '') }) : t('compare.refs.ruleChange', { value });
+    const ind = byCode.get(r.indicatorCode);
+    const number = `${COMPARISON_SIGN[r.comparison]} ${formatNumber(r.value, decimalsOf(r.indicatorCode))}`;
+    if (r.kind === 'level') return t('compare.refs.ruleLevel', { value: `${number} ${ind?.unit ?? ''}`.trim(), year: String(r.year ?? '') });
+    // A change per year of an indicator in % is in percentage points.
+    const unit = ind && isPercentUnit(ind) ? t('compare.pp') : (ind?.unit ?? '');
+    return t('compare.refs.ruleChange', { value: `${number} ${unit}`.trim() });
   };
 
   const update = (patch: Partial<ReferenceDraft>) => {
@@ -132,6 +138,7 @@ export function ReferencesPanel({ api, indicators, data, onChanged }: Props) {
         <thead>
           <tr>
             <th scope="col">{t('compare.refs.indicator')}</th>
+            <th scope="col">{t('compare.refs.scope')}</th>
             <th scope="col">{t('compare.refs.rule')}</th>
             <th scope="col">{t('compare.refs.label')}</th>
             <th scope="col">{t('compare.refs.source')}</th>
@@ -143,14 +150,18 @@ export function ReferencesPanel({ api, indicators, data, onChanged }: Props) {
         <tbody>
           {references.length === 0 && (
             <tr>
-              <td colSpan={5} className="empty-cell">
+              <td colSpan={6} className="empty-cell">
                 {data ? t('compare.refs.none') : t('common.loading')}
               </td>
             </tr>
           )}
           {references.map((r) => (
-            <tr key={r.id} data-reference-id={r.id}>
+            <tr key={r.id} data-reference-id={r.id} data-scope={r.scope}>
               <td>{nameOf(r.indicatorCode)}</td>
+              <td>
+                <span className={`refs-scope refs-scope-${r.scope}`}>{t(`compare.refs.scopes.${r.scope}`)}</span>
+                <span className="refs-context">{r.scope === 'kabupaten' ? t('compare.refs.tested') : t('compare.refs.context')}</span>
+              </td>
               <td className="nowrap">{rule(r)}</td>
               <td>{r.label}</td>
               <td className="refs-source">{r.source}</td>
@@ -210,6 +221,20 @@ export function ReferencesPanel({ api, indicators, data, onChanged }: Props) {
                 ))}
               </select>
               {problem('indicatorCode')}
+            </div>
+
+            <label htmlFor={field('scope')}>{t('compare.refs.scope')}</label>
+            <div className="form-control">
+              <select id={field('scope')} className="select" value={draft.scope} onChange={(e) => update({ scope: e.target.value as ReferenceDraft['scope'] })} aria-describedby={field('scope-hint')}>
+                {REFERENCE_SCOPES.map((sc) => (
+                  <option key={sc} value={sc}>
+                    {t(`compare.refs.scopes.${sc}`)}
+                  </option>
+                ))}
+              </select>
+              <span id={field('scope-hint')} className="hint">
+                {t('compare.refs.scopeHint')}
+              </span>
             </div>
 
             <label htmlFor={field('kind')}>{t('compare.refs.kind')}</label>

@@ -1,12 +1,15 @@
 /**
  * The Bandingkan table: one row per indicator and target year, under group header rows. Name and
  * justification span the consecutive rows of one indicator. Numbers are id-ID with each
- * indicator's decimals; a loosened target is marked in text and colour; capaian that cannot be
+ * indicator's decimals; Δ of an indicator in % is said in percentage points (poin persen), Δ % is
+ * the relative change; a loosened target is marked in text and colour; capaian that cannot be
  * computed shows "–" with the reason (tooltip and screen-reader text).
  */
 import { useTranslation } from 'react-i18next';
 import type { Indicator, IndicatorValue } from '../../../shared/domain.js';
 import { formatNumber, formatSignedNumber } from '../../../shared/format/number.js';
+import { changeUnit } from '../../../shared/model/checks.js';
+import { capaianTone } from '../target/model.js';
 import { indicatorSpans, PERCENT_DECIMALS, type CapaianCell, type CompareGroup, type CompareRow, type SideValue } from './model.js';
 
 interface Props {
@@ -56,21 +59,53 @@ function Realisation({ value, decimals }: { value: IndicatorValue | null; decima
   );
 }
 
-function Capaian({ cell }: { cell: CapaianCell | null }) {
-  const { t } = useTranslation();
+/**
+ * Capaian: percent and category; "tidak tercapai" with the gap when the target was missed in its
+ * direction (whatever the category); "tidak sebanding" across a change of method (the break's
+ * note in the tooltip); "–" with the reason when it cannot be computed. Words from target.capaian.*.
+ */
+function Capaian({ cell, indicator }: { cell: CapaianCell | null; indicator: Indicator }) {
+  const { t, i18n } = useTranslation();
   if (!cell) return null;
-  if (cell.result.kind === 'not_computable') {
-    const reason = t(`compare.capaianReason.${cell.result.reason}`);
+  if (cell.result.kind === 'not_comparable') {
+    const detail = t('target.capaian.notComparableDetail', { year: String(cell.result.methodBreak.year), note: cell.result.methodBreak.note });
     return (
-      <span className="not-computable" title={reason}>
-        <span aria-hidden="true">–</span>
-        <span className="visually-hidden">{t('compare.table.notComputable', { reason })}</span>
+      <span className="not-computable capaian-not-comparable" data-status="not_comparable" title={detail}>
+        {t('target.capaian.notComparable')}
+        <span className="visually-hidden">{` — ${detail}`}</span>
       </span>
     );
   }
+  const gap =
+    cell.status === 'not_achieved' && cell.gap !== null
+      ? t('target.capaian.notAchievedGap', { gap: formatNumber(cell.gap, indicator.decimals), unit: changeUnit(indicator)[i18n.language === 'en' ? 'en' : 'id'] })
+      : null;
+  const missed = gap ? (
+    <span className="loosened-badge capaian-status" data-status="not_achieved">
+      {gap}
+    </span>
+  ) : null;
+  if (cell.result.kind === 'not_computable') {
+    const reason = t(`target.capaian.reasons.${cell.result.reason}`);
+    return (
+      <span className="capaian-cell" data-status={cell.status ?? undefined}>
+        <span className="not-computable" title={reason}>
+          <span aria-hidden="true">–</span>
+          <span className="visually-hidden">{t('compare.table.notComputable', { reason })}</span>
+        </span>
+        {missed}
+      </span>
+    );
+  }
+  const band = cell.band ? t(`target.capaian.bands.${cell.band}`) : '';
   return (
-    <span className={`capaian capaian-${cell.band ?? 'none'}`} title={cell.band ? t(`compare.band.${cell.band}`) : undefined}>
-      {formatNumber(cell.result.percent, PERCENT_DECIMALS)} %
+    <span className="capaian-cell" data-band={cell.band ?? undefined} data-status={cell.status ?? undefined}>
+      <span className={`capaian capaian-${cell.band ? capaianTone(cell.band) : 'none'}`} title={band || undefined}>
+        {formatNumber(cell.result.percent, PERCENT_DECIMALS)} %
+      </span>
+      <Marker illustrative={cell.illustrative} />
+      {band && <span className="band-pill">{band}</span>}
+      {missed}
     </span>
   );
 }
@@ -81,6 +116,7 @@ function Delta({ row }: { row: CompareRow }) {
   return (
     <span className="compare-delta">
       <span className="value-number">{formatSignedNumber(row.delta, row.indicator.decimals)}</span>
+      {row.deltaInPoints && <span className="delta-unit"> {t('compare.pp')}</span>}
       {row.loosened && (
         <span className="loosened-badge" title={t('compare.table.loosenedHint')}>
           <span aria-hidden="true">▲ </span>
@@ -199,10 +235,10 @@ export function CompareTable({ groups, beforeLabel, afterLabel, onShowChart }: P
                       <Realisation value={row.realisation} decimals={row.indicator.decimals} />
                     </td>
                     <td className="c-num c-cap-before">
-                      <Capaian cell={row.capaianBefore} />
+                      <Capaian cell={row.capaianBefore} indicator={row.indicator} />
                     </td>
                     <td className="c-num c-cap-after">
-                      <Capaian cell={row.capaianAfter} />
+                      <Capaian cell={row.capaianAfter} indicator={row.indicator} />
                     </td>
                     {span > 0 && (
                       <td rowSpan={span} className="c-why">

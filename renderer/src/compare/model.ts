@@ -1,11 +1,12 @@
 /**
  * What the Bandingkan view shows, arranged from the service's answers — no DOM, so unit tests
  * run it in Node. Formulas come from shared/model: Δ from compare.ts, capaian from capaian.ts,
- * "changed" and "loosens" from checks.ts (the same rules Pemeriksaan applies).
+ * "changed", "loosens" and whether Δ is in percentage points from checks.ts (the same rules and
+ * words Pemeriksaan applies).
  */
 import type { Indicator, IndicatorGroup, IndicatorValue, Plan, ScenarioTargets } from '../../../shared/domain.js';
-import { capaian, capaianBand, type CapaianBand, type CapaianResult } from '../../../shared/model/capaian.js';
-import { isChanged, loosens } from '../../../shared/model/checks.js';
+import { assessCapaian, capaianContext, type CapaianAssessment, type CapaianContext } from '../../../shared/model/capaian.js';
+import { isChanged, isPercentUnit, loosens } from '../../../shared/model/checks.js';
 import { deltaAbsolute, deltaRelative } from '../../../shared/model/compare.js';
 
 /** Decimals a capaian percent and a relative change are shown with. */
@@ -21,6 +22,12 @@ export interface CompareInput {
   /** The scenario under review (menjadi). */
   selected: ScenarioTargets;
   base: CompareBase;
+  /**
+   * What capaian is measured with (shared/model/capaian.ts capaianContext: summary.settings'
+   * band scale, capaian.list, methodBreaks.list). Default: Permendagri 86/2017 bands, each
+   * polarity's default formula, no method breaks.
+   */
+  capaian?: CapaianContext;
 }
 
 /** One value of a side of the comparison. */
@@ -32,9 +39,10 @@ export interface SideValue {
   derived: boolean;
 }
 
-export interface CapaianCell {
-  result: CapaianResult;
-  band: CapaianBand | null;
+/** Capaian as assessCapaian gives it (percent, category, tidak tercapai with the gap, tidak sebanding). */
+export interface CapaianCell extends CapaianAssessment {
+  /** Measured against an illustrative target or realisation: marked like them. */
+  illustrative: boolean;
 }
 
 export interface CompareRow {
@@ -47,8 +55,10 @@ export interface CompareRow {
   after: SideValue | null;
   /** Differs at the indicator's decimals (isChanged), or one side has a value and the other none. */
   changed: boolean;
-  /** after − before; null unless both exist. */
+  /** after − before, in the indicator's unit; null unless both exist. */
   delta: number | null;
+  /** The indicator is in %: its Δ is in percentage points (poin persen), not a relative change. */
+  deltaInPoints: boolean;
   /** (after − before) / |before| × 100; null unless both exist and before ≠ 0. */
   deltaRelative: number | null;
   /** The change makes the target easier to reach (loosens, polarity-aware). */
@@ -82,10 +92,10 @@ function scenarioSide(targets: ScenarioTargets): Map<string, SideValue> {
   return map;
 }
 
-function capaianCell(ind: Indicator, target: SideValue | null, real: IndicatorValue | null, baseline: number | null): CapaianCell | null {
+function capaianCell(ind: Indicator, year: number, target: SideValue | null, real: IndicatorValue | null, baseline: number | null, ctx: CapaianContext): CapaianCell | null {
   if (!target || !real) return null;
-  const result = capaian({ polarity: ind.polarity, target: target.value, realisation: real.value, baseline });
-  return { result, band: result.kind === 'value' ? capaianBand(result.percent, PERCENT_DECIMALS) : null };
+  const assessment = assessCapaian({ indicator: ind, year, target: target.value, realisation: real.value, baseline }, ctx);
+  return { ...assessment, illustrative: target.illustrative || real.illustrative };
 }
 
 /**
@@ -94,6 +104,7 @@ function capaianCell(ind: Indicator, target: SideValue | null, real: IndicatorVa
  */
 export function buildCompareRows(input: CompareInput): CompareRow[] {
   const { plan, indicators, values, selected, base } = input;
+  const ctx = input.capaian ?? capaianContext({ plan });
   const original = new Map<string, SideValue>();
   const realisation = new Map<string, IndicatorValue>();
   const baseline = new Map<number, number>();
@@ -125,11 +136,12 @@ export function buildCompareRows(input: CompareInput): CompareRow[] {
         after: a,
         changed,
         delta: both ? deltaAbsolute(both.a.value, both.b.value) : null,
+        deltaInPoints: isPercentUnit(indicator),
         deltaRelative: both ? deltaRelative(both.a.value, both.b.value) : null,
         loosened: both !== null && changed && loosens(indicator, both.a.value, both.b.value),
         realisation: real,
-        capaianBefore: capaianCell(indicator, b, real, base0),
-        capaianAfter: capaianCell(indicator, a, real, base0),
+        capaianBefore: capaianCell(indicator, year, b, real, base0, ctx),
+        capaianAfter: capaianCell(indicator, year, a, real, base0, ctx),
         justification: reasons.get(indicator.id) ?? '',
       });
     }

@@ -1,7 +1,8 @@
 /**
  * The indicator table: rows = indicators under group header rows, columns = name, unit and one
  * column per plan year. Values are shown id-ID with each indicator's decimals; illustrative values
- * carry a marker; every value's source is in its tooltip and in the detail line under the table.
+ * carry a marker, and BPS's provisional figures (angka sementara) a marker of their own; every
+ * value's source is in its tooltip and in the detail line under the table.
  */
 import {
   AllCommunityModule,
@@ -46,7 +47,7 @@ interface Focus {
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
 const getRowClass = (p: RowClassParams<GridRow>) => (p.data?.kind === 'group' ? 'group-row' : undefined);
 
-/** Renders a year cell: the formatted value and, for an illustrative one, its marker. */
+/** Renders a year cell: the formatted value and, for an illustrative or provisional one, its marker. */
 function ValueCell(props: CustomCellRendererProps<GridRow, number>) {
   const { t } = useTranslation();
   const row = props.data;
@@ -58,10 +59,15 @@ function ValueCell(props: CustomCellRendererProps<GridRow, number>) {
     <span className="value-cell">
       <span className="value-number">{formatNumber(cell.value, row.indicator.decimals)}</span>
       {/* The slot keeps numbers aligned whether or not a marker follows. */}
-      <span className="marker-slot">
+      <span className={cell.illustrative && cell.provisional ? 'marker-slot marker-slot-wide' : 'marker-slot'}>
         {cell.illustrative && (
           <span className="illustrative-marker" role="img" aria-label={t('value.illustrativeMarker')} data-illustrative="true">
             *
+          </span>
+        )}
+        {cell.provisional && (
+          <span className="provisional-marker" role="img" aria-label={t('annex.provisional.marker')} data-provisional="true">
+            {t('annex.provisional.mark')}
           </span>
         )}
       </span>
@@ -104,7 +110,8 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
         unit: row.indicator.unit,
       }).trim();
       const source = `${t('value.source')}: ${cell.source || t('value.noSource')}`;
-      return cell.illustrative ? `${head} (${t('value.illustrative')}). ${source}` : `${head}. ${source}`;
+      const marks = [cell.illustrative ? t('value.illustrative') : '', cell.provisional ? t('annex.provisional.word') : ''].filter(Boolean);
+      return marks.length ? `${head} (${marks.join(', ')}). ${source}` : `${head}. ${source}`;
     },
     [nameOf, seriesLabel, t],
   );
@@ -183,6 +190,7 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
   const focusedRow = focus ? rows.find((r): r is IndicatorRow => r.kind === 'indicator' && r.id === focus.rowId) : undefined;
 
   const hasIllustrative = useMemo(() => values.some((v) => v.illustrative), [values]);
+  const hasProvisional = useMemo(() => values.some((v) => v.provisional), [values]);
 
   return (
     <div className="indicator-grid">
@@ -216,6 +224,14 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
               *
             </span>{' '}
             {t('grid.legendIllustrative')}
+          </li>
+        )}
+        {hasProvisional && (
+          <li>
+            <span className="provisional-marker" aria-hidden="true">
+              {t('annex.provisional.mark')}
+            </span>{' '}
+            {t('annex.provisional.legend')}
           </li>
         )}
         <li>{t('grid.legendEmpty')}</li>

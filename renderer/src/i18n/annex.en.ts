@@ -56,6 +56,29 @@ export const annexEn: AnnexMessages = {
     colRow: 'Row',
     colColumn: 'Column',
     colMessage: 'Reason',
+    provisionalValue: '{{value}} (provisional)',
+    convention: {
+      none: 'Numbers: stored as numbers or written without separators, so no convention is needed.',
+      decided: 'Numbers are written with a decimal {{decimal}} and thousands {{thousands}} — decided by cell {{cell}}.',
+      assumed:
+        'Numbers: no cell shows whether the file uses a decimal comma or point, so they are read the Indonesian way (decimal comma: 80,100 = 80,1). Check the cells named under Notes.',
+      mixed: 'This file writes numbers two ways; each column is read in its own:',
+      column: 'decimal {{decimal}}, thousands {{thousands}} (decided by {{cell}})',
+      columnNone: 'undecided: numbers that read two ways (e.g. 80,100) are rejected',
+    },
+    mark: {
+      comma: 'comma',
+      point: 'point',
+      space: 'space',
+      none: 'none',
+    },
+    encoding1252: 'This file is not UTF-8: read as Windows-1252 (a plain CSV from Excel on Windows). Check accented letters in indicator names.',
+  },
+  provisional: {
+    word: 'provisional',
+    mark: 'p',
+    marker: 'BPS provisional figure',
+    legend: 'provisional figure: BPS marks it * (provisional) or ** (very provisional); it may change when the final figure is published',
   },
   rejection: {
     unknown_indicator: 'Unknown indicator',
@@ -69,6 +92,8 @@ export const annexEn: AnnexMessages = {
     formula_without_value: 'Formula without a stored value',
     cell_error: 'Cell holds an error',
     unknown_scenario: 'Unknown scenario',
+    ambiguous_number: 'The number reads two ways (e.g. 80,100 = 80,1 or 80.100) and its column does not decide',
+    convention_mismatch: 'Written with a different decimal mark than the other cells of its column',
   },
   notice: {
     footnote_stripped: 'Footnote mark removed',
@@ -77,5 +102,7 @@ export const annexEn: AnnexMessages = {
     formula_cached_value: 'Formula read as its stored value',
     sheet_skipped: 'Sheet skipped',
     too_many_rejections: 'Too many rejected cells; the rest are not listed',
+    convention_assumed: 'Numbers assumed to be written the Indonesian way (decimal comma)',
+    encoding_windows_1252: 'Read as Windows-1252 (not UTF-8)',
   },
 };

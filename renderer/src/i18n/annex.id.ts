@@ -54,6 +54,31 @@ export const annexId = {
     colRow: 'Baris',
     colColumn: 'Kolom',
     colMessage: 'Alasan',
+    provisionalValue: '{{value}} (sementara)',
+    convention: {
+      none: 'Angka: tersimpan sebagai angka atau ditulis tanpa pemisah, jadi tidak perlu konvensi penulisan.',
+      decided: 'Penulisan angka: desimal {{decimal}}, ribuan {{thousands}} — ditentukan oleh sel {{cell}}.',
+      assumed:
+        'Penulisan angka: tidak ada sel yang menunjukkan apakah berkas memakai desimal koma atau titik, jadi dibaca cara Indonesia (desimal koma: 80,100 = 80,1). Periksa sel yang disebut di Catatan.',
+      mixed: 'Berkas ini menulis angka dengan dua cara; tiap kolom dibaca menurut caranya sendiri:',
+      column: 'desimal {{decimal}}, ribuan {{thousands}} (ditentukan oleh {{cell}})',
+      columnNone: 'tidak ditentukan: angka yang bisa dibaca dua cara (mis. 80,100) ditolak',
+    },
+    mark: {
+      comma: 'koma',
+      point: 'titik',
+      space: 'spasi',
+      none: 'tanpa pemisah',
+    },
+    encoding1252:
+      'Berkas ini bukan UTF-8: dibaca sebagai Windows-1252 (CSV biasa dari Excel di Windows). Periksa huruf beraksen pada nama indikator.',
+  },
+  /** Angka sementara BPS ("12,32*"): the value's status, also marked in the Buku Kerja grid. */
+  provisional: {
+    word: 'sementara',
+    mark: 's',
+    marker: 'Angka sementara BPS',
+    legend: 'angka sementara: BPS menandainya * (sementara) atau ** (sangat sementara); dapat berubah saat angka tetap terbit',
   },
   rejection: {
     unknown_indicator: 'Indikator tidak dikenal',
@@ -67,6 +92,8 @@ export const annexId = {
     formula_without_value: 'Rumus tanpa nilai tersimpan',
     cell_error: 'Sel berisi galat',
     unknown_scenario: 'Skenario tidak dikenal',
+    ambiguous_number: 'Angka bisa dibaca dua cara (mis. 80,100 = 80,1 atau 80.100) dan kolomnya tidak menentukan',
+    convention_mismatch: 'Ditulis dengan desimal yang berbeda dari sel lain di kolomnya',
   },
   notice: {
     footnote_stripped: 'Tanda catatan kaki dibuang',
@@ -75,6 +102,8 @@ export const annexId = {
     formula_cached_value: 'Rumus dibaca dari nilai tersimpannya',
     sheet_skipped: 'Lembar dilewati',
     too_many_rejections: 'Terlalu banyak sel ditolak; sisanya tidak dicantumkan',
+    convention_assumed: 'Penulisan angka dianggap cara Indonesia (desimal koma)',
+    encoding_windows_1252: 'Dibaca sebagai Windows-1252 (bukan UTF-8)',
   },
 };
 export type AnnexMessages = typeof annexId;

@@ -243,6 +243,11 @@ export const en: Messages = {
     capaian: {
       none: '—',
       bands: {
+        sangat_tinggi: 'very high',
+        tinggi: 'high',
+        sedang: 'medium',
+        rendah: 'low',
+        sangat_rendah: 'very low',
         sangat_baik: 'very good',
         baik: 'good',
         cukup: 'fair',
@@ -266,9 +271,19 @@ export const en: Messages = {
         zero_realisation: 'realisation 0',
         negative_value: 'a negative value',
       },
-      detail: '{{percent}} % ({{band}}): realisation {{realisation}} against {{against}} {{target}}; formula {{formula}}',
+      achieved: 'achieved',
+      notAchieved: 'not achieved',
+      notAchievedGap: 'not achieved, gap {{gap}} {{unit}}',
+      notComparable: 'not comparable',
+      notComparableDetail: 'not comparable: the method changed from {{year}} — {{note}}',
+      afterRevision: 'after the revision date (monitoring)',
+      detail: '{{percent}} % ({{band}}), {{status}}: realisation {{realisation}} against {{against}} {{target}}; formula {{formula}}',
+      legendScales: {
+        permendagri_86_2017: 'Achievement category (Permendagri 86/2017): ≥ 91 very high, 76–90 high, 66–75 medium, 51–65 low, ≤ 50 very low.',
+        lakip: 'Achievement category (the regional LAKIP scale): ≥ 91 very good, 81–90 good, 71–80 fair, ≤ 70 poor.',
+      },
       legend:
-        'Achievement: ≥ 91 very good, 81–90 good, 71–80 fair, ≤ 70 poor. Higher is better: realisation ÷ target; lower is better: target ÷ realisation (target 0: gap closure from the baseline).',
+        'Achievement: realisation against target by the indicator’s formula (higher is better: realisation ÷ target; lower is better: target ÷ realisation, or (2 − realisation ÷ target) where chosen; target 0: gap closure from the baseline). Categories by Permendagri 86/2017 (≥ 91 very high … ≤ 50 very low), or the LAKIP scale where chosen. A target missed in its direction: not achieved, with the gap; across a change of method: not comparable.',
     },
     legend: {
       editable: 'editable (revised target, justification)',
@@ -417,6 +432,12 @@ export const en: Messages = {
       count_out_of_range: 'A count must be between 0 and the population.',
       too_many_cells: 'The block is too large (more than {{limit}} cells).',
     },
+  },
+  /** Marks on chart points (charts/IndicatorChart.tsx). */
+  chartMarks: {
+    provisional: 'provisional figure',
+    afterRevision: 'after the revision date: monitoring',
+    afterRevisionLegend: 'Realisations after the revision date (monitoring)',
   },
   location: {
     title_network: 'This file is in a network folder ({{label}}).',

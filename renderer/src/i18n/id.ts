@@ -241,6 +241,11 @@ export const id = {
     capaian: {
       none: '—',
       bands: {
+        sangat_tinggi: 'sangat tinggi',
+        tinggi: 'tinggi',
+        sedang: 'sedang',
+        rendah: 'rendah',
+        sangat_rendah: 'sangat rendah',
         sangat_baik: 'sangat baik',
         baik: 'baik',
         cukup: 'cukup',
@@ -264,9 +269,19 @@ export const id = {
         zero_realisation: 'realisasi 0',
         negative_value: 'ada nilai negatif',
       },
-      detail: '{{percent}} % ({{band}}): realisasi {{realisation}} terhadap {{against}} {{target}}; rumus {{formula}}',
+      achieved: 'tercapai',
+      notAchieved: 'tidak tercapai',
+      notAchievedGap: 'tidak tercapai, selisih {{gap}} {{unit}}',
+      notComparable: 'tidak sebanding',
+      notComparableDetail: 'tidak sebanding: metode berubah sejak {{year}} — {{note}}',
+      afterRevision: 'setelah tanggal perubahan (pemantauan)',
+      detail: '{{percent}} % ({{band}}), {{status}}: realisasi {{realisation}} terhadap {{against}} {{target}}; rumus {{formula}}',
+      legendScales: {
+        permendagri_86_2017: 'Kategori capaian (Permendagri 86/2017): ≥ 91 sangat tinggi, 76–90 tinggi, 66–75 sedang, 51–65 rendah, ≤ 50 sangat rendah.',
+        lakip: 'Kategori capaian (skala LAKIP daerah): ≥ 91 sangat baik, 81–90 baik, 71–80 cukup, ≤ 70 kurang.',
+      },
       legend:
-        'Capaian: ≥ 91 sangat baik, 81–90 baik, 71–80 cukup, ≤ 70 kurang. Makin tinggi makin baik: realisasi ÷ target; makin rendah makin baik: target ÷ realisasi (target 0: penutupan kesenjangan dari kondisi awal).',
+        'Capaian: realisasi terhadap target dengan rumus indikatornya (makin tinggi makin baik: realisasi ÷ target; makin rendah makin baik: target ÷ realisasi, atau (2 − realisasi ÷ target) bila dipilih; target 0: penutupan kesenjangan dari kondisi awal). Kategori menurut Permendagri 86/2017 (≥ 91 sangat tinggi … ≤ 50 sangat rendah) atau skala LAKIP bila dipilih. Target yang terlewat menurut arah indikator: tidak tercapai, dengan selisihnya; melintasi perubahan metode: tidak sebanding.',
     },
     legend: {
       editable: 'dapat diubah (target perubahan, alasan perubahan)',
@@ -415,6 +430,12 @@ export const id = {
       count_out_of_range: 'Jumlah harus di antara 0 dan jumlah penduduk.',
       too_many_cells: 'Blok terlalu besar (lebih dari {{limit}} sel).',
     },
+  },
+  /** Marks on chart points (charts/IndicatorChart.tsx). */
+  chartMarks: {
+    provisional: 'angka sementara',
+    afterRevision: 'setelah tanggal perubahan: pemantauan',
+    afterRevisionLegend: 'Realisasi setelah tanggal perubahan (pemantauan)',
   },
   location: {
     title_network: 'Berkas ini ada di folder jaringan ({{label}}).',

@@ -27,6 +27,9 @@ import { useTranslation } from 'react-i18next';
 import { POPULATION_CODE, RATE_COUNT_PAIRS, type Indicator, type Plan } from '../../../shared/domain.js';
 import { formatForEditing, formatNumber, formatSignedNumber, parseNumber } from '../../../shared/format/number.js';
 import { ModelError } from '../../../shared/model/errors.js';
+import type { CapaianContext } from '../../../shared/model/capaian.js';
+import { changeUnit } from '../../../shared/model/checks.js';
+import { lastRealisedYear } from '../../../shared/model/revision.js';
 import { parseClipboard, toTsv } from '../../../shared/model/paste.js';
 import { checkCellValue } from '../../../shared/model/cell-rules.js';
 import { styleNonce } from '../api.js';
@@ -34,8 +37,11 @@ import { DeltaCell, RevisedCell, ValueCell } from './cells.js';
 import { targetGridTheme } from './theme.js';
 import {
   CAPAIAN_DECIMALS,
+  DEFAULT_CAPAIAN_CONTEXT,
   capaianOf,
+  capaianTone,
   changeKind,
+  type CapaianCell as CapaianCellModel,
   deltaOf,
   endCondition,
   type PasteAnchor,
@@ -83,6 +89,15 @@ interface Props {
   editable: boolean;
   showCapaian: boolean;
   capaianYears: number[];
+  /**
+   * What capaian is measured with: the workbook's band scale (summary.settings.capaianBands), the
+   * formula chosen per indicator (capaian.list) and the method breaks (methodBreaks.list) — build
+   * it with capaianContext() from shared/model/capaian.ts. Default: Permendagri 86/2017 bands,
+   * each polarity's default formula, no breaks.
+   */
+  capaian?: CapaianContext;
+  /** summary.settings.revisionDate: capaian of a realisation published after it is marked as monitoring. */
+  revisionDate?: string | null;
   onEdit(edit: CellEdit, action: 'target.edit' | 'target.clear'): void;
   onJustification(indicator: Indicator, text: string): void;
   onPaste(block: string[][], anchor: PasteAnchor | null): void;
@@ -135,21 +150,69 @@ function NameCell(props: CustomCellRendererProps<TargetRow>) {
   return <span className="indicator-name">{props.value as string}</span>;
 }
 
-/** Capaian: percent and status band (text, not colour only). */
-function CapaianCell(props: CustomCellRendererProps<TargetRow>) {
+/** What a capaian column's renderer is given besides the row (cellRendererParams). */
+interface CapaianParams {
+  capaian: CapaianContext;
+  lastRealised: number | null;
+}
+
+/** "tidak tercapai, selisih 0,62 poin persen" for a missed target; null otherwise. */
+function useStatusText() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  return useCallback(
+    (row: TargetIndicatorRow, c: CapaianCellModel): string | null => {
+      if (c.status === 'achieved') return t('target.capaian.achieved');
+      if (c.status !== 'not_achieved' || c.gap === null) return null;
+      return t('target.capaian.notAchievedGap', { gap: formatNumber(c.gap, row.indicator.decimals), unit: changeUnit(row.indicator)[lang] });
+    },
+    [t, lang],
+  );
+}
+
+/**
+ * Capaian: percent and category (text, not colour only), "tidak tercapai" with the gap when the
+ * target was missed in its direction whatever the category, "tidak sebanding" across a change of
+ * method (the break's note in the tooltip).
+ */
+function CapaianCell(props: CustomCellRendererProps<TargetRow> & Partial<CapaianParams>) {
   const { t } = useTranslation();
+  const statusText = useStatusText();
   const row = props.data;
   const parsed = parseColId(props.colDef?.colId ?? '');
   if (row?.kind !== 'indicator' || !parsed) return null;
-  const c = capaianOf(row, parsed.year);
+  const c = capaianOf(row, parsed.year, props.capaian ?? DEFAULT_CAPAIAN_CONTEXT, props.lastRealised ?? null);
   if (!c) return null;
+  const after = c.afterRevision ? t('target.capaian.afterRevision') : undefined;
+  if (c.result.kind === 'not_comparable') {
+    const detail = t('target.capaian.notComparableDetail', { year: String(c.result.methodBreak.year), note: c.result.methodBreak.note });
+    return (
+      <span className="capaian capaian-not-comparable muted" data-status="not_comparable" title={detail}>
+        {t('target.capaian.notComparable')}
+        <span className="visually-hidden">{` — ${detail}`}</span>
+      </span>
+    );
+  }
+  const status = statusText(row, c);
+  const missed =
+    c.status === 'not_achieved' && status ? (
+      <span className="delta-loosen capaian-status" data-status="not_achieved">
+        <span className="delta-cue">{status}</span>
+      </span>
+    ) : null;
   if (c.result.kind !== 'value' || !c.band) {
-    return <span className="muted">{t('target.capaian.none')}</span>;
+    return (
+      <span className="capaian" data-status={c.status ?? undefined} title={after}>
+        <span className="muted">{t('target.capaian.none')}</span>
+        {missed}
+      </span>
+    );
   }
   return (
-    <span className={`capaian capaian-${c.band}`} data-band={c.band}>
+    <span className={`capaian capaian-${capaianTone(c.band)}`} data-band={c.band} data-status={c.status ?? undefined} data-after-revision={c.afterRevision || undefined} title={after}>
       <span className="value-number">{formatNumber(c.result.percent, CAPAIAN_DECIMALS)} %</span>
       <span className="band-pill">{t(`target.capaian.bands.${c.band}`)}</span>
+      {missed}
     </span>
   );
 }
@@ -160,8 +223,10 @@ function JustificationCell(props: CustomCellRendererProps<TargetRow>) {
   return <span className="justification-text">{row.justification}</span>;
 }
 
-export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian, capaianYears, onEdit, onJustification, onPaste, onMessage, onFocus, onPick }: Props) {
+export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian, capaianYears, capaian = DEFAULT_CAPAIAN_CONTEXT, revisionDate = null, onEdit, onJustification, onPaste, onMessage, onFocus, onPick }: Props) {
   const { t, i18n } = useTranslation();
+  const statusText = useStatusText();
+  const lastRealised = lastRealisedYear(revisionDate);
   const lang = i18n.language;
   const gridApi = useRef<GridApi<TargetRow> | null>(null);
   const nonce = useMemo(() => styleNonce(), []);
@@ -247,28 +312,35 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
           return { text: line(`${t('target.grid.realisation')} ${y}`, formatNumber(v?.value, d)), copy: formatForEditing(v?.value, d) };
         }
         case 'cap': {
-          const c = capaianOf(row, parsed.year);
+          const c = capaianOf(row, parsed.year, capaian, lastRealised);
           if (!c) return { text: `${name} · ${t('target.grid.capaian')} ${y}: ${t('target.grid.noValue')}`, copy: '' };
-          if (c.result.kind !== 'value' || !c.band) {
+          const after = c.afterRevision ? ` — ${t('target.capaian.afterRevision')}` : '';
+          if (c.result.kind === 'not_comparable') {
+            const detail = t('target.capaian.notComparableDetail', { year: String(c.result.methodBreak.year), note: c.result.methodBreak.note });
+            return { text: `${name} · ${t('target.grid.capaian')} ${y}: ${detail}${after}`, copy: '' };
+          }
+          const status = statusText(row, c);
+          if (c.result.kind === 'not_computable' || !c.band) {
             const reason = c.result.kind === 'not_computable' ? t(`target.capaian.reasons.${c.result.reason}`) : '';
-            return { text: `${name} · ${t('target.grid.capaian')} ${y}: ${t('target.capaian.none')} — ${reason}`, copy: '' };
+            return { text: `${name} · ${t('target.grid.capaian')} ${y}: ${t('target.capaian.none')} — ${reason}${status ? `; ${status}` : ''}${after}`, copy: '' };
           }
           const percent = formatNumber(c.result.percent, CAPAIAN_DECIMALS);
           return {
             text: `${name} · ${t('target.grid.capaian')} ${y}: ${t('target.capaian.detail', {
               percent,
               band: t(`target.capaian.bands.${c.band}`),
+              status: status ?? '',
               realisation: formatNumber(c.realisation, d),
               against: t(`target.capaian.against.${c.against}`),
               target: formatNumber(c.target, d),
               formula: t(`target.capaian.formulas.${c.result.formula}`),
-            })}`,
+            })}${after}`,
             copy: percent,
           };
         }
       }
     },
-    [nameOf, plan, t, derivedTooltip],
+    [nameOf, plan, t, derivedTooltip, capaian, lastRealised, statusText],
   );
 
   const columnDefs = useMemo((): (ColDef<TargetRow> | ColGroupDef<TargetRow>)[] => {
@@ -314,10 +386,11 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
             cellClass: ['num-cell', 'ag-right-aligned-cell', 'capaian-col'],
             valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.realisation[year]?.value : undefined),
           }),
-          numeric(colId('cap', year), t('target.grid.capaian'), 132, {
+          numeric(colId('cap', year), t('target.grid.capaian'), 290, {
             cellClass: ['num-cell', 'ag-right-aligned-cell', 'capaian-col'],
             cellRenderer: CapaianCell,
-            headerTooltip: t('target.capaian.legend'),
+            cellRendererParams: { capaian, lastRealised } satisfies CapaianParams,
+            headerTooltip: `${t('target.capaian.legend')} ${t(`target.capaian.legendScales.${capaian.scale}`)}`,
           }),
         );
       }
@@ -380,7 +453,7 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
         tooltip: (p: TooltipCallbackParams<TargetRow>) => (p.data?.kind === 'indicator' && p.data.justification ? p.data.justification : undefined),
       },
     ];
-  }, [years, plan, editable, showCapaian, capaianYears, t, nameOf, describe]);
+  }, [years, plan, editable, showCapaian, capaianYears, capaian, lastRealised, t, nameOf, describe]);
 
   const defaultColDef = useMemo<ColDef<TargetRow>>(
     () => ({ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, filter: false, wrapHeaderText: true, autoHeaderHeight: true }),

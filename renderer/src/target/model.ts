@@ -5,7 +5,7 @@
  */
 import type { Indicator, IndicatorGroup, IndicatorValue, Plan, Polarity, ScenarioTargets, TargetCell } from '../../../shared/domain.js';
 import { parseNumber } from '../../../shared/format/number.js';
-import { capaian, capaianBand, type CapaianBand, type CapaianResult } from '../../../shared/model/capaian.js';
+import { assessCapaian, capaianContext, type CapaianAssessment, type CapaianBand, type CapaianContext } from '../../../shared/model/capaian.js';
 import { roundTo } from '../../../shared/model/rounding.js';
 import { checkCellValue } from '../../../shared/model/cell-rules.js';
 
@@ -194,33 +194,64 @@ export function endCondition(row: TargetIndicatorRow, lastYear: number): { value
 }
 
 /** Decimals a capaian percent is shown (and banded) with. */
-export const CAPAIAN_DECIMALS = 2;
+export { CAPAIAN_DECIMALS } from '../../../shared/model/capaian.js';
 
-export interface CapaianCell {
+/** Without the workbook's settings: Permendagri 86/2017 bands, each polarity's default formula, no method breaks. */
+export const DEFAULT_CAPAIAN_CONTEXT: CapaianContext = capaianContext({ plan: { baselineYear: 0 } });
+
+export interface CapaianCell extends CapaianAssessment {
   realisation: number;
   target: number;
   /** Which target the realisation was measured against. */
   against: 'revised' | 'original';
-  result: CapaianResult;
-  band: CapaianBand | null;
+  /** The realisation was published after the revision date (monitoring, not the revision's basis). */
+  afterRevision: boolean;
 }
 
 /**
- * Capaian for a year with a realisation: against the revised target, else the original one.
- * The formula follows the polarity (shared/model/capaian.ts): higher-is-better realisasi/target,
- * lower-is-better the default lower formula (target/realisasi, SIPD practice) and gap closure
- * from the kondisi awal when the target is 0; neutral indicators have none.
+ * Capaian for a year with a realisation: against the revised target, else the original one,
+ * assessed by shared/model/capaian.ts (assessCapaian) with the workbook's context — the formula
+ * chosen for the indicator (else the polarity's default: higher realisasi/target, lower
+ * target/realisasi, gap closure from the kondisi awal when the target is 0), the band scale of
+ * summary.settings, tidak tercapai with the gap, tidak sebanding across a method break; neutral
+ * indicators have none. `lastRealised` (lastRealisedYear of the revision date) marks later
+ * realisations as monitoring.
  */
-export function capaianOf(row: TargetIndicatorRow, year: number): CapaianCell | null {
+export function capaianOf(row: TargetIndicatorRow, year: number, ctx: CapaianContext = DEFAULT_CAPAIAN_CONTEXT, lastRealised: number | null = null): CapaianCell | null {
   const real = row.realisation[year];
   if (!real) return null;
   const revised = row.revised[year];
   const original = row.original[year];
   const target = revised?.value ?? original?.value;
   if (target === undefined) return null;
-  const result = capaian({ polarity: row.indicator.polarity, target, realisation: real.value, baseline: row.baseline?.value ?? null });
-  const band = result.kind === 'value' ? capaianBand(result.percent, CAPAIAN_DECIMALS) : null;
-  return { realisation: real.value, target, against: revised ? 'revised' : 'original', result, band };
+  const assessment = assessCapaian({ indicator: row.indicator, year, target, realisation: real.value, baseline: row.baseline?.value ?? null }, ctx);
+  return {
+    ...assessment,
+    realisation: real.value,
+    target,
+    against: revised ? 'revised' : 'original',
+    afterRevision: lastRealised !== null && year > lastRealised,
+  };
+}
+
+/**
+ * The colour family of a band, as the stylesheet names it (capaian-sangat_baik … capaian-kurang):
+ * both scales' bands map onto the four tones, best to worst.
+ */
+export function capaianTone(band: CapaianBand): 'sangat_baik' | 'baik' | 'cukup' | 'kurang' {
+  switch (band) {
+    case 'sangat_tinggi':
+    case 'sangat_baik':
+      return 'sangat_baik';
+    case 'tinggi':
+    case 'baik':
+      return 'baik';
+    case 'sedang':
+    case 'cukup':
+      return 'cukup';
+    default:
+      return 'kurang';
+  }
 }
 
 /** Years in which at least one indicator has a realisation. */

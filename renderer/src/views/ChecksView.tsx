@@ -1,7 +1,9 @@
 /**
  * Pemeriksaan: every finding of the checks (shared/model/checks.ts, run by the services) on the
  * scenario under review, with counts by severity; a finding opens its cell in the Target view.
- * Below, the reference targets the alignment checks use, editable, and the list of checks.
+ * Errors and warnings come first; info findings (context, references not evaluated) follow under
+ * their own heading. Below, the reference targets the alignment checks use, editable with their
+ * scope, and the list of checks with each one's rule.
  * Checks rerun when the view opens, when the scenario changes, after every write the app makes
  * (the workbook summary reloads), after a reference edit, and when the window regains focus.
  */
@@ -16,6 +18,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { summaryVersion, useLoad, useReviewScenario } from '../compare/data.js';
 import { requestFocus } from '../focus-request.js';
 import '../compare/compare.css';
+import '../checks/checks.css';
 
 interface Props {
   api: ApiClient;
@@ -76,7 +79,7 @@ export function ChecksView({ api, summary }: Props) {
           {selected && <p className="hint">{t('compare.checks.openHint')}</p>}
         </div>
         {selected ? (
-          <FindingsList report={current} indicators={summary.indicators} filter={filter} onFilter={setFilter} onOpen={open} />
+          <FindingsList report={current} indicators={summary.indicators} plan={summary.plan} filter={filter} onFilter={setFilter} onOpen={open} />
         ) : (
           <div className="review-empty">
             <p>{t('compare.noScenario')}</p>
@@ -104,8 +107,12 @@ export function ChecksView({ api, summary }: Props) {
           </summary>
           <ul className="catalogue-list">
             {checkCatalogue().map((c) => (
-              <li key={c.id}>
-                <SeverityBadge severity={c.severity} /> <span>{c.title[lang]}</span>
+              <li key={c.id} className="catalogue-item" data-check={c.id}>
+                <SeverityBadge severity={c.severity} />
+                <span className="catalogue-text">
+                  <span className="catalogue-check">{c.title[lang]}</span>
+                  <span className="catalogue-rule">{c.rule[lang]}</span>
+                </span>
               </li>
             ))}
           </ul>

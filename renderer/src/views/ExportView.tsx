@@ -4,11 +4,11 @@
  */
 import { useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, ImportSeries } from '../../../shared/annex.js';
+import type { CellText, ImportPreview, ImportSeries, NumberConvention } from '../../../shared/annex.js';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure } from '../../../shared/api/result.js';
 import type { WorkbookSummary } from '../../../shared/domain.js';
-import { formatNumber } from '../../../shared/format/number.js';
+import { formatExact } from '../../../shared/format/number.js';
 
 interface Props {
   api: ApiClient;
@@ -135,7 +135,12 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
   }
 
   const changes = preview ? [...preview.new, ...preview.changed] : [];
-  const decimalsOf = (id: number) => indicatorName(id)?.decimals ?? 2;
+  const decimalsOf = (id: number) => indicatorName(id)?.decimals ?? 0;
+  /** Full precision (what would be stored, never rounded to the indicator's decimals), with the sementara mark. */
+  const shown = (value: number | null, indicatorId: number, provisional: boolean | undefined) =>
+    value === null ? '' : provisional ? t('annex.import.provisionalValue', { value: formatExact(value, decimalsOf(indicatorId)) }) : formatExact(value, decimalsOf(indicatorId));
+  const cellText = (c: CellText) => `${c.sheet}!${c.column}${c.row} "${c.text}"`;
+  const markWord = (m: NumberConvention['thousands']) => t(`annex.import.mark.${m === ',' ? 'comma' : m === '.' ? 'point' : m === ' ' ? 'space' : 'none'}`);
 
   return (
     <section className="export-view" aria-labelledby={`${ids}-heading`}>
@@ -248,6 +253,30 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
               <strong>{preview.fileName}</strong>:{' '}
               {t('annex.import.summary', { new: preview.new.length, changed: preview.changed.length, unchanged: preview.unchanged, rejected: preview.rejected.length })}
             </p>
+            <div className="import-reading" data-testid="import-convention">
+              <p>
+                {!preview.convention
+                  ? t('annex.import.convention.none')
+                  : !preview.convention.decidedBy
+                    ? t('annex.import.convention.assumed')
+                    : preview.convention.perColumn
+                      ? t('annex.import.convention.mixed')
+                      : t('annex.import.convention.decided', { decimal: markWord(preview.convention.decimal), thousands: markWord(preview.convention.thousands), cell: cellText(preview.convention.decidedBy) })}
+              </p>
+              {preview.convention?.perColumn && (
+                <ul className="issue-list">
+                  {preview.convention.perColumn.map((c) => (
+                    <li key={`${c.sheet}!${c.column}`}>
+                      <span className="mono">{`${c.sheet}!${c.column}`}</span>{' '}
+                      {c.decimal === null
+                        ? t('annex.import.convention.columnNone')
+                        : t('annex.import.convention.column', { decimal: markWord(c.decimal), thousands: markWord(c.thousands), cell: c.decidedBy ? cellText(c.decidedBy) : '' })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {preview.encoding === 'windows-1252' && <p>{t('annex.import.encoding1252')}</p>}
+            </div>
             {changes.length > 0 && (
               <table className="data-table">
                 <thead>
@@ -264,8 +293,8 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
                     <tr key={`${c.sheet}!${c.column}${c.row}`}>
                       <td>{indicatorName(c.indicatorId)?.nameId ?? c.indicatorCode}</td>
                       <td>{c.year}</td>
-                      <td className="num">{formatNumber(c.oldValue, decimalsOf(c.indicatorId))}</td>
-                      <td className="num">{formatNumber(c.newValue, decimalsOf(c.indicatorId))}</td>
+                      <td className="num">{shown(c.oldValue, c.indicatorId, c.oldProvisional)}</td>
+                      <td className="num">{shown(c.newValue, c.indicatorId, c.provisional)}</td>
                       <td>{`${c.sheet}!${c.column}${c.row}`}</td>
                     </tr>
                   ))}

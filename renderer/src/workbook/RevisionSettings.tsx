@@ -7,7 +7,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../shared/api/client.js';
-import type { Failure } from '../../../shared/api/result.js';
+import type { Failure, Result } from '../../../shared/api/result.js';
 import type { CapaianSetting, Indicator, MethodBreak, PopulationView, WorkbookSummary } from '../../../shared/domain.js';
 import { CAPAIAN_BAND_SCALES } from '../../../shared/domain.js';
 import { formatNumber } from '../../../shared/format/number.js';
@@ -52,9 +52,9 @@ export function RevisionSettings({ api, summary, readOnly, onChanged }: Props) {
     };
   }, [api, summary]);
 
-  const run = async (call: () => Promise<{ ok: boolean } & Partial<Failure>>) => {
+  const run = async (call: () => Promise<Result<unknown>>) => {
     const r = await call();
-    if (!r.ok) setFailure(r as Failure);
+    if (!r.ok) setFailure(r);
     else {
       setFailure(null);
       await onChanged();
