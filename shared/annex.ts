@@ -169,7 +169,10 @@ export interface ImportCell extends CellLocation {
 
 export interface ImportIssue<C extends string> extends CellLocation {
   code: C;
+  /** English, naming the cell: the CLI prints it, the UI shows it where it has no words of its own for the code. */
   message: string;
+  /** The parts of the message, for codes the UI words itself (the number convention, the encoding). */
+  params?: Record<string, string>;
 }
 
 export interface ImportPreview {

@@ -189,7 +189,7 @@ function sheetTargets(book: ExcelJS.Workbook, d: AnnexData): void {
   const colDelta = colFinal + 2;
   const colWhy = colDelta + 1;
   const lastCol = colWhy;
-  const widths = [5, 32, 10, 11, ...years.flatMap(() => [9, 9]), 9, 9, 24, 40];
+  const widths = [5, 32, 10, 11, ...years.flatMap(() => [9, 9]), 9, 9, 27, 40];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   const h1 = titles(ws, d, lastCol, `${L.lampiran('I')} — ${L.sheet1Title}`);
@@ -251,7 +251,8 @@ function sheetTargets(book: ExcelJS.Workbook, d: AnnexData): void {
       put(ws, row, colDelta, delta, { wrap: true, v: 'top', size: 8 });
       const why = justification.get(ind.id) ?? '';
       put(ws, row, colWhy, why, { wrap: true, v: 'top' });
-      fitRowHeight(ws, row, [{ text: indName(d, ind), width: widths[1]! }, { text: delta, width: widths[colDelta - 1]! * 1.1 }, { text: why, width: widths[colWhy - 1]! }]);
+      // 8-point text fits about 9/8 as many characters per line as fitRowHeight's 9 point.
+      fitRowHeight(ws, row, [{ text: indName(d, ind), width: widths[1]! }, { text: ind.unit, width: widths[2]! }, { text: delta, width: widths[colDelta - 1]! * 1.25 }, { text: why, width: widths[colWhy - 1]! }]);
       row++;
     });
   });
@@ -326,7 +327,7 @@ function sheetCapaian(book: ExcelJS.Workbook, d: AnnexData): void {
   const ws = book.addWorksheet(ANNEX_SHEETS[1]);
   // No | Indikator | Satuan | Tahun | Realisasi | Semula: Target, Capaian, Kategori, Ketercapaian |
   // Menjadi: the same four | Rumus | Sumber
-  const widths = [5, 26, 8, 6, 9, 9, 8, 10, 17, 9, 8, 10, 17, 28, 30];
+  const widths = [5, 26, 8, 6, 9, 9, 8, 10, 18, 9, 8, 10, 18, 32, 42];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const lastCol = widths.length;
   const colFormula = 14;
@@ -412,7 +413,7 @@ function sheetCapaian(book: ExcelJS.Workbook, d: AnnexData): void {
     put(ws, row, colFormula, formula, { wrap: true, size: 8 });
     const source = real.illustrative ? `${L.illustrative}: ${real.source}` : real.source;
     put(ws, row, colSource, source, { wrap: true, size: 8 });
-    fitRowHeight(ws, row, [{ text: formula, width: widths[colFormula - 1]! * 1.1 }, { text: source, width: widths[colSource - 1]! * 1.1 }, ...texts]);
+    fitRowHeight(ws, row, [{ text: formula, width: widths[colFormula - 1]! * 1.1 }, { text: source, width: widths[colSource - 1]! * 1.1 }, { text: ind.unit, width: widths[2]! }, ...texts]);
     row++;
   };
 
@@ -432,6 +433,7 @@ function sheetCapaian(book: ExcelJS.Workbook, d: AnnexData): void {
       put(ws, row, 4, '–', { h: 'center' });
       mergeRange(ws, row, 5, row, lastCol);
       put(ws, row, 5, L.noRealisation, { italic: true });
+      fitRowHeight(ws, row, [{ text: indName(d, ind), width: widths[1]! }, { text: ind.unit, width: widths[2]! }]);
       row++;
     }
     for (const real of reals) realisationRow(ind, real, baseline);

@@ -138,21 +138,21 @@ class Collector {
     for (const t of this.wb.reads.targets(s.id).targets) this.current.set(`revised_target:${s.id}:${t.indicatorId}:${t.year}`, { value: t.value, provisional: false });
   }
 
-  reject(sheet: string, row: number, col: number, code: ImportRejection, message: string): void {
+  reject(sheet: string, row: number, col: number, code: ImportRejection, message: string, params?: Record<string, string>): void {
     if (this.deferring) {
-      this.steps.push(() => this.reject(sheet, row, col, code, message));
+      this.steps.push(() => this.reject(sheet, row, col, code, message, params));
       return;
     }
     this.rejectedCount++;
-    if (this.rejected.length < IMPORT_LIMITS.maxListedRejections) this.rejected.push({ sheet, row, column: columnLetter(col), code, message });
+    if (this.rejected.length < IMPORT_LIMITS.maxListedRejections) this.rejected.push({ sheet, row, column: columnLetter(col), code, message, ...(params ? { params } : {}) });
   }
 
-  notice(sheet: string, row: number, col: number, code: ImportNotice, message: string): void {
+  notice(sheet: string, row: number, col: number, code: ImportNotice, message: string, params?: Record<string, string>): void {
     if (this.deferring) {
-      this.steps.push(() => this.notice(sheet, row, col, code, message));
+      this.steps.push(() => this.notice(sheet, row, col, code, message, params));
       return;
     }
-    if (this.notices.length < IMPORT_LIMITS.maxListedRejections) this.notices.push({ sheet, row, column: columnLetter(col), code, message });
+    if (this.notices.length < IMPORT_LIMITS.maxListedRejections) this.notices.push({ sheet, row, column: columnLetter(col), code, message, ...(params ? { params } : {}) });
   }
 
   /** Decides the number convention from every tallied text, then reads the cells in order. */
@@ -165,7 +165,8 @@ class Collector {
       const read = readInConvention(first.text, ',', { allowFootnotes: true });
       const shown = read.ok ? formatExact(read.value) : first.text;
       this.notice(first.sheet, first.row, columnNumber(first.column), 'convention_assumed',
-        `No cell in this file shows whether it writes decimals with a comma or a point; ${count} cell(s) such as ${at(first)} were read the id-ID way (decimal comma: ${shown}). If the file uses decimal points, correct it or write one number unambiguously (e.g. 12.32)`);
+        `No cell in this file shows whether it writes decimals with a comma or a point; ${count} cell(s) such as ${at(first)} were read the id-ID way (decimal comma: ${shown}). If the file uses decimal points, correct it or write one number unambiguously (e.g. 12.32)`,
+        { cells: formatExact(count), cell: `${first.sheet}!${first.column}${first.row}`, text: first.text, value: shown });
     }
     for (const step of this.steps) step();
     this.steps.length = 0;
@@ -200,11 +201,12 @@ class Collector {
     this.steps.push(() => this.read(g, row, col, raw, shape, ind, year, series, scenarioId));
   }
 
-  /** Why an ambiguous text read in a convention became this value, for a refusal's message. */
-  private reading(text: string, shape: NumberShape | undefined, rule: ColumnRule, value: number): string {
-    if (shape?.kind !== 'ambiguous' || rule.decimal === null) return '';
+  /** Why an ambiguous text read in a convention became this value, for a refusal's message (and its params). */
+  private reading(text: string, shape: NumberShape | undefined, rule: ColumnRule, value: number): { note: string; params?: Record<string, string> } {
+    if (shape?.kind !== 'ambiguous' || rule.decimal === null) return { note: '' };
     const why = rule.scope === 'assumed' ? 'no cell in the file decides, so the id-ID default' : rule.decidedBy ? `as ${at(rule.decidedBy)} shows` : 'the file\'s convention';
-    return ` ("${text}" read with ${decimalWord(rule.decimal)}: ${formatExact(value)}; ${why})`;
+    const params = { text, value: formatExact(value), decimal: rule.decimal, decidedBy: rule.scope === 'assumed' || !rule.decidedBy ? '' : at(rule.decidedBy) };
+    return { note: ` ("${text}" read with ${decimalWord(rule.decimal)}: ${formatExact(value)}; ${why})`, params };
   }
 
   private read(g: Grid, row: number, col: number, raw: RawCell, shape: NumberShape | undefined, ind: Indicator, year: number, series: ImportSeries, scenarioId: number | null): void {
@@ -213,6 +215,7 @@ class Collector {
     /** Whether the cell carries BPS's provisional mark; null for a stored number, which cannot say. */
     let marked: boolean | null = null;
     let note = '';
+    let readingParams: Record<string, string> | undefined;
     let text = '';
     const where = `${g.name}!${columnLetter(col)}${row}`;
     switch (raw.kind) {
@@ -240,11 +243,13 @@ class Collector {
           const shown = t.slice(0, 40);
           if (parsed.reason === 'other_convention' && shape.kind === 'decisive') {
             const by = rule.decidedBy ? ` (${at(rule.decidedBy)})` : '';
-            this.reject(g.name, row, col, 'convention_mismatch', `${where}: "${shown}" writes decimals with ${decimalWord(shape.decimal)}, but column ${columnLetter(col)} of ${g.name} writes them with ${decimalWord(rule.decimal!)}${by}; correct the cell`);
+            this.reject(g.name, row, col, 'convention_mismatch', `${where}: "${shown}" writes decimals with ${decimalWord(shape.decimal)}, but column ${columnLetter(col)} of ${g.name} writes them with ${decimalWord(rule.decimal!)}${by}; correct the cell`,
+              { text: shown, decimal: shape.decimal, columnDecimal: rule.decimal!, column: columnLetter(col), decidedBy: rule.decidedBy ? at(rule.decidedBy) : '' });
           } else if (parsed.reason === 'ambiguous' && shape.kind === 'ambiguous') {
             const readings = [readInConvention(t, ',', { allowFootnotes: true }, shape), readInConvention(t, '.', { allowFootnotes: true }, shape)].map((r) => (r.ok ? formatExact(r.value) : '?'));
             const both = rule.both ? ` (${at(rule.both[0])}; ${at(rule.both[1])})` : '';
-            this.reject(g.name, row, col, 'ambiguous_number', `${where}: "${shown}" is ${readings[0]} with a decimal comma or ${readings[1]} with a decimal point, and the file writes decimals both ways${both} with no cell deciding column ${columnLetter(col)}; write it unambiguously`);
+            this.reject(g.name, row, col, 'ambiguous_number', `${where}: "${shown}" is ${readings[0]} with a decimal comma or ${readings[1]} with a decimal point, and the file writes decimals both ways${both} with no cell deciding column ${columnLetter(col)}; write it unambiguously`,
+              { text: shown, comma: readings[0]!, point: readings[1]!, column: columnLetter(col), both: rule.both ? `${at(rule.both[0])}; ${at(rule.both[1])}` : '' });
           } else {
             this.reject(g.name, row, col, 'not_a_number', `${where}: "${shown}" is not a number (${parsed.reason})`);
           }
@@ -254,7 +259,7 @@ class Collector {
         footnote = parsed.footnote;
         text = t.slice(0, 40);
         marked = footnote !== undefined && PROVISIONAL_MARKS.has(footnote);
-        note = this.reading(text, shape, rule, value);
+        ({ note, params: readingParams } = this.reading(text, shape, rule, value));
         break;
       }
       case 'formula_without_value':
@@ -277,12 +282,12 @@ class Collector {
     }
     const problem = checkCellValue(ind, value);
     if (problem === 'too_many_decimals') {
-      this.reject(g.name, row, col, 'too_many_decimals', `${where}: ${value} has more decimals than ${ind.code} keeps (${ind.decimals})${note}`);
+      this.reject(g.name, row, col, 'too_many_decimals', `${where}: ${value} has more decimals than ${ind.code} keeps (${ind.decimals})${note}`, readingParams);
       return;
     }
     if (problem) {
       const range = `${ind.minValue ?? '−∞'}–${ind.maxValue ?? '∞'} ${ind.unit}`;
-      this.reject(g.name, row, col, 'out_of_range', `${where}: ${value} is outside ${range} for ${ind.code}${note}`);
+      this.reject(g.name, row, col, 'out_of_range', `${where}: ${value} is outside ${range} for ${ind.code}${note}`, readingParams);
       return;
     }
     const key = `${series}:${scenarioId ?? ''}:${ind.id}:${year}`;
@@ -521,7 +526,8 @@ export async function previewImport(wb: Workbook, fileName: string, bytes: Buffe
   const csv = grids.length === 1 && grids[0]!.encoding ? grids[0]! : null;
   if (csv?.encoding === 'windows-1252') {
     const place = csv.encodingAt ?? { row: 1, col: 1, text: '' };
-    out.notice(csv.name, place.row, place.col, 'encoding_windows_1252', `${fileName} is not UTF-8: read as Windows-1252 (Excel's plain "CSV" on Windows)${place.text ? `; check the letters in ${csv.name}!${columnLetter(place.col)}${place.row} "${place.text}"` : ''}`);
+    out.notice(csv.name, place.row, place.col, 'encoding_windows_1252', `${fileName} is not UTF-8: read as Windows-1252 (Excel's plain "CSV" on Windows)${place.text ? `; check the letters in ${csv.name}!${columnLetter(place.col)}${place.row} "${place.text}"` : ''}`,
+      { text: place.text });
   }
 
   let layout: ImportLayout = 'template';

@@ -1,12 +1,14 @@
 /** The annex (lampiran): exported through the services, read back with exceljs. */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import type { AnnexBytesResult, AnnexExportResult, Signer } from '../../shared/annex.js';
 import { ANNEX_SHEETS } from '../../shared/annex.js';
-import type { Scenario } from '../../shared/domain.js';
+import type { Scenario, WorkbookSummary } from '../../shared/domain.js';
 import { COLORS } from '../../electron/annex/sheet-style.js';
+import { createServices } from '../../electron/services/index.js';
 import { listing, tempDir } from '../helpers/files.js';
 import { DATE, SIGNER, cellDump, demoWithUsulan, findCell, ok, readXlsx } from '../helpers/annex.js';
 
@@ -51,12 +53,92 @@ describe('annex export', () => {
     // Counts have no decimals: 79.270 jiwa.
     const jpm = ws.getCell(rowOf(ws, 'Jumlah Penduduk Miskin', 2020), 5);
     expect([jpm.value, jpm.numFmt]).toEqual([79270, '[$-421]#,##0']);
-    // Capaian against the original target 11,70: lower is better, target ÷ realisasi × 100 = 94,97 %, sangat baik.
-    expect(ws.getCell(r, 7).value).toBeCloseTo((11.7 / 12.32) * 100, 9);
-    expect(ws.getCell(r, 8).value).toBe('Sangat baik');
-    expect(String(ws.getCell(r, 12).value)).toMatch(/Target ÷ Realisasi × 100%/);
     // Extreme poverty 2020 has no target: no capaian, shown as –.
     expect(ws.getCell(rowOf(ws, 'Persentase Penduduk Miskin Ekstrem', 2020), 6).value).toBe('–');
+    close();
+  });
+
+  it('Lampiran II: 12,32 against 11,70 is 94,97 % "Sangat tinggi" (Permendagri 86/2017) and says "Tidak tercapai, selisih 0,62 poin persen"', async () => {
+    const { book, close } = await exportDemo();
+    const ws = book.getWorksheet('Lampiran II')!;
+    // Semula: Target | Capaian (%) | Kategori | Ketercapaian; Menjadi: the same four; Rumus; Sumber.
+    expect(['F8', 'G8', 'H8', 'I8', 'J8', 'K8', 'L8', 'M8', 'N7', 'O7'].map((a) => ws.getCell(a).value)).toEqual([
+      'Target', 'Capaian (%)', 'Kategori', 'Ketercapaian', 'Target', 'Capaian (%)', 'Kategori', 'Ketercapaian', 'Rumus Capaian', 'Sumber (Realisasi)',
+    ]);
+    const r = rowOf(ws, 'Persentase Penduduk Miskin', 2020);
+    // Lower is better, target ÷ realisasi × 100 = 11,70/12,32 × 100 = 94,97 %, against the original and the (unchanged) revised target.
+    for (const col of [6, 10]) {
+      expect(ws.getCell(r, col).value).toBe(11.7);
+      expect(ws.getCell(r, col + 1).value).toBeCloseTo((11.7 / 12.32) * 100, 9);
+      expect(ws.getCell(r, col + 2).value).toBe('Sangat tinggi');
+      expect(ws.getCell(r, col + 3).value).toBe('Tidak tercapai, selisih 0,62 poin persen');
+    }
+    expect(String(ws.getCell(r, 14).value)).toMatch(/^Target ÷ Realisasi × 100% \(makin rendah makin baik, praktik SIPD\)$/);
+    // A count's gap is in its unit: 79.270 against the original 2020 target (whatever the demo holds).
+    const rj = rowOf(ws, 'Jumlah Penduduk Miskin', 2020);
+    const target = ws.getCell(rj, 6).value as number;
+    expect(ws.getCell(rj, 9).value).toBe(`Tidak tercapai, selisih ${(79270 - target).toLocaleString('id-ID')} jiwa`);
+    // A reached target: economic growth 2019, 7,02 against 5,80 (higher is better) = 121,03 %.
+    const pe = rowOf(ws, 'Pertumbuhan Ekonomi', 2019);
+    expect([ws.getCell(pe, 8).value, ws.getCell(pe, 9).value]).toEqual(['Sangat tinggi', 'Tercapai']);
+    // The legend names the scale and what tidak tercapai means.
+    expect(findCell(ws, (t) => t.startsWith('Kategori capaian (Permendagri No. 86 Tahun 2017): ≥ 91 sangat tinggi; 76–90 tinggi; 66–75 sedang; 51–65 rendah; ≤ 50 sangat rendah.'))).not.toBeNull();
+    expect(findCell(ws, (t) => t.startsWith('Tidak tercapai: realisasi belum mencapai target menurut arah indikator'))).not.toBeNull();
+    close();
+  });
+
+  it('Lampiran II: realisations published by the revision date in part A; 2021–2023 in part B "Realisasi setelah tanggal perubahan (pemantauan)"', async () => {
+    const { book, close } = await exportDemo();
+    const ws = book.getWorksheet('Lampiran II')!;
+    const partA = findCell(ws, (t) => t.startsWith('Realisasi yang sudah terbit pada tanggal perubahan (23 Agustus 2021): sampai tahun 2020'));
+    const partB = findCell(ws, (t) => t.startsWith('Realisasi setelah tanggal perubahan (pemantauan)'));
+    expect(partA).toEqual([9, 2]);
+    expect(ws.getCell(9, 1).value).toBe('A');
+    expect(partB).not.toBeNull();
+    expect(ws.getCell(partB![0], 1).value).toBe('B');
+    // Every year above the part B row is ≤ 2020; every year below it is after 2020.
+    const years: [number, number][] = [];
+    ws.eachRow((row, r) => {
+      const y = row.getCell(4).value;
+      if (typeof y === 'number' && r > 8) years.push([r, y]);
+    });
+    expect(years.filter(([r]) => r < partB![0]).every(([, y]) => y <= 2020)).toBe(true);
+    const after = years.filter(([r]) => r > partB![0]).map(([, y]) => y);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((y) => y > 2020)).toBe(true);
+    expect(after).toEqual(expect.arrayContaining([2022, 2023]));
+    close();
+  });
+
+  it('Lampiran II: IPM 2023 is "Tidak sebanding" across the method break, the break\'s note under the table; IPM 2021 is a number', async () => {
+    const { book, close } = await exportDemo();
+    const ws = book.getWorksheet('Lampiran II')!;
+    const r = rowOf(ws, 'Indeks Pembangunan Manusia', 2023);
+    expect(ws.getCell(r, 7).value).toBe('Tidak sebanding: metode berubah sejak 2023 (lihat catatan di bawah tabel)');
+    expect(ws.getCell(r, 9).isMerged && ws.getCell(r, 9).master.address).toBe(ws.getCell(r, 7).address);
+    expect(ws.getCell(r, 11).value).toBe('Tidak sebanding: metode berubah sejak 2023 (lihat catatan di bawah tabel)');
+    expect(findCell(ws, (t) => /^Tidak sebanding — Indeks Pembangunan Manusia, sejak 2023: BPS merevisi metode IPM/.test(t))).not.toBeNull();
+    const r2021 = rowOf(ws, 'Indeks Pembangunan Manusia', 2021);
+    // 68,86 / 68,00 × 100 = 101,26 %
+    expect(ws.getCell(r2021, 7).value).toBeCloseTo((68.86 / 68) * 100, 9);
+    close();
+  });
+
+  it('Lampiran II marks illustrative targets (and capaian computed from them) in italic on a light fill, with a legend line', async () => {
+    const { book, close } = await exportDemo();
+    const ws = book.getWorksheet('Lampiran II')!;
+    const r = rowOf(ws, 'Persentase Penduduk Miskin', 2020);
+    const fill = (c: ExcelJS.Cell) => (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    for (const col of [6, 7, 10, 11]) {
+      expect([ws.getCell(r, col).font?.italic, fill(ws.getCell(r, col))]).toEqual([true, COLORS.illustrative]);
+    }
+    // The realisation is BPS's: not marked.
+    expect(ws.getCell(r, 5).font?.italic).toBeFalsy();
+    // The raised 2022 target (12,10) is the planner's: not marked; the original 10,90 is.
+    const r22 = rowOf(ws, 'Persentase Penduduk Miskin', 2022);
+    expect([ws.getCell(r22, 10).value, ws.getCell(r22, 10).font?.italic]).toEqual([12.1, undefined]);
+    expect([ws.getCell(r22, 6).value, ws.getCell(r22, 6).font?.italic]).toEqual([10.9, true]);
+    expect(findCell(ws, (t) => t.startsWith('Angka bercetak miring berlatar biru muda = ilustrasi (bukan angka Perda/BPS)'))).not.toBeNull();
     close();
   });
 
@@ -70,9 +152,9 @@ describe('annex export', () => {
     expect(ws.getCell('A5').value).toBe('Tanggal: 23 Agustus 2021');
     const merges = (ws.model as unknown as { merges: string[] }).merges;
     // No | Indikator | Satuan | Kondisi awal span both header rows; each year spans Semula | Menjadi.
-    expect(merges).toEqual(expect.arrayContaining(['A7:A8', 'B7:B8', 'C7:C8', 'D7:D8', 'E7:F7', 'Q7:R7', 'S7:S8']));
-    expect(['A7', 'B7', 'C7', 'D7', 'E7', 'E8', 'F8', 'Q7', 'S7'].map((a) => ws.getCell(a).value)).toEqual([
-      'No', 'Indikator', 'Satuan', 'Kondisi Awal (2017)', 2018, 'Semula', 'Menjadi', 'Kondisi Akhir (2023)', 'Alasan Perubahan',
+    expect(merges).toEqual(expect.arrayContaining(['A7:A8', 'B7:B8', 'C7:C8', 'D7:D8', 'E7:F7', 'Q7:R7', 'S7:S8', 'T7:T8']));
+    expect(['A7', 'B7', 'C7', 'D7', 'E7', 'E8', 'F8', 'Q7', 'S7', 'T7'].map((a) => ws.getCell(a).value)).toEqual([
+      'No', 'Indikator', 'Satuan', 'Kondisi Awal (2017)', 2018, 'Semula', 'Menjadi', 'Kondisi Akhir (2023)', 'Perubahan (Menjadi − Semula)', 'Alasan Perubahan',
     ]);
     expect(ws.getCell('A8').isMerged && ws.getCell('A8').master.address).toBe('A7');
     expect(ws.getCell('B7').font?.bold).toBe(true);
@@ -84,9 +166,40 @@ describe('annex export', () => {
     // 2021: Semula 11,30 → Menjadi 12,60 (changed, filled); 2020 unchanged (no fill).
     expect([ws.getCell(r, colOf(2021)).value, ws.getCell(r, colOf(2021) + 1).value]).toEqual([11.3, 12.6]);
     expect((ws.getCell(r, colOf(2021) + 1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe(COLORS.changed);
-    expect((ws.getCell(r, colOf(2020) + 1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBeUndefined();
     expect(ws.getCell(r, 4).value).toBe(12.9);
-    expect(String(ws.getCell(r, 19).value)).toMatch(/^Dampak pandemi COVID-19/);
+    expect(String(ws.getCell(r, 20).value)).toMatch(/^Dampak pandemi COVID-19/);
+    close();
+  });
+
+  it('Lampiran I: the loosening of P0 reads "+1,30 poin persen"; a count\'s change is in jiwa', async () => {
+    const { book, close } = await exportDemo();
+    const ws = book.getWorksheet('Lampiran I')!;
+    const r = rowOf(ws, 'Persentase Penduduk Miskin');
+    // 12,60 − 11,30 = +1,30 (2021); 12,10 − 10,90 = +1,20 (2022): raised poverty targets, loosened.
+    expect(ws.getCell(r, 19).value).toBe('2021: +1,30 poin persen (dilonggarkan)\n2022: +1,20 poin persen (dilonggarkan)');
+    expect(String(ws.getCell(rowOf(ws, 'Jumlah Penduduk Miskin'), 19).value)).toMatch(/^2021: \+\d{1,3}(\.\d{3})* jiwa \(dilonggarkan\)/);
+    // Unchanged indicators have no change to state.
+    expect(ws.getCell(rowOf(ws, 'Indeks Pembangunan Manusia'), 19).value).toBe('');
+    close();
+  });
+
+  it('Lampiran I marks its illustrative numbers as ilustrasi: italic on a light fill, with a legend line', async () => {
+    const { book, close } = await exportDemo();
+    const ws = book.getWorksheet('Lampiran I')!;
+    const r = rowOf(ws, 'Persentase Penduduk Miskin');
+    const colOf = (year: number) => 5 + (year - 2018) * 2;
+    const mark = (c: ExcelJS.Cell) => [c.font?.italic ?? false, (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb];
+    // Kondisi awal 12,90 and every Semula are illustrative stand-ins (Perda 7/2019 not found).
+    expect(mark(ws.getCell(r, 4))).toEqual([true, COLORS.illustrative]);
+    for (const y of [2018, 2019, 2020, 2021, 2022, 2023]) expect(mark(ws.getCell(r, colOf(y)))).toEqual([true, COLORS.illustrative]);
+    // Menjadi 2020 is the illustrative 11,70 carried over unchanged: marked too; 2021's 12,60 is the planner's.
+    expect(mark(ws.getCell(r, colOf(2020) + 1))).toEqual([true, COLORS.illustrative]);
+    expect(mark(ws.getCell(r, colOf(2021) + 1))).toEqual([false, COLORS.changed]);
+    const legend = findCell(ws, (t) => t.startsWith('Angka bercetak miring berlatar biru muda = ilustrasi (bukan angka Perda/BPS)'));
+    expect(legend).not.toBeNull();
+    expect(legend![0]).toBeGreaterThan(rowOf(ws, 'Garis Kemiskinan'));
+    expect(mark(ws.getCell(legend![0], 1))).toEqual([true, COLORS.illustrative]);
+    expect(findCell(ws, (t) => t === 'Tanggal perubahan: 23 Agustus 2021. Realisasi yang sudah terbit pada tanggal itu: sampai tahun 2020 (Lampiran II).')).not.toBeNull();
     close();
   });
 
@@ -96,7 +209,7 @@ describe('annex export', () => {
     const ps = ws.pageSetup;
     expect([ps.orientation, ps.paperSize, ps.fitToPage, ps.fitToWidth, ps.fitToHeight]).toEqual(['landscape', 9, true, 1, 0]);
     expect(ps.printTitlesRow).toBe('7:8');
-    const area = /^A1:S(\d+)$/.exec(String(ps.printArea));
+    const area = /^A1:T(\d+)$/.exec(String(ps.printArea));
     expect(area).not.toBeNull();
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 8 });
     expect(ws.headerFooter.oddFooter).toMatch(/Halaman &P dari &N/);
@@ -151,13 +264,26 @@ describe('annex export', () => {
     expect([src.getCell(p0, 6).value, src.getCell(p0, 8).value]).toEqual([12.32, '']);
     expect(String(src.getCell(p0, 7).value)).toMatch(/Rakor TKPK 2021/);
     let illustrative = 0;
+    let carried = 0;
     src.eachRow((row) => {
-      if (row.getCell(8).value === 'ilustrasi') {
+      if (row.getCell(8).value !== 'ilustrasi') return;
+      expect(row.getCell(6).font?.italic).toBe(true);
+      if (row.getCell(4).value === 'Target perubahan') {
+        // A revised target carried over unchanged from an illustrative original is still that stand-in.
+        carried++;
+        expect(String(row.getCell(7).value)).toMatch(/^Skenario "Perubahan 2021" \(diisi perencana; sama dengan target awal ilustrasi\)$/);
+      } else {
         illustrative++;
         expect(String(row.getCell(7).value)).toMatch(/^Ilustrasi/);
       }
     });
     expect(illustrative).toBeGreaterThan(40);
+    expect(carried).toBeGreaterThan(20);
+    let p0rev2021 = 0;
+    src.eachRow((row, r) => {
+      if (row.getCell(2).value === 'Persentase Penduduk Miskin' && row.getCell(4).value === 'Target perubahan' && row.getCell(5).value === 2021) p0rev2021 = r;
+    });
+    expect([src.getCell(p0rev2021, 6).value, src.getCell(p0rev2021, 8).value]).toEqual([12.6, '']);
     close();
   });
 
@@ -177,9 +303,15 @@ describe('annex export', () => {
     const { book, close } = await exportDemo({ language: 'en' });
     const ws = book.getWorksheet('Lampiran I')!;
     expect(ws.getCell('A1').value).toBe('ANNEX I — MACRO AND POVERTY INDICATORS');
-    expect(['B7', 'E8', 'F8', 'S7'].map((a) => ws.getCell(a).value)).toEqual(['Indicator', 'Original', 'Revised', 'Justification']);
+    expect(['B7', 'E8', 'F8', 'S7', 'T7'].map((a) => ws.getCell(a).value)).toEqual(['Indicator', 'Original', 'Revised', 'Change (Revised − Original)', 'Justification']);
     expect(ws.getCell('A4').value).toBe('Scenario: Perubahan 2021 (proposal)');
     expect(ws.headerFooter.oddFooter).toMatch(/Page &P of &N/);
+    expect(String(ws.getCell(rowOf(ws, 'Poverty rate (P0)'), 19).value)).toMatch(/^2021: \+1,30 percentage points \(loosened\)/);
+    const l2 = book.getWorksheet('Lampiran II')!;
+    const r = rowOf(l2, 'Poverty rate (P0)', 2020);
+    expect([l2.getCell(r, 8).value, l2.getCell(r, 9).value]).toEqual(['Very high', 'Not achieved, gap 0,62 percentage points']);
+    expect(findCell(l2, (t) => t.startsWith('Realisations after the revision date (monitoring)'))).not.toBeNull();
+    expect(findCell(l2, (t) => t.startsWith('Not comparable: method changed from 2023'))).not.toBeNull();
     close();
   });
 
@@ -221,5 +353,79 @@ describe('annex export', () => {
     expect(findCell(ws, (t) => t === 'Dra. Siti Aminah')).not.toBeNull();
     expect(findCell(ws, (t) => t === 'NIP. 19751212 200003 2 002')).not.toBeNull();
     close();
+  });
+});
+
+/**
+ * The demo with its file changed the way any SQLite tool could (the workbook is the user's
+ * document), then reopened through the services: settings that have no editor in this test.
+ */
+async function demoEdited(statements: string[]) {
+  const demo = await demoWithUsulan();
+  const file = demo.summary.path;
+  await demo.close();
+  const db = new Database(file);
+  try {
+    for (const sql of statements) db.prepare(sql).run();
+  } finally {
+    db.close();
+  }
+  const services = createServices({ dataDir: demo.dataDir, host: 'browser', appVersion: 'test' });
+  await ok<WorkbookSummary>(services.dispatch('workbook.open', { path: file }));
+  const out = path.join(tempDir('rpjmd-annex-'), 'lampiran.xlsx');
+  await ok<AnnexExportResult>(services.dispatch('annex.export', { path: out, date: DATE, signer: SIGNER }));
+  return { ...services, book: await readXlsx(out) };
+}
+
+describe('annex export follows the workbook\'s capaian settings', () => {
+  it('the formula chosen for P0 ((2 − realisasi ÷ target), lower_b) is used and named', async () => {
+    const { book, close } = await demoEdited(["INSERT INTO capaian_setting (indicator_id, formula) SELECT id, 'lower_b' FROM indicator WHERE code = 'P0'"]);
+    const ws = book.getWorksheet('Lampiran II')!;
+    const r = rowOf(ws, 'Persentase Penduduk Miskin', 2020);
+    // (2 − 12,32/11,70) × 100 = 94,70 %: still sangat tinggi, still not achieved
+    expect(ws.getCell(r, 7).value).toBeCloseTo((2 - 12.32 / 11.7) * 100, 9);
+    expect([ws.getCell(r, 8).value, ws.getCell(r, 9).value]).toEqual(['Sangat tinggi', 'Tidak tercapai, selisih 0,62 poin persen']);
+    expect(ws.getCell(r, 14).value).toBe('(2 − Realisasi ÷ Target) × 100% (makin rendah makin baik, PermenPANRB)');
+    // Other lower-is-better indicators keep the default.
+    expect(String(ws.getCell(rowOf(ws, 'Jumlah Penduduk Miskin', 2020), 14).value)).toMatch(/^Target ÷ Realisasi/);
+    await close();
+  });
+
+  it('the LAKIP scale when the workbook chooses it', async () => {
+    const { book, close } = await demoEdited(["UPDATE plan SET capaian_bands = 'lakip'"]);
+    const ws = book.getWorksheet('Lampiran II')!;
+    const r = rowOf(ws, 'Persentase Penduduk Miskin', 2020);
+    expect([ws.getCell(r, 8).value, ws.getCell(r, 9).value]).toEqual(['Sangat baik', 'Tidak tercapai, selisih 0,62 poin persen']);
+    expect(findCell(ws, (t) => t.startsWith('Kategori capaian (skala LAKIP daerah): ≥ 91 sangat baik; 81–90 baik; 71–80 cukup; ≤ 70 kurang.'))).not.toBeNull();
+    await close();
+  });
+
+  it('without a revision date: every realisation in one part, as before', async () => {
+    const { book, close } = await demoEdited(['UPDATE plan SET revision_date = NULL']);
+    const ws = book.getWorksheet('Lampiran II')!;
+    expect(findCell(ws, (t) => t.startsWith('Realisasi setelah tanggal perubahan'))).toBeNull();
+    expect(findCell(ws, (t) => t.startsWith('Realisasi yang sudah terbit'))).toBeNull();
+    expect(ws.getCell(9, 2).value).toBe('Pertumbuhan Ekonomi');
+    const p0 = rowOf(ws, 'Persentase Penduduk Miskin', 2018);
+    expect([2018, 2019, 2020, 2022, 2023].map((_, i) => ws.getCell(p0 + i, 4).value)).toEqual([2018, 2019, 2020, 2022, 2023]);
+    expect(findCell(book.getWorksheet('Lampiran I')!, (t) => t.startsWith('Tanggal perubahan'))).toBeNull();
+    await close();
+  });
+
+  it('a provisional figure (angka sementara) shows as 12,32* and is explained', async () => {
+    const { book, close } = await demoEdited([
+      "UPDATE value SET provisional = 1 WHERE series = 'realisation' AND year = 2020 AND indicator_id = (SELECT id FROM indicator WHERE code = 'P0')",
+    ]);
+    const ws = book.getWorksheet('Lampiran II')!;
+    const cell = ws.getCell(rowOf(ws, 'Persentase Penduduk Miskin', 2020), 5);
+    expect([cell.value, cell.numFmt]).toEqual([12.32, '[$-421]#,##0.00"*"']);
+    expect(findCell(ws, (t) => t === 'Tanda * di belakang angka = angka sementara (BPS).')).not.toBeNull();
+    const src = book.getWorksheet('Sumber Data')!;
+    let note: unknown = null;
+    src.eachRow((row) => {
+      if (row.getCell(2).value === 'Persentase Penduduk Miskin' && row.getCell(4).value === 'Realisasi' && row.getCell(5).value === 2020) note = row.getCell(8).value;
+    });
+    expect(note).toBe('sementara');
+    await close();
   });
 });

@@ -74,6 +74,16 @@ export const annexEn: AnnexMessages = {
     },
     encoding1252: 'This file is not UTF-8: read as Windows-1252 (a plain CSV from Excel on Windows). Check accented letters in indicator names.',
   },
+  detail: {
+    ambiguous_number:
+      '"{{text}}" could be {{comma}} (decimal comma) or {{point}} (decimal point); this file writes decimals both ways ({{both}}) and no cell decides column {{column}}. Write the number unambiguously.',
+    convention_mismatch: '"{{text}}" is written with a decimal {{decimal}}, while column {{column}} writes decimals with a {{columnDecimal}} ({{decidedBy}}). Correct the cell.',
+    convention_assumed:
+      '{{cells}} cell(s), e.g. {{cell}} "{{text}}", read with a decimal comma: {{value}}. If the file uses decimal points, correct it or write one number unambiguously (e.g. 12.32).',
+    encoding_windows_1252: 'Check the letters in "{{text}}".',
+    readingAssumed: '"{{text}}" read with a decimal {{decimal}}: {{value}}, since no cell decides (the Indonesian way).',
+    readingDecided: '"{{text}}" read with a decimal {{decimal}}: {{value}}, as {{decidedBy}} shows.',
+  },
   provisional: {
     word: 'provisional',
     mark: 'p',

@@ -73,6 +73,17 @@ export const annexId = {
     encoding1252:
       'Berkas ini bukan UTF-8: dibaca sebagai Windows-1252 (CSV biasa dari Excel di Windows). Periksa huruf beraksen pada nama indikator.',
   },
+  /** The detail of an import issue the UI words itself (ImportIssue.params), instead of the English message. */
+  detail: {
+    ambiguous_number:
+      '"{{text}}" bisa berarti {{comma}} (desimal koma) atau {{point}} (desimal titik); berkas ini menulis desimal dengan dua cara ({{both}}) dan tidak ada sel yang menentukan kolom {{column}}. Tulis angkanya tanpa keraguan.',
+    convention_mismatch: '"{{text}}" ditulis dengan desimal {{decimal}}, sedangkan kolom {{column}} menulis desimal dengan {{columnDecimal}} ({{decidedBy}}). Perbaiki selnya.',
+    convention_assumed:
+      '{{cells}} sel, mis. {{cell}} "{{text}}", dibaca dengan desimal koma: {{value}}. Jika berkas memakai desimal titik, perbaiki berkasnya atau tulis satu angka yang jelas (mis. 12.32).',
+    encoding_windows_1252: 'Periksa huruf pada "{{text}}".',
+    readingAssumed: '"{{text}}" dibaca dengan desimal {{decimal}}: {{value}}, karena tidak ada sel yang menentukan (cara Indonesia).',
+    readingDecided: '"{{text}}" dibaca dengan desimal {{decimal}}: {{value}}, sesuai {{decidedBy}}.',
+  },
   /** Angka sementara BPS ("12,32*"): the value's status, also marked in the Buku Kerja grid. */
   provisional: {
     word: 'sementara',

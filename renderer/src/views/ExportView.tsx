@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CellText, ImportPreview, ImportSeries, NumberConvention } from '../../../shared/annex.js';
+import type { CellText, ImportIssue, ImportPreview, ImportSeries, NumberConvention } from '../../../shared/annex.js';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure } from '../../../shared/api/result.js';
 import type { WorkbookSummary } from '../../../shared/domain.js';
@@ -140,7 +140,30 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
   const shown = (value: number | null, indicatorId: number, provisional: boolean | undefined) =>
     value === null ? '' : provisional ? t('annex.import.provisionalValue', { value: formatExact(value, decimalsOf(indicatorId)) }) : formatExact(value, decimalsOf(indicatorId));
   const cellText = (c: CellText) => `${c.sheet}!${c.column}${c.row} "${c.text}"`;
-  const markWord = (m: NumberConvention['thousands']) => t(`annex.import.mark.${m === ',' ? 'comma' : m === '.' ? 'point' : m === ' ' ? 'space' : 'none'}`);
+  const markWord = (m: NumberConvention['thousands'] | undefined) => t(`annex.import.mark.${m === ',' ? 'comma' : m === '.' ? 'point' : m === ' ' ? 'space' : 'none'}`);
+  /** An issue's detail in the UI language where the app words it (params), else the service's English message. */
+  const detail = (issue: ImportIssue<string>): string => {
+    const p = issue.params;
+    if (!p) return issue.message;
+    const mark = (k: string) => markWord(p[k] as NumberConvention['thousands']);
+    switch (issue.code) {
+      case 'ambiguous_number':
+        return t('annex.detail.ambiguous_number', { text: p.text, comma: p.comma, point: p.point, both: p.both, column: p.column });
+      case 'convention_mismatch':
+        return t('annex.detail.convention_mismatch', { text: p.text, decimal: mark('decimal'), columnDecimal: mark('columnDecimal'), column: p.column, decidedBy: p.decidedBy });
+      case 'convention_assumed':
+        return t('annex.detail.convention_assumed', { cells: p.cells, cell: p.cell, text: p.text, value: p.value });
+      case 'encoding_windows_1252':
+        return p.text ? t('annex.detail.encoding_windows_1252', { text: p.text }) : '';
+      case 'too_many_decimals':
+      case 'out_of_range':
+        return p.decidedBy
+          ? t('annex.detail.readingDecided', { text: p.text, decimal: mark('decimal'), value: p.value, decidedBy: p.decidedBy })
+          : t('annex.detail.readingAssumed', { text: p.text, decimal: mark('decimal'), value: p.value });
+      default:
+        return issue.message;
+    }
+  };
 
   return (
     <section className="export-view" aria-labelledby={`${ids}-heading`}>
@@ -322,7 +345,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
                         <td className="mono">{r.column}</td>
                         <td>
                           <strong>{t(`annex.rejection.${r.code}`, { defaultValue: r.code })}</strong>
-                          <span className="muted"> — {r.message}</span>
+                          <span className="muted"> — {detail(r)}</span>
                         </td>
                       </tr>
                     ))}
@@ -337,7 +360,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
                   {preview.notices.map((r, i) => (
                     <li key={`${r.sheet}!${r.column}${r.row}:${r.code}:${i}`}>
                       <span className="mono">{`${r.sheet}!${r.column}${r.row}`}</span> {t(`annex.notice.${r.code}`, { defaultValue: r.code })}
-                      <span className="muted"> — {r.message}</span>
+                      {detail(r) && <span className="muted"> — {detail(r)}</span>}
                     </li>
                   ))}
                 </ul>
