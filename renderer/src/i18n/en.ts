@@ -74,7 +74,8 @@ export const en: Messages = {
     date: 'Revision date',
     save: 'Save',
     noDate: 'No revision date yet: every year is treated as a target.',
-    realised: 'Realised years up to {{last}}: their targets are history, and the annex shows only the realisations published by this date.',
+    datePlaceholder: 'yyyy-mm-dd',
+    realised: 'Revision of {{date}}: realised years up to {{last}}. Their targets are history, and the annex shows only the realisations published by this date.',
     bands: 'Achievement scale',
     bandScales: { permendagri_86_2017: 'Permendagri 86/2017 (five bands)', lakip: 'Muara Enim LAKIP (four bands)' },
     bandHints: {

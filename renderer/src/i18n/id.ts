@@ -72,7 +72,8 @@ export const id = {
     date: 'Tanggal perubahan',
     save: 'Simpan',
     noDate: 'Belum ada tanggal perubahan: semua tahun diperlakukan sebagai target.',
-    realised: 'Tahun terealisasi s.d. {{last}}: targetnya sudah menjadi riwayat dan lampiran hanya memuat realisasi yang terbit sampai tanggal ini.',
+    datePlaceholder: 'tttt-bb-hh',
+    realised: 'Perubahan {{date}}: tahun terealisasi s.d. {{last}}. Targetnya sudah menjadi riwayat, dan lampiran hanya memuat realisasi yang terbit sampai tanggal ini.',
     bands: 'Skala capaian',
     bandScales: { permendagri_86_2017: 'Permendagri 86/2017 (lima kategori)', lakip: 'LAKIP Muara Enim (empat kategori)' },
     bandHints: {

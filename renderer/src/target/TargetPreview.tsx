@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Finding, Indicator, IndicatorValue, Plan, ReferenceTarget, ScenarioTargets, ShockYear } from '../../../shared/domain.js';
+import type { Finding, Indicator, IndicatorValue, Plan, ReferenceTarget, ScenarioTargets, ShockYear, MethodBreak } from '../../../shared/domain.js';
 import { SEVERITIES } from '../../../shared/domain.js';
 import { CheckState, countBySeverity, type CheckInput, type IndicatorUpdate } from '../../../shared/model/checks.js';
 import { IndicatorChart } from '../charts/IndicatorChart.js';
@@ -26,6 +26,9 @@ interface Props {
   indicator: Indicator;
   references: readonly ReferenceTarget[];
   shockYears: readonly ShockYear[];
+  methodBreaks: readonly MethodBreak[];
+  /** When the revision is made: the checks treat earlier years as history. */
+  revisionDate: string | null;
 }
 
 /**
@@ -64,12 +67,13 @@ class IncrementalFindings {
 }
 
 /** The checks' findings for the rows shown; a new scenario or new workbook data starts afresh. */
-function useFindings(props: Pick<Props, 'plan' | 'indicators' | 'values' | 'targets' | 'rows' | 'references' | 'shockYears'>) {
-  const { plan, indicators, values, targets, rows, references, shockYears } = props;
+function useFindings(props: Pick<Props, 'plan' | 'indicators' | 'values' | 'targets' | 'rows' | 'references' | 'shockYears' | 'methodBreaks' | 'revisionDate'>) {
+  const { plan, indicators, values, targets, rows, references, shockYears, methodBreaks, revisionDate } = props;
   const scenarioId = targets.scenarioId;
+  // The same input the services' checks read (electron/services/checks.ts), so the counts agree with Pemeriksaan.
   const checks = useMemo(
-    () => new IncrementalFindings({ plan, indicators, values, references, shockYears }, scenarioId),
-    [plan, indicators, values, references, shockYears, scenarioId],
+    () => new IncrementalFindings({ plan, indicators, values, references, shockYears, methodBreaks, revisionDate }, scenarioId),
+    [plan, indicators, values, references, shockYears, methodBreaks, revisionDate, scenarioId],
   );
   return useMemo(() => checks.findings(targets, rows), [checks, targets, rows]);
 }

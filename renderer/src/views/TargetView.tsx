@@ -9,7 +9,7 @@ import { clearFocusRequest, useFocusRequest } from '../focus-request.js';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure, Result } from '../../../shared/api/result.js';
-import type { Indicator, IndicatorValue, ReferenceTarget, ShockYear, WorkbookSummary } from '../../../shared/domain.js';
+import type { Indicator, IndicatorValue, ReferenceTarget, ShockYear, WorkbookSummary, MethodBreak } from '../../../shared/domain.js';
 import { PathDialog, type PathCell } from '../target/PathDialog.js';
 import { PastePreviewDialog } from '../target/PastePreviewDialog.js';
 import { TargetPreview } from '../target/TargetPreview.js';
@@ -95,11 +95,11 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   // The preview beside the grid: the indicator last edited or clicked, and the reference data its chart and checks read.
   const [previewId, setPreviewId] = useState<number | null>(null);
   const previewIndicator = summary.indicators.find((i) => i.id === previewId) ?? indicatorRows[0]?.indicator ?? null;
-  const [refs, setRefs] = useState<{ references: ReferenceTarget[]; shockYears: ShockYear[] } | null>(null);
+  const [refs, setRefs] = useState<{ references: ReferenceTarget[]; shockYears: ShockYear[]; methodBreaks: MethodBreak[] } | null>(null);
   useEffect(() => {
     let live = true;
-    void api.call('references.list').then((r) => {
-      if (live && r.ok) setRefs(r.value);
+    void Promise.all([api.call('references.list'), api.call('methodBreaks.list')]).then(([r, b]) => {
+      if (live && r.ok && b.ok) setRefs({ ...r.value, methodBreaks: b.value });
     });
     return () => {
       live = false;
@@ -328,6 +328,8 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
           indicator={previewIndicator}
           references={refs.references}
           shockYears={refs.shockYears}
+          methodBreaks={refs.methodBreaks}
+          revisionDate={summary.settings.revisionDate}
         />
       )}
 

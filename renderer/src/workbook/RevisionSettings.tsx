@@ -24,6 +24,11 @@ interface Props {
 
 type Formula = CapaianSetting['formula'];
 
+/** "2021-08-23" → "23 Agustus 2021" / "23 August 2021". */
+function longDate(iso: string, lang: 'id' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
 const FORMULAS_FOR: Record<'lower' | 'higher', Formula[]> = { lower: ['lower_a', 'lower_b'], higher: ['higher'] };
 
 export function RevisionSettings({ api, summary, readOnly, onChanged }: Props) {
@@ -83,10 +88,13 @@ export function RevisionSettings({ api, summary, readOnly, onChanged }: Props) {
         <form className="revision-block" onSubmit={saveDate}>
           <label htmlFor={ids.date}>{t('revision.date')}</label>
           <div className="field-inline">
+            {/* Text, not type=date: Chromium shows a date field in its own locale (08/23/2021). */}
             <input
               id={ids.date}
-              type="date"
-              className="input"
+              type="text"
+              inputMode="numeric"
+              placeholder={t('revision.datePlaceholder')}
+              className="input input-date"
               value={date}
               onChange={(e) => setDate(e.target.value)}
               disabled={readOnly}
@@ -98,9 +106,9 @@ export function RevisionSettings({ api, summary, readOnly, onChanged }: Props) {
             </button>
           </div>
           <p id={`${ids.date}-hint`} className="hint" data-testid="realised-years">
-            {last === null
+            {last === null || settings.revisionDate === null
               ? t('revision.noDate')
-              : t('revision.realised', { last: String(last), first: String(plan.firstYear) })}
+              : t('revision.realised', { date: longDate(settings.revisionDate, lang), last: String(last) })}
           </p>
         </form>
 
