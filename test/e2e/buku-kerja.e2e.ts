@@ -83,6 +83,41 @@ test.describe('Buku Kerja (demo workbook)', () => {
     await watch.expectClean();
   });
 
+  test('Perubahan dan metode: the revision date sets the realised years; the population poverty figures use, not the census', async ({ page, host }) => {
+    const watch = watchPage(page);
+    await page.goto(host.url);
+    const card = page.getByRole('region', { name: 'Perubahan dan metode' });
+    await card.scrollIntoViewIfNeeded();
+    await expect(card.getByLabel('Tanggal perubahan')).toHaveValue('2021-08-23');
+    await expect(card.getByTestId('realised-years')).toContainText('Perubahan 23 Agustus 2021: tahun terealisasi s.d. 2020');
+    // 79.270 ÷ 12,32 % = 643.425 people, implied by the published pair; the census (612.900) is not used.
+    const population = card.getByTestId('population-table');
+    const yearRow = (year: number) => population.locator('tbody tr').filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${year}$`) }) });
+    await expect(yearRow(2020)).toContainText('643.425');
+    await expect(yearRow(2020)).toContainText('tersirat dari persentase dan jumlah penduduk miskin');
+    await expect(yearRow(2022)).toContainText('dibawa dari 2020');
+    await expect(population).not.toContainText('612.900');
+    await expect(card.getByTestId('method-breaks')).toContainText('Indeks Pembangunan Manusia, mulai 2023');
+    await page.screenshot({ path: path.resolve('test-results/screenshots/buku-kerja-revision.png') });
+
+    // A later revision date moves the realised years; one undo step takes it back.
+    await card.getByLabel('Tanggal perubahan').fill('2022-09-30');
+    await card.getByRole('button', { name: 'Simpan' }).click();
+    await expect(card.getByTestId('realised-years')).toContainText('tahun terealisasi s.d. 2021');
+    // Ctrl+Z anywhere outside a text field undoes it (the change is one edit like any other).
+    await card.getByRole('button', { name: 'Simpan' }).focus();
+    await page.keyboard.press('Control+z');
+    await expect(card.getByTestId('realised-years')).toContainText('s.d. 2020');
+
+    // In English too, with the same id-ID numbers.
+    await page.getByRole('button', { name: 'English' }).click();
+    const cardEn = page.getByRole('region', { name: 'Revision and methods' });
+    await expect(cardEn.getByTestId('realised-years')).toContainText('Revision of 23 August 2021: realised years up to 2020');
+    await expect(cardEn.getByTestId('population-table')).toContainText('643.425');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await watch.expectClean();
+  });
+
   test('is reachable from the keyboard with visible focus', async ({ page, host }) => {
     const watch = watchPage(page);
     await page.goto(host.url);
