@@ -335,9 +335,13 @@ test.describe('Target view (demo workbook)', () => {
     await expect(rev(page, 'JPM', 2022)).toHaveText('70.000');
     await expect(rev(page, 'JPM', 2023)).toHaveText('69.000');
     const after = await targetsByKey(page, scenarioId);
-    expect(changedKeys(before, after)).toEqual(['JPM 2022', 'JPM 2023']);
-    expect(after.get('P0 2022')).toBe(before.get('P0 2022'));
-    expect(after.get('P0 2023')).toBe(before.get('P0 2023'));
+    // A typed count leads its rate through the Susenas population (643.425, implied by the
+    // published 12,32 % and 79.270): 70.000 ÷ 643.425 = 10,88 %; 69.000 ÷ 643.425 = 10,72 %.
+    expect(changedKeys(before, after)).toEqual(['JPM 2022', 'JPM 2023', 'P0 2022', 'P0 2023']);
+    expect(after.get('P0 2022')).toBe(10.88);
+    expect(after.get('P0 2023')).toBe(10.72);
+    await expect(rev(page, 'P0', 2022)).toHaveText(/^10,88/);
+    await expect(rev(page, 'P0', 2022)).toContainText('turunan');
     await expect(page.getByTestId('undo-button')).toHaveText(/Urungkan: tempel target/);
 
     // Copy (Ctrl+C) puts the focused cell on the clipboard as TSV.
@@ -349,10 +353,13 @@ test.describe('Target view (demo workbook)', () => {
     await page.getByLabel('Tampilkan capaian').check();
     await expect(cell(page, 'P0', 'real-2020')).toHaveText('12,32');
     const capaian = cell(page, 'P0', 'cap-2020').locator('.capaian');
-    // lower is better: target ÷ realisasi × 100 = 11,70 / 12,32 × 100 = 94,97 % → sangat baik
+    // lower is better: target ÷ realisasi × 100 = 11,70 / 12,32 × 100 = 94,97 % → sangat tinggi
+    // (Permendagri 86/2017), yet the target was missed by 12,32 − 11,70 = 0,62 points: it says so.
     await expect(capaian).toContainText('94,97 %');
-    await expect(capaian).toHaveAttribute('data-band', 'sangat_baik');
-    await expect(capaian.locator('.band-pill')).toHaveText('sangat baik');
+    await expect(capaian).toHaveAttribute('data-band', 'sangat_tinggi');
+    await expect(capaian.locator('.band-pill')).toHaveText('sangat tinggi');
+    await expect(capaian).toContainText('tidak tercapai');
+    await expect(capaian).toContainText('0,62 poin persen');
     await page.getByLabel('Tampilkan capaian').uncheck();
 
     // Scenario management: duplicate, rename, mark usulan, delete (confirmed), all in the bar.

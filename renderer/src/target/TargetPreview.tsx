@@ -79,7 +79,7 @@ function useFindings(props: Pick<Props, 'plan' | 'indicators' | 'values' | 'targ
 }
 
 export function TargetPreview(props: Props) {
-  const { plan, values, scenarioName, targets, indicator, references, shockYears } = props;
+  const { plan, values, scenarioName, targets, indicator, references, shockYears, revisionDate } = props;
   const { t, i18n } = useTranslation();
   const name = i18n.language === 'en' ? indicator.nameEn : indicator.nameId;
 
@@ -88,8 +88,8 @@ export function TargetPreview(props: Props) {
   const mine = useMemo(() => findings.filter((f) => f.indicatorId === indicator.id).length, [findings, indicator.id]);
 
   const model = useMemo(
-    () => buildIndicatorChart({ plan, indicator, values, scenarios: [{ name: scenarioName, targets, role: 'revised' }], references, shockYears }),
-    [plan, indicator, values, scenarioName, targets, references, shockYears],
+    () => buildIndicatorChart({ plan, indicator, values, scenarios: [{ name: scenarioName, targets, role: 'revised' }], references, shockYears, revisionDate }),
+    [plan, indicator, values, scenarioName, targets, references, shockYears, revisionDate],
   );
 
   // After the chart (a child, whose effect draws it) and the counts show new targets.

@@ -9,6 +9,7 @@ import type { Indicator, IndicatorGroup, IndicatorValue, WorkbookSummary } from 
 import { GROUPS } from '../../../shared/domain.js';
 import { IndicatorChart } from '../charts/IndicatorChart.js';
 import { buildIndicatorChart, hasData, type ChartScenario } from '../charts/series.js';
+import { capaianContext } from '../../../shared/model/capaian.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { CompareTable } from '../compare/CompareTable.js';
 import { summaryVersion, useLoad, useReviewScenario } from '../compare/data.js';
@@ -42,6 +43,13 @@ export function CompareView({ api, summary, values }: Props) {
   const targets = useLoad(selected ? `${selected.id}:${version}` : null, () => api.call('scenario.targets', { scenarioId: selected!.id }));
   const baseTargets = useLoad(baseScenario ? `${baseScenario.id}:${version}` : null, () => api.call('scenario.targets', { scenarioId: baseScenario!.id }));
   const refs = useLoad(`refs:${version}`, () => api.call('references.list'));
+  const capaianSettings = useLoad(`capaian:${version}`, () => api.call('capaian.list'));
+  const methodBreaks = useLoad(`breaks:${version}`, () => api.call('methodBreaks.list'));
+  // The workbook's band scale, formula per indicator and method changes, as the annex uses them.
+  const capaian = useMemo(
+    () => capaianContext({ plan: summary.plan, settings: summary.settings, capaianSettings: capaianSettings.data, methodBreaks: methodBreaks.data }),
+    [summary.plan, summary.settings, capaianSettings.data, methodBreaks.data],
+  );
 
   const base = useMemo((): CompareBase | null => {
     if (!baseScenario) return { kind: 'original' };
@@ -50,8 +58,8 @@ export function CompareView({ api, summary, values }: Props) {
   const ready = targets.data !== null && targets.data.scenarioId === selected?.id && base !== null;
 
   const rows = useMemo(
-    () => (ready && base && targets.data ? buildCompareRows({ plan: summary.plan, indicators: summary.indicators, values, selected: targets.data, base }) : []),
-    [ready, base, summary, values, targets.data],
+    () => (ready && base && targets.data ? buildCompareRows({ plan: summary.plan, indicators: summary.indicators, values, selected: targets.data, base, capaian }) : []),
+    [ready, base, summary, values, targets.data, capaian],
   );
   const groups = useMemo(() => arrangeRows(rows, { onlyChanged, group, sort }), [rows, onlyChanged, group, sort]);
   const totals = summarise(rows);
@@ -75,8 +83,9 @@ export function CompareView({ api, summary, values }: Props) {
         scenarios: chartScenarios,
         references: refs.data?.references ?? [],
         shockYears: refs.data?.shockYears ?? [],
+        revisionDate: summary.settings.revisionDate,
       }),
-    [summary.plan, values, chartScenarios, refs.data],
+    [summary.plan, summary.settings.revisionDate, values, chartScenarios, refs.data],
   );
   const mainChart = useMemo(() => (chartIndicator ? chartModel(chartIndicator) : null), [chartIndicator, chartModel]);
   const povertyCharts = useMemo(

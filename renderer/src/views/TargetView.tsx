@@ -9,7 +9,8 @@ import { clearFocusRequest, useFocusRequest } from '../focus-request.js';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure, Result } from '../../../shared/api/result.js';
-import type { Indicator, IndicatorValue, ReferenceTarget, ShockYear, WorkbookSummary, MethodBreak } from '../../../shared/domain.js';
+import type { CapaianSetting, Indicator, IndicatorValue, MethodBreak, ReferenceTarget, ShockYear, WorkbookSummary } from '../../../shared/domain.js';
+import { capaianContext } from '../../../shared/model/capaian.js';
 import { PathDialog, type PathCell } from '../target/PathDialog.js';
 import { PastePreviewDialog } from '../target/PastePreviewDialog.js';
 import { TargetPreview } from '../target/TargetPreview.js';
@@ -95,16 +96,21 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   // The preview beside the grid: the indicator last edited or clicked, and the reference data its chart and checks read.
   const [previewId, setPreviewId] = useState<number | null>(null);
   const previewIndicator = summary.indicators.find((i) => i.id === previewId) ?? indicatorRows[0]?.indicator ?? null;
-  const [refs, setRefs] = useState<{ references: ReferenceTarget[]; shockYears: ShockYear[]; methodBreaks: MethodBreak[] } | null>(null);
+  const [refs, setRefs] = useState<{ references: ReferenceTarget[]; shockYears: ShockYear[]; methodBreaks: MethodBreak[]; capaianSettings: CapaianSetting[] } | null>(null);
   useEffect(() => {
     let live = true;
-    void Promise.all([api.call('references.list'), api.call('methodBreaks.list')]).then(([r, b]) => {
-      if (live && r.ok && b.ok) setRefs({ ...r.value, methodBreaks: b.value });
+    void Promise.all([api.call('references.list'), api.call('methodBreaks.list'), api.call('capaian.list')]).then(([r, b, c]) => {
+      if (live && r.ok && b.ok && c.ok) setRefs({ ...r.value, methodBreaks: b.value, capaianSettings: c.value });
     });
     return () => {
       live = false;
     };
   }, [api, summary]);
+  // The workbook's band scale, formula per indicator and method changes, as the annex uses them.
+  const capaian = useMemo(
+    () => capaianContext({ plan, settings: summary.settings, capaianSettings: refs?.capaianSettings, methodBreaks: refs?.methodBreaks }),
+    [plan, summary.settings, refs],
+  );
 
   const problemText = useCellProblemText();
   /** A failed write, named by its cell when the service says which one. */
@@ -336,6 +342,8 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
       <section className="card card-wide" aria-label={t('target.grid.label')}>
         <TargetGrid
           focusCell={focusCell}
+          capaian={capaian}
+          revisionDate={summary.settings.revisionDate}
           plan={plan}
           years={years}
           rows={rows}
