@@ -316,11 +316,10 @@ function deltaText(d: AnnexData, ind: Indicator, years: readonly number[]): stri
  * on the workbook's band scale, and whether the target was reached — "Tidak tercapai, selisih
  * 0,62 poin persen" whatever the category — or "Tidak sebanding" across a change of method.
  *
- * With a revision date the table has two parts: A, the realisations published by then (years ≤
- * lastRealisedYear), the basis of the revision; B, "Realisasi setelah tanggal perubahan
- * (pemantauan)", the later ones, for monitoring. Both are inside the one table (label rows like
- * Lampiran I's group rows), so the importer still reads every realisation back. Without a
- * revision date: one part with every realisation, as before.
+ * With a revision date the table holds only the realisations published by then (years ≤
+ * lastRealisedYear), the basis of the revision, under a label row saying so; later realisations
+ * belong to monitoring, not to the revision draft, and a legend line names the years left out.
+ * Without a revision date: every realisation, as before.
  */
 function sheetCapaian(book: ExcelJS.Workbook, d: AnnexData): void {
   const { L, plan } = d;
@@ -445,16 +444,14 @@ function sheetCapaian(book: ExcelJS.Workbook, d: AnnexData): void {
 
   const last = d.lastRealised;
   const revisionDate = revisionDateText(d);
+  /** Years of realisations published after the revision date: left out, named in a legend line. */
+  let laterYears: number[] = [];
   if (last === null || revisionDate === null) {
     d.indicators.forEach((ind, k) => indicatorRows(ind, k, d.realisations(ind)));
   } else {
     partRow('A', L.sectionRealised(revisionDate, last));
     d.indicators.forEach((ind, k) => indicatorRows(ind, k, d.realisations(ind).filter((r) => r.year <= last)));
-    const later = d.indicators.map((ind, k) => ({ ind, k, reals: d.realisations(ind).filter((r) => r.year > last) })).filter((x) => x.reals.length > 0);
-    if (later.length > 0) {
-      partRow('B', L.sectionMonitoring(revisionDate));
-      for (const { ind, k, reals } of later) indicatorRows(ind, k, reals);
-    }
+    laterYears = [...new Set(d.indicators.flatMap((ind) => d.realisations(ind).filter((r) => r.year > last).map((r) => r.year)))].sort((a, b) => a - b);
   }
   const lastTableRow = row - 1;
   boxAll(ws, h1, 1, lastTableRow, lastCol);
@@ -465,6 +462,7 @@ function sheetCapaian(book: ExcelJS.Workbook, d: AnnexData): void {
     legendLine(ws, row++, lastCol, `${L.legendIllustrative} ${L.legendIllustrativeCapaian}`, { text: '12,3', style: { italic: true, fill: COLORS.illustrative } });
   }
   if (anyProvisional) legendLine(ws, row++, lastCol, L.legendProvisional);
+  if (laterYears.length > 0 && revisionDate !== null) legendLine(ws, row++, lastCol, L.sectionMonitoring(revisionDate, laterYears));
   legendLine(ws, row++, lastCol, L.legendBands[d.capaian.scale]);
   legendLine(ws, row++, lastCol, L.legendAttainment);
   legendLine(ws, row++, lastCol, L.legendFormula);

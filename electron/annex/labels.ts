@@ -66,7 +66,7 @@ export interface AnnexLabels {
   legendFormula: string;
   /** Lampiran II's two parts when the workbook has a revision date. */
   sectionRealised: (date: string, lastRealised: number) => string;
-  sectionMonitoring: (date: string) => string;
+  sectionMonitoring: (date: string, years: readonly number[]) => string;
   severity: Record<Severity, string>;
   check: string;
   finding: string;
@@ -168,7 +168,7 @@ const id: AnnexLabels = {
   legendBreak: (indicator, year, note) => `Tidak sebanding — ${indicator}, sejak ${year}: ${note}`,
   legendFormula: 'Rumus capaian per indikator: pilihan perencana, atau bawaan menurut polaritas (makin rendah makin baik: Target ÷ Realisasi).',
   sectionRealised: (date, last) => `Realisasi yang sudah terbit pada tanggal perubahan (${date}): sampai tahun ${last} — dasar perubahan`,
-  sectionMonitoring: (date) => `Realisasi setelah tanggal perubahan (pemantauan): terbit sesudah ${date}, bukan dasar perubahan`,
+  sectionMonitoring: (date, years) => `Realisasi yang terbit sesudah ${date} (${years.join(', ')}) tidak dimuat: bukan dasar perubahan, melainkan bahan pemantauan.`,
   severity: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
   check: 'Pemeriksaan',
   finding: 'Uraian',
@@ -285,7 +285,7 @@ const en: AnnexLabels = {
   legendBreak: (indicator, year, note) => `Not comparable — ${indicator}, from ${year}: ${note}`,
   legendFormula: 'Achievement formula per indicator: the planner\'s choice, or the polarity\'s default (lower is better: Target ÷ Realisation).',
   sectionRealised: (date, last) => `Realisations published by the revision date (${date}): up to ${last} — the basis of the revision`,
-  sectionMonitoring: (date) => `Realisations after the revision date (monitoring): published after ${date}, not a basis of the revision`,
+  sectionMonitoring: (date, years) => `Realisations published after ${date} (${years.join(', ')}) are left out: they are not a basis of the revision but material for monitoring.`,
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   check: 'Check',
   finding: 'Finding',

@@ -87,31 +87,25 @@ describe('annex export', () => {
     close();
   });
 
-  it('Lampiran II: realisations published by the revision date in part A; 2021–2023 in part B "Realisasi setelah tanggal perubahan (pemantauan)"', async () => {
+  it('Lampiran II dated 23 August 2021 shows only the realisations published by then (up to 2020) and names the later years left out', async () => {
     const { book, close } = await exportDemo();
     const ws = book.getWorksheet('Lampiran II')!;
     const partA = findCell(ws, (t) => t.startsWith('Realisasi yang sudah terbit pada tanggal perubahan (23 Agustus 2021): sampai tahun 2020'));
-    const partB = findCell(ws, (t) => t.startsWith('Realisasi setelah tanggal perubahan (pemantauan)'));
     expect(partA).toEqual([9, 2]);
-    expect(ws.getCell(9, 1).value).toBe('A');
-    expect(partB).not.toBeNull();
-    expect(ws.getCell(partB![0], 1).value).toBe('B');
-    // Every year above the part B row is ≤ 2020; every year below it is after 2020.
-    const years: [number, number][] = [];
+    const years: number[] = [];
     ws.eachRow((row, r) => {
       const y = row.getCell(4).value;
-      if (typeof y === 'number' && r > 8) years.push([r, y]);
+      if (typeof y === 'number' && r > 8) years.push(y);
     });
-    expect(years.filter(([r]) => r < partB![0]).every(([, y]) => y <= 2020)).toBe(true);
-    const after = years.filter(([r]) => r > partB![0]).map(([, y]) => y);
-    expect(after.length).toBeGreaterThan(0);
-    expect(after.every((y) => y > 2020)).toBe(true);
-    expect(after).toEqual(expect.arrayContaining([2022, 2023]));
+    expect(years.length).toBeGreaterThan(0);
+    expect(years.every((y) => y <= 2020)).toBe(true);
+    expect(findCell(ws, (t) => t.startsWith('Realisasi yang terbit sesudah 23 Agustus 2021 (2021, 2022, 2023) tidak dimuat'))).not.toBeNull();
     close();
   });
 
   it('Lampiran II: IPM 2023 is "Tidak sebanding" across the method break, the break\'s note under the table; IPM 2021 is a number', async () => {
-    const { book, close } = await exportDemo();
+    // Without a revision date every realisation is shown (the demo's, of August 2021, stops at 2020).
+    const { book, close } = await demoEdited(['UPDATE plan SET revision_date = NULL']);
     const ws = book.getWorksheet('Lampiran II')!;
     const r = rowOf(ws, 'Indeks Pembangunan Manusia', 2023);
     expect(ws.getCell(r, 7).value).toBe('Tidak sebanding: metode berubah sejak 2023 (lihat catatan di bawah tabel)');
@@ -134,11 +128,16 @@ describe('annex export', () => {
     }
     // The realisation is BPS's: not marked.
     expect(ws.getCell(r, 5).font?.italic).toBeFalsy();
-    // The raised 2022 target (12,10) is the planner's: not marked; the original 10,90 is.
+    expect(findCell(ws, (t) => t.startsWith('Angka bercetak miring berlatar biru muda = ilustrasi (bukan angka Perda/BPS)'))).not.toBeNull();
+    close();
+  });
+
+  it('Lampiran II (no revision date: every realisation): the raised 2022 target is the planner\'s, not marked; the original 10,90 is', async () => {
+    const { book, close } = await demoEdited(['UPDATE plan SET revision_date = NULL']);
+    const ws = book.getWorksheet('Lampiran II')!;
     const r22 = rowOf(ws, 'Persentase Penduduk Miskin', 2022);
     expect([ws.getCell(r22, 10).value, ws.getCell(r22, 10).font?.italic]).toEqual([12.1, undefined]);
     expect([ws.getCell(r22, 6).value, ws.getCell(r22, 6).font?.italic]).toEqual([10.9, true]);
-    expect(findCell(ws, (t) => t.startsWith('Angka bercetak miring berlatar biru muda = ilustrasi (bukan angka Perda/BPS)'))).not.toBeNull();
     close();
   });
 
@@ -310,8 +309,7 @@ describe('annex export', () => {
     const l2 = book.getWorksheet('Lampiran II')!;
     const r = rowOf(l2, 'Poverty rate (P0)', 2020);
     expect([l2.getCell(r, 8).value, l2.getCell(r, 9).value]).toEqual(['Very high', 'Not achieved, gap 0,62 percentage points']);
-    expect(findCell(l2, (t) => t.startsWith('Realisations after the revision date (monitoring)'))).not.toBeNull();
-    expect(findCell(l2, (t) => t.startsWith('Not comparable: method changed from 2023'))).not.toBeNull();
+    expect(findCell(l2, (t) => t.startsWith('Realisations published after 23 August 2021 (2021, 2022, 2023) are left out'))).not.toBeNull();
     close();
   });
 
@@ -403,7 +401,7 @@ describe('annex export follows the workbook\'s capaian settings', () => {
   it('without a revision date: every realisation in one part, as before', async () => {
     const { book, close } = await demoEdited(['UPDATE plan SET revision_date = NULL']);
     const ws = book.getWorksheet('Lampiran II')!;
-    expect(findCell(ws, (t) => t.startsWith('Realisasi setelah tanggal perubahan'))).toBeNull();
+    expect(findCell(ws, (t) => t.includes('tidak dimuat'))).toBeNull();
     expect(findCell(ws, (t) => t.startsWith('Realisasi yang sudah terbit'))).toBeNull();
     expect(ws.getCell(9, 2).value).toBe('Pertumbuhan Ekonomi');
     const p0 = rowOf(ws, 'Persentase Penduduk Miskin', 2018);

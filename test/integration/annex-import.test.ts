@@ -306,10 +306,12 @@ describe('import: round trip of our own annex', () => {
     expect(p.layout).toBe('annex');
     expect(p.scenario?.name).toBe('Perubahan 2021');
     expect([p.new.length, p.changed.length, p.rejected.length]).toEqual([0, 0, 0]);
-    // Every baseline, original target, realisation and revised target was read back.
+    // Every baseline, original target, realisation published by the revision date (23 August 2021:
+    // up to 2020; later ones are monitoring, not in the revision annex) and revised target was read back.
     const all = await demo.values();
     const targets = await ok<{ targets: unknown[] }>(demo.dispatch('scenario.targets', { scenarioId: demo.usulan.id }));
-    expect(p.unchanged).toBe(all.filter((v) => v.series !== 'projection').length + targets.targets.length);
+    const inAnnex = all.filter((v) => v.series !== 'projection' && !(v.series === 'realisation' && v.year > 2020));
+    expect(p.unchanged).toBe(inAnnex.length + targets.targets.length);
 
     // The English annex reads back the same.
     const en = path.join(dir, 'annex-en.xlsx');
