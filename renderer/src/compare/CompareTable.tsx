@@ -116,7 +116,7 @@ function Delta({ row }: { row: CompareRow }) {
   return (
     <span className="compare-delta">
       <span className="value-number">{formatSignedNumber(row.delta, row.indicator.decimals)}</span>
-      {row.deltaInPoints && <span className="delta-unit"> {t('compare.pp')}</span>}
+      {row.deltaInPoints && row.delta !== 0 && <span className="delta-unit"> {t('compare.pp')}</span>}
       {row.loosened && (
         <span className="loosened-badge" title={t('compare.table.loosenedHint')}>
           <span aria-hidden="true">▲ </span>
