@@ -123,14 +123,7 @@ export class EditTx {
    */
   setTargets(scenarioId: number, cells: readonly TargetWrite[], opts: { logCells?: boolean } = {}): void {
     const logCells = opts.logCells ?? true;
-    const { firstYear, lastYear } = this.ctx.plan;
-    cells.forEach((c, i) => {
-      const ind = this.indicator(c.indicatorId, i);
-      if (!Number.isInteger(c.year) || c.year < firstYear || c.year > lastYear) {
-        throw cellError(i, `${ind.code} ${c.year}`, `the year is outside the target years ${firstYear}–${lastYear}`, { indicatorId: ind.id, indicatorCode: ind.code, year: c.year, problem: 'year_outside_plan', ...whereOf(c) }, 'year');
-      }
-      if (c.value !== null) this.checkValue(ind, c.value, c.year, i, c.where);
-    });
+    this.checkCells(cells, this.ctx.plan.firstYear, 'target years');
     const kept = this.ctx.reads.kept(scenarioId);
     const name = this.scenarioName(scenarioId);
     let written = this.effect.targets.get(scenarioId);
@@ -159,14 +152,7 @@ export class EditTx {
 
   /** Writes workbook values (realisations, original targets, baseline…), checked like targets. */
   setValues(cells: readonly ValueWrite[]): void {
-    const { baselineYear, lastYear } = this.ctx.plan;
-    cells.forEach((c, i) => {
-      const ind = this.indicator(c.indicatorId, i);
-      if (!Number.isInteger(c.year) || c.year < baselineYear || c.year > lastYear) {
-        throw cellError(i, `${ind.code} ${c.year}`, `the year is outside the plan years ${baselineYear}–${lastYear}`, { indicatorId: ind.id, indicatorCode: ind.code, year: c.year, problem: 'year_outside_plan', ...whereOf(c) }, 'year');
-      }
-      if (c.value !== null) this.checkValue(ind, c.value, c.year, i, c.where);
-    });
+    this.checkCells(cells, this.ctx.plan.baselineYear, 'plan years');
     this.effect.otherData = true;
     cells.forEach((c, i) => {
       const key = { indicator_id: c.indicatorId, year: c.year, series: c.series };
@@ -264,6 +250,21 @@ export class EditTx {
     } else {
       this.effect.otherData = true;
     }
+  }
+
+  /**
+   * Every cell of a block against its indicator's rules, before anything is written: one bad
+   * cell refuses the whole edit, naming it. Years run from `fromYear` to the plan's last year.
+   */
+  private checkCells(cells: readonly (TargetWrite | ValueWrite)[], fromYear: number, yearsName: string): void {
+    const { lastYear } = this.ctx.plan;
+    cells.forEach((c, i) => {
+      const ind = this.indicator(c.indicatorId, i);
+      if (!Number.isInteger(c.year) || c.year < fromYear || c.year > lastYear) {
+        throw cellError(i, `${ind.code} ${c.year}`, `the year is outside the ${yearsName} ${fromYear}–${lastYear}`, { indicatorId: ind.id, indicatorCode: ind.code, year: c.year, problem: 'year_outside_plan', ...whereOf(c) }, 'year');
+      }
+      if (c.value !== null) this.checkValue(ind, c.value, c.year, i, c.where);
+    });
   }
 
   private checkValue(ind: Indicator, value: number, year: number, cell: number, where: string | undefined): void {
