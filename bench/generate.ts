@@ -129,6 +129,7 @@ const clampTo = (ind: Pick<IndicatorSpec, 'minValue' | 'maxValue' | 'decimals'>,
 /** Baseline level and yearly step of the standard indicators (a regency of ~600k people). */
 const STANDARD_PATH: Record<string, { base: [number, number]; step: [number, number] }> = {
   PE: { base: [4, 6], step: [0.05, 0.15] },
+  PDRBK: { base: [40, 180], step: [3, 9] },
   TPT: { base: [3, 7], step: [0.1, 0.3] },
   IPM: { base: [65, 75], step: [0.4, 0.8] },
   GINI: { base: [0.32, 0.4], step: [0.002, 0.005] },

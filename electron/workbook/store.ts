@@ -10,14 +10,14 @@ import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { CapaianSetting, Indicator, IndicatorValue, MethodBreak, Plan, ReferenceTarget, Scenario, Series, ShockYear, WorkbookSettings, WorkbookSummary } from '../../shared/domain.js';
 import { AppError } from '../../shared/api/result.js';
-import { POPULATION_CODE } from '../../shared/domain.js';
+import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
 import { susenasPopulation, type SusenasPopulation } from '../../shared/model/population.js';
 import { APPLICATION_ID, readHeader } from './file-format.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';
 import { seedReferences } from './references.js';
 import type { IndicatorSpec } from './standard-indicators.js';
 import type { ChangeAction } from '../../shared/changes.js';
-import { Caches, type EditEffect } from './caches.js';
+import { Caches, type EditEffect, type Kept } from './caches.js';
 import { runEdit, runReplay, type Actor, type EditContext, type EditTx } from './edit.js';
 import { IndicatorIndex, WorkbookReads } from './queries.js';
 import { Statements } from './statements.js';
@@ -370,16 +370,26 @@ export class Workbook {
    * 'projection' POP where entered, else implied by a published rate/count pair, else carried.
    */
   population(): SusenasPopulation {
+    // Kept until workbook values change: a paste derives counts with it, and a workbook of
+    // thousands of indicators should not be read for the few values it needs.
+    return this.caches.get('population', () => new KeptPopulation(this.computePopulation())).value;
+  }
+
+  private computePopulation(): SusenasPopulation {
     const plan = this.plan();
-    const index = this.indicatorIndex();
-    const pop = index.byCode.get(POPULATION_CODE);
+    const codes = [POPULATION_CODE, ...RATE_COUNT_PAIRS.flatMap((p) => [p.rate, p.count])];
+    const rows = this.st
+      .get(
+        `SELECT i.code AS code, v.year AS year, v.series AS series, v.value AS value FROM value v JOIN indicator i ON i.id = v.indicator_id
+         WHERE v.series IN ('projection', 'realisation') AND i.code IN (${codes.map(() => '?').join(', ')})`,
+      )
+      .all(codes) as { code: string; year: number; series: Series; value: number }[];
     const projection = new Map<number, number>();
     const census = new Map<number, number>();
     const real = new Map<string, number>();
-    const codeOf = new Map(index.list.map((i) => [i.id, i.code]));
-    for (const v of this.values(['projection', 'realisation'])) {
-      if (pop && v.indicatorId === pop.id) (v.series === 'projection' ? projection : census).set(v.year, v.value);
-      else if (v.series === 'realisation') real.set(`${codeOf.get(v.indicatorId)}:${v.year}`, v.value);
+    for (const r of rows) {
+      if (r.code === POPULATION_CODE) (r.series === 'projection' ? projection : census).set(r.year, r.value);
+      else if (r.series === 'realisation') real.set(`${r.code}:${r.year}`, r.value);
     }
     const years: number[] = [];
     for (let y = plan.baselineYear; y <= plan.lastYear; y++) years.push(y);
@@ -534,6 +544,14 @@ export class Workbook {
   close(): void {
     if (this.db.open) this.db.close();
     this.lock?.release();
+  }
+}
+
+/** The Susenas population, kept until an edit changes workbook values. */
+class KeptPopulation implements Kept {
+  constructor(readonly value: SusenasPopulation) {}
+  afterEdit(effect: EditEffect): boolean {
+    return !effect.otherData;
   }
 }
 
