@@ -55,11 +55,14 @@ export interface NewWorkbook {
 type Db = Database.Database;
 
 function connect(filePath: string, opts: StoreOptions, readonly: boolean): Db {
-  return new Database(filePath, {
+  const db = new Database(filePath, {
     readonly,
     fileMustExist: true,
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   });
+  // Functions with side effects never run from a file's own views or triggers.
+  db.pragma('trusted_schema = OFF');
+  return db;
 }
 
 function applyDocumentPragmas(db: Db): void {
@@ -118,6 +121,7 @@ function inspect(filePath: string, opts: StoreOptions): { userVersion: number; d
   const db = connect(filePath, opts, true);
   try {
     quickCheck(db, name);
+    verifySchema(db, header.userVersion, opts.migrations ?? MIGRATIONS, name, opts.nativeBinding);
   } finally {
     db.close();
   }
@@ -130,6 +134,63 @@ function hasHotJournal(filePath: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The schema our migrations make at each version, keyed by the migrations list (tests pass their own). */
+const expectedSchemas = new WeakMap<readonly Migration[], Map<number, Map<string, string>>>();
+
+type SchemaRow = { type: string; name: string; tbl_name: string; sql: string | null };
+
+/** type:name → "tbl_name|sql" with whitespace collapsed, for every object but SQLite's own. */
+function schemaOf(db: Db): Map<string, string> {
+  const rows = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").all() as SchemaRow[];
+  return new Map(rows.map((r) => [`${r.type}:${r.name}`, `${r.tbl_name}|${(r.sql ?? '').replace(/\s+/g, ' ').trim()}`]));
+}
+
+function expectedSchema(version: number, migrations: readonly Migration[], nativeBinding: string | undefined): Map<string, string> {
+  let byVersion = expectedSchemas.get(migrations);
+  if (!byVersion) expectedSchemas.set(migrations, (byVersion = new Map()));
+  let schema = byVersion.get(version);
+  if (!schema) {
+    const mem = new Database(':memory:', nativeBinding ? { nativeBinding } : {});
+    try {
+      runMigrations(mem, migrations.filter((m) => m.version <= version));
+      schema = schemaOf(mem);
+    } finally {
+      mem.close();
+    }
+    byVersion.set(version, schema);
+  }
+  return schema;
+}
+
+/**
+ * A workbook from outside is hostile input: before anything runs over it, its schema must be
+ * exactly what our migrations make at its version — no extra trigger that rewrites what the
+ * planner types, no view in a table's place, no dropped append-only guard. Refused otherwise,
+ * naming the first differences, with the file untouched.
+ */
+function verifySchema(db: Db, version: number, migrations: readonly Migration[], name: string, nativeBinding?: string): void {
+  let actual: Map<string, string>;
+  try {
+    actual = schemaOf(db);
+  } catch {
+    return; // an unreadable schema is refused by the caller's own checks (quick_check, the first read)
+  }
+  const expected = expectedSchema(version, migrations, nativeBinding);
+  const problems: string[] = [];
+  for (const [key, def] of actual) {
+    const want = expected.get(key);
+    if (want === undefined) problems.push(`unexpected ${key.replace(':', ' ')}`);
+    else if (want !== def) problems.push(`altered ${key.replace(':', ' ')}`);
+  }
+  for (const key of expected.keys()) if (!actual.has(key)) problems.push(`missing ${key.replace(':', ' ')}`);
+  if (problems.length === 0) return;
+  const detail = problems.slice(0, 4).join('; ') + (problems.length > 4 ? ` (and ${problems.length - 4} more)` : '');
+  throw new AppError('refused_corrupt', `${name} is not a workbook as this app makes them: its schema differs (${detail}); it was not opened and is unchanged`, {
+    file: name,
+    detail,
+  });
 }
 
 /** Refuses a file that fails PRAGMA quick_check (or cannot even be read). */
@@ -260,7 +321,10 @@ export class Workbook {
       let backup: string | null = null;
       try {
         // The first read rolls back a hot journal; only then is the file what was last committed.
-        if (deferredCheck) quickCheck(db, path.basename(absolute));
+        if (deferredCheck) {
+          quickCheck(db, path.basename(absolute));
+          verifySchema(db, db.pragma('user_version', { simple: true }) as number, migrations, path.basename(absolute), opts.nativeBinding);
+        }
         const userVersion = db.pragma('user_version', { simple: true }) as number;
         if (userVersion < latestOf(migrations)) await db.backup((backup = migrationBackupPath(absolute, userVersion)));
         applyDocumentPragmas(db);
