@@ -266,10 +266,10 @@ async function newContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-/** Calls the API from the page (same origin, the host's cookie). */
+/** Calls the API from the page (same origin, with the tab's session secret; no cookie carries one). */
 async function call<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
   const body = (await page.evaluate(
-    `fetch('api/' + ${JSON.stringify(method)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: ${JSON.stringify(JSON.stringify(input))} }).then((r) => r.json())`,
+    `fetch('api/' + ${JSON.stringify(method)}, { method: 'POST', credentials: 'omit', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + sessionStorage.getItem('workbench.session') }, body: ${JSON.stringify(JSON.stringify(input))} }).then((r) => r.json())`,
   )) as { ok: boolean; value?: T };
   if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
   return body.value as T;

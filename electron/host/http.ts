@@ -3,9 +3,17 @@
  * random per-launch token, Host and Origin checks (DNS rebinding, cross-site requests), JSON
  * bodies with a size cap, and the built renderer served under the strict CSP.
  *
- * Auth: GET /?token=T sets an HttpOnly SameSite=Strict cookie and redirects to /; after that the
- * cookie (or an `Authorization: Bearer T` header, for scripts) is required on every request,
- * static files included.
+ * Credentials — no cookie carries one (cookies are not port-scoped: a browser would send ours to
+ * every other server on 127.0.0.1):
+ * - The printed URL, `/?token=T`, carries the launch token. The static files (the built
+ *   renderer, no data in them) are served without a credential.
+ * - The page takes T out of the address bar and trades it for a session secret of its own:
+ *   `POST /api/session` with `Authorization: Bearer T` answers `{ ok: true, value: { session } }`.
+ *   The launch token opens that exchange and nothing else; it stays valid while the host runs,
+ *   so another tab opens the printed URL again and gets its own session.
+ * - Every other `/api/*` call needs `Authorization: Bearer <session>`. The page keeps the session
+ *   in sessionStorage (per origin, so per port, and per tab): a reload keeps it, another local
+ *   server can neither read it nor receive it. No response sets a cookie.
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -18,6 +26,9 @@ import type { StaticRefusal, StaticSite } from './static-files.js';
 import { serveStatic } from './static-files.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_SESSIONS = 256;
+/** Where the page trades the launch token for its session secret (not a contract method: those are dotted). */
+export const SESSION_PATH = '/api/session';
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
@@ -28,6 +39,8 @@ export interface HttpHostOptions {
   hostname?: string;
   port?: number;
   maxBodyBytes?: number;
+  /** Browser sessions kept at once (one per tab that opened the printed URL); the oldest goes first. */
+  maxSessions?: number;
 }
 
 export interface HttpHost {
@@ -78,13 +91,17 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+/** The secret of an `Authorization: Bearer <secret>` header, if the request has one. */
+function bearer(req: http.IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  if (!auth || !/^Bearer /i.test(auth)) return undefined;
+  const secret = auth.slice(7).trim();
+  return secret === '' ? undefined : secret;
+}
+
+/** Sessions are kept by digest: a lookup's timing depends on the digest, never on the secret. */
+function digest(secret: string): string {
+  return crypto.createHash('sha256').update(secret).digest('hex');
 }
 
 /** Host names a request may address us by: loopback names, or the interface asked for. */
@@ -97,12 +114,12 @@ function allowedHosts(hostname: string, port: number): Set<string> {
 export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const hostname = opts.hostname ?? '127.0.0.1';
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const maxSessions = Math.max(1, opts.maxSessions ?? MAX_SESSIONS);
+  /** Digests of the live session secrets, oldest first. */
+  const sessions = new Set<string>();
   // The built renderer, served by the resolver the app:// protocol shares (static-files.ts).
   const site: StaticSite = { rootDir: path.resolve(opts.staticDir), styleNonce: crypto.randomBytes(18).toString('base64') };
-  let port = 0;
   let hosts = new Set<string>();
-  // Cookies are not port-scoped: name ours by port so two hosts on one machine don't collide.
-  const cookieName = () => `wb_token_${port}`;
 
   function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: http.OutgoingHttpHeaders = {}) {
     res.writeHead(status, {
@@ -129,11 +146,30 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     send(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
   }
 
-  function authorised(req: http.IncomingMessage): boolean {
-    const cookie = readCookie(req.headers.cookie, cookieName());
-    if (cookie && sameSecret(cookie, opts.token)) return true;
-    const auth = req.headers.authorization;
-    return !!auth && auth.startsWith('Bearer ') && sameSecret(auth.slice(7).trim(), opts.token);
+  /** The page's one use of the launch token: a fresh session secret, returned once, kept only as a digest. */
+  function openSession(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (req.method !== 'POST') return refuse(res, 405, 'bad_input', 'A session is opened with POST');
+    const launch = bearer(req);
+    if (launch === undefined || !sameSecret(launch, opts.token)) {
+      return refuse(res, 401, 'unauthorized', 'Wrong or missing launch token: open the address the host printed');
+    }
+    const session = crypto.randomBytes(32).toString('base64url');
+    sessions.add(digest(session));
+    for (const oldest of sessions) {
+      if (sessions.size <= maxSessions) break;
+      sessions.delete(oldest);
+    }
+    sendResult(res, { ok: true, value: { session } });
+  }
+
+  /** Why an API call is refused, or undefined when it carries a live session secret. */
+  function unauthorised(req: http.IncomingMessage): string | undefined {
+    const secret = bearer(req);
+    if (secret !== undefined && sessions.has(digest(secret))) return undefined;
+    if (secret !== undefined && sameSecret(secret, opts.token)) {
+      return `The launch token opens only POST ${SESSION_PATH}; send the session it returns as the Bearer token`;
+    }
+    return 'Wrong or missing session: open the address the host printed';
   }
 
   async function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -196,20 +232,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     }
     // Still percent-encoded: the static resolver decodes it itself, after its own checks.
     const pathname = url.pathname;
-    const queryToken = url.searchParams.get('token');
-    if (queryToken !== null && req.method === 'GET' && pathname === '/') {
-      if (!sameSecret(queryToken, opts.token)) return refuse(res, 401, 'unauthorized', 'Wrong or missing token');
-      res.writeHead(302, {
-        Location: '/',
-        'Set-Cookie': `${cookieName()}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`,
-        'Cache-Control': 'no-store',
-        'Referrer-Policy': 'no-referrer',
-      });
-      res.end();
-      return;
-    }
-    if (!authorised(req)) return refuse(res, 401, 'unauthorized', 'Wrong or missing token: open the URL the host printed');
+    if (pathname === SESSION_PATH) return openSession(req, res);
     if (pathname.startsWith('/api/')) {
+      const refusal = unauthorised(req);
+      if (refusal !== undefined) return refuse(res, 401, 'unauthorized', refusal);
       let method: string;
       try {
         method = decodeURIComponent(pathname.slice('/api/'.length));
@@ -218,6 +244,8 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       }
       return handleApi(req, res, method);
     }
+    // The renderer's files hold no data: no credential needed (the page's query, e.g. the
+    // launch token, is not the resolver's business).
     return handleStatic(req, res, pathname);
   }
 
@@ -238,7 +266,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
+  const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(hostname, port);
   const shownHost = hostname.includes(':') ? `[${hostname}]` : hostname;
   return {

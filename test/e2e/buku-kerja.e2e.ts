@@ -20,7 +20,7 @@ test.describe('Buku Kerja (demo workbook)', () => {
   test('shows the indicators in id-ID format, marks illustrative values, switches language', async ({ page, host }) => {
     const watch = watchPage(page);
     await page.goto(host.url);
-    // The host trades the token for a cookie and redirects to the app itself.
+    // The page trades the printed token for a session secret and takes the token out of the address bar.
     await expect(page).not.toHaveURL(/token=/);
 
     await expect(page.getByRole('heading', { level: 1, name: /Muara Enim/ })).toBeVisible();

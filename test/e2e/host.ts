@@ -141,11 +141,34 @@ export const test = base.extend<{}, WorkerFixtures>({
 
 export { expect };
 
-/** Calls the API from the page (same origin, the host's cookie); throws on a failure result. */
+/** sessionStorage key under which the page keeps its session secret (renderer/src/api.ts). */
+export const SESSION_STORAGE_KEY = 'workbench.session';
+
+/** The session secret the page traded the launch token for (waits for the exchange). */
+export async function pageSession(page: Page): Promise<string> {
+  const key = JSON.stringify(SESSION_STORAGE_KEY);
+  await page.waitForFunction(`window.sessionStorage.getItem(${key}) !== null`);
+  return (await page.evaluate(`window.sessionStorage.getItem(${key})`)) as string;
+}
+
+/**
+ * Calls the API from the page as the app does: same origin, this tab's session secret as the
+ * Bearer token, no cookies. Throws on a failure result.
+ */
 export async function callApi<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
+  await pageSession(page);
   // Passed as a string: the e2e files are type-checked without DOM types.
   const body = (await page.evaluate(
-    `(async (arg) => { const r = await fetch('api/' + arg.method, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(arg.input) }); return r.json(); })(${JSON.stringify({ method, input })})`,
+    `(async (arg) => {
+      const session = window.sessionStorage.getItem(arg.key);
+      const r = await fetch('api/' + arg.method, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + session },
+        body: JSON.stringify(arg.input),
+        credentials: 'omit',
+      });
+      return r.json();
+    })(${JSON.stringify({ method, input, key: SESSION_STORAGE_KEY })})`,
   )) as { ok: boolean; value?: T };
   if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
   return body.value as T;

@@ -1,4 +1,7 @@
-/** The browser host transport: token, Host/Origin checks, body limits, validation, static files. */
+/**
+ * The browser host transport: the credential model (launch token → session secret in a header, no
+ * cookie), Host/Origin checks, body limits, validation, static files.
+ */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -17,11 +20,16 @@ interface Reply {
 let host: HttpHost;
 let services: Services;
 const token = 'test-token-0123456789abcdef';
+/** A session secret the launch token was traded for (beforeAll). */
+let session: string;
 
-function request(pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+function request(
+  pathname: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; port?: number } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: host.port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers },
+      { host: '127.0.0.1', port: opts.port ?? host.port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -34,7 +42,19 @@ function request(pathname: string, opts: { method?: string; headers?: Record<str
   });
 }
 
-const auth = () => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+/** What the page does once per tab: POST /api/session with the launch token. */
+async function exchange(launch: string = token, headers: Record<string, string> = {}): Promise<Reply> {
+  return request('/api/session', { method: 'POST', headers: { authorization: `Bearer ${launch}`, ...headers } });
+}
+
+async function newSession(): Promise<string> {
+  const reply = await exchange();
+  expect(reply.status).toBe(200);
+  const body = JSON.parse(reply.body) as { ok: true; value: { session: string } };
+  return body.value.session;
+}
+
+const auth = () => ({ authorization: `Bearer ${session}`, 'content-type': 'application/json' });
 const api = (method: string, input: unknown, headers: Record<string, string> = auth()) =>
   request(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
 
@@ -48,6 +68,7 @@ beforeAll(async () => {
   services = createServices({ dataDir: path.join(dir, 'data'), host: 'browser', appVersion: '0.0.0-test' });
   await services.dispatch('workbook.openDemo', {});
   host = await startHttpHost({ dispatch: services.dispatch, staticDir, token, port: 0, maxBodyBytes: 4096 });
+  session = await newSession();
 });
 
 afterAll(async () => {
@@ -60,16 +81,105 @@ describe('browser host: who may call', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${token}`);
   });
 
-  it('answers 401 and no data without the token, for the API and static files alike', async () => {
-    const noToken = await api('workbook.values', {}, { 'content-type': 'application/json' });
-    expect(noToken.status).toBe(401);
-    expect(JSON.parse(noToken.body)).toMatchObject({ ok: false, code: 'unauthorized' });
-    expect(noToken.body).not.toContain('12.32');
+  it('answers 401 and no data to an API call without a session secret', async () => {
+    const none = await api('workbook.values', {}, { 'content-type': 'application/json' });
+    expect(none.status).toBe(401);
+    expect(JSON.parse(none.body)).toMatchObject({ ok: false, code: 'unauthorized' });
+    expect(none.body).not.toContain('12.32');
 
     const wrong = await api('workbook.values', {}, { authorization: 'Bearer nope', 'content-type': 'application/json' });
     expect(wrong.status).toBe(401);
-    expect((await request('/assets/app.js')).status).toBe(401);
-    expect((await request('/?token=wrong')).status).toBe(401);
+    const empty = await api('workbook.values', {}, { authorization: 'Bearer ', 'content-type': 'application/json' });
+    expect(empty.status).toBe(401);
+    const basic = await api('workbook.values', {}, { authorization: `Basic ${session}`, 'content-type': 'application/json' });
+    expect(basic.status).toBe(401);
+  });
+
+  it('the launch token opens only the exchange, never the API itself', async () => {
+    const reply = await api('workbook.values', {}, { authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+    expect(reply.status).toBe(401);
+    expect(JSON.parse(reply.body).message).toMatch(/POST \/api\/session/);
+    expect(reply.body).not.toContain('12.32');
+  });
+
+  it('trades the launch token for a fresh session secret per call; a wrong or missing token gets 401', async () => {
+    const first = await exchange();
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toBe('no-store');
+    const a = (JSON.parse(first.body) as { value: { session: string } }).value.session;
+    const b = await newSession();
+    expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(b).not.toBe(a);
+    expect(a).not.toBe(token);
+    for (const s of [a, b]) {
+      const call = await api('workbook.current', {}, { authorization: `Bearer ${s}`, 'content-type': 'application/json' });
+      expect(JSON.parse(call.body)).toMatchObject({ ok: true, value: { plan: { region: 'Kabupaten Muara Enim' } } });
+    }
+
+    expect((await exchange('wrong')).status).toBe(401);
+    expect((await exchange(a)).status).toBe(401); // a session cannot mint sessions
+    expect((await request('/api/session', { method: 'POST' })).status).toBe(401);
+    expect((await request('/api/session', { headers: { authorization: `Bearer ${token}` } })).status).toBe(405);
+    // The exchange is the page's own: another origin is refused even with the token.
+    expect((await exchange(token, { origin: 'http://127.0.0.1:1' })).status).toBe(403);
+  });
+
+  it('no response sets a cookie, and no cookie opens the API', async () => {
+    const replies = [
+      await request(`/?token=${token}`),
+      await request('/'),
+      await request('/assets/app.js'),
+      await exchange(),
+      await exchange('wrong'),
+      await api('workbook.current', {}),
+      await api('workbook.current', {}, { 'content-type': 'application/json' }),
+    ];
+    for (const reply of replies) expect(reply.headers['set-cookie']).toBeUndefined();
+
+    // What the old host set (wb_token_<port>=<token>), or a session in any cookie: 401.
+    for (const cookie of [`wb_token_${host.port}=${token}`, `wb_token_${host.port}=${session}`, `session=${session}`]) {
+      const reply = await api('workbook.values', {}, { cookie, 'content-type': 'application/json' });
+      expect(reply.status, cookie).toBe(401);
+      expect(reply.body).not.toContain('12.32');
+    }
+  });
+
+  it('keeps a bounded number of sessions, dropping the oldest', async () => {
+    const small = await startHttpHost({ dispatch: services.dispatch, staticDir: path.join(tempDir(), 'none'), token, port: 0, maxSessions: 2 });
+    try {
+      const open = async () => {
+        const reply = await request('/api/session', { method: 'POST', headers: { authorization: `Bearer ${token}` }, port: small.port });
+        return (JSON.parse(reply.body) as { value: { session: string } }).value.session;
+      };
+      const call = async (s: string) =>
+        (await request('/api/app.info', { method: 'POST', headers: { authorization: `Bearer ${s}`, 'content-type': 'application/json' }, body: '{}', port: small.port })).status;
+      const [s1, s2, s3] = [await open(), await open(), await open()];
+      expect(await call(s1)).toBe(401);
+      expect(await call(s2)).toBe(200);
+      expect(await call(s3)).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('serves the static shell without a credential (it holds no data), under the CSP with the nonce', async () => {
+    const page = await request(`/?token=${token}`);
+    expect(page.status).toBe(200);
+    const csp = String(page.headers['content-security-policy']);
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(page.body).toContain(`content="${nonce}"`);
+    expect(page.body).not.toContain(NONCE_PLACEHOLDER);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+
+    const script = await request('/assets/app.js');
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toMatch(/javascript/);
+    // …and still only to our own Host (DNS rebinding) and Origin.
+    expect((await request('/', { headers: { host: `evil.example:${host.port}` } })).status).toBe(403);
+    expect((await request('/assets/app.js', { headers: { origin: 'http://evil.example' } })).status).toBe(403);
   });
 
   it('refuses another Origin with 403 even with the token', async () => {
@@ -88,33 +198,6 @@ describe('browser host: who may call', () => {
   it('accepts its own origin', async () => {
     const reply = await api('workbook.current', {}, { ...auth(), origin: `http://127.0.0.1:${host.port}` });
     expect(reply.status).toBe(200);
-  });
-
-  it('trades the token URL for an HttpOnly SameSite=Strict cookie that then opens static files and the API', async () => {
-    const first = await request(`/?token=${token}`);
-    expect(first.status).toBe(302);
-    expect(first.headers.location).toBe('/');
-    const setCookie = first.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Strict/);
-    const cookie = setCookie.split(';')[0]!;
-
-    const page = await request('/', { headers: { cookie } });
-    expect(page.status).toBe(200);
-    const csp = String(page.headers['content-security-policy']);
-    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-    expect(nonce).toBeDefined();
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-inline');
-    expect(page.body).toContain(`content="${nonce}"`);
-    expect(page.body).not.toContain(NONCE_PLACEHOLDER);
-
-    const script = await request('/assets/app.js', { headers: { cookie } });
-    expect(script.status).toBe(200);
-    expect(script.headers['content-type']).toMatch(/javascript/);
-
-    const call = await api('workbook.current', {}, { cookie, 'content-type': 'application/json' });
-    expect(JSON.parse(call.body)).toMatchObject({ ok: true, value: { plan: { region: 'Kabupaten Muara Enim' } } });
   });
 });
 
