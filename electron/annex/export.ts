@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { AnnexLanguage, AnnexPaper, Signer } from '../../shared/annex.js';
 import { ANNEX_SHEETS } from '../../shared/annex.js';
@@ -23,7 +24,10 @@ import { changeUnit, checkCatalogue, isChanged, loosens } from '../../shared/mod
 import { lastRealisedYear } from '../../shared/model/revision.js';
 import { roundTo } from '../../shared/model/rounding.js';
 import { describeEntryAction, describeEntryDetail } from '../../shared/changes.js';
+import { xmlSafeText } from '../../shared/text-rules.js';
 import type { Workbook } from '../workbook/store.js';
+import { writeFailure } from '../workbook/file-format.js';
+import { sameFile } from '../workbook/lock.js';
 import type { AnnexLabels } from './labels.js';
 import { LABELS, longDate } from './labels.js';
 import { boxAll, COLORS, fitRowHeight, mergeRange, numFmt, printSetup, put, titleRow, type CellStyle } from './sheet-style.js';
@@ -626,8 +630,9 @@ export function buildAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport
   book.lastModifiedBy = 'RPJMD Workbench';
   book.created = stamp;
   book.modified = stamp;
-  book.title = `${d.L.docTitle} ${d.plan.region} ${d.plan.firstYear}–${d.plan.lastYear}`;
-  book.subject = `${d.L.scenario}: ${d.scenario.name}`;
+  // Names from an older workbook may hold characters XML cannot carry (U+FFFE…): never written raw.
+  book.title = xmlSafeText(`${d.L.docTitle} ${d.plan.region} ${d.plan.firstYear}–${d.plan.lastYear}`);
+  book.subject = xmlSafeText(`${d.L.scenario}: ${d.scenario.name}`);
   sheetTargets(book, d);
   sheetCapaian(book, d);
   sheetChecks(book, d);
@@ -655,10 +660,74 @@ export function annexFileName(plan: Plan, lang: AnnexLanguage): string {
   return `${lang === 'en' ? 'Annex-RPJMD-Revision' : 'Lampiran-Perubahan-RPJMD'}-${region}-${plan.firstYear}-${plan.lastYear}.xlsx`;
 }
 
+/** What the creator field of an annex says (exceljs writes it into docProps/core.xml). */
+const ANNEX_CREATOR = 'RPJMD Workbench';
+
+/**
+ * Whether `file` is an annex this app wrote: a zip whose docProps/core.xml names RPJMD Workbench
+ * as its creator. Read cheaply — the zip's end record and central directory from the end of the
+ * file, then that one small part, inflated with a cap — and false for anything it cannot read.
+ */
+export function isOurAnnex(file: string): boolean {
+  let fd: number;
+  try {
+    if (!fs.statSync(file).isFile()) return false;
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const read = (position: number, length: number): Buffer => {
+      const buf = Buffer.alloc(length);
+      const n = fs.readSync(fd, buf, 0, length, position);
+      return buf.subarray(0, n);
+    };
+    // The end of central directory record: 22 bytes, after at most 65 535 bytes of comment.
+    const tailStart = Math.max(0, size - 22 - 0xffff);
+    const tail = read(tailStart, size - tailStart);
+    let eocd = -1;
+    for (let i = tail.length - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) return false;
+    const count = tail.readUInt16LE(eocd + 10);
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    if (cdSize > 4 * 1024 * 1024 || cdOffset + cdSize > size) return false;
+    const cd = read(cdOffset, cdSize);
+    for (let i = 0, p = 0; i < count && p + 46 <= cd.length; i++) {
+      if (cd.readUInt32LE(p) !== 0x02014b50) return false;
+      const method = cd.readUInt16LE(p + 10);
+      const compressed = cd.readUInt32LE(p + 20);
+      const nameLen = cd.readUInt16LE(p + 28);
+      const local = cd.readUInt32LE(p + 42);
+      const entry = cd.toString('utf8', p + 46, p + 46 + nameLen);
+      p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+      if (entry !== 'docProps/core.xml') continue;
+      if (compressed > 256 * 1024 || (method !== 0 && method !== 8)) return false;
+      const header = read(local, 30);
+      if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) return false;
+      const data = read(local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28), compressed);
+      const xml = (method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: 1024 * 1024 })).toString('utf8');
+      return new RegExp(`<dc:creator>\\s*${ANNEX_CREATOR}\\s*</dc:creator>`).test(xml);
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Writes the annex to `target` (.xlsx): into a temp file beside it, fsynced, then renamed, so the
- * final name never holds a half-written file. Refuses to overwrite unless asked, and never
- * writes over the open workbook.
+ * final name never holds a half-written file. Refuses to overwrite unless asked, replaces only an
+ * annex this app wrote (anything else at that name is refused untouched), and never writes over
+ * the open workbook.
  */
 export async function writeAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport, target: string, overwrite = false): Promise<{ path: string; bytes: number } & BuiltAnnex> {
   const absolute = path.resolve(target);
@@ -666,24 +735,42 @@ export async function writeAnnex(wb: Workbook, opts: AnnexOptions, report: Check
   if (path.extname(absolute).toLowerCase() !== '.xlsx') {
     throw new AppError('bad_input', `The annex is an .xlsx file; "${name}" has another extension`, { file: name }, 'path');
   }
-  if (absolute === path.resolve(wb.path)) throw new AppError('bad_input', 'The annex cannot be written over the open workbook', { file: name }, 'path');
-  if (!overwrite && fs.existsSync(absolute)) throw new AppError('already_exists', `${name} already exists`, { file: name }, 'path');
+  if (absolute === path.resolve(wb.path) || sameFile(absolute, wb.path)) {
+    throw new AppError('bad_input', 'The annex cannot be written over the open workbook', { file: name }, 'path');
+  }
+  const refusal = (): AppError | null => {
+    let exists = true;
+    try {
+      fs.lstatSync(absolute);
+    } catch {
+      exists = false;
+    }
+    if (!exists) return null;
+    if (!overwrite) return new AppError('already_exists', `${name} already exists`, { file: name }, 'path');
+    if (isOurAnnex(absolute)) return null;
+    return new AppError('already_exists', `${name} cannot be replaced: it is not an annex made by this app`, { file: name, reason: 'not_an_annex' }, 'path');
+  };
+  const refused = refusal();
+  if (refused) throw refused;
   const built = await annexBuffer(wb, opts, report);
   const dir = path.dirname(absolute);
   const temp = path.join(dir, `.${name}.exporting-${crypto.randomBytes(4).toString('hex')}`);
   try {
     fs.mkdirSync(dir, { recursive: true });
-    const fd = fs.openSync(temp, 'w');
+    const fd = fs.openSync(temp, 'wx');
     try {
       fs.writeSync(fd, built.buffer);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
+    // Checked again just before: a file that took the name meanwhile is not replaced.
+    const late = refusal();
+    if (late) throw late;
     fs.renameSync(temp, absolute);
   } catch (err) {
     fs.rmSync(temp, { force: true });
-    throw new AppError('io_error', `Could not write ${name}: ${(err as Error).message}`, { file: name });
+    throw writeFailure(err, absolute, 'write the annex');
   }
   return { ...built, path: absolute, bytes: built.buffer.length };
 }

@@ -1,6 +1,7 @@
 /** Small helpers for the annex sheets: borders, fills, number formats and print setup (exceljs). */
 import type ExcelJS from 'exceljs';
 import type { AnnexLanguage, AnnexPaper } from '../../shared/annex.js';
+import { xmlSafeText } from '../../shared/text-rules.js';
 
 export const FONT = 'Arial';
 export const COLORS = {
@@ -52,7 +53,7 @@ const NUM_FMTS: (string | undefined)[][] = [[], [], [], []];
 
 /** Escapes text for a header/footer string, where & starts a code. */
 export function hfText(text: string): string {
-  return text.replace(/&/g, '&&');
+  return xmlSafeText(text).replace(/&/g, '&&');
 }
 
 export function columnLetter(n: number): string {
@@ -150,10 +151,14 @@ const isBlank = (style: object) => {
   return true;
 };
 
-/** Sets a cell's value and style in one call. */
+/**
+ * Sets a cell's value and style in one call. Text is written as XML can carry it: a character XML
+ * refuses (U+FFFE, U+FFFF, a lone surrogate, a control character an older workbook may hold)
+ * becomes U+FFFD instead of making the sheet's XML malformed.
+ */
 export function put(ws: ExcelJS.Worksheet, row: number, col: number, value: ExcelJS.CellValue, style: CellStyle = {}): ExcelJS.Cell {
   const cell = ws.getCell(row, col);
-  cell.value = value;
+  cell.value = typeof value === 'string' ? xmlSafeText(value) : value;
   if (!cell.isMerged && isBlank(cell.style)) {
     cell.style = styleOf(style);
   } else {

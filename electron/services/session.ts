@@ -6,6 +6,7 @@ import { AppError } from '../../shared/api/result.js';
 import type { Plan, SaveBackResult, WorkbookSummary } from '../../shared/domain.js';
 import { createDemoWorkbook } from '../workbook/demo.js';
 import { LocalCopy } from '../workbook/local-copy.js';
+import { sameFile } from '../workbook/lock.js';
 import { classifyLocation, systemLocationProbe, type LocationProbe } from '../workbook/location.js';
 import { Workbook, type StoreOptions } from '../workbook/store.js';
 import type { ServiceOptions } from './options.js';
@@ -69,9 +70,10 @@ export class Session {
 
   async open(filePath: string, readOnly = false): Promise<Workbook> {
     const absolute = path.resolve(filePath);
-    // Reopening the file this session already has: keep it (its lock is ours).
+    // Reopening the file this session already has, by any of its names (a symlink, a hard
+    // link): keep it (its lock is ours).
     const openPath = this.remote?.original ?? this.workbook?.path;
-    if (this.workbook && !readOnly && absolute === openPath && !this.workbook.readOnly) return this.workbook;
+    if (this.workbook && !readOnly && openPath !== undefined && !this.workbook.readOnly && (absolute === openPath || sameFile(absolute, openPath))) return this.workbook;
     const location = classifyLocation(absolute, this.probe());
     if (location.kind === 'local' || readOnly) {
       // Open first: a refused file leaves the current workbook open and untouched.
@@ -117,7 +119,7 @@ export class Session {
 
   async saveAs(target: string, overwrite: boolean): Promise<Workbook> {
     const absolute = path.resolve(target);
-    if (this.remote && absolute === this.remote.original) {
+    if (this.remote && (absolute === this.remote.original || sameFile(absolute, this.remote.original))) {
       throw new AppError('bad_input', 'Save As needs a different file than the open one', { file: path.basename(absolute) }, 'path');
     }
     const copy = await this.require().saveAs(absolute, overwrite);

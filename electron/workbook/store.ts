@@ -12,7 +12,8 @@ import type { CapaianSetting, Indicator, IndicatorValue, MethodBreak, Plan, Refe
 import { AppError } from '../../shared/api/result.js';
 import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
 import { susenasPopulation, type SusenasPopulation } from '../../shared/model/population.js';
-import { APPLICATION_ID, readHeader } from './file-format.js';
+import { PLAN_YEARS } from '../../shared/api/contract.js';
+import { APPLICATION_ID, existingTarget, isWriteError, readHeader, writeFailure } from './file-format.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';
 import { seedReferences } from './references.js';
 import type { IndicatorSpec } from './standard-indicators.js';
@@ -21,7 +22,7 @@ import { Caches, type EditEffect, type Kept } from './caches.js';
 import { runEdit, runReplay, type Actor, type EditContext, type EditTx } from './edit.js';
 import { IndicatorIndex, WorkbookReads } from './queries.js';
 import { Statements } from './statements.js';
-import { WorkbookLock, type LockOwner } from './lock.js';
+import { sameFile, WorkbookLock, type LockOwner } from './lock.js';
 import { STANDARD_INDICATORS } from './standard-indicators.js';
 
 export interface StoreOptions {
@@ -122,6 +123,7 @@ function inspect(filePath: string, opts: StoreOptions): { userVersion: number; d
   try {
     quickCheck(db, name);
     verifySchema(db, header.userVersion, opts.migrations ?? MIGRATIONS, name, opts.nativeBinding);
+    verifyRows(db, name);
   } finally {
     db.close();
   }
@@ -210,10 +212,140 @@ function quickCheck(db: Db, name: string): void {
   }
 }
 
+/**
+ * The rows that shape the work every read and check does — the plan's years (every loop runs over
+ * them) and each indicator's decimals, range and polarity — must be what the app could have
+ * written: a file whose plan claims years ±100 000 000 (they pass the table's own CHECK) would
+ * otherwise hang a paste or run the checks out of memory. Checked with a few bounded queries on
+ * the read-only connection, before anything iterates over them; refused naming what was found.
+ */
+function verifyRows(db: Db, name: string): void {
+  const refuse = (what: string): never => {
+    throw new AppError('refused_corrupt', `${name} is not a workbook this app can work with: ${what}; it was not opened and is unchanged`, { file: name, detail: what });
+  };
+  type PlanRow = { n: number; b: unknown; f: unknown; l: unknown; tb: string; tf: string; tl: string };
+  type BadIndicator = { code: unknown; decimals: unknown; lo: unknown; hi: unknown };
+  let plan: PlanRow | undefined;
+  let bad: BadIndicator[];
+  try {
+    // A version-0 shell (no tables yet) has nothing to iterate over; its migration makes them.
+    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name IN ('plan', 'indicator')").all().length < 2) return;
+    plan = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM plan) AS n, baseline_year AS b, first_year AS f, last_year AS l,
+                typeof(baseline_year) AS tb, typeof(first_year) AS tf, typeof(last_year) AS tl
+         FROM plan WHERE id = 1`,
+      )
+      .get() as PlanRow | undefined;
+    const columns = new Set((db.prepare("SELECT name FROM pragma_table_info('indicator')").all() as { name: string }[]).map((c) => c.name));
+    const ranged = columns.has('min_value') && columns.has('max_value');
+    // A bound is a finite number (SQLite keeps ±Infinity as REAL) or NULL, and min ≤ max.
+    const badBound = (c: string) => `(${c} IS NOT NULL AND (typeof(${c}) NOT IN ('integer', 'real') OR ${c} > 1.7976931348623157e308 OR ${c} < -1.7976931348623157e308))`;
+    bad = db
+      .prepare(
+        `SELECT code, decimals, ${ranged ? 'min_value' : 'NULL'} AS lo, ${ranged ? 'max_value' : 'NULL'} AS hi FROM indicator
+         WHERE typeof(decimals) <> 'integer' OR decimals < 0 OR decimals > 6
+            OR polarity NOT IN ('lower', 'higher', 'neutral') OR grp NOT IN ('makro', 'kemiskinan')
+            ${ranged ? `OR ${badBound('min_value')} OR ${badBound('max_value')} OR (min_value IS NOT NULL AND max_value IS NOT NULL AND min_value > max_value)` : ''}
+         LIMIT 3`,
+      )
+      .all() as BadIndicator[];
+  } catch (err) {
+    return refuse(`its plan and indicators cannot be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!plan) return refuse('it has no plan row (region, period)');
+  if (plan.n !== 1) return refuse(`it has ${plan.n} plan rows instead of one`);
+  const { min, max, maxSpan } = PLAN_YEARS;
+  const whole = plan.tb === 'integer' && plan.tf === 'integer' && plan.tl === 'integer';
+  const [b, f, l] = [Number(plan.b), Number(plan.f), Number(plan.l)];
+  const shown = `baseline ${String(plan.b)}, targets ${String(plan.f)}–${String(plan.l)}`;
+  if (!whole || [b, f, l].some((y) => y < min || y > max) || !(b < f && f <= l) || l - f > maxSpan) {
+    return refuse(`its plan years (${shown}) are not a plan period (years ${min}–${max}, the baseline before the first target year, at most ${maxSpan} years from the first target year to the last)`);
+  }
+  if (bad.length > 0) {
+    const list = bad.map((i) => `${String(i.code).slice(0, 40)} (decimals ${String(i.decimals)}, range ${String(i.lo ?? '–')}…${String(i.hi ?? '–')})`).join('; ');
+    return refuse(`indicator${bad.length > 1 ? 's' : ''} ${list} ${bad.length > 1 ? 'have' : 'has'} decimals outside 0–6, a range that is not two finite numbers in order, or an unknown polarity or group`);
+  }
+}
+
 /** A sibling path for temporary files, so the final rename never crosses file systems. */
 function siblingTemp(target: string, tag: string): string {
   const dir = path.dirname(target);
   return path.join(dir, `.${path.basename(target)}.${tag}-${crypto.randomBytes(4).toString('hex')}`);
+}
+
+/**
+ * A workbook about to be replaced whole may carry a hot journal (a crash mid-write): left beside
+ * the new file, SQLite would roll the old file's pages into it at its first open. It is rolled
+ * back into the old file first (a read on a read-write connection does that), so a crash before
+ * the rename still leaves the old workbook whole; a journal that will not roll back (or whose
+ * workbook is gone) is removed, as the file it belongs to is replaced next.
+ */
+function settleJournal(target: string, opts: StoreOptions): void {
+  const journal = `${target}-journal`;
+  if (!fs.existsSync(journal)) return;
+  try {
+    const db = connect(target, opts, false);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } finally {
+      db.close();
+    }
+  } catch {
+    // A damaged or foreign old file: it is replaced next anyway.
+  }
+  fs.rmSync(journal, { force: true });
+}
+
+/** The permission bits of a file, or undefined when it cannot be read. */
+function fileMode(filePath: string): number | undefined {
+  try {
+    return fs.statSync(filePath).mode & 0o777;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Creates the empty temp file a workbook is written into, with its final mode from the start (a
+ * private workbook is never readable by others, not even while it is written). `mode.keep`: the
+ * mode of the workbook being replaced, kept as it was (its owner may always read and write, as
+ * the app goes on editing it); `mode.atMost`: the default mode (after the umask) narrowed to it.
+ * Fails with the folder's own error when it cannot be written there.
+ */
+function makeTemp(temp: string, target: string, mode: { keep?: number | undefined; atMost?: number | undefined } = {}): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const bits = (mode.keep ?? mode.atMost ?? 0o666) | 0o600;
+  const fd = fs.openSync(temp, 'wx', bits);
+  try {
+    // The umask applied to openSync's mode; a kept mode is set exactly.
+    if (mode.keep !== undefined && process.platform !== 'win32') fs.fchmodSync(fd, bits);
+  } catch (err) {
+    fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+  fs.closeSync(fd);
+}
+
+/**
+ * Gives `temp` the name `target` unless that name is taken (then false, and `temp` stays):
+ * a hard link, which fails when the name exists; a rename after a last look where the file
+ * system has no hard links.
+ */
+function placeWithoutReplacing(temp: string, target: string): boolean {
+  try {
+    fs.linkSync(temp, target);
+    fs.rmSync(temp, { force: true });
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(code)) throw err;
+  }
+  if (fs.existsSync(target)) return false;
+  fs.renameSync(temp, target);
+  return true;
 }
 
 function fsyncFile(filePath: string): void {
@@ -314,7 +446,15 @@ export class Workbook {
       }
       return new Workbook(absolute, connect(absolute, opts, true), opts, null);
     }
-    const lock = WorkbookLock.acquire(absolute);
+    let lock: ReturnType<typeof WorkbookLock.acquire>;
+    try {
+      lock = WorkbookLock.acquire(absolute);
+    } catch (err) {
+      // The lock file cannot be written beside it (a read-only USB stick, a folder of someone else's).
+      const failure = writeFailure(err, absolute, 'open for editing');
+      if (failure.params?.reason !== 'read_only_folder') throw failure;
+      throw new AppError('io_error', `${failure.message}; open it read-only to read it`, failure.params);
+    }
     if (!(lock instanceof WorkbookLock)) throw lockedError(absolute, lock.heldBy);
     try {
       const db = connect(absolute, opts, false);
@@ -324,6 +464,7 @@ export class Workbook {
         if (deferredCheck) {
           quickCheck(db, path.basename(absolute));
           verifySchema(db, db.pragma('user_version', { simple: true }) as number, migrations, path.basename(absolute), opts.nativeBinding);
+          verifyRows(db, path.basename(absolute));
         }
         const userVersion = db.pragma('user_version', { simple: true }) as number;
         if (userVersion < latestOf(migrations)) await db.backup((backup = migrationBackupPath(absolute, userVersion)));
@@ -353,13 +494,18 @@ export class Workbook {
    */
   static async create(filePath: string, spec: NewWorkbook, opts: StoreOptions = {}): Promise<Workbook> {
     const absolute = path.resolve(filePath);
-    if (fs.existsSync(absolute)) {
-      throw new AppError('already_exists', `${path.basename(absolute)} already exists; choose another name`, {
+    const exists = () =>
+      new AppError('already_exists', `${path.basename(absolute)} already exists; choose another name`, {
         file: path.basename(absolute),
       });
-    }
-    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    if (existingTarget(absolute) !== 'none') throw exists();
     const temp = siblingTemp(absolute, 'new');
+    try {
+      // Made by us first, so a folder we may not write in fails here with its reason.
+      makeTemp(temp, absolute);
+    } catch (err) {
+      throw writeFailure(err, absolute, 'create');
+    }
     try {
       const db = new Database(temp, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
       try {
@@ -370,11 +516,16 @@ export class Workbook {
         db.close();
       }
       fsyncFile(temp);
-      fs.renameSync(temp, absolute);
+      // A journal left by a deleted workbook of that name would roll into the new one.
+      if (existingTarget(absolute) === 'none') settleJournal(absolute, opts);
+      // Never over a file that appeared meanwhile: a link fails when the name is taken.
+      if (!placeWithoutReplacing(temp, absolute)) throw exists();
       fsyncDir(path.dirname(absolute));
     } catch (err) {
       fs.rmSync(temp, { force: true });
-      throw err;
+      // A plan the schema refuses (its CHECK) is the caller's; only a failed write is said as one.
+      if (err instanceof AppError || !isWriteError(err)) throw err;
+      throw writeFailure(err, absolute, 'create');
     }
     return Workbook.open(absolute, opts);
   }
@@ -526,29 +677,49 @@ export class Workbook {
    */
   async saveAs(target: string, overwrite = false): Promise<Workbook> {
     const absolute = path.resolve(target);
-    if (absolute === this.path) {
-      throw new AppError('bad_input', 'Save As needs a different file than the open one', { file: path.basename(absolute) }, 'path');
+    const name = path.basename(absolute);
+    // The open file under another name (a symlink or a hard link) is still the open file.
+    if (absolute === this.path || sameFile(absolute, this.path)) {
+      throw new AppError('bad_input', 'Save As needs a different file than the open one', { file: name }, 'path');
     }
-    if (!overwrite && fs.existsSync(absolute)) {
-      throw new AppError('already_exists', `${path.basename(absolute)} already exists`, { file: path.basename(absolute) });
-    }
-    fs.mkdirSync(path.dirname(absolute), { recursive: true });
-    // Never replace a file another process is editing.
-    const targetLock = WorkbookLock.acquire(absolute);
-    if (!(targetLock instanceof WorkbookLock)) throw lockedError(absolute, targetLock.heldBy);
+    // Only one of our workbooks is ever replaced, and only when asked; anything else that holds
+    // the name is refused untouched, saying no more about it than that it is not a workbook.
+    const refusal = (found: 'none' | 'workbook' | 'other'): AppError | null => {
+      if (found === 'none') return null;
+      if (!overwrite) return new AppError('already_exists', `${name} already exists`, { file: name }, 'path');
+      if (found === 'workbook') return null;
+      return new AppError('already_exists', `${name} cannot be replaced: it is not a workbook of this app`, { file: name, reason: 'not_a_workbook' }, 'path');
+    };
+    const existing = existingTarget(absolute);
+    const refused = refusal(existing);
+    if (refused) throw refused;
+    // The copy keeps the mode of the workbook it replaces (a 0600 file stays 0600); a new file
+    // is never more open than the workbook it copies.
+    const mode = existing === 'workbook' ? { keep: fileMode(absolute) } : { atMost: fileMode(this.path) };
     const temp = siblingTemp(absolute, 'saving');
+    let targetLock: ReturnType<typeof WorkbookLock.acquire>;
     try {
+      fs.mkdirSync(path.dirname(absolute), { recursive: true });
+      // Never replace a file another process is editing.
+      targetLock = WorkbookLock.acquire(absolute);
+    } catch (err) {
+      throw writeFailure(err, absolute, 'save');
+    }
+    if (!(targetLock instanceof WorkbookLock)) throw lockedError(absolute, targetLock.heldBy);
+    try {
+      makeTemp(temp, absolute, mode);
       await this.db.backup(temp);
       fsyncFile(temp);
+      // Checked again under the lock: a file that took the name meanwhile is not replaced.
+      const late = refusal(existingTarget(absolute));
+      if (late) throw late;
+      settleJournal(absolute, this.opts);
       fs.renameSync(temp, absolute);
       fsyncDir(path.dirname(absolute));
     } catch (err) {
       fs.rmSync(temp, { force: true });
       targetLock.release();
-      if (err instanceof AppError) throw err;
-      throw new AppError('io_error', `Could not save ${path.basename(absolute)}: ${(err as Error).message}`, {
-        file: path.basename(absolute),
-      });
+      throw writeFailure(err, absolute, 'save');
     }
     // Hand the target's lock over to the copy's own open.
     targetLock.release();

@@ -28,6 +28,7 @@ import { isIsoDate } from '../model/revision.js';
 import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
 import { ANNEX_LANGUAGES, ANNEX_PAPERS, IMPORT_SERIES } from '../annex.js';
 import { TARGET_ACTIONS } from '../changes.js';
+import { describeTextProblem, textProblem, type TextRule } from '../text-rules.js';
 import type { MethodName } from './methods.js';
 
 /** Declares a method: its input schema now, its result type as a phantom for the type checker. */
@@ -37,13 +38,45 @@ function method<R>() {
 
 const none = z.object({}).strict();
 
-/** A file system path as the user typed or picked it; the service resolves it. */
-const filePath = z.string().trim().min(1, 'path is empty').max(4096, 'path is too long');
+/**
+ * Text written into a workbook, held to the one text rule (shared/text-rules.ts): no control
+ * characters (a multi-line field keeps TAB and LF), non-characters, lone surrogates or
+ * bidirectional overrides; a name that shows nothing is refused. The issue names the field.
+ */
+function wellFormed(schema: z.ZodString, rule: TextRule = {}): z.ZodString {
+  return schema.superRefine((value, ctx) => {
+    const problem = textProblem(value, rule);
+    if (problem) ctx.addIssue({ code: 'custom', message: describeTextProblem(problem) });
+  });
+}
+/** One line of text (a label, a code, a signer's name); may be empty. */
+const line = (max: number) => wellFormed(z.string().trim().max(max));
+/** A name: one line that must show something. */
+const name = (max: number, empty = 'is empty') => wellFormed(z.string().trim().min(1, empty).max(max), { name: true });
+/** Text with line breaks (a description, a justification, a source, a note); may be empty. */
+const prose = (max: number) => wellFormed(z.string().max(max), { multiline: true });
 
-const year = z.number().int().min(1945).max(2100);
+/**
+ * A file system path as the user typed or picked it; the service resolves it. Control characters
+ * (NUL among them) and broken characters cannot name a file.
+ */
+const filePath = z
+  .string()
+  .trim()
+  .min(1, 'path is empty')
+  .max(4096, 'path is too long')
+  .superRefine((value, ctx) => {
+    const problem = textProblem(value);
+    if (problem && (problem.kind === 'control' || problem.kind === 'surrogate')) ctx.addIssue({ code: 'custom', message: describeTextProblem(problem) });
+  });
+
+/** The years a plan may span (planInput); an opened workbook's plan is held to the same (store.ts). */
+export const PLAN_YEARS = { min: 1945, max: 2100, maxSpan: 25 } as const;
+
+const year = z.number().int().min(PLAN_YEARS.min).max(PLAN_YEARS.max);
 const id = z.number().int().positive();
-const scenarioName = z.string().trim().min(1, 'name is empty').max(120);
-const description = z.string().max(4000);
+const scenarioName = name(120, 'name is empty');
+const description = prose(4000);
 const scenarioSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('original') }).strict(),
   z.object({ kind: z.literal('scenario'), scenarioId: id }).strict(),
@@ -52,10 +85,10 @@ const scenarioSource = z.discriminatedUnion('kind', [
 
 const signer = z
   .object({
-    place: z.string().trim().max(200).optional(),
-    name: z.string().trim().max(200),
-    title: z.string().trim().max(200),
-    nip: z.string().trim().max(40),
+    place: line(200).optional(),
+    name: line(200),
+    title: line(200),
+    nip: line(40),
   })
   .strict();
 
@@ -70,16 +103,16 @@ const annexOptions = z.object({
 
 export const planInput = z
   .object({
-    region: z.string().trim().min(1).max(200),
-    province: z.string().trim().min(1).max(200),
+    region: name(200),
+    province: name(200),
     baselineYear: year,
     firstYear: year,
     lastYear: year,
   })
   .strict()
   .refine((p) => p.baselineYear < p.firstYear, { message: 'baselineYear must precede firstYear', path: ['baselineYear'] })
-  .refine((p) => p.firstYear <= p.lastYear && p.lastYear - p.firstYear <= 25, {
-    message: 'lastYear must be within 25 years after firstYear',
+  .refine((p) => p.firstYear <= p.lastYear && p.lastYear - p.firstYear <= PLAN_YEARS.maxSpan, {
+    message: `lastYear must be within ${PLAN_YEARS.maxSpan} years after firstYear`,
     path: ['lastYear'],
   });
 
@@ -145,7 +178,7 @@ export const contract = {
       .strict(),
   ),
   'justification.set': method<ScenarioTargets>()(
-    z.object({ scenarioId: id, indicatorId: id, text: z.string().max(4000) }).strict(),
+    z.object({ scenarioId: id, indicatorId: id, text: prose(4000) }).strict(),
   ),
   'history.state': method<HistoryState>()(none),
   /** Undoes the last write (kept in the workbook, so it survives a restart). */
@@ -159,14 +192,14 @@ export const contract = {
     z
       .object({
         id: id.optional(),
-        indicatorCode: z.string().trim().min(1).max(40),
+        indicatorCode: name(40),
         scope: z.enum(REFERENCE_SCOPES).default('kabupaten'),
         kind: z.enum(REFERENCE_KINDS),
         comparison: z.enum(COMPARISONS),
         year: year.nullable(),
         value: z.number().finite(),
-        label: z.string().trim().min(1).max(200),
-        source: z.string().trim().min(1, 'a reference needs its source').max(2000),
+        label: name(200),
+        source: wellFormed(z.string().trim().min(1, 'a reference needs its source').max(2000), { multiline: true, name: true }),
       })
       .strict()
       .refine((r) => (r.kind === 'level') === (r.year !== null), { message: 'a level reference needs a year; an annual change has none', path: ['year'] }),
@@ -194,9 +227,9 @@ export const contract = {
   'methodBreaks.list': method<MethodBreak[]>()(none),
   /** Adds or replaces the method change of an indicator from a year on (tidak sebanding across it). */
   'methodBreaks.save': method<MethodBreak[]>()(
-    z.object({ indicatorCode: z.string().trim().min(1).max(40), year, note: z.string().trim().min(1).max(500) }).strict(),
+    z.object({ indicatorCode: name(40), year, note: wellFormed(z.string().trim().min(1).max(500), { multiline: true, name: true }) }).strict(),
   ),
-  'methodBreaks.delete': method<MethodBreak[]>()(z.object({ indicatorCode: z.string().trim().min(1).max(40), year }).strict()),
+  'methodBreaks.delete': method<MethodBreak[]>()(z.object({ indicatorCode: name(40), year }).strict()),
   /** The signer last used for the annex (kept in the user data folder, not the workbook). */
   'annex.signer.get': method<Signer | null>()(none),
   'annex.signer.set': method<Signer>()(signer),
@@ -220,7 +253,7 @@ export const contract = {
       .object({
         source: z.union([
           z.object({ path: filePath }).strict(),
-          z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(14_000_000) }).strict(),
+          z.object({ name: name(255), base64: z.string().max(14_000_000) }).strict(),
         ]),
         target: z
           .object({ series: z.enum(IMPORT_SERIES), scenarioId: id.optional() })

@@ -2,14 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import type ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { AnnexBytesResult, AnnexExportResult, Signer } from '../../shared/annex.js';
 import { ANNEX_SHEETS } from '../../shared/annex.js';
 import type { Scenario, WorkbookSummary } from '../../shared/domain.js';
-import { COLORS } from '../../electron/annex/sheet-style.js';
+import { COLORS, put } from '../../electron/annex/sheet-style.js';
+import { isOurAnnex } from '../../electron/annex/export.js';
 import { createServices } from '../../electron/services/index.js';
-import { listing, tempDir } from '../helpers/files.js';
+import { listing, sha256, tempDir } from '../helpers/files.js';
 import { DATE, SIGNER, cellDump, demoWithUsulan, findCell, ok, readXlsx } from '../helpers/annex.js';
 
 async function exportDemo(opts: Record<string, unknown> = {}) {
@@ -424,6 +425,108 @@ describe('annex export follows the workbook\'s capaian settings', () => {
       if (row.getCell(2).value === 'Persentase Penduduk Miskin' && row.getCell(4).value === 'Realisasi' && row.getCell(5).value === 2020) note = row.getCell(8).value;
     });
     expect(note).toBe('sementara');
+    await close();
+  });
+});
+
+describe('annex export: paths with bounds', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  async function xlsxBy(creator: string): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    book.creator = creator;
+    book.addWorksheet('Anggaran').getCell(1, 1).value = 'Belanja 2021';
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  it('replaces only an annex this app wrote; any other file at that name is refused untouched, in the same words', async () => {
+    const { dispatch, file, dir, summary, close } = await exportDemo();
+    expect(isOurAnnex(file)).toBe(true);
+    const others: [string, Buffer | string][] = [
+      ['catatan.xlsx', 'Bukan lampiran, hanya catatan rapat.\n'],
+      ['anggaran.xlsx', await xlsxBy('Microsoft Excel')],
+      ['tanpa-pembuat.xlsx', await xlsxBy('')],
+      ['kosong.xlsx', ''],
+    ];
+    for (const [name, bytes] of others) fs.writeFileSync(path.join(dir, name), bytes);
+    fs.mkdirSync(path.join(dir, 'map.xlsx'));
+    const names = listing(dir);
+    for (const name of [...others.map(([n]) => n), 'map.xlsx']) {
+      const target = path.join(dir, name);
+      const before = fs.statSync(target).isFile() ? sha256(target) : null;
+      expect(isOurAnnex(target), name).toBe(false);
+      expect(await dispatch('annex.export', { path: target, date: DATE })).toMatchObject({ ok: false, code: 'already_exists', message: `${name} already exists` });
+      expect(await dispatch('annex.export', { path: target, date: DATE, overwrite: true })).toEqual({
+        ok: false,
+        code: 'already_exists',
+        message: `${name} cannot be replaced: it is not an annex made by this app`,
+        field: 'path',
+        params: { file: name, reason: 'not_an_annex' },
+      });
+      if (before !== null) expect(sha256(target)).toBe(before);
+    }
+    expect(listing(dir)).toEqual(names);
+    // Our own annex is replaced when asked.
+    expect(await dispatch('annex.export', { path: file, date: DATE, overwrite: true })).toMatchObject({ ok: true });
+    // The open workbook under an .xlsx name (a hard link) is the open workbook.
+    const link = path.join(dir, 'buku-kerja.xlsx');
+    fs.linkSync(summary.path, link);
+    expect(await dispatch('annex.export', { path: link, date: DATE, overwrite: true })).toMatchObject({ ok: false, code: 'bad_input', field: 'path' });
+    close();
+  });
+
+  it('a read-only folder is an io_error in words with a reason to translate, and nothing is written', async () => {
+    const { dispatch, close } = await demoWithUsulan();
+    const locked = tempDir('rpjmd-annex-');
+    const real = fs.openSync as (...args: unknown[]) => number;
+    vi.spyOn(fs, 'openSync').mockImplementation(((...args: unknown[]) => {
+      const [p, flags] = args;
+      if (typeof p === 'string' && p.startsWith(locked + path.sep) && typeof flags === 'string' && /[wa+]/.test(flags)) {
+        throw Object.assign(new Error(`EROFS: read-only file system, open '${p}'`), { code: 'EROFS' });
+      }
+      return real.apply(fs, args);
+    }) as never);
+    const r = await dispatch('annex.export', { path: path.join(locked, 'lampiran.xlsx'), date: DATE, signer: SIGNER });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'io_error',
+      message: `Could not write the annex lampiran.xlsx: the folder ${locked} is read-only`,
+      params: { file: 'lampiran.xlsx', folder: locked, reason: 'read_only_folder' },
+    });
+    vi.restoreAllMocks();
+    expect(listing(locked)).toEqual([]);
+    close();
+  });
+});
+
+describe('annex export: text XML cannot carry', () => {
+  it('put writes U+FFFE/U+FFFF and stray controls as U+FFFD, so the sheet stays well-formed XML', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('S');
+    put(ws, 1, 1, 'Skenario\uFFFE lama\uFFFF');
+    put(ws, 2, 1, 'a\u0000b\ud800c');
+    put(ws, 3, 1, 12.32);
+    put(ws, 4, 1, 'Baris 1\nBaris 2\tTab 🚀');
+    const back = await readXlsx(Buffer.from(await book.xlsx.writeBuffer()));
+    const read = back.getWorksheet('S')!;
+    expect(read.getCell(1, 1).value).toBe('Skenario\uFFFD lama\uFFFD');
+    expect(read.getCell(2, 1).value).toBe('a\uFFFDb\uFFFDc');
+    expect(read.getCell(3, 1).value).toBe(12.32);
+    expect(read.getCell(4, 1).value).toBe('Baris 1\nBaris 2\tTab 🚀');
+  });
+
+  it('an older workbook holding U+FFFE/U+FFFF in a justification, a source and a method-change note exports a readable annex', async () => {
+    const { book, close } = await demoEdited([
+      "UPDATE justification SET text = 'Dampak pandemi\uFFFF COVID-19\uFFFE'",
+      "UPDATE value SET source = 'BPS\uFFFF Muara Enim' WHERE series = 'realisation' AND year = 2020 AND indicator_id = (SELECT id FROM indicator WHERE code = 'P0')",
+      "UPDATE method_break SET note = note || '\uFFFE'",
+    ]);
+    const lampiran = book.getWorksheet('Lampiran I')!;
+    expect(findCell(lampiran, (t) => t === 'Dampak pandemi\uFFFD COVID-19\uFFFD')).not.toBeNull();
+    expect(findCell(book.getWorksheet('Sumber Data')!, (t) => t === 'BPS\uFFFD Muara Enim')).not.toBeNull();
+    for (const ws of book.worksheets) expect(findCell(ws, (t) => /[\uFFFE\uFFFF]/.test(t)), ws.name).toBeNull();
     await close();
   });
 });

@@ -63,6 +63,47 @@ describe('dispatch: one entry point for every transport', () => {
     expect(result).toMatchObject({ ok: false, code: 'bad_input', field: 'plan.baselineYear' });
   });
 
+  it('text written into a workbook is held to the text rule, naming the field', async () => {
+    const dispatch = createDispatch(handlers());
+    const refused: [string, Record<string, unknown>, string, RegExp][] = [
+      ['scenario.create', { name: 'A\u0000B', from: { kind: 'empty' } }, 'name', /control character \(U\+0000\)/],
+      ['scenario.create', { name: 'Rev\u202Egnp.exe', from: { kind: 'empty' } }, 'name', /bidirectional override or isolate \(U\+202E\)/],
+      ['scenario.create', { name: '\u200b\u200d \ufeff', from: { kind: 'empty' } }, 'name', /only spaces or invisible characters/],
+      ['scenario.create', { name: 'A\uFFFE', from: { kind: 'empty' } }, 'name', /non-character \(U\+FFFE\)/],
+      ['scenario.create', { name: 'A', description: 'x\uFFFF', from: { kind: 'empty' } }, 'description', /U\+FFFF/],
+      ['scenario.update', { scenarioId: 1, name: 'Line\nbreak' }, 'name', /U\+000A/],
+      ['justification.set', { scenarioId: 1, indicatorId: 1, text: 'naik\u0007' }, 'text', /U\+0007/],
+      ['justification.set', { scenarioId: 1, indicatorId: 1, text: 'naik \u2066x\u2069' }, 'text', /U\+2066/],
+      ['references.save', { indicatorCode: 'P0', kind: 'level', comparison: 'le', year: 2024, value: 7, label: '\u200b', source: 'RPJMN' }, 'label', /invisible/],
+      ['references.save', { indicatorCode: 'P0', kind: 'level', comparison: 'le', year: 2024, value: 7, label: 'RPJMN', source: 'Perpres\u0085' }, 'source', /U\+0085/],
+      ['methodBreaks.save', { indicatorCode: 'IPM', year: 2020, note: '\u2060' }, 'note', /invisible/],
+      ['annex.signer.set', { name: 'Siti\u202D', title: 'Kepala', nip: '1' }, 'name', /U\+202D/],
+      ['annex.export', { path: 'x.xlsx', signer: { name: 'Siti', title: 'Kepala\u0000', nip: '1' } }, 'signer.title', /U\+0000/],
+      ['workbook.create', { path: 'x.rpjmd', plan: { region: '\u200b', province: 'P', baselineYear: 2017, firstYear: 2018, lastYear: 2023 } }, 'plan.region', /invisible/],
+      ['workbook.open', { path: '/tmp/a\u0000b.rpjmd' }, 'path', /U\+0000/],
+    ];
+    for (const [method, input, field, message] of refused) {
+      const result = await dispatch(method, input);
+      expect(result, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, code: 'bad_input', field });
+      expect(!result.ok && result.message).toMatch(message);
+      expect(!result.ok && result.message).toContain(`field "${field}"`);
+    }
+  });
+
+  it('multi-line text keeps TAB and line feeds; names keep what they show', async () => {
+    const seen: unknown[] = [];
+    const record = (input: unknown) => {
+      seen.push(input);
+      return null as never;
+    };
+    const dispatch = createDispatch(handlers({ 'justification.set': record, 'scenario.create': record, 'methodBreaks.save': record }));
+    expect(await dispatch('justification.set', { scenarioId: 1, indicatorId: 1, text: 'Baris 1\n\tBaris 2' })).toMatchObject({ ok: true });
+    expect(await dispatch('justification.set', { scenarioId: 1, indicatorId: 1, text: '' })).toMatchObject({ ok: true });
+    expect(await dispatch('scenario.create', { name: ' \u200bPerubahan 2021 🚀 ', description: 'a\nb', from: { kind: 'empty' } })).toMatchObject({ ok: true });
+    expect(await dispatch('methodBreaks.save', { indicatorCode: 'IPM', year: 2020, note: 'Metode baru\nBPS 2020' })).toMatchObject({ ok: true });
+    expect(seen).toHaveLength(4);
+  });
+
   it('every contract entry has an input schema', () => {
     for (const m of METHODS) expect(typeof contract[m].input.safeParse).toBe('function');
   });
