@@ -15,7 +15,7 @@ import type { Indicator, Plan, Series, TargetCell, TargetOrigin } from '../../sh
 import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
 import { checkCellValue, checkCountWithinPopulation, type CellProblem } from '../../shared/model/cell-rules.js';
 import { cellKey, emptyEffect, type EditEffect } from './caches.js';
-import { closeStep, keyOf, openStep, putRow, replayStep, sameRow, selectRow, type Row, type RowChange, type TrackedTable } from './history.js';
+import { closeStep, deleteRow, keyOf, openStep, putRow, replayStep, sameRow, selectRow, type Row, type RowChange, type TrackedTable } from './history.js';
 import type { IndicatorIndex, WorkbookReads } from './queries.js';
 import type { Statements } from './statements.js';
 
@@ -153,15 +153,16 @@ export class EditTx {
   /** Writes workbook values (realisations, original targets, baseline…), checked like targets. */
   setValues(cells: readonly ValueWrite[]): void {
     this.checkCells(cells, this.ctx.plan.baselineYear, 'plan years');
-    this.effect.otherData = true;
     cells.forEach((c, i) => {
       const key = { indicator_id: c.indicatorId, year: c.year, series: c.series };
       const before = selectRow(this.ctx.st, 'value', key);
       const after = c.value === null ? null : { ...key, value: c.value, source: c.source, illustrative: c.illustrative ? 1 : 0, provisional: c.provisional ? 1 : 0 };
       if (sameRow(before, after)) return;
       if (after) putRow(this.ctx.st, 'value', after);
-      else this.ctx.st.get('DELETE FROM value WHERE indicator_id = ? AND year = ? AND series = ?').run(c.indicatorId, c.year, c.series);
-      this.changes.push({ table: 'value', before, after: after ? selectRow(this.ctx.st, 'value', key) : null });
+      else deleteRow(this.ctx.st, 'value', key);
+      const change = { table: 'value' as const, before, after: after ? selectRow(this.ctx.st, 'value', key) : null };
+      this.changes.push(change);
+      this.track(change);
       const ind = this.ctx.indicators.byId.get(c.indicatorId)!;
       this.notePopulationCell(ind, null, c.series, c.year, i, c.where);
       this.pushLog(false, null, null, ind.code, c.year, c.series, (before?.value as number | undefined) ?? null, c.value, null, c.where ?? null);
@@ -194,15 +195,7 @@ export class EditTx {
     const k = keyOf(table, key);
     const before = selectRow(this.ctx.st, table, k);
     if (!before) return null;
-    this.ctx.st.get(`DELETE FROM ${table} WHERE ${Object.keys(k).map((c) => `${c} = ?`).join(' AND ')}`).run(Object.values(k));
-    if (table === 'scenario_target') {
-      const sid = before.scenario_id as number;
-      let written = this.effect.targets.get(sid);
-      if (!written) this.effect.targets.set(sid, (written = new Map()));
-      written.set(cellKey(before.indicator_id as number, before.year as number), null);
-      this.changes.push({ table, before, after: null });
-      return before;
-    }
+    deleteRow(this.ctx.st, table, k);
     this.record(table, before, null);
     return before;
   }
@@ -226,7 +219,8 @@ export class EditTx {
     return this.justificationCache.get(key)!;
   }
 
-  private scenarioName(id: number): string | null {
+  /** The scenario's name at this moment of the edit (null once it is deleted). */
+  scenarioName(id: number): string | null {
     if (!this.scenarioNames.has(id)) {
       const row = this.ctx.st.get('SELECT name FROM scenario WHERE id = ?').get(id) as { name: string } | undefined;
       this.scenarioNames.set(id, row?.name ?? null);
@@ -236,12 +230,29 @@ export class EditTx {
 
   private record(table: TrackedTable, before: Row | null, after: Row | null): void {
     if (sameRow(before, after)) return;
-    this.changes.push({ table, before, after });
-    const row = (after ?? before)!;
-    if (table === 'scenario') {
+    const change = { table, before, after };
+    this.changes.push(change);
+    this.track(change);
+  }
+
+  /**
+   * What a row change means for the kept state (the effect handed to Caches.afterEdit) and for
+   * what this edit has read so far. One home for edits and for undo/redo; setTargets keeps its
+   * own fast path for target cells.
+   */
+  track(c: RowChange): void {
+    const row = (c.after ?? c.before)!;
+    if (c.table === 'scenario_target') {
+      const sid = row.scenario_id as number;
+      let written = this.effect.targets.get(sid);
+      if (!written) this.effect.targets.set(sid, (written = new Map()));
+      const a = c.after;
+      written.set(cellKey(row.indicator_id as number, row.year as number),
+        a ? { indicatorId: a.indicator_id as number, year: a.year as number, value: a.value as number, origin: a.origin as TargetOrigin } : null);
+    } else if (c.table === 'scenario') {
       this.effect.scenarios.add(row.id as number);
       this.scenarioNames.delete(row.id as number);
-    } else if (table === 'justification') {
+    } else if (c.table === 'justification') {
       const sid = row.scenario_id as number;
       let set = this.effect.justifications.get(sid);
       if (!set) this.effect.justifications.set(sid, (set = new Set()));
@@ -468,35 +479,22 @@ export function runReplay(ctx: EditContext, db: Database.Database, direction: 'u
     let noted = false;
     for (const c of changes) {
       const row = (c.after ?? c.before)!;
+      tx.track(c);
       if (c.table === 'scenario_target' || c.table === 'value') {
         const target = c.table === 'scenario_target';
         const sid = target ? (row.scenario_id as number) : null;
         const code = ctx.indicators.byId.get(row.indicator_id as number)?.code ?? null;
-        if (target) {
-          let written = tx.effect.targets.get(sid!);
-          if (!written) tx.effect.targets.set(sid!, (written = new Map()));
-          written.set(cellKey(row.indicator_id as number, row.year as number), c.after
-            ? { indicatorId: c.after.indicator_id as number, year: c.after.year as number, value: c.after.value as number, origin: c.after.origin as TargetOrigin }
-            : null);
-        } else tx.effect.otherData = true;
-        const name = sid === null ? null : ((ctx.st.get('SELECT name FROM scenario WHERE id = ?').get(sid) as { name: string } | undefined)?.name ?? null);
+        const name = sid === null ? null : tx.scenarioName(sid);
         tx.pushLog(c.after?.origin === 'derived' || (c.after === null && c.before?.origin === 'derived'), sid, name, code, row.year as number,
           target ? 'revised_target' : (row.series as string), (c.before?.value as number | undefined) ?? null, (c.after?.value as number | undefined) ?? null,
           target ? tx.justification(sid!, row.indicator_id as number) : null, null);
         continue;
       }
-      // Row tables: the effect, and one entry for the step (a scenario, a reference, a justification).
-      if (c.table === 'scenario') tx.effect.scenarios.add(row.id as number);
-      else if (c.table === 'justification') {
-        const sid = row.scenario_id as number;
-        let set = tx.effect.justifications.get(sid);
-        if (!set) tx.effect.justifications.set(sid, (set = new Set()));
-        set.add(row.indicator_id as number);
-      } else tx.effect.otherData = true;
+      // Row tables: one entry for the step (a scenario, a reference, a justification).
       if (!noted) {
         noted = true;
         const sid = step.scenarioId;
-        const name = sid === null ? null : ((ctx.st.get('SELECT name FROM scenario WHERE id = ?').get(sid) as { name: string } | undefined)?.name ?? (c.table === 'scenario' ? ((c.before ?? c.after)?.name as string) : null));
+        const name = sid === null ? null : (tx.scenarioName(sid) ?? (c.table === 'scenario' ? ((c.before ?? c.after)?.name as string) : null));
         const code = c.table === 'justification' ? (ctx.indicators.byId.get(row.indicator_id as number)?.code ?? null)
           : c.table === 'reference_target' ? (row.indicator_code as string) : null;
         tx.pushLog(false, sid, name, code, null, null, null, null,
