@@ -38,6 +38,8 @@ export interface Indicator {
   /** Range a value may take; null = unbounded on that side (e.g. 0–100 for a share in %). */
   minValue: number | null;
   maxValue: number | null;
+  /** The Perangkat Daerah (regional agency) answerable for the indicator, as the annex prints it; null: not set. */
+  responsibleUnit: string | null;
 }
 
 export interface IndicatorValue {
@@ -250,6 +252,19 @@ export interface WorkbookSettings {
   /** When the revision is made (ISO date, e.g. '2021-08-23'); null: not set. */
   revisionDate: string | null;
   capaianBands: CapaianBandScale;
+  /** The Raperda annex header: its number ("…" when null), its year, and the Perda it amends. */
+  annexDocumentNumber: string | null;
+  annexDocumentYear: number | null;
+  amendedRegulation: string | null;
+}
+
+/** The person behind a change or a signature: asked once per user, kept in the user's profile (not the workbook). */
+export interface Person {
+  name: string;
+  /** Nomor Induk Pegawai; may be empty. */
+  nip: string;
+  /** Jabatan, e.g. "Perencana Ahli Muda, Bappeda". */
+  title: string;
 }
 
 /** The capaian formula a planner chose for an indicator (none: the polarity's default). */

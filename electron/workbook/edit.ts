@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result.js';
 import type { ChangeAction, ChangeKind } from '../../shared/changes.js';
 import { isChangeAction } from '../../shared/changes.js';
-import type { Indicator, Plan, Series, TargetCell, TargetOrigin } from '../../shared/domain.js';
+import type { Indicator, Person, Plan, Series, TargetCell, TargetOrigin } from '../../shared/domain.js';
 import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
 import { checkCellValue, checkCountWithinPopulation, type CellProblem } from '../../shared/model/cell-rules.js';
 import { cellKey, emptyEffect, type EditEffect } from './caches.js';
@@ -21,7 +21,10 @@ import type { Statements } from './statements.js';
 
 /** Who makes the change, as the change log records it. */
 export interface Actor {
+  /** The operating-system account. */
   user: string;
+  /** The person named in the user's profile (name, NIP, jabatan); null until given. */
+  person?: Person | null;
 }
 
 /** A revised target to write (value null clears it). */
@@ -359,10 +362,15 @@ export class EditTx {
   flushLog(): void {
     const rows = this.log.length;
     if (rows === 0) return;
+    const person = this.ctx.actor.person;
     const changeStep = Number(
       this.ctx.st
-        .get('INSERT INTO change_step (at, user, action, kind, scenario_id, scenario_name, undo_step_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(this.at, this.ctx.actor.user, this.action, this.kind, this.stepScenarioId, this.stepScenarioName, this.stepId).lastInsertRowid,
+        .get(
+          `INSERT INTO change_step (at, user, action, kind, scenario_id, scenario_name, undo_step_id, person_name, person_nip, person_title)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(this.at, this.ctx.actor.user, this.action, this.kind, this.stepScenarioId, this.stepScenarioName, this.stepId,
+          person?.name ?? null, person?.nip ?? null, person?.title ?? null).lastInsertRowid,
     );
     const values: unknown[] = [];
     for (const e of this.log) {

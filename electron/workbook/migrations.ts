@@ -405,6 +405,28 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('DROP TABLE undo_row;');
     },
   },
+  {
+    version: 5,
+    description: 'annex in the Raperda form: document header on the plan, Perangkat Daerah per indicator, the person behind each change',
+    up(db) {
+      db.exec(`
+        -- The Raperda annex header: "Lampiran Rancangan Peraturan Daerah … Nomor <number> Tahun
+        -- <year> tentang Perubahan atas <amended_regulation>". NULL: not yet set (the annex shows
+        -- a blank to fill, never an invented number).
+        ALTER TABLE plan ADD COLUMN annex_document_number TEXT;
+        ALTER TABLE plan ADD COLUMN annex_document_year INTEGER CHECK (annex_document_year IS NULL OR annex_document_year BETWEEN 1945 AND 2100);
+        ALTER TABLE plan ADD COLUMN amended_regulation TEXT;
+        -- The Perangkat Daerah (regional agency) answerable for an indicator; NULL: not set.
+        ALTER TABLE indicator ADD COLUMN responsible_unit TEXT;
+        -- The person who made a change (asked once per user, kept in the user's profile): name,
+        -- NIP and jabatan. NULL on steps written before v5 or before the person was given;
+        -- change_step.user stays the operating-system account.
+        ALTER TABLE change_step ADD COLUMN person_name TEXT;
+        ALTER TABLE change_step ADD COLUMN person_nip TEXT;
+        ALTER TABLE change_step ADD COLUMN person_title TEXT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

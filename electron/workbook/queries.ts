@@ -22,7 +22,7 @@ export class IndicatorIndex {
     this.list = st
       .get(
         `SELECT id, code, name_id AS nameId, name_en AS nameEn, unit, polarity, decimals, grp AS "group", definition,
-                min_value AS minValue, max_value AS maxValue
+                min_value AS minValue, max_value AS maxValue, responsible_unit AS responsibleUnit
          FROM indicator ORDER BY sort_order, id`,
       )
       .all() as Indicator[];

@@ -1,6 +1,7 @@
 import type { Indicator } from '../../shared/domain.js';
 
-export type IndicatorSpec = Omit<Indicator, 'id'>;
+/** An indicator to seed; the Perangkat Daerah is optional (a new workbook's planner sets it). */
+export type IndicatorSpec = Omit<Indicator, 'id' | 'responsibleUnit'> & { responsibleUnit?: string | null };
 
 /**
  * The standard indicator set every new workbook starts with, in the order the RPJMD Bab IX

@@ -576,8 +576,9 @@ export class Workbook {
 
   /** The revision date and the capaian band scale. */
   settings(): WorkbookSettings {
-    const row = this.st.get('SELECT revision_date AS revisionDate, capaian_bands AS capaianBands FROM plan WHERE id = 1').get() as WorkbookSettings | undefined;
-    return row ?? { revisionDate: null, capaianBands: 'permendagri_86_2017' };
+    const row = this.st.get(`SELECT revision_date AS revisionDate, capaian_bands AS capaianBands, annex_document_number AS annexDocumentNumber,
+              annex_document_year AS annexDocumentYear, amended_regulation AS amendedRegulation FROM plan WHERE id = 1`).get() as WorkbookSettings | undefined;
+    return row ?? { revisionDate: null, capaianBands: 'permendagri_86_2017', annexDocumentNumber: null, annexDocumentYear: null, amendedRegulation: null };
   }
 
   /**
@@ -810,8 +811,14 @@ function seed(db: Db, spec: NewWorkbook): void {
        VALUES (@code, @nameId, @nameEn, @unit, @polarity, @decimals, @group, @definition, @minValue, @maxValue, @sortOrder)`,
     );
     const ids = new Map<string, number | bigint>();
+    // A file of an older schema has no responsible_unit column.
+    const setUnit = db.prepare('SELECT 1 FROM pragma_table_info(\'indicator\') WHERE name = \'responsible_unit\'').get()
+      ? db.prepare('UPDATE indicator SET responsible_unit = ? WHERE id = ?')
+      : null;
     (spec.indicators ?? STANDARD_INDICATORS).forEach((ind, i) => {
-      ids.set(ind.code, insertIndicator.run({ ...ind, sortOrder: (i + 1) * 10 }).lastInsertRowid);
+      const id = insertIndicator.run({ ...ind, sortOrder: (i + 1) * 10 }).lastInsertRowid;
+      ids.set(ind.code, id);
+      if (setUnit && ind.responsibleUnit) setUnit.run(ind.responsibleUnit, id);
     });
     // A file of an older schema (tests build them through create()) has no provisional column.
     const provisional = has('method_break');

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/api/result.js';
 import { createServices } from '../../electron/services/index.js';
 import { createDemoWorkbook } from '../../electron/workbook/demo.js';
 import { Workbook } from '../../electron/workbook/store.js';
+import { LATEST_VERSION } from '../../electron/workbook/migrations.js';
 import { listing, sha256, tempDir } from '../helpers/files.js';
 
 async function craftedDemo(sql: string): Promise<string> {
@@ -61,7 +62,7 @@ describe('a workbook whose schema is not the one this app makes', () => {
     const file = path.join(tempDir(), 'clean.rpjmd');
     (await createDemoWorkbook(file)).close();
     const wb = await Workbook.open(file);
-    expect(wb.schemaVersion).toBe(4);
+    expect(wb.schemaVersion).toBe(LATEST_VERSION);
     wb.close();
   });
 });

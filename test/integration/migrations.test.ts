@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, type Migration } from '../../electron/workbook/migrations.js';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../electron/workbook/migrations.js';
 import { runMigrations, Workbook } from '../../electron/workbook/store.js';
 import { listing, sha256, tempDir } from '../helpers/files.js';
 import { APPLICATION_ID, headerOf, TEST_PLAN } from '../helpers/fixtures.js';
@@ -225,7 +225,7 @@ describe('migration 4 (compact undo, change-log kind/derived/step) on a v3 workb
     seed.close();
 
     const wb = await Workbook.open(file);
-    expect(wb.schemaVersion).toBe(4);
+    expect(wb.schemaVersion).toBe(LATEST_VERSION);
     const actor = { user: 'perencana' };
     const targets = () => wb.reads.targets(1).targets.map((t) => [t.indicatorId, t.year, t.value, t.origin]);
     expect(wb.reads.history()).toMatchObject({ canUndo: true, undoLabel: 'target.paste' });

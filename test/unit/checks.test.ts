@@ -6,7 +6,7 @@ import { CheckState, checkCatalogue, compare, formatRevisionDate, isChanged, jus
 import { STANDARD_INDICATORS } from '../../electron/workbook/standard-indicators.js';
 
 const plan: Plan = { region: 'Kab. Uji', province: 'Sumatera Selatan', baselineYear: 2017, firstYear: 2018, lastYear: 2024 };
-const indicators: Indicator[] = STANDARD_INDICATORS.map((s, i) => ({ ...s, id: i + 1 }));
+const indicators: Indicator[] = STANDARD_INDICATORS.map((s, i) => ({ ...s, id: i + 1, responsibleUnit: s.responsibleUnit ?? null }));
 const id = (code: string) => indicators.find((i) => i.code === code)!.id;
 
 /** A justification that says something (5 words, 26 letters). */

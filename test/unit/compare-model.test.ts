@@ -11,7 +11,7 @@ const plan: Plan = { region: 'Kabupaten Uji', province: 'Sumatera Selatan', base
 function indicator(id: number, code: string, patch: Partial<Indicator> = {}): Indicator {
   return {
     id, code, nameId: code, nameEn: code, unit: '%', polarity: 'lower', decimals: 2, group: 'kemiskinan',
-    definition: '', minValue: 0, maxValue: 100, ...patch,
+    definition: '', minValue: 0, maxValue: 100, responsibleUnit: null, ...patch,
   };
 }
 

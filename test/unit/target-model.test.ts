@@ -24,6 +24,7 @@ const ind = (id: number, code: string, over: Partial<Indicator> = {}): Indicator
   id,
   code,
   nameId: code,
+  responsibleUnit: null,
   nameEn: code,
   unit: '%',
   polarity: 'lower',
