@@ -1,0 +1,86 @@
+/**
+ * The annex as a document, before it is a file: one source of truth, two renderers. The builder
+ * (export.ts and the section builders beside it) reads the workbook once and lays every sheet out
+ * here — title lines, the table with its header rows, body rows and merged cells, legends, the
+ * signature block; the xlsx renderer (exceljs) and the PDF renderer (pdf.ts) only draw it. What a
+ * reviewer reads is decided here, so the two files cannot disagree on a number, a word or a mark.
+ *
+ * Numbers travel as numbers with their decimals (the xlsx keeps them as numbers with a number
+ * format; the PDF prints formatNumber's id-ID/en text); text travels as text.
+ */
+import type { AnnexLanguage, AnnexPaper } from '../../shared/annex.js';
+
+/** Fills a cell may carry; each renderer maps them to its own colours (sheet-style.ts COLORS). */
+export type DocFill = 'header' | 'group' | 'changed' | 'illustrative' | 'error' | 'warning';
+
+export interface DocCellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** Type size in points; default DOC_BODY_PT. Never below DOC_MIN_PT on paper. */
+  size?: number;
+  fill?: DocFill;
+  align?: 'left' | 'center' | 'right';
+  valign?: 'top' | 'middle' | 'bottom';
+  /** Text wraps inside the cell (the row grows); numbers never wrap. */
+  wrap?: boolean;
+}
+
+/** A cell of a table body or header. `colSpan`/`rowSpan` merge it over the cells right/below, which are then omitted from their rows. */
+export type DocCell = (
+  | { kind: 'text'; text: string }
+  /** A number shown with `decimals`; `provisional` appends "*" (BPS angka sementara). */
+  | { kind: 'number'; value: number; decimals: number; provisional?: boolean }
+  | { kind: 'empty' }
+) & { style?: DocCellStyle; colSpan?: number; rowSpan?: number };
+
+export interface DocColumn {
+  /** Width in character units of the body font (exceljs column width). */
+  width: number;
+}
+
+export interface DocTable {
+  columns: DocColumn[];
+  /** Header rows, repeated on every printed page. */
+  header: DocCell[][];
+  body: DocCell[][];
+  /** Columns repeated at the left of every page when a table is split across pages by width (0: none). */
+  repeatColumns?: number;
+}
+
+/** The block in which the annex is signed. */
+export interface DocSignature {
+  /** "Muara Enim, 23 Agustus 2021". */
+  placeAndDate: string;
+  title: string;
+  name: string;
+  /** "NIP 19…" or the blank to fill. */
+  nipLine: string;
+}
+
+export interface DocSection {
+  /** The sheet name (ANNEX_SHEETS); also the PDF section's bookmark. */
+  sheet: string;
+  /** The Raperda header block printed at the top right of the section's first page (may be empty). */
+  headerBlock: string[];
+  /** Title lines, centred above the table; the first is the heading. */
+  titles: string[];
+  table: DocTable;
+  /** Legend and note lines under the table. */
+  notes: string[];
+  signature?: DocSignature;
+  /** Left part of the page footer ("Lampiran I — …"); the renderer adds "Halaman n dari m" per section. */
+  footer: string;
+}
+
+export interface AnnexDocument {
+  language: AnnexLanguage;
+  paper: AnnexPaper;
+  /** Document title for file metadata. */
+  title: string;
+  sections: DocSection[];
+}
+
+/** Body type size on paper, and the floor the issue "legible on paper" sets. */
+export const DOC_BODY_PT = 9;
+export const DOC_MIN_PT = 8;
