@@ -21,6 +21,7 @@ import { previewImport } from '../annex/import.js';
 import { IMPORT_LIMITS } from '../annex/limits.js';
 import { buildTemplate } from '../annex/template.js';
 import { EditCounter } from '../workbook/caches.js';
+import type { Actor } from '../workbook/edit.js';
 import type { Workbook } from '../workbook/store.js';
 import { checkScenario, requireNoErrors } from './checks.js';
 import type { Session } from './session.js';
@@ -178,7 +179,7 @@ export class AnnexService {
   }
 
   /** Writes the kept preview's new and changed cells, refusing a preview the workbook has moved past. */
-  apply(previewId: string): ImportApplyResult {
+  apply(previewId: string, actor: Actor = { user: this.session.userName }): ImportApplyResult {
     const wb = this.session.require();
     const kept = this.kept;
     if (!kept || kept.preview.previewId !== previewId) {
@@ -189,7 +190,7 @@ export class AnnexService {
       throw new AppError('stale', 'The workbook changed after this preview was made; read the file again to see what would change now', { previewId });
     }
     const cells: ImportCell[] = [...kept.preview.new, ...kept.preview.changed];
-    const result = applyImport(wb, { user: this.session.userName }, kept.preview.fileName, cells);
+    const result = applyImport(wb, actor, kept.preview.fileName, cells);
     this.kept = null;
     return result;
   }

@@ -3,16 +3,20 @@ import type { Handlers } from '../../shared/api/dispatch.js';
 import { createScenario, deleteScenario, setScenarioStatus, updateScenario } from '../workbook/editors/scenarios.js';
 import { deleteReference, saveReference } from '../workbook/editors/references.js';
 import { deleteMethodBreak, saveMethodBreak, setCapaianFormula, updateSettings } from '../workbook/editors/settings.js';
+import { setResponsibleUnit } from '../workbook/editors/indicators.js';
 import { setJustification, setTargets } from '../workbook/editors/targets.js';
 import { AnnexService } from './annex.js';
 import { checkScenario, requireNoErrors } from './checks.js';
+import { ProfileStore, profilePath } from './profile.js';
 import type { Session } from './session.js';
 
 export const APP_NAME = 'RPJMD Workbench';
 
 export function createHandlers(session: Session): Handlers {
   const wb = () => session.require();
-  const actor = () => ({ user: session.userName });
+  // Who makes each change: the OS account and the person of the user's profile (name, NIP, jabatan).
+  const profile = new ProfileStore(profilePath(session.options.dataDir));
+  const actor = () => profile.actor(session.userName);
   const references = () => ({ references: session.require().references(), shockYears: session.require().shockYears() });
   const annex = new AnnexService(session);
   return {
@@ -61,6 +65,7 @@ export function createHandlers(session: Session): Handlers {
     },
     'changelog.list': ({ scenarioId, limit }) => wb().reads.changeLog(scenarioId, limit ?? 500),
     'settings.update': (changes) => updateSettings(wb(), actor(), changes),
+    'indicators.update': ({ indicatorId, responsibleUnit }) => setResponsibleUnit(wb(), actor(), indicatorId, responsibleUnit),
     'population.get': () => {
       const p = wb().population();
       return {
@@ -75,12 +80,15 @@ export function createHandlers(session: Session): Handlers {
     'methodBreaks.save': (b) => saveMethodBreak(wb(), actor(), b),
     'methodBreaks.delete': ({ indicatorCode, year }) => deleteMethodBreak(wb(), actor(), indicatorCode, year),
 
+    'profile.get': () => profile.get(),
+    'profile.set': (person) => profile.set(person),
+
     'annex.signer.get': () => annex.signer.get(),
     'annex.signer.set': (signer) => annex.signer.set(signer),
     'annex.export': (input) => annex.exportTo(input),
     'annex.exportBytes': (input) => annex.exportBytes(input),
     'import.template': ({ language }) => annex.template(language ?? 'id'),
     'import.preview': ({ source, target }) => annex.preview(source, target ?? { series: 'realisation' }),
-    'import.apply': ({ previewId }) => annex.apply(previewId),
+    'import.apply': ({ previewId }) => annex.apply(previewId, actor()),
   };
 }

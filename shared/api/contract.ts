@@ -8,6 +8,7 @@ import type {
   AppInfo,
   CapaianSetting,
   MethodBreak,
+  Person,
   PopulationView,
   WorkbookSettings,
   ChangeLogEntry,
@@ -28,6 +29,7 @@ import { isIsoDate } from '../model/revision.js';
 import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
 import { ANNEX_LANGUAGES, ANNEX_PAPERS, IMPORT_SERIES } from '../annex.js';
 import { TARGET_ACTIONS } from '../changes.js';
+import { NIP_DIGITS, nipProblem, PERSON_LIMITS } from '../person.js';
 import { describeTextProblem, textProblem, type TextRule } from '../text-rules.js';
 import type { MethodName } from './methods.js';
 
@@ -89,6 +91,18 @@ const signer = z
     name: line(200),
     title: line(200),
     nip: line(40),
+  })
+  .strict();
+
+/**
+ * The person behind every change (the user's profile, not the workbook): name, NIP, jabatan. The
+ * NIP may be empty; when given it has 18 digits (spaces allowed), as an ASN's NIP and a PPPK's.
+ */
+export const personInput = z
+  .object({
+    name: name(PERSON_LIMITS.name, 'name is empty'),
+    nip: line(PERSON_LIMITS.nip).refine((nip) => nipProblem(nip) === null, `a NIP has ${NIP_DIGITS} digits (spaces allowed), or leave it empty`),
+    title: line(PERSON_LIMITS.title),
   })
   .strict();
 
@@ -230,6 +244,10 @@ export const contract = {
     z.object({ indicatorCode: name(40), year, note: wellFormed(z.string().trim().min(1).max(500), { multiline: true, name: true }) }).strict(),
   ),
   'methodBreaks.delete': method<MethodBreak[]>()(z.object({ indicatorCode: name(40), year }).strict()),
+  /** The user's profile: the person (name, NIP, jabatan) written into every change; null until given. */
+  'profile.get': method<Person | null>()(none),
+  /** Keeps the person in the user's profile (the data folder, not the workbook); later changes carry it. */
+  'profile.set': method<Person>()(personInput),
   /** The signer last used for the annex (kept in the user data folder, not the workbook). */
   'annex.signer.get': method<Signer | null>()(none),
   'annex.signer.set': method<Signer>()(signer),

@@ -36,6 +36,8 @@ export const METHOD_NAMES = [
   'methodBreaks.list',
   'methodBreaks.save',
   'methodBreaks.delete',
+  'profile.get',
+  'profile.set',
   'annex.signer.get',
   'annex.signer.set',
   'annex.export',
