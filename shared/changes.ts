@@ -21,14 +21,15 @@ export type ChangeAction =
   | 'plan.update'
   | 'capaian.set'
   | 'method_break.save'
-  | 'method_break.delete';
+  | 'method_break.delete'
+  | 'indicator.update';
 
 /** A step as first made, or taken back (undo), or made again (redo). */
 export const CHANGE_KINDS = ['do', 'undo', 'redo'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** What a step can change; decides how state kept beside the workbook catches up. */
-export type ChangeScope = 'targets' | 'justifications' | 'scenarios' | 'references' | 'values' | 'settings';
+export type ChangeScope = 'targets' | 'justifications' | 'scenarios' | 'references' | 'values' | 'settings' | 'indicators';
 
 export interface Words {
   id: string;
@@ -64,6 +65,7 @@ export const CHANGE_ACTIONS: ActionTable<ChangeAction> = {
   'capaian.set': { undo: { id: 'rumus capaian', en: 'achievement formula' }, log: { id: 'Rumus capaian', en: 'Achievement formula' }, scopes: ['settings'] },
   'method_break.save': { undo: { id: 'simpan perubahan metode', en: 'save method change' }, log: { id: 'Perubahan metode disimpan', en: 'Method change saved' }, scopes: ['settings'] },
   'method_break.delete': { undo: { id: 'hapus perubahan metode', en: 'delete method change' }, log: { id: 'Perubahan metode dihapus', en: 'Method change deleted' }, scopes: ['settings'] },
+  'indicator.update': { undo: { id: 'ubah perangkat daerah', en: 'edit responsible agency' }, log: { id: 'Perangkat Daerah diubah', en: 'Responsible agency edited' }, scopes: ['indicators'] },
 };
 
 export const TARGET_ACTIONS = ['target.edit', 'target.paste', 'target.path', 'target.clear'] as const satisfies readonly ChangeAction[];
@@ -91,9 +93,12 @@ export function catchesUpByIndicator(action: ChangeAction): boolean {
   return CHANGE_ACTIONS[action].scopes.every((s) => s === 'targets' || s === 'justifications');
 }
 
-/** An import preview compares the file with values and revised targets: a step that may change either makes it stale. */
+/**
+ * An import preview compares the file with values, revised targets and the indicators' Perangkat
+ * Daerah: a step that may change any of them makes it stale.
+ */
 export function makesImportStale(action: ChangeAction): boolean {
-  return CHANGE_ACTIONS[action].scopes.some((s) => s === 'values' || s === 'targets' || s === 'scenarios');
+  return CHANGE_ACTIONS[action].scopes.some((s) => s === 'values' || s === 'targets' || s === 'scenarios' || s === 'indicators');
 }
 
 /**
@@ -110,6 +115,43 @@ export function describeEntryAction(e: { action: string; kind: string; derived: 
 }
 
 const STATUS_WORDS: Record<string, Words> = { draft: { id: 'draf', en: 'draft' }, usulan: { id: 'usulan', en: 'proposal (usulan)' } };
+
+/** The names of the settings and indicator fields a plan.update or indicator.update entry names. */
+const FIELD_WORDS: Record<string, Words> = {
+  revision_date: { id: 'tanggal perubahan', en: 'revision date' },
+  capaian_bands: { id: 'skala capaian', en: 'capaian bands' },
+  annex_document_number: { id: 'nomor Raperda', en: 'Raperda number' },
+  annex_document_year: { id: 'tahun Raperda', en: 'Raperda year' },
+  amended_regulation: { id: 'Perda yang diubah', en: 'regulation amended' },
+  responsible_unit: { id: 'Perangkat Daerah', en: 'responsible agency' },
+};
+
+/** One changed field as an entry's detail stores it: [column, before, after]. */
+export type FieldChange = [field: string, before: string | number | null, after: string | number | null];
+
+/**
+ * The detail of a step that changes fields of one row (plan.update, indicator.update), stored as
+ * data: a JSON list of [column, before, after] — free text (a regulation's title) may hold any
+ * separator, so it is never split out of a sentence.
+ */
+export function fieldChangesDetail(changes: readonly FieldChange[]): string {
+  return JSON.stringify(changes);
+}
+
+function describeFieldChanges(d: string, lang: 'id' | 'en'): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(d);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : String(v));
+  return parsed
+    .filter((c): c is unknown[] => Array.isArray(c) && c.length === 3)
+    .map(([field, before, after]) => `${FIELD_WORDS[String(field)]?.[lang] ?? String(field)}: ${shown(before)} → ${shown(after)}`)
+    .join('; ');
+}
 
 /**
  * The detail of an entry, worded for a reader. Details are stored as data (the text before a
@@ -138,7 +180,11 @@ export function describeEntryDetail(e: { action: string; detail: string | null }
       const word = (s: string) => STATUS_WORDS[s]?.[lang] ?? s;
       return `${word(m[1]!)} → ${word(m[2]!)}`;
     }
+    case 'indicator.update':
+      return describeFieldChanges(d, lang) ?? d;
     case 'plan.update':
+      if (d.startsWith('[')) return describeFieldChanges(d, lang) ?? d;
+      // Written before the annex header joined the settings: "revision_date:a→b; capaian_bands:c→d".
       return d
         .split('; ')
         .map((part) => {

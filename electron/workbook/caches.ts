@@ -19,6 +19,8 @@ export interface EditEffect {
   justifications: Map<number, Set<number>>;
   /** Scenarios created, changed or deleted (their rows, not their targets). */
   scenarios: Set<number>;
+  /** Indicators whose row changed (their Perangkat Daerah): the indicator index is read again. */
+  indicators: Set<number>;
   /** Whether workbook values, references or shock years changed. */
   otherData: boolean;
 }
@@ -37,7 +39,7 @@ export function keyYear(key: number): number {
 }
 
 export function emptyEffect(action: ChangeAction, kind: ChangeKind): EditEffect {
-  return { action, kind, targets: new Map(), justifications: new Map(), scenarios: new Set(), otherData: false };
+  return { action, kind, targets: new Map(), justifications: new Map(), scenarios: new Set(), indicators: new Set(), otherData: false };
 }
 
 /** A piece of kept state: told of each committed edit; false drops it (rebuilt on next use). */

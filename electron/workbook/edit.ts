@@ -261,6 +261,8 @@ export class EditTx {
       if (!set) this.effect.justifications.set(sid, (set = new Set()));
       set.add(row.indicator_id as number);
       this.justificationCache.delete(`${sid}:${row.indicator_id as number}`);
+    } else if (c.table === 'indicator') {
+      this.effect.indicators.add(row.id as number);
     } else {
       this.effect.otherData = true;
     }

@@ -27,6 +27,12 @@ export const TRACKED = {
   plan: ['id'],
   capaian_setting: ['indicator_id'],
   method_break: ['indicator_code', 'year'],
+  /**
+   * An indicator's row: only its Perangkat Daerah (responsible_unit) is edited. A step keeps the
+   * whole row image (a dozen short columns), which undo writes back as it was; nothing else
+   * writes the row between a step and its undo (steps are taken back newest first).
+   */
+  indicator: ['id'],
 } as const;
 export type TrackedTable = keyof typeof TRACKED;
 

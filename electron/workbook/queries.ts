@@ -9,9 +9,9 @@ import { historyState } from './history.js';
 import type { Statements } from './statements.js';
 
 /**
- * The indicators, read once per open workbook: nothing writes the indicator table after a
- * workbook is created (migrations run before the workbook is handed out). A future indicator
- * editor must make a new index after its edit.
+ * The indicators as read at one moment. The open workbook keeps one in its Caches (store.ts) and
+ * reads a new one after an edit that changes an indicator's row (its Perangkat Daerah,
+ * editors/indicators.ts) or a write from another connection.
  */
 export class IndicatorIndex {
   readonly list: readonly Indicator[];

@@ -51,6 +51,8 @@ export interface NewWorkbook {
   /** When the revision is made (ISO date); the demo's is August 2021. */
   revisionDate?: string | null;
   methodBreaks?: readonly MethodBreak[];
+  /** The Raperda annex header (schema v5): the Perda it amends, its number and year. */
+  annexHeader?: Partial<Pick<WorkbookSettings, 'annexDocumentNumber' | 'annexDocumentYear' | 'amendedRegulation'>>;
 }
 
 type Db = Database.Database;
@@ -407,7 +409,6 @@ export class Workbook {
   readonly caches: Caches;
   /** Scenarios, targets, the change log and the undo state: the read side. */
   readonly reads: WorkbookReads;
-  private index: IndicatorIndex | undefined;
 
   private constructor(
     readonly path: string,
@@ -549,11 +550,11 @@ export class Workbook {
   }
 
   /**
-   * The indicators, read once: nothing writes the indicator table after a workbook is created
-   * (migrations run before the workbook is handed out).
+   * The indicators, kept until an edit changes an indicator's row (its Perangkat Daerah) or
+   * another connection writes (caches.ts).
    */
   indicatorIndex(): IndicatorIndex {
-    return (this.index ??= new IndicatorIndex(this.st));
+    return this.caches.get('indicators', () => new KeptIndicators(new IndicatorIndex(this.st))).index;
   }
 
   /** The indicators in table order: the caller's own array of shared, read-only objects. */
@@ -822,6 +823,14 @@ function seed(db: Db, spec: NewWorkbook): void {
     });
     // A file of an older schema (tests build them through create()) has no provisional column.
     const provisional = has('method_break');
+/** The indicator index, kept until an edit changes an indicator's row. */
+class KeptIndicators implements Kept {
+  constructor(readonly index: IndicatorIndex) {}
+  afterEdit(effect: EditEffect): boolean {
+    return effect.indicators.size === 0;
+  }
+}
+
     const insertValue = db.prepare(
       provisional
         ? 'INSERT INTO value (indicator_id, year, series, value, source, illustrative, provisional) VALUES (?, ?, ?, ?, ?, ?, ?)'
@@ -840,3 +849,8 @@ function seed(db: Db, spec: NewWorkbook): void {
 }
 
 export { LATEST_VERSION };
+    const header = spec.annexHeader;
+    if (header && db.prepare("SELECT 1 FROM pragma_table_info('plan') WHERE name = 'amended_regulation'").get()) {
+      db.prepare('UPDATE plan SET annex_document_number = ?, annex_document_year = ?, amended_regulation = ? WHERE id = 1')
+        .run(header.annexDocumentNumber ?? null, header.annexDocumentYear ?? null, header.amendedRegulation ?? null);
+    }

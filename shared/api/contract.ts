@@ -14,6 +14,7 @@ import type {
   ChangeLogEntry,
   Finding,
   HistoryState,
+  Indicator,
   ReferenceTarget,
   Severity,
   ShockYear,
@@ -31,6 +32,7 @@ import { ANNEX_LANGUAGES, ANNEX_PAPERS, IMPORT_SERIES } from '../annex.js';
 import { TARGET_ACTIONS } from '../changes.js';
 import { NIP_DIGITS, nipProblem, PERSON_LIMITS } from '../person.js';
 import { describeTextProblem, textProblem, type TextRule } from '../text-rules.js';
+import { RAPERDA_LIMITS } from '../raperda.js';
 import type { MethodName } from './methods.js';
 
 /** Declares a method: its input schema now, its result type as a phantom for the type checker. */
@@ -228,8 +230,22 @@ export const contract = {
       .object({
         revisionDate: z.string().refine(isIsoDate, 'a date written YYYY-MM-DD').nullable().optional(),
         capaianBands: z.enum(CAPAIAN_BAND_SCALES).optional(),
+        /** The Raperda annex header (shared/raperda.ts): empty text or null clears a field. */
+        annexDocumentNumber: line(RAPERDA_LIMITS.documentNumber).nullable().optional(),
+        annexDocumentYear: z
+          .number()
+          .int(`a year between ${RAPERDA_LIMITS.yearMin} and ${RAPERDA_LIMITS.yearMax}`)
+          .min(RAPERDA_LIMITS.yearMin, `a year between ${RAPERDA_LIMITS.yearMin} and ${RAPERDA_LIMITS.yearMax}`)
+          .max(RAPERDA_LIMITS.yearMax, `a year between ${RAPERDA_LIMITS.yearMin} and ${RAPERDA_LIMITS.yearMax}`)
+          .nullable()
+          .optional(),
+        amendedRegulation: line(RAPERDA_LIMITS.amendedRegulation).nullable().optional(),
       })
       .strict(),
+  ),
+  /** Sets (or clears, with empty text or null) an indicator's Perangkat Daerah penanggung jawab; one undo step. */
+  'indicators.update': method<Indicator[]>()(
+    z.object({ indicatorId: id, responsibleUnit: line(RAPERDA_LIMITS.responsibleUnit).nullable() }).strict(),
   ),
   /** The population BPS poverty figures use, per plan year, with how each year's was found. */
   'population.get': method<PopulationView>()(none),

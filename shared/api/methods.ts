@@ -30,6 +30,7 @@ export const METHOD_NAMES = [
   'references.delete',
   'changelog.list',
   'settings.update',
+  'indicators.update',
   'population.get',
   'capaian.list',
   'capaian.set',

@@ -1,24 +1,52 @@
 /**
- * Workbook settings that are not an indicator's numbers: the revision date and the capaian band
- * scale (on the plan row), the capaian formula chosen per indicator, and method changes (a year
- * from which an indicator's values are not comparable with earlier ones). Each is one edit.
+ * Workbook settings that are not an indicator's numbers: the revision date, the capaian band
+ * scale and the Raperda annex header (its number and year, the Perda it amends) on the plan
+ * row, the capaian formula chosen per indicator, and method changes (a year from which an
+ * indicator's values are not comparable with earlier ones). Each is one edit.
  */
 import { AppError } from '../../../shared/api/result.js';
+import { fieldChangesDetail, type FieldChange } from '../../../shared/changes.js';
 import type { CapaianBandScale, CapaianSetting, MethodBreak, WorkbookSettings } from '../../../shared/domain.js';
+import { storedText } from '../../../shared/raperda.js';
 import type { Actor } from '../edit.js';
 import type { Workbook } from '../store.js';
 
-export function updateSettings(wb: Workbook, actor: Actor, changes: { revisionDate?: string | null | undefined; capaianBands?: CapaianBandScale | undefined }): WorkbookSettings {
+export interface SettingsChanges {
+  revisionDate?: string | null | undefined;
+  capaianBands?: CapaianBandScale | undefined;
+  /** The Raperda annex header: text is trimmed, empty clears it (validated by the contract, shared/raperda.ts). */
+  annexDocumentNumber?: string | null | undefined;
+  annexDocumentYear?: number | null | undefined;
+  amendedRegulation?: string | null | undefined;
+}
+
+/** Setting (as WorkbookSettings names it) → its plan column. */
+const COLUMNS = {
+  revisionDate: 'revision_date',
+  capaianBands: 'capaian_bands',
+  annexDocumentNumber: 'annex_document_number',
+  annexDocumentYear: 'annex_document_year',
+  amendedRegulation: 'amended_regulation',
+} as const satisfies Record<keyof SettingsChanges, string>;
+
+/** The settings given, one edit (one undo step, one change-log entry naming what changed). */
+export function updateSettings(wb: Workbook, actor: Actor, changes: SettingsChanges): WorkbookSettings {
   const before = wb.settings();
+  const given: Partial<Record<keyof SettingsChanges, string | number | null>> = {};
+  if (changes.revisionDate !== undefined) given.revisionDate = changes.revisionDate;
+  if (changes.capaianBands !== undefined) given.capaianBands = changes.capaianBands;
+  if (changes.annexDocumentNumber !== undefined) given.annexDocumentNumber = storedText(changes.annexDocumentNumber);
+  if (changes.annexDocumentYear !== undefined) given.annexDocumentYear = changes.annexDocumentYear;
+  if (changes.amendedRegulation !== undefined) given.amendedRegulation = storedText(changes.amendedRegulation);
   wb.edit(actor, 'plan.update', null, (tx) => {
     const row: Record<string, unknown> = { id: 1 };
-    if (changes.revisionDate !== undefined) row.revision_date = changes.revisionDate;
-    if (changes.capaianBands !== undefined) row.capaian_bands = changes.capaianBands;
+    const parts: FieldChange[] = [];
+    for (const [key, value] of Object.entries(given) as [keyof SettingsChanges, string | number | null][]) {
+      row[COLUMNS[key]] = value;
+      if (value !== before[key]) parts.push([COLUMNS[key], before[key], value]);
+    }
     tx.put('plan', row);
-    const parts: string[] = [];
-    if (changes.revisionDate !== undefined && changes.revisionDate !== before.revisionDate) parts.push(`revision_date:${before.revisionDate ?? ''}→${changes.revisionDate ?? ''}`);
-    if (changes.capaianBands !== undefined && changes.capaianBands !== before.capaianBands) parts.push(`capaian_bands:${before.capaianBands}→${changes.capaianBands}`);
-    if (parts.length) tx.note({ detail: parts.join('; ') });
+    if (parts.length) tx.note({ detail: fieldChangesDetail(parts) });
   });
   return wb.settings();
 }
