@@ -69,6 +69,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   read_only: 409,
   unauthorized: 401,
   forbidden: 403,
+  timeout: 503,
+  too_large: 500,
   internal: 500,
 };
 

@@ -268,6 +268,45 @@ function verifyRows(db: Db, name: string): void {
     const list = bad.map((i) => `${String(i.code).slice(0, 40)} (decimals ${String(i.decimals)}, range ${String(i.lo ?? '–')}…${String(i.hi ?? '–')})`).join('; ');
     return refuse(`indicator${bad.length > 1 ? 's' : ''} ${list} ${bad.length > 1 ? 'have' : 'has'} decimals outside 0–6, a range that is not two finite numbers in order, or an unknown polarity or group`);
   }
+  let long: string | null;
+  try {
+    long = longestValueOverCap(db);
+  } catch (err) {
+    return refuse(`its values cannot be measured (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (long) return refuse(`a value in ${long} is longer than ${formatCount(MAX_STORED_TEXT)} characters, far more than the app writes`);
+}
+
+/**
+ * The longest text the app writes is a justification or a source of a few thousand characters
+ * (shared/api/contract.ts); a value 25× that is not ours. Capped at open so no read can return
+ * a crafted file's megabytes of text (a 10 MB justification made the change log 400 MB). Every
+ * column of every table is measured — SQLite lets any column hold text — except the undo
+ * steps' packed changes, which a large paste legitimately makes long and only undo reads.
+ */
+export const MAX_STORED_TEXT = 100_000;
+
+function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "table.column" of the first value longer than MAX_STORED_TEXT, or null. One scan per table. */
+function longestValueOverCap(db: Db): string | null {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  for (const table of tables) {
+    const quoted = `"${table.replace(/"/g, '""')}"`;
+    const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter(
+      (c) => !(table === 'undo_step' && c === 'changes'),
+    );
+    if (columns.length === 0) continue;
+    const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
+    const over = db
+      .prepare(`SELECT ${columns.map((c) => `length(${q(c)}) > ${MAX_STORED_TEXT}`).join(', ')} FROM ${quoted} WHERE ${columns.map((c) => `length(${q(c)}) > ${MAX_STORED_TEXT}`).join(' OR ')} LIMIT 1`)
+      .raw()
+      .get() as number[] | undefined;
+    if (over) return `${table}.${columns[over.findIndex((x) => x === 1)] ?? '?'}`;
+  }
+  return null;
 }
 
 /** A sibling path for temporary files, so the final rename never crosses file systems. */
@@ -784,6 +823,14 @@ export class Workbook {
   }
 }
 
+/** The indicator index, kept until an edit changes an indicator's row. */
+class KeptIndicators implements Kept {
+  constructor(readonly index: IndicatorIndex) {}
+  afterEdit(effect: EditEffect): boolean {
+    return effect.indicators.size === 0;
+  }
+}
+
 /** The Susenas population, kept until an edit changes workbook values. */
 class KeptPopulation implements Kept {
   constructor(readonly value: SusenasPopulation) {}
@@ -807,6 +854,11 @@ function seed(db: Db, spec: NewWorkbook): void {
       const insertBreak = db.prepare('INSERT INTO method_break (indicator_code, year, note) VALUES (?, ?, ?)');
       for (const b of spec.methodBreaks ?? []) insertBreak.run(b.indicatorCode, b.year, b.note);
     }
+    const header = spec.annexHeader;
+    if (header && db.prepare("SELECT 1 FROM pragma_table_info('plan') WHERE name = 'amended_regulation'").get()) {
+      db.prepare('UPDATE plan SET annex_document_number = ?, annex_document_year = ?, amended_regulation = ? WHERE id = 1')
+        .run(header.annexDocumentNumber ?? null, header.annexDocumentYear ?? null, header.amendedRegulation ?? null);
+    }
     const insertIndicator = db.prepare(
       `INSERT INTO indicator (code, name_id, name_en, unit, polarity, decimals, grp, definition, min_value, max_value, sort_order)
        VALUES (@code, @nameId, @nameEn, @unit, @polarity, @decimals, @group, @definition, @minValue, @maxValue, @sortOrder)`,
@@ -823,14 +875,6 @@ function seed(db: Db, spec: NewWorkbook): void {
     });
     // A file of an older schema (tests build them through create()) has no provisional column.
     const provisional = has('method_break');
-/** The indicator index, kept until an edit changes an indicator's row. */
-class KeptIndicators implements Kept {
-  constructor(readonly index: IndicatorIndex) {}
-  afterEdit(effect: EditEffect): boolean {
-    return effect.indicators.size === 0;
-  }
-}
-
     const insertValue = db.prepare(
       provisional
         ? 'INSERT INTO value (indicator_id, year, series, value, source, illustrative, provisional) VALUES (?, ?, ?, ?, ?, ?, ?)'
@@ -849,8 +893,3 @@ class KeptIndicators implements Kept {
 }
 
 export { LATEST_VERSION };
-    const header = spec.annexHeader;
-    if (header && db.prepare("SELECT 1 FROM pragma_table_info('plan') WHERE name = 'amended_regulation'").get()) {
-      db.prepare('UPDATE plan SET annex_document_number = ?, annex_document_year = ?, amended_regulation = ? WHERE id = 1')
-        .run(header.annexDocumentNumber ?? null, header.annexDocumentYear ?? null, header.amendedRegulation ?? null);
-    }

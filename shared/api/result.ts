@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'read_only',
   'unauthorized',
   'forbidden',
+  /** A call ran past the store's watchdog and was stopped; the workbook was closed. */
+  'timeout',
+  /** An answer larger than the host sends (a crafted workbook's huge text, an export too big). */
+  'too_large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -111,6 +111,18 @@ describe('a workbook whose rows would shape unbounded work', () => {
     await refusedUntouched(await craftedDemo("PRAGMA ignore_check_constraints = ON; UPDATE indicator SET polarity = 'sideways' WHERE code = 'P0';"), /unknown polarity/);
   });
 
+  it('refuses text far longer than the app writes (a 10 MB justification would make every change-log read hundreds of MB), naming the column', async () => {
+    await refusedUntouched(
+      await craftedDemo("INSERT INTO scenario (id, name, created_at) VALUES (900, 'Uji', '2021-08-23'); INSERT INTO justification (scenario_id, indicator_id, text, updated_at) SELECT 900, min(id), hex(zeroblob(5000000)), '2021-08-23' FROM indicator;"),
+      /a value in justification\.text is longer than 100,000 characters/,
+    );
+    // A column the app fills with numbers can hold text too; it is measured the same way.
+    await refusedUntouched(await craftedDemo("UPDATE value SET source = hex(zeroblob(100000)) WHERE indicator_id = (SELECT min(indicator_id) FROM value);"), /value\.source/);
+    // The undo steps' packed changes are the app's own long text (a large paste) and stay allowed.
+    const file = await craftedDemo("INSERT INTO undo_step (scenario_id, label, at, changes) VALUES (NULL, 'x', '2021-08-23', hex(zeroblob(100000)));");
+    (await Workbook.open(file, { readOnly: true })).close();
+  });
+
   it('is refused the same way through the services (browser host, CLI and desktop open alike), keeping the open workbook', async () => {
     const file = await craftedDemo('UPDATE plan SET baseline_year = -100000000, first_year = -99999999, last_year = 100000000;');
     const before = sha256(file);

@@ -482,6 +482,8 @@ export const en: Messages = {
       forbidden: 'The host refused the request.',
       refused_file: 'The import file was refused (format, size or unsafe content).',
       stale: 'The workbook changed since the preview was made; preview again.',
+      timeout: 'This work ran too long and was stopped; the workbook was closed and every saved change is kept. Open the workbook again.',
+      too_large: 'The answer is too large to send (for example very long text inside the file).',
       internal: 'Internal error in the service.',
     },
   },

@@ -480,6 +480,8 @@ export const id = {
       forbidden: 'Permintaan ditolak oleh host.',
       refused_file: 'Berkas impor ditolak (format, ukuran atau isi tidak aman).',
       stale: 'Buku kerja berubah sejak pratinjau dibuat; buat pratinjau lagi.',
+      timeout: 'Pekerjaan ini berjalan terlalu lama dan dihentikan; buku kerja ditutup tanpa kehilangan perubahan yang sudah tersimpan. Buka kembali buku kerja.',
+      too_large: 'Jawaban layanan terlalu besar untuk dikirim (misalnya teks yang sangat panjang di dalam berkas).',
       internal: 'Kesalahan internal pada layanan.',
     },
   },
