@@ -11,10 +11,13 @@ import { build as viteBuild } from 'vite';
 
 const args = new Set(process.argv.slice(2));
 // Native and Electron modules stay outside the bundles; everything else is bundled.
-const external = ['electron', 'better-sqlite3'];
+// pdfmake (pdfkit) reads its own data files next to its modules at run time: required from
+// node_modules (a production dependency, packaged by electron-builder), not bundled.
+const external = ['electron', 'better-sqlite3', 'pdfmake'];
 
 async function buildNode() {
-  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning' };
+  // electron/annex/fonts.ts reads __dirname in the CommonJS bundles and import.meta.url only in ESM ones.
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' } };
   await Promise.all([
     esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
     esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
