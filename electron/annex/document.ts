@@ -46,6 +46,14 @@ export interface DocTable {
   body: DocCell[][];
   /** Columns repeated at the left of every page when a table is split across pages by width (0: none). */
   repeatColumns?: number;
+  /** Columns kept in view when scrolling sideways (xlsx frozen panes; the PDF may ignore it). */
+  freezeColumns?: number;
+}
+
+/** A legend line under a table, optionally led by a sample cell (the fill or type it explains). */
+export interface DocNote {
+  text: string;
+  swatch?: { text: string; style: DocCellStyle };
 }
 
 /** The block in which the annex is signed. */
@@ -66,8 +74,12 @@ export interface DocSection {
   /** Title lines, centred above the table; the first is the heading. */
   titles: string[];
   table: DocTable;
+  /** Lines printed left-aligned between the titles and the table (e.g. Lampiran III's count of findings). */
+  intro?: string[];
   /** Legend and note lines under the table. */
   notes: string[];
+  /** The same legend lines with their swatches, when any has one (notes[i] = noteDetails[i].text). */
+  noteDetails?: DocNote[];
   signature?: DocSignature;
   /** Left part of the page footer ("Lampiran I — …"); the renderer adds "Halaman n dari m" per section. */
   footer: string;

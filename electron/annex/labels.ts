@@ -7,6 +7,20 @@ import type { AnnexLanguage } from '../../shared/annex.js';
 import type { CapaianBand, CapaianFormula, NotComputableReason } from '../../shared/model/capaian.js';
 import type { CapaianBandScale, IndicatorGroup, Series, Severity } from '../../shared/domain.js';
 
+/** What the Raperda header block is made of (workbook settings; null where not set). */
+export interface RaperdaParts {
+  lampiran: string;
+  region: string;
+  number: string | null;
+  year: number | null;
+  amended: string | null;
+  first: number;
+  last: number;
+}
+
+const BLANK = '……';
+const up = (s: string) => s.toLocaleUpperCase('id-ID');
+
 export interface AnnexLabels {
   docTitle: string;
   sheet1Title: string;
@@ -89,6 +103,15 @@ export interface AnnexLabels {
   of: string;
   nip: string;
   months: readonly string[];
+  /** Lampiran I: the Perangkat Daerah penanggung jawab column, and "–" where none is set. */
+  responsibleUnit: string;
+  /** Lampiran I: the header of the Semula/Menjadi label column, and of the year columns. */
+  targetRow: string;
+  targetsByYear: string;
+  /** What an unset part of the Raperda header prints: a blank to fill, never an invented number. */
+  blank: string;
+  /** The Raperda header block at the top right of a Lampiran sheet. */
+  raperda: (p: RaperdaParts) => string[];
   template: { sheet: string; code: string; help: string[] };
 }
 
@@ -197,6 +220,16 @@ const id: AnnexLabels = {
   of: 'dari',
   nip: 'NIP.',
   months: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  responsibleUnit: 'Perangkat Daerah',
+  targetRow: 'Target',
+  targetsByYear: 'Target Tahun',
+  blank: BLANK,
+  raperda: (p) => {
+    const region = up(p.region);
+    const rpjmd = `TENTANG RENCANA PEMBANGUNAN JANGKA MENENGAH DAERAH ${region} TAHUN ${p.first}–${p.last}`;
+    const amended = p.amended?.trim() ? (/\btentang\b/i.test(p.amended) ? up(p.amended.trim()) : `${up(p.amended.trim())} ${rpjmd}`) : `PERATURAN DAERAH ${region} NOMOR ${BLANK} TAHUN ${BLANK} ${rpjmd}`;
+    return [`LAMPIRAN ${p.lampiran}`, `RANCANGAN PERATURAN DAERAH ${region}`, `NOMOR ${p.number?.trim() || BLANK} TAHUN ${p.year ?? BLANK}`, 'TENTANG', `PERUBAHAN ATAS ${amended}`];
+  },
   template: {
     sheet: 'Impor',
     code: 'Kode',
@@ -314,6 +347,16 @@ const en: AnnexLabels = {
   of: 'of',
   nip: 'NIP.',
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  responsibleUnit: 'Responsible Agency',
+  targetRow: 'Target',
+  targetsByYear: 'Target by Year',
+  blank: BLANK,
+  raperda: (p) => {
+    const region = up(p.region);
+    const rpjmd = `ON THE MEDIUM-TERM REGIONAL DEVELOPMENT PLAN (RPJMD) OF ${region} ${p.first}–${p.last}`;
+    const amended = p.amended?.trim() ? up(p.amended.trim()) : `REGIONAL REGULATION OF ${region} NUMBER ${BLANK} OF ${BLANK} ${rpjmd}`;
+    return [`ANNEX ${p.lampiran}`, `DRAFT REGIONAL REGULATION (RAPERDA) OF ${region}`, `NUMBER ${p.number?.trim() || BLANK} OF ${p.year ?? BLANK}`, 'ON', `AMENDMENT TO ${amended}`];
+  },
   template: {
     sheet: 'Import',
     code: 'Code',
@@ -338,6 +381,9 @@ export const HEADER_WORDS = {
   revised: [id.revised, en.revised],
   realisation: [id.realisation, en.realisation],
   year: [id.year, en.year],
+  justification: [id.justification, en.justification],
+  responsibleUnit: [id.responsibleUnit, en.responsibleUnit, 'Perangkat Daerah Penanggung Jawab', 'PD Penanggung Jawab', 'OPD'],
+  targetRow: [id.targetRow, en.targetRow],
 } as const;
 
 /** "2021-08-23" → "23 Agustus 2021" (id) / "23 August 2021" (en). */

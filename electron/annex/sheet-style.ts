@@ -78,6 +78,24 @@ export interface CellStyle {
   h?: ExcelJS.Alignment['horizontal'];
   v?: ExcelJS.Alignment['vertical'];
   wrap?: boolean;
+  /**
+   * Excel's quote prefix (the cell's text is text even when it starts with =, +, - or @): set on
+   * every text cell that begins with one, so a reviewer who edits it does not make it a live
+   * formula. exceljs has no such style attribute; see QUOTE_PREFIX.
+   */
+  quote?: boolean;
+}
+
+/**
+ * exceljs 4.4 cannot write an xf's quotePrefix attribute. A quote-prefixed cell carries this
+ * protection object (locked, Excel's default, so nothing changes for protection), and xlsx.ts
+ * teaches exceljs's style writer to add quotePrefix="1" to the xf of exactly this marker.
+ */
+export const QUOTE_PREFIX = { locked: true, hidden: false, quotePrefix: true } as ExcelJS.Protection;
+
+/** Whether a text would be read as a formula (or a signed number) when typed into Excel. */
+export function needsQuotePrefix(text: string): boolean {
+  return /^[=+\-@]/.test(text);
 }
 
 /**
@@ -108,7 +126,7 @@ function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
   const size = style.size ?? 9;
   if (h === undefined || v === undefined || !Number.isInteger(size) || size < 0 || size > 400) return styleByText(style);
   const code =
-    (style.bold ? 1 : 0) | (style.italic ? 2 : 0) | (style.underline ? 4 : 0) | (style.border ? 8 : 0) | (style.wrap ? 16 : 0) | (h << 5) | (v << 8) | (size << 11);
+    (style.bold ? 1 : 0) | (style.italic ? 2 : 0) | (style.underline ? 4 : 0) | (style.border ? 8 : 0) | (style.wrap ? 16 : 0) | (h << 5) | (v << 8) | (size << 11) | (style.quote ? 1 << 20 : 0);
   let byFmt = styleIndex.get(code);
   if (!byFmt) styleIndex.set(code, (byFmt = new Map()));
   const fmt = style.numFmt ?? '';
@@ -121,7 +139,7 @@ function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
 }
 
 function styleByText(style: CellStyle): Partial<ExcelJS.Style> {
-  const key = `${style.bold ? 1 : 0}${style.italic ? 1 : 0}${style.underline ? 1 : 0}|${style.size ?? 9}|${style.numFmt ?? ''}|${style.fill ?? ''}|${style.border ? 1 : 0}|${style.h ?? ''}|${style.v ?? ''}|${style.wrap ? 1 : 0}`;
+  const key = `${style.bold ? 1 : 0}${style.italic ? 1 : 0}${style.underline ? 1 : 0}|${style.size ?? 9}|${style.numFmt ?? ''}|${style.fill ?? ''}|${style.border ? 1 : 0}|${style.h ?? ''}|${style.v ?? ''}|${style.wrap ? 1 : 0}|${style.quote ? 1 : 0}`;
   let s = sharedStyles.get(key);
   if (!s) {
     s = {};
@@ -144,6 +162,7 @@ function applyStyle(target: Partial<ExcelJS.Style>, style: CellStyle): void {
   if (style.fill) target.fill = solid(style.fill);
   if (style.border) target.border = BORDER_ALL;
   target.alignment = { vertical: style.v ?? 'middle', horizontal: style.h ?? 'left', wrapText: style.wrap ?? false };
+  if (style.quote) target.protection = QUOTE_PREFIX;
 }
 
 const isBlank = (style: object) => {
@@ -220,24 +239,44 @@ export function titleRow(ws: ExcelJS.Worksheet, row: number, lastCol: number, te
 }
 
 /**
- * A row tall enough for its wrapped texts: exceljs cannot measure text, and Excel does not re-fit
- * rows when it opens a file, so the height is estimated from characters per line (Arial 9 pt
- * fits about 1,15 characters per unit of column width).
+ * How many lines a text takes in a cell `width` column units wide at `size` points, wrapped at
+ * spaces the way Excel and LibreOffice wrap (a word longer than the line is broken). exceljs
+ * cannot measure text, and neither Excel nor LibreOffice re-fits a row's height when it opens a
+ * file, so the height is estimated: Arial (Liberation Sans) 9 pt fits about 1,1 characters per
+ * unit of column width (the estimate leans long: a row a line too tall is harmless, a line too
+ * short cuts text off the page).
  */
-export function fitRowHeight(ws: ExcelJS.Worksheet, row: number, texts: { text: string; width: number }[], minLines = 1): void {
-  let lines = minLines;
-  for (const t of texts) {
-    const perLine = Math.max(4, Math.floor(t.width * 1.15));
-    const n = t.text.includes('\n')
-      ? t.text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0)
-      : Math.max(1, Math.ceil(t.text.length / perLine));
-    lines = Math.max(lines, n);
+export function wrappedLines(text: string, width: number, size = 9, bold = false): number {
+  const perLine = Math.max(3, Math.floor(((width - 0.8) * 1.1 * 9) / size / (bold ? 1.08 : 1)));
+  let lines = 0;
+  for (const part of text.split('\n')) {
+    let used = 0;
+    let n = 1;
+    for (const word of part.split(/\s+/).filter(Boolean)) {
+      const len = word.length;
+      if (used === 0) {
+        n += Math.ceil(len / perLine) - 1;
+        used = len % perLine || perLine;
+      } else if (used + 1 + len <= perLine) {
+        used += 1 + len;
+      } else {
+        n += Math.ceil(len / perLine);
+        used = len % perLine || perLine;
+      }
+    }
+    lines += n;
   }
-  ws.getRow(row).height = Math.max(13, lines * 11.5 + 2);
+  return Math.max(1, lines);
+}
+
+/** The height of a row of `lines` lines of `size`-point type, in points. */
+export function rowHeightFor(lines: number, size = 9): number {
+  return Math.max(13, Math.ceil(lines * size * 1.3 + 3));
 }
 
 export interface PrintOptions {
   paper: AnnexPaper;
+  /** The table's header rows, repeated at the top of every printed page. */
   headerRows: [number, number];
   lastRow: number;
   lastCol: number;
@@ -245,24 +284,50 @@ export interface PrintOptions {
   footerLeft: string;
   pageWord: string;
   ofWord: string;
+  /** How many pages the sheet prints on (its manual page breaks): "Halaman 2 dari 3" counts the sheet's own pages. */
+  pages: number;
 }
 
-/** Landscape, one page wide, header rows repeated, frozen panes, page numbers in the footer. */
+/**
+ * The print scale of every sheet: 90 %, so 9-point type prints at 8,1 pt. Fixed rather than
+ * fit-to-width (which shrinks the type by whatever the width asks, and makes Excel ignore manual
+ * page breaks): the sections lay their tables out within the printable width at this scale
+ * (gather.ts PAGE_UNITS), and the renderer breaks the pages itself (xlsx.ts).
+ */
+export const PRINT_SCALE = 90;
+
+/**
+ * The height a page holds for rows, in row points before scaling: the paper's landscape height
+ * less the top (0,5 in) and bottom (0,6 in) margins, with 5 % to spare for rounding in the
+ * renderers, divided by the print scale.
+ */
+export const PAGE_ROW_POINTS: Record<AnnexPaper, number> = {
+  A4: Math.floor(((595.3 - 36 - 43.2) * 0.95) / (PRINT_SCALE / 100)),
+  F4: Math.floor(((612 - 36 - 43.2) * 0.95) / (PRINT_SCALE / 100)),
+};
+
+/**
+ * Landscape at PRINT_SCALE, header rows repeated, frozen panes, the print area anchored
+ * ($A$1:$T$40), page numbers per sheet: the sheet's first page is page 1 (firstPageNumber) and
+ * the count is the sheet's own — written as a number, since LibreOffice's &N counts the pages of
+ * the whole workbook.
+ */
 export function printSetup(ws: ExcelJS.Worksheet, p: PrintOptions): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: PAPER_SIZE[p.paper] as ExcelJS.PaperSize,
     orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    fitToPage: false,
+    scale: PRINT_SCALE,
     horizontalCentered: true,
+    firstPageNumber: 1,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
-    printArea: `A1:${columnLetter(p.lastCol)}${p.lastRow}`,
+    // exceljs puts a $ before each part: "A$1:T$40" is written $A$1:$T$40.
+    printArea: `A$1:${columnLetter(p.lastCol)}$${p.lastRow}`,
     printTitlesRow: `${p.headerRows[0]}:${p.headerRows[1]}`,
   };
   ws.headerFooter = {
-    oddFooter: `&L&8${hfText(p.footerLeft)}&C&8${hfText(p.pageWord)} &P ${hfText(p.ofWord)} &N`,
+    oddFooter: `&L&9${hfText(p.footerLeft)}&R&9${hfText(p.pageWord)} &P ${hfText(p.ofWord)} ${p.pages}`,
   };
   ws.views = [{ state: 'frozen', xSplit: p.freezeCols, ySplit: p.headerRows[1], topLeftCell: `${columnLetter(p.freezeCols + 1)}${p.headerRows[1] + 1}`, activeCell: 'A1' }];
 }

@@ -1,0 +1,143 @@
+/**
+ * The annex's data, gathered once: everything the section builders (sections/*.ts) read — the
+ * plan, indicators, values, the scenario's targets and justifications, the check report, the
+ * capaian context, the Raperda header settings — with the options (language, paper, signer, date).
+ * Reads the workbook, never writes it; nothing here reads the clock.
+ */
+import type { AnnexLanguage, AnnexPaper, Signer } from '../../shared/annex.js';
+import type { CheckReport } from '../../shared/api/contract.js';
+import { AppError } from '../../shared/api/result.js';
+import type { ChangeLogEntry, Indicator, IndicatorValue, Plan, Scenario, ScenarioTargets, Series, WorkbookSettings } from '../../shared/domain.js';
+import { capaianContext, type CapaianContext } from '../../shared/model/capaian.js';
+import { isChanged } from '../../shared/model/checks.js';
+import { lastRealisedYear } from '../../shared/model/revision.js';
+import type { Workbook } from '../workbook/store.js';
+import type { AnnexLabels } from './labels.js';
+import { LABELS, longDate } from './labels.js';
+
+export interface AnnexOptions {
+  /** Default: the scenario marked usulan. */
+  scenarioId?: number | undefined;
+  language: AnnexLanguage;
+  paper: AnnexPaper;
+  signer: Signer | null;
+  /** Date printed on the annex and the signature, YYYY-MM-DD. */
+  date: string;
+}
+
+/** Everything the sections read, gathered once. */
+export interface AnnexData {
+  plan: Plan;
+  indicators: Indicator[];
+  scenario: Scenario;
+  targets: ScenarioTargets;
+  report: CheckReport;
+  value: (ind: Indicator, year: number, series: Series) => IndicatorValue | undefined;
+  revised: (ind: Indicator, year: number) => number | undefined;
+  values: IndicatorValue[];
+  /** Each indicator's realisations, oldest first. */
+  realisations: (ind: Indicator) => IndicatorValue[];
+  /** The scenario's justification per indicator id. */
+  justification: Map<number, string>;
+  /** The scenario's change log, oldest first. */
+  changeLog: ChangeLogEntry[];
+  settings: WorkbookSettings;
+  /** Band scale, formula per indicator, method breaks: what capaian is measured with. */
+  capaian: CapaianContext;
+  /** The last year whose realisation was published by the revision date; null without a date. */
+  lastRealised: number | null;
+  lang: AnnexLanguage;
+  L: AnnexLabels;
+  opts: AnnexOptions;
+  /**
+   * The printable width of the paper (landscape, the annex's margins) in column-width units of
+   * the xlsx at the print scale (PRINT_SCALE): tables laid out within it fit the page across in
+   * Excel (a unit ≈ 5,25 pt, Calibri's digit) and in LibreOffice even where it stands in a wider
+   * font for Calibri (DejaVu Sans: a unit ≈ 7 pt), so nothing shrinks the type below its size.
+   */
+  pageUnits: number;
+}
+
+/**
+ * Printable width in column units: A4 landscape 297 mm (784 pt inside 2 × 0,4 in margins), F4
+ * 330 mm (878 pt), at the print scale of 90 % with the widest unit a renderer uses (7 pt), less a
+ * little reserve: 784 / (7 × 0,9) = 124 → 122; 878 / 6,3 = 139 → 137.
+ */
+export const PAGE_UNITS: Record<AnnexPaper, number> = { A4: 122, F4: 137 };
+
+export function resolveScenario(wb: Workbook, scenarioId: number | undefined): Scenario {
+  if (scenarioId !== undefined) return wb.reads.scenario(scenarioId);
+  const usulan = wb.reads.scenarios().find((s) => s.status === 'usulan');
+  if (!usulan) {
+    throw new AppError('not_found', 'No scenario is marked usulan; mark one as the proposal or choose the scenario to export', {}, 'scenarioId');
+  }
+  return usulan;
+}
+
+export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport): AnnexData {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError('bad_input', `Date must be YYYY-MM-DD, got "${opts.date}"`, {}, 'date');
+  const scenario = wb.reads.scenario(report.scenarioId);
+  const values = wb.values();
+  const byKey = new Map(values.map((v) => [`${v.indicatorId}:${v.year}:${v.series}`, v]));
+  const reals = new Map<number, IndicatorValue[]>();
+  for (const v of values) {
+    if (v.series !== 'realisation') continue;
+    const list = reals.get(v.indicatorId);
+    if (list) list.push(v);
+    else reals.set(v.indicatorId, [v]);
+  }
+  for (const list of reals.values()) list.sort((a, b) => a.year - b.year);
+  const targets = wb.reads.targets(scenario.id);
+  const revisedMap = new Map(targets.targets.map((t) => [`${t.indicatorId}:${t.year}`, t.value]));
+  const plan = wb.plan();
+  const settings = wb.settings();
+  return {
+    plan,
+    indicators: wb.indicators(),
+    scenario,
+    targets,
+    report,
+    values,
+    realisations: (ind) => reals.get(ind.id) ?? [],
+    value: (ind, year, series) => byKey.get(`${ind.id}:${year}:${series}`),
+    revised: (ind, year) => revisedMap.get(`${ind.id}:${year}`),
+    justification: new Map(targets.justifications.map((j) => [j.indicatorId, j.text])),
+    changeLog: wb.reads.changeLog(scenario.id, 100_000).reverse(),
+    settings,
+    capaian: capaianContext({ plan, settings, capaianSettings: wb.capaianSettings(), methodBreaks: wb.methodBreaks() }),
+    lastRealised: lastRealisedYear(settings.revisionDate),
+    lang: opts.language,
+    L: LABELS[opts.language],
+    opts,
+    pageUnits: PAGE_UNITS[opts.paper],
+  };
+}
+
+export function targetYears(plan: Plan): number[] {
+  const ys: number[] = [];
+  for (let y = plan.firstYear; y <= plan.lastYear; y++) ys.push(y);
+  return ys;
+}
+
+export function indName(d: AnnexData, ind: Indicator): string {
+  return d.lang === 'en' ? ind.nameEn : ind.nameId;
+}
+
+/**
+ * Whether a revised target is an illustrative number: one carried over unchanged (at the
+ * indicator's decimals) from an illustrative original target — a scenario made from the original
+ * targets copies their stand-ins, which stay stand-ins until the planner changes them.
+ */
+export function revisedIllustrative(ind: Indicator, revised: number | undefined, original: IndicatorValue | undefined): boolean {
+  return revised !== undefined && original !== undefined && original.illustrative && !isChanged(ind, revised, original.value);
+}
+
+/** "2021-08-23" in the annex language, or null without a revision date. */
+export function revisionDateText(d: AnnexData): string | null {
+  return d.settings.revisionDate ? longDate(d.settings.revisionDate, d.lang) : null;
+}
+
+/** "Kabupaten Muara Enim" → "Muara Enim": where the signer signs, unless given. */
+export function defaultPlace(region: string): string {
+  return region.replace(/^(Kabupaten|Kab\.|Kota)\s+/i, '').trim() || region;
+}
