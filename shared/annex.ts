@@ -26,6 +26,14 @@ export interface Signer {
   nip: string;
 }
 
+/**
+ * How Catatan Perubahan shows the scenario's change log: `net` (default) — the net change per cell
+ * (semula → menjadi, when, who, why; changes undone leave nothing); `full` — every step in order,
+ * undo and redo included, marked in words.
+ */
+export const CHANGE_LOG_MODES = ['net', 'full'] as const;
+export type ChangeLogMode = (typeof CHANGE_LOG_MODES)[number];
+
 /** The sheets of the annex, in order. Fixed names (also in English exports) so files round-trip. */
 export const ANNEX_SHEETS = ['Lampiran I', 'Lampiran II', 'Lampiran III', 'Catatan Perubahan', 'Sumber Data'] as const;
 

@@ -116,6 +116,41 @@ export function describeEntryAction(e: { action: string; kind: string; derived: 
 
 const STATUS_WORDS: Record<string, Words> = { draft: { id: 'draf', en: 'draft' }, usulan: { id: 'usulan', en: 'proposal (usulan)' } };
 
+/** The capaian formulas a capaian.set entry names ("default→lower_a"). */
+const FORMULA_WORDS: Record<string, Words> = {
+  default: { id: 'bawaan menurut polaritas', en: "the polarity's default" },
+  higher: { id: 'realisasi ÷ target (makin tinggi makin baik)', en: 'realisation ÷ target (higher is better)' },
+  lower_a: { id: 'target ÷ realisasi (makin rendah makin baik)', en: 'target ÷ realisation (lower is better)' },
+  lower_b: { id: '2 − realisasi ÷ target (makin rendah makin baik)', en: '2 − realisation ÷ target (lower is better)' },
+};
+
+const REFERENCE_KIND_WORDS: Record<string, Words> = {
+  level: { id: 'tingkat', en: 'level' },
+  annual_change: { id: 'perubahan per tahun', en: 'annual change' },
+};
+const COMPARISON_SIGNS: Record<string, string> = { lt: '<', le: '≤', eq: '=', ge: '≥', gt: '>' };
+
+/** "RPJMN 2020–2024: level le 7 (2024)" as stored → "RPJMN 2020–2024: tingkat ≤ 7 (2024)"; null when it is not that shape. */
+function describeReference(d: string, lang: 'id' | 'en'): string | null {
+  const m = /^(.*): (level|annual_change) (lt|le|eq|ge|gt) (-?[0-9.e+-]+)( \((\d{4})\))?$/s.exec(d);
+  if (!m) return null;
+  const value = lang === 'id' ? m[4]!.replace('.', ',') : m[4]!;
+  return `${m[1]!}: ${REFERENCE_KIND_WORDS[m[2]!]![lang]} ${COMPARISON_SIGNS[m[3]!]!} ${value}${m[5] ?? ''}`;
+}
+
+/**
+ * Where a cell's value came from, as the write path stores it (electron/annex/apply.ts): "Impor:
+ * f.xlsx, Lampiran I!F12", then "(angka sementara "*")" or "(catatan kaki "ᵉ" dibuang)". Stored in
+ * Indonesian; an English reader gets it in English.
+ */
+function describeWhere(d: string, lang: 'id' | 'en'): string {
+  if (lang === 'id') return d;
+  return d
+    .replace(/^Impor: /, 'Import: ')
+    .replace(/ \(angka sementara "([^"]*)"\)$/, ' (provisional figure "$1")')
+    .replace(/ \(catatan kaki "([^"]*)" dibuang\)$/, ' (footnote "$1" dropped)');
+}
+
 /** The names of the settings and indicator fields a plan.update or indicator.update entry names. */
 const FIELD_WORDS: Record<string, Words> = {
   revision_date: { id: 'tanggal perubahan', en: 'revision date' },
@@ -156,7 +191,9 @@ function describeFieldChanges(d: string, lang: 'id' | 'en'): string | null {
 /**
  * The detail of an entry, worded for a reader. Details are stored as data (the text before a
  * justification changed, where a scenario came from, a status change); entries written before
- * schema v4 stored English sentences and are shown as they are.
+ * schema v4 stored English sentences, which are worded too where their shape is known ("from
+ * original targets", "draft → usulan", "was: …"), so an Indonesian reader meets no English and no
+ * codes. Anything else is shown as stored.
  */
 export function describeEntryDetail(e: { action: string; detail: string | null }, lang: 'id' | 'en'): string {
   const d = e.detail;
@@ -167,19 +204,63 @@ export function describeEntryDetail(e: { action: string; detail: string | null }
       const old = d.startsWith('was: ') ? d.slice(5) : d;
       return en ? `was: ${old}` : `semula: ${old}`;
     }
-    case 'scenario.create':
-      if (d === 'original') return en ? 'from the original targets' : 'dari target awal';
-      if (d === 'empty') return en ? 'empty' : 'kosong';
-      if (d.startsWith('scenario:')) return en ? `from scenario "${d.slice(9)}"` : `dari skenario "${d.slice(9)}"`;
+    case 'scenario.create': {
+      // Before v4: "from original targets", "from scenario "X"", "from empty".
+      const source = d.startsWith('from ') ? d.slice(5) : d;
+      if (source === 'original' || source === 'original targets') return en ? 'from the original targets' : 'dari target awal';
+      if (source === 'empty') return en ? 'empty' : 'kosong';
+      if (source.startsWith('scenario:')) return en ? `from scenario "${source.slice(9)}"` : `dari skenario "${source.slice(9)}"`;
+      const legacy = /^scenario "(.*)"$/s.exec(source);
+      if (legacy) return en ? `from scenario "${legacy[1]!}"` : `dari skenario "${legacy[1]!}"`;
       return d;
-    case 'scenario.update':
+    }
+    case 'scenario.update': {
+      // Before v4: 'name: "A" → "B"; description changed' (either part alone).
+      const parts = d.split('; ');
+      if (parts.every((p) => p === 'description changed' || /^name: ".*" → ".*"$/s.test(p))) {
+        return parts
+          .map((p) => {
+            if (p === 'description changed') return en ? 'description changed' : 'uraian diubah';
+            const m = /^name: "(.*)" → "(.*)"$/s.exec(p)!;
+            return en ? `renamed "${m[1]!}" → "${m[2]!}"` : `nama "${m[1]!}" → "${m[2]!}"`;
+          })
+          .join('; ');
+      }
       return en ? `was named "${d}"` : `nama semula "${d}"`;
+    }
     case 'scenario.status': {
-      const m = /^(\w+)→(\w+)$/.exec(d);
+      // "draft→usulan"; before v4 "draft → usulan".
+      const m = /^(\w+)\s*→\s*(\w+)$/.exec(d);
       if (!m) return d;
       const word = (s: string) => STATUS_WORDS[s]?.[lang] ?? s;
       return `${word(m[1]!)} → ${word(m[2]!)}`;
     }
+    case 'capaian.set': {
+      const m = /^(\w+)→(\w+)$/.exec(d);
+      if (!m) return d;
+      const word = (f: string) => FORMULA_WORDS[f]?.[lang] ?? f;
+      return `${word(m[1]!)} → ${word(m[2]!)}`;
+    }
+    case 'reference.save':
+      return describeReference(d, lang) ?? d;
+    case 'reference.delete': {
+      try {
+        const row = JSON.parse(d) as Record<string, unknown>;
+        if (typeof row.label === 'string' && typeof row.kind === 'string' && typeof row.comparison === 'string' && typeof row.value === 'number') {
+          const year = typeof row.year === 'number' ? ` (${row.year})` : '';
+          return describeReference(`${row.label}: ${row.kind} ${row.comparison} ${row.value}${year}`, lang) ?? d;
+        }
+      } catch {
+        // not JSON: shown as stored
+      }
+      return d;
+    }
+    case 'import.apply':
+    case 'target.edit':
+    case 'target.paste':
+    case 'target.path':
+    case 'target.clear':
+      return describeWhere(d, lang);
     case 'indicator.update':
       return describeFieldChanges(d, lang) ?? d;
     case 'plan.update':

@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AnnexBytesResult, AnnexExportResult, AnnexLanguage, AnnexPaper, ImportApplyResult, ImportCell, ImportPreview, ImportTarget, Signer } from '../../shared/annex.js';
+import type { AnnexBytesResult, AnnexExportResult, AnnexLanguage, AnnexPaper, ChangeLogMode, ImportApplyResult, ImportCell, ImportPreview, ImportTarget, Signer } from '../../shared/annex.js';
 import { ANNEX_SHEETS } from '../../shared/annex.js';
 import type { CheckReport } from '../../shared/api/contract.js';
 import { AppError } from '../../shared/api/result.js';
@@ -66,6 +66,8 @@ export interface ExportInput {
   paper?: AnnexPaper | undefined;
   signer?: Signer | undefined;
   date?: string | undefined;
+  /** Catatan Perubahan: 'net' (default) or 'full' (electron/annex/change-log-section.ts). */
+  changeLog?: ChangeLogMode | undefined;
 }
 
 export type ImportSourceInput = { path: string } | { name: string; base64: string };

@@ -3,7 +3,7 @@
  * and the undo state. Nothing here writes; writes go through edit.ts.
  */
 import { AppError } from '../../shared/api/result.js';
-import type { ChangeLogEntry, HistoryState, Indicator, Scenario, ScenarioTargets, TargetCell } from '../../shared/domain.js';
+import type { ChangeLogEntry, HistoryState, Indicator, Person, Scenario, ScenarioTargets, TargetCell } from '../../shared/domain.js';
 import { keyIndicator, keyYear, type Caches, type EditEffect, type Kept } from './caches.js';
 import { historyState } from './history.js';
 import type { Statements } from './statements.js';
@@ -29,6 +29,14 @@ export class IndicatorIndex {
     this.byId = new Map(this.list.map((i) => [i.id, i]));
     this.byCode = new Map(this.list.map((i) => [i.code, i]));
   }
+}
+
+/** A change-log entry with the step it belongs to and the person recorded on that step. */
+export interface ChangeLogEntryWithPerson extends ChangeLogEntry {
+  /** change_step.id: entries of one edit, undo or redo share it. */
+  changeStepId: number;
+  /** Who made the step (name, NIP, jabatan); null when none was recorded (only the OS account, `user`). */
+  person: Person | null;
 }
 
 interface KeptScenario {
@@ -151,6 +159,31 @@ export class WorkbookReads {
       )
       .all({ sid: scenarioId ?? null, limit })
       .map((r) => ({ ...(r as ChangeLogEntry), derived: (r as { derived: number }).derived === 1 }));
+  }
+
+  /**
+   * One scenario's change log, oldest first, each entry with its step (change_step.id: the entries
+   * one edit, undo or redo wrote) and the person recorded on that step (schema v5; null on steps
+   * written before v5 or before the user gave a name). The change_log view has no person columns
+   * and the v5 schema is frozen, so this read joins change_step itself.
+   */
+  changeLogWithPeople(scenarioId: number): ChangeLogEntryWithPerson[] {
+    return (
+      this.st
+        .get(
+          `SELECT cl.id, cl.at, cl.user, cl.action, cl.kind, cl.derived, cl.step_id AS stepId, cl.scenario_id AS scenarioId,
+                  cl.scenario_name AS scenarioName, cl.indicator_code AS indicatorCode, cl.year, cl.series, cl.old_value AS oldValue,
+                  cl.new_value AS newValue, cl.justification, cl.detail,
+                  s.id AS changeStepId, s.person_name AS personName, s.person_nip AS personNip, s.person_title AS personTitle
+           FROM change_log cl JOIN change_entry e ON e.id = (cl.id >> 16) JOIN change_step s ON s.id = e.change_step_id
+           WHERE cl.scenario_id = ? ORDER BY cl.id`,
+        )
+        .all(scenarioId) as (Omit<ChangeLogEntry, 'derived'> & { derived: number; changeStepId: number; personName: string | null; personNip: string | null; personTitle: string | null })[]
+    ).map(({ personName, personNip, personTitle, ...r }) => ({
+      ...r,
+      derived: r.derived === 1,
+      person: personName === null ? null : { name: personName, nip: personNip ?? '', title: personTitle ?? '' },
+    }));
   }
 
   history(): HistoryState {

@@ -28,7 +28,7 @@ import type {
 import { CAPAIAN_BAND_SCALES, COMPARISONS, REFERENCE_KINDS, REFERENCE_SCOPES, SCENARIO_STATUSES, SERIES } from '../domain.js';
 import { isIsoDate } from '../model/revision.js';
 import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
-import { ANNEX_LANGUAGES, ANNEX_PAPERS, IMPORT_SERIES } from '../annex.js';
+import { ANNEX_LANGUAGES, ANNEX_PAPERS, CHANGE_LOG_MODES, IMPORT_SERIES } from '../annex.js';
 import { TARGET_ACTIONS } from '../changes.js';
 import { NIP_DIGITS, nipProblem, PERSON_LIMITS } from '../person.js';
 import { describeTextProblem, textProblem, type TextRule } from '../text-rules.js';
@@ -113,6 +113,8 @@ const annexOptions = z.object({
   language: z.enum(ANNEX_LANGUAGES).optional(),
   paper: z.enum(ANNEX_PAPERS).optional(),
   signer: signer.optional(),
+  /** Catatan Perubahan: the net change per cell (default) or every step in order. */
+  changeLog: z.enum(CHANGE_LOG_MODES).optional(),
   /** Printed date, YYYY-MM-DD; default today. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').optional(),
 });
