@@ -29,6 +29,7 @@ import { allowPermission } from './shell/permissions.js';
 import { secureWebPreferences } from './shell/web-preferences.js';
 import type { WorkerClient } from './shell/worker-client.js';
 import { createWorkerClient } from './shell/worker-client.js';
+import { DEFAULT_CALL_TIMEOUT_MS } from './host/store-client.js';
 import { createWorkbookDialogs } from './shell/workbook-dialogs.js';
 import type { StoreWorkerData } from './host/worker-protocol.js';
 
@@ -85,6 +86,9 @@ function runPrimaryInstance(): void {
   /** Every service call from main or the renderer goes through here. */
   const callStore = async (method: Method, input: unknown): Promise<Result<unknown>> => {
     if (!store) return failure('internal', 'The workbook service is not running');
+    // A store stopped by the watchdog (or crashed) is replaced for the next call; the page has
+    // shown why the last one stopped, and no workbook is open in the new one.
+    if (!store.alive && !storeClosed) store = startStore();
     const result = await store.call(method, input);
     if (result.ok && OPENING_METHODS.has(method)) setTitle(result.value as WorkbookSummary);
     if (result.ok && method === 'workbook.close') setTitle(null);
@@ -214,7 +218,7 @@ function startStore(): WorkerClient {
   const binding = process.env[NATIVE_BINDING_ENV];
   if (binding && !app.isPackaged && fs.existsSync(binding)) workerData.nativeBinding = binding;
   const worker = new Worker(WORKER_PATH, { workerData });
-  return createWorkerClient(worker, (message) => console.error(message));
+  return createWorkerClient(worker, (message) => console.error(message), { callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS });
 }
 
 /** The version in our package.json (app.getVersion() reports Electron's when started on main.cjs directly, as tests do). */

@@ -4,6 +4,7 @@
 //   dist/electron/preload.cjs sandboxed preload (must be CommonJS)
 //   dist/electron/store-worker.cjs  the services, run off the UI thread in a worker thread
 //   dist/node/serve.mjs       the browser host CLI (`npm run serve`)
+//   dist/node/store-process.mjs  the browser host's services, in a child process it can stop
 //   dist/node/cli.mjs         the batch command line (`npm run cli -- export|import|check`)
 // Usage: node scripts/build.mjs [--node-only | --renderer-only]
 import { build as esbuild } from 'esbuild';
@@ -26,6 +27,13 @@ async function buildNode() {
       ...common,
       entryPoints: ['electron/host/cli.ts'],
       outfile: 'dist/node/cli.mjs',
+      format: 'esm',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    }),
+    esbuild({
+      ...common,
+      entryPoints: ['electron/host/store-process.ts'],
+      outfile: 'dist/node/store-process.mjs',
       format: 'esm',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     }),

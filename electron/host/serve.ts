@@ -5,17 +5,25 @@
  *   --workbook FILE   open FILE (created as a new, empty workbook when it does not exist)
  *   --port N          port to listen on (default: a free one)
  *   --listen HOST     bind another interface than 127.0.0.1 (prints a warning; token still needed)
+ *   --call-timeout S  stop the store when one call runs longer than S seconds (default 120)
  *   --make-demo [FILE] build the demo workbook (default: the user's data folder) and exit
+ *
+ * The workbook services run in a child process (store-process.ts) under a watchdog
+ * (store-supervisor.ts): a call that runs away is stopped, answered with a clear error, and the
+ * next call gets a fresh store, while this process keeps serving the page and the API.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { createServices } from '../services/index.js';
 import { defaultDataDir, demoWorkbookPath } from '../services/paths.js';
+import type { WorkbookSummary } from '../../shared/domain.js';
 import { createDemoWorkbook } from '../workbook/demo.js';
 import { newToken, startHttpHost } from './http.js';
+import type { StoreProcessData } from './store-process.js';
+import { DEFAULT_CALL_TIMEOUT_MS } from './store-client.js';
+import { superviseStore } from './store-supervisor.js';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -31,6 +39,7 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         listen: { type: 'string' },
         'make-demo': { type: 'boolean' },
+        'call-timeout': { type: 'string' },
         help: { type: 'boolean' },
       },
       allowPositionals: true,
@@ -40,7 +49,7 @@ async function main(): Promise<void> {
   }
   const { values, positionals } = args;
   if (values.help) {
-    process.stdout.write('Usage: npm run serve -- [--workbook FILE] [--port N] [--listen HOST]\n       npm run demo -- [FILE]\n');
+    process.stdout.write('Usage: npm run serve -- [--workbook FILE] [--port N] [--listen HOST] [--call-timeout SECONDS]\n       npm run demo -- [FILE]\n');
     return;
   }
   const dataDir = defaultDataDir();
@@ -66,9 +75,23 @@ async function main(): Promise<void> {
     );
   }
 
-  const services = createServices({ dataDir, host: 'browser', appVersion: pkg.version });
+  let callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS;
+  if (values['call-timeout'] !== undefined) {
+    const seconds = Number(values['call-timeout']);
+    if (!Number.isFinite(seconds) || seconds < 1 || seconds > 86_400) fail(`serve: --call-timeout must be 1–86400 seconds, got "${values['call-timeout']}"`);
+    callTimeoutMs = seconds * 1000;
+  }
+
+  const storeData: StoreProcessData = { dataDir, appVersion: pkg.version };
+  const store = superviseStore({
+    entry: fileURLToPath(new URL('./store-process.mjs', import.meta.url)),
+    args: [JSON.stringify(storeData)],
+    callTimeoutMs,
+    onProblem: (message) => process.stderr.write(`serve: ${message}\n`),
+  });
+  const dispatch = (method: string, input: unknown) => store.call(method, input);
   const target = values.workbook;
-  const opened = await services.dispatch(
+  const opened = await dispatch(
     target === undefined ? 'workbook.openDemo' : fs.existsSync(target) ? 'workbook.open' : 'workbook.create',
     target === undefined ? {} : { path: target },
   );
@@ -77,12 +100,12 @@ async function main(): Promise<void> {
   const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) fail(`serve: the renderer is not built (${staticDir}); run npm run build`);
 
-  const host = await startHttpHost({ dispatch: services.dispatch, staticDir, token: newToken(), hostname, port });
-  const summary = services.session.require();
+  const host = await startHttpHost({ dispatch, staticDir, token: newToken(), hostname, port });
+  const summary = opened.value as WorkbookSummary;
   process.stdout.write(`RPJMD Workbench — browser host (Ctrl+C to stop)\nWorkbook: ${summary.path}\nOpen this address in a browser:\n${host.url}\n`);
 
   const stop = () => {
-    void services
+    void store
       .close()
       .then(() => host.close())
       .then(() => process.exit(0));

@@ -42,7 +42,12 @@ export interface StoreClient {
   close(timeoutMs?: number): Promise<void>;
   /** False once the store has ended, failed or was stopped by the watchdog. */
   readonly alive: boolean;
+  /** Settles when the store's process or thread has ended (reported by the transport). */
+  readonly ended: Promise<void>;
 }
+
+/** Default watchdog: far above any legitimate call (a province-scale annex takes seconds). */
+export const DEFAULT_CALL_TIMEOUT_MS = 120_000;
 
 interface Pending {
   method: string;
@@ -100,6 +105,7 @@ export function createStoreClient(transport: StoreTransport, options: StoreClien
     get alive() {
       return dead === null;
     },
+    ended: exited,
     call(method, input) {
       if (dead !== null) return Promise.resolve(failure(dead.code, dead.reason));
       const id = nextId++;

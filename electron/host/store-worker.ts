@@ -9,7 +9,7 @@ import type { Dispatch } from '../../shared/api/dispatch.js';
 import { failure } from '../../shared/api/result.js';
 import { createServices } from '../services/index.js';
 import type { StoreWorkerData } from './worker-protocol.js';
-import { answerRequests } from './worker-protocol.js';
+import { answerRequests, MAX_RESPONSE_CHARS } from './worker-protocol.js';
 
 function start(): void {
   if (!parentPort) throw new Error('store-worker must run in a worker thread');
@@ -31,7 +31,7 @@ function start(): void {
     console.error(reason);
     dispatch = async () => failure('internal', reason);
   }
-  answerRequests(parentPort, dispatch, close);
+  answerRequests(parentPort, dispatch, close, { maxResponseChars: MAX_RESPONSE_CHARS });
 }
 
 start();

@@ -51,6 +51,18 @@ export function isWorkerResponse(msg: unknown): msg is WorkerResponse {
   return typeof m.id === 'number' && typeof m.result === 'object' && m.result !== null;
 }
 
+/**
+ * The largest answer a store sends, in JSON characters (64 MiB). The biggest legitimate one is an
+ * annex for download (base64 of a file the export caps far lower); a crafted workbook must not
+ * make a read return hundreds of megabytes. Over it, the call answers `too_large`.
+ */
+export const MAX_RESPONSE_CHARS = 64 * 1024 * 1024;
+
+export interface AnswerOptions {
+  /** Answers longer than this (JSON characters) are replaced by a `too_large` failure. */
+  maxResponseChars?: number;
+}
+
 /** The parts of worker_threads' parentPort the loop uses. */
 export interface PortLike {
   on(event: 'message', listener: (msg: unknown) => void): unknown;
@@ -62,7 +74,7 @@ export interface PortLike {
  * Answers requests on `port` with `dispatch` until a shutdown message arrives, then waits for
  * calls in flight, runs `close` (closes the workbook) and closes the port so the thread ends.
  */
-export function answerRequests(port: PortLike, dispatch: Dispatch, close: () => void | Promise<void>): void {
+export function answerRequests(port: PortLike, dispatch: Dispatch, close: () => void | Promise<void>, options: AnswerOptions = {}): void {
   const inFlight = new Set<Promise<void>>();
   let shuttingDown = false;
 
@@ -73,6 +85,14 @@ export function answerRequests(port: PortLike, dispatch: Dispatch, close: () => 
     } catch (err) {
       // dispatch turns handler errors into Results; this is the last net for anything else.
       result = failure('internal', err instanceof Error ? err.message : 'Internal error');
+    }
+    if (options.maxResponseChars !== undefined && result.ok) {
+      const size = JSON.stringify(result.value)?.length ?? 0;
+      if (size > options.maxResponseChars) {
+        result = failure('too_large', `The answer to ${req.method} is ${size} characters, more than the ${options.maxResponseChars} the host sends`, {
+          params: { size, limit: options.maxResponseChars },
+        });
+      }
     }
     try {
       port.postMessage({ id: req.id, result } satisfies WorkerResponse);

@@ -25,11 +25,11 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function startWorker() {
+function startWorker(callTimeoutMs?: number) {
   const closedMarker = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(script, { workerData: { closedMarker } });
   const problems: string[] = [];
-  const client = createWorkerClient(worker, (m) => problems.push(m));
+  const client = createWorkerClient(worker, (m) => problems.push(m), callTimeoutMs === undefined ? {} : { callTimeoutMs });
   return { worker, client, closedMarker, problems };
 }
 
@@ -90,6 +90,18 @@ describe('worker client with a real worker thread', () => {
     expect(await client.call('echo', {})).toMatchObject({ ok: false, code: 'internal' });
     expect(problems.join('\n')).toContain('exit code 7');
     await client.close(); // closing a dead worker is a no-op, not a hang
+  });
+
+  it('the watchdog answers a call past its deadline with a timeout and stops the worker', async () => {
+    const { worker, client, problems } = startWorker(40);
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+    const slow = await client.call('slow', {});
+    expect(slow).toMatchObject({ ok: false, code: 'timeout' });
+    expect(!slow.ok && slow.message).toMatch(/slow ran for more than 0 s and was stopped/);
+    expect(client.alive).toBe(false);
+    expect(problems.join('\n')).toMatch(/slow ran for more than/);
+    await exited; // terminate() ended the thread
+    await client.close();
   });
 
   it('close() lets calls in flight finish, runs the services close, and ends the thread', async () => {
