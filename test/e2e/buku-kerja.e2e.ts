@@ -118,6 +118,86 @@ test.describe('Buku Kerja (demo workbook)', () => {
     await watch.expectClean();
   });
 
+  test('Lampiran Raperda: the header and a Perangkat Daerah per indicator, saved on Enter or leaving the field, kept after a reload', async ({ page, host }) => {
+    const watch = watchPage(page);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(host.url);
+    const card = page.getByRole('region', { name: 'Lampiran Raperda' });
+    await card.scrollIntoViewIfNeeded();
+    // The demo names the Perda it amends; the Raperda's number and year are not known yet.
+    await expect(card.getByLabel('Perda yang diubah')).toHaveValue(/^Peraturan Daerah Kabupaten Muara Enim Nomor 7 Tahun 2019 tentang Rencana Pembangunan Jangka Menengah Daerah/);
+    await expect(card.getByLabel('Nomor Raperda')).toHaveValue('');
+    await expect(card.getByLabel('Tahun', { exact: true })).toHaveValue('');
+    const p0 = card.getByLabel('Perangkat Daerah Persentase Penduduk Miskin', { exact: true });
+    const jpm = card.getByLabel('Perangkat Daerah Jumlah Penduduk Miskin', { exact: true });
+    await expect(p0).toHaveValue('Dinas Sosial');
+    // Fits 1366×768: nothing wider than the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    const box = await card.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
+
+    // Enter saves a Perangkat Daerah: one edit, confirmed beside the field.
+    await p0.fill('Dinas Sosial; Bappeda (Sekretariat TKPK)');
+    await p0.press('Enter');
+    const p0Row = card.locator('tr[data-indicator="P0"]');
+    await expect(p0Row).toContainText('✓ Tersimpan');
+    await expect(card.getByTestId('raperda-unit-status')).toHaveText('Perangkat Daerah Persentase Penduduk Miskin tersimpan.');
+
+    // What is wrong is said beside the field, in the UI's language, and nothing is sent.
+    await jpm.fill('D'.repeat(201));
+    await expect(card.locator('tr[data-indicator="JPM"]')).toContainText('Terlalu panjang: 201 karakter, paling banyak 200.');
+    await expect(jpm).toHaveAttribute('aria-invalid', 'true');
+    await jpm.press('Escape');
+    await expect(jpm).toHaveValue('Dinas Sosial');
+    // From the keyboard: Shift+Tab back to P0, Tab to JPM, type, Tab away — leaving the field saves it.
+    await jpm.press('Shift+Tab');
+    await expect(p0).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(jpm).toBeFocused();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Dinas Sosial (PKH)');
+    await page.keyboard.press('Tab');
+    await expect(card.locator('tr[data-indicator="JPM"]')).toContainText('✓ Tersimpan');
+
+    // The header: a year that is not one is refused beside it; Enter saves the three fields.
+    const year = card.getByLabel('Tahun', { exact: true });
+    await year.fill('21');
+    await expect(card).toContainText('Tulis tahun empat angka antara 1945 dan 2100, atau kosongkan.');
+    await expect(card.getByRole('button', { name: 'Simpan kepala lampiran' })).toBeDisabled();
+    await year.fill('2021');
+    await card.getByLabel('Nomor Raperda').fill('12');
+    await card.getByLabel('Nomor Raperda').press('Enter');
+    await expect(card.getByTestId('raperda-header-status')).toHaveText('Kepala lampiran tersimpan.');
+    await page.screenshot({ path: path.resolve('test-results/screenshots/buku-kerja-raperda.png'), fullPage: false });
+
+    // Kept in the workbook: a reload shows them.
+    await page.reload();
+    const again = page.getByRole('region', { name: 'Lampiran Raperda' });
+    await again.scrollIntoViewIfNeeded();
+    await expect(again.getByLabel('Perangkat Daerah Persentase Penduduk Miskin', { exact: true })).toHaveValue('Dinas Sosial; Bappeda (Sekretariat TKPK)');
+    await expect(again.getByLabel('Perangkat Daerah Jumlah Penduduk Miskin', { exact: true })).toHaveValue('Dinas Sosial (PKH)');
+    await expect(again.getByLabel('Nomor Raperda')).toHaveValue('12');
+    await expect(again.getByLabel('Tahun', { exact: true })).toHaveValue('2021');
+
+    // Ctrl+Z outside a text field takes back the last step (the header), then the JPM agency.
+    await again.getByRole('button', { name: 'Simpan kepala lampiran' }).focus();
+    await page.keyboard.press('Control+z');
+    await expect(again.getByLabel('Nomor Raperda')).toHaveValue('');
+    await page.keyboard.press('Control+z');
+    await expect(again.getByLabel('Perangkat Daerah Jumlah Penduduk Miskin', { exact: true })).toHaveValue('Dinas Sosial');
+
+    // In English: the same card and the same check in English words.
+    await page.getByRole('button', { name: 'English' }).click();
+    const cardEn = page.getByRole('region', { name: 'Raperda annex' });
+    const p0En = cardEn.getByLabel('Responsible agency of Poverty rate (P0)', { exact: true });
+    await expect(p0En).toHaveValue('Dinas Sosial; Bappeda (Sekretariat TKPK)');
+    await cardEn.getByLabel('Year', { exact: true }).fill('1900');
+    await expect(cardEn).toContainText('Write a four-digit year between 1945 and 2100, or leave it empty.');
+    await cardEn.getByLabel('Year', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await watch.expectClean();
+  });
+
   test('is reachable from the keyboard with visible focus', async ({ page, host }) => {
     const watch = watchPage(page);
     await page.goto(host.url);

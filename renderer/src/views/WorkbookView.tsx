@@ -4,6 +4,7 @@ import type { IndicatorValue, WorkbookSummary } from '../../../shared/domain.js'
 import { IndicatorGrid } from '../grid/IndicatorGrid.js';
 import { SELECTABLE_SERIES, type SelectableSeries } from '../grid/rows.js';
 import { RevisionSettings } from '../workbook/RevisionSettings.js';
+import { AnnexSettings } from '../workbook/AnnexSettings.js';
 import type { ApiClient } from '../../../shared/api/client.js';
 
 interface Props {
@@ -110,6 +111,8 @@ export function WorkbookView({ api, summary, values, busy, onClose, onChanged }:
       </section>
 
       <RevisionSettings api={api} summary={summary} readOnly={summary.readOnly} onChanged={onChanged} />
+
+      <AnnexSettings api={api} summary={summary} readOnly={summary.readOnly} onChanged={onChanged} />
     </div>
   );
 }
