@@ -16,7 +16,7 @@ import type { Method } from '../shared/api/contract.js';
 import { isMethod } from '../shared/api/contract.js';
 import type { Result } from '../shared/api/result.js';
 import { failure } from '../shared/api/result.js';
-import type { WorkbookSummary } from '../shared/domain.js';
+import type { RecentFile, WorkbookSummary } from '../shared/domain.js';
 import { defaultDataDir } from './services/paths.js';
 import { APP_INDEX_URL, APP_SCHEME, isAppUrl } from './shell/app-origin.js';
 import { answerAppRequest } from './shell/app-protocol.js';
@@ -29,6 +29,7 @@ import { allowPermission } from './shell/permissions.js';
 import { secureWebPreferences } from './shell/web-preferences.js';
 import type { WorkerClient } from './shell/worker-client.js';
 import { createWorkerClient } from './shell/worker-client.js';
+import { pathAllowed, pathOfInput, PathGrants } from './shell/path-policy.js';
 import { DEFAULT_CALL_TIMEOUT_MS } from './host/store-client.js';
 import { createWorkbookDialogs } from './shell/workbook-dialogs.js';
 import type { StoreWorkerData } from './host/worker-protocol.js';
@@ -69,6 +70,8 @@ function runPrimaryInstance(): void {
   const ourWindows = new Set<BrowserWindow>();
   let mainWindow: BrowserWindow | null = null;
   let store: WorkerClient | null = null;
+  /** Paths main's dialogs handed to the page in this run (shell/path-policy.ts). */
+  const pathGrants = new PathGrants();
   let storeClosed = false;
   let ready = false;
   const pendingFiles: string[] = [];
@@ -159,6 +162,15 @@ function runPrimaryInstance(): void {
           return failure('forbidden', 'Request from an untrusted frame');
         }
         if (!isMethod(method)) return failure('unknown_method', `Unknown method "${String(method).slice(0, 80)}"`);
+        // The page names only files the planner chose here: a recent file or a dialog's answer.
+        const named = pathOfInput(method, input);
+        if (named !== null) {
+          const recent = await callStore('recent.list', {});
+          const recentPaths = recent.ok ? (recent.value as RecentFile[]).map((r) => r.path) : [];
+          if (!pathAllowed(named, pathGrants, recentPaths)) {
+            return failure('forbidden', 'This file was not chosen in a dialog of this app or the recent-files list', { params: { reason: 'path_not_chosen' } });
+          }
+        }
         return callStore(method, input); // the input is validated against the contract's schema in dispatch
       });
       ipcMain.on(LANGUAGE_CHANNEL, (event, value: unknown) => {
