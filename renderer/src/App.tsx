@@ -5,6 +5,8 @@ import { createApi, onMenuCommand } from './api.js';
 import { AboutDialog } from './components/AboutDialog.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
 import { LocationNotice } from './components/LocationNotice.js';
+import { ProfileDialogHost } from './components/ProfileDialog.js';
+import { ProfileContext, ProfileGate } from './components/profile-gate.js';
 import { TopBar } from './components/TopBar.js';
 import { onFocusRequested } from './focus-request.js';
 import { useHistory, useHistoryShortcuts, type HistoryDirection } from './target/useHistory.js';
@@ -31,7 +33,9 @@ function storedView(): ViewId {
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const api = useMemo(() => createApi(), []);
+  // The profile gate asks for the person (name, NIP, jabatan) calmly: see components/profile-gate.ts.
+  const profileGate = useMemo(() => new ProfileGate(), []);
+  const api = useMemo(() => createApi(profileGate.wrap), [profileGate]);
   const wb = useWorkbench(api);
   const [view, setViewState] = useState<ViewId>(storedView);
   const setView = (id: ViewId) => {
@@ -78,6 +82,7 @@ export function App() {
   }, [wb.summary, t, i18n.language]);
 
   return (
+    <ProfileContext.Provider value={profileGate}>
     <div className="shell">
       <a className="skip-link" href="#main">
         {t('nav.skip')}
@@ -107,7 +112,7 @@ export function App() {
             setHistoryError(null);
           }}
           action={
-            wb.error?.code === 'locked' && wb.lockedPath
+            wb.error && wb.lockedPath
               ? { label: t('error.openReadOnly'), run: () => void wb.openPath(wb.lockedPath!, true) }
               : undefined
           }
@@ -140,6 +145,8 @@ export function App() {
         )}
       </main>
       <AboutDialog open={aboutOpen} info={wb.info} onClose={() => setAboutOpen(false)} />
+      <ProfileDialogHost api={api} />
     </div>
+    </ProfileContext.Provider>
   );
 }

@@ -12,7 +12,7 @@ export interface WorkbenchState {
   recent: RecentFile[];
   busy: boolean;
   error: Failure | null;
-  /** The file a 'locked' refusal was about, so the error can offer to open it read-only. */
+  /** The file a 'locked' or read-only-folder refusal was about, so the error can offer to open it read-only. */
   lockedPath: string | null;
 }
 
@@ -108,7 +108,8 @@ export function useWorkbench(api: ApiClient): WorkbenchState & WorkbenchActions 
       let refusedAsLocked = false;
       await change(async () => {
         const r = await api.call('workbook.open', readOnly ? { path, readOnly } : { path });
-        refusedAsLocked = !r.ok && r.code === 'locked';
+        // Locked by another writer, or in a folder this user cannot write: both can still be read.
+        refusedAsLocked = !r.ok && !readOnly && (r.code === 'locked' || (r.code === 'io_error' && r.params?.reason === 'read_only_folder'));
         return r;
       });
       if (refusedAsLocked) setLockedPath(path);

@@ -462,6 +462,13 @@ export const en: Messages = {
   },
   error: {
     openReadOnly: 'Open read-only',
+    reasons: {
+      read_only_folder: 'The folder {{folder}} cannot be written (read-only, or another user’s), so {{file}} cannot be opened for editing. Open it read-only to read it, or copy it to your own folder.',
+      disk_full: 'The disk holding {{folder}} is full; {{file}} was not written. Free some space and try again.',
+      not_a_workbook: '{{file}} is not a workbook of this app, so it was not replaced. Choose another name.',
+      not_an_annex: '{{file}} is not an annex made by this app, so it was not replaced. Choose another name.',
+      path_not_chosen: 'This file was not chosen in the app’s dialog or the recent-files list, so it was not opened.',
+    },
     title: 'Something went wrong',
     detail: 'Details',
     codes: {

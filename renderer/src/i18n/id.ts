@@ -461,6 +461,13 @@ export const id = {
   error: {
     title: 'Terjadi kesalahan',
     openReadOnly: 'Buka hanya-baca',
+    reasons: {
+      read_only_folder: 'Folder {{folder}} tidak dapat ditulisi (hanya-baca, atau milik pengguna lain), jadi {{file}} tidak dapat dibuka untuk diubah. Buka hanya-baca untuk membacanya, atau salin berkas ke folder Anda.',
+      disk_full: 'Disk tempat {{folder}} penuh; {{file}} tidak ditulis. Kosongkan ruang lalu coba lagi.',
+      not_a_workbook: '{{file}} bukan buku kerja aplikasi ini, jadi tidak ditimpa. Pilih nama lain.',
+      not_an_annex: '{{file}} bukan lampiran buatan aplikasi ini, jadi tidak ditimpa. Pilih nama lain.',
+      path_not_chosen: 'Berkas ini tidak dipilih melalui dialog aplikasi atau daftar berkas terakhir, jadi tidak dibuka.',
+    },
     detail: 'Rincian',
     codes: {
       bad_input: 'Masukan tidak valid.',
