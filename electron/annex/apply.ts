@@ -5,9 +5,11 @@
  * import, naming the cell, otherwise). Imported values replace the source text and clear the
  * ilustrasi mark of the values they overwrite; a value BPS marks provisional ("12,32*") is written
  * with that status (value.provisional), any other imported value without it. Imported revised
- * targets are 'entered' (no rate↔count derivation: the checks flag an inconsistent pair).
+ * targets are 'entered' (no rate↔count derivation: the checks flag an inconsistent pair). An
+ * annex also brings each indicator's Alasan Perubahan (for the scenario its Menjadi rows go to)
+ * and Perangkat Daerah, written in the same step.
  */
-import type { ImportApplyResult, ImportCell } from '../../shared/annex.js';
+import type { ImportApplyResult, ImportCell, ImportJustification, ImportResponsibleUnit } from '../../shared/annex.js';
 import type { Actor, TargetWrite, ValueWrite } from '../workbook/edit.js';
 import type { Workbook } from '../workbook/store.js';
 
@@ -15,12 +17,28 @@ export function importSource(fileName: string, c: Pick<ImportCell, 'sheet' | 'ro
   return `Impor: ${fileName}, ${c.sheet}!${c.column}${c.row}`;
 }
 
-export function applyImport(wb: Workbook, actor: Actor, fileName: string, cells: readonly ImportCell[]): ImportApplyResult {
-  if (cells.length === 0) return { applied: 0, new: 0, changed: 0, undoLabel: null };
-  const scenarioIds = new Set(cells.map((c) => c.scenarioId));
+/** What an annex brings besides its numbers (preview.justifications, preview.responsibleUnits). */
+export interface ImportTexts {
+  justifications?: readonly ImportJustification[] | undefined;
+  responsibleUnits?: readonly ImportResponsibleUnit[] | undefined;
+}
+
+export function applyImport(wb: Workbook, actor: Actor, fileName: string, cells: readonly ImportCell[], texts: ImportTexts = {}): ImportApplyResult {
+  const justifications = texts.justifications ?? [];
+  const units = texts.responsibleUnits ?? [];
+  if (cells.length === 0 && justifications.length === 0 && units.length === 0) return { applied: 0, new: 0, changed: 0, undoLabel: null };
+  const scenarioIds = new Set([...cells.map((c) => c.scenarioId), ...justifications.map((j) => j.scenarioId)]);
   const stepScenario = scenarioIds.size === 1 ? ([...scenarioIds][0] ?? null) : null;
   const fresh = cells.filter((c) => c.oldValue === null).length;
+  const at = new Date().toISOString();
   wb.edit(actor, 'import.apply', stepScenario, (tx) => {
+    // Justifications first, so the change log of each imported target carries the reason it came with.
+    for (const j of justifications) {
+      const before = tx.put('justification', { scenario_id: j.scenarioId, indicator_id: j.indicatorId, text: j.newText.trim(), updated_at: at });
+      const old = (before?.text as string | undefined) ?? '';
+      if (old !== j.newText.trim()) tx.note({ scenarioId: j.scenarioId, indicatorCode: j.indicatorCode, justification: j.newText.trim(), detail: old || null });
+    }
+    for (const u of units) tx.put('indicator', { id: u.indicatorId, responsible_unit: u.newValue?.trim() || null });
     const values: ValueWrite[] = [];
     const targets = new Map<number, TargetWrite[]>();
     for (const c of cells) {
@@ -40,5 +58,5 @@ export function applyImport(wb: Workbook, actor: Actor, fileName: string, cells:
     if (values.length) tx.setValues(values);
     for (const [scenarioId, list] of targets) tx.setTargets(scenarioId, list);
   });
-  return { applied: cells.length, new: fresh, changed: cells.length - fresh, undoLabel: 'import.apply' };
+  return { applied: cells.length + justifications.length + units.length, new: fresh, changed: cells.length - fresh + justifications.length + units.length, undoLabel: 'import.apply' };
 }

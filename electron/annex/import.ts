@@ -5,7 +5,9 @@
  * Layouts:
  * - annex: our own export (round trip). Lampiran I gives kondisi awal (baseline), Semula
  *   (original_target) and Menjadi (the revised targets of the scenario named in its title, or of
- *   the scenario the caller picks); Lampiran II gives realisations.
+ *   the scenario the caller picks) — a row each per indicator (since schema v5; columns per year
+ *   before) — with each indicator's Alasan Perubahan and Perangkat Daerah; Lampiran II gives
+ *   realisations.
  * - template: a header row `[Kode |] Indikator | Satuan | <year> | <year> …` on any sheet (or a
  *   CSV); every number goes to the series the caller picks.
  *
@@ -18,7 +20,7 @@
  * Each refused cell or row is reported with sheet, row and column. In Electron this runs in the
  * services' worker thread, never on the UI thread.
  */
-import type { CellText, ImportCell, ImportConvention, ImportIssue, ImportLayout, ImportNotice, ImportPreview, ImportRejection, ImportSeries, ImportTarget } from '../../shared/annex.js';
+import type { CellText, ImportCell, ImportConvention, ImportIssue, ImportJustification, ImportLayout, ImportNotice, ImportPreview, ImportRejection, ImportResponsibleUnit, ImportSeries, ImportTarget } from '../../shared/annex.js';
 import { AppError } from '../../shared/api/result.js';
 import type { Indicator, Plan, Scenario } from '../../shared/domain.js';
 import { formatExact } from '../../shared/format/number.js';
@@ -447,8 +449,79 @@ function annexScenario(ctx: Context, g: Grid, headerRow: number, target: ImportT
   return null;
 }
 
-/** Lampiran I: Kondisi awal, then Semula/Menjadi per year; Kondisi akhir repeats the last year and is skipped. */
-function parseLampiranI(ctx: Context, g: Grid, target: ImportTarget): Scenario | null {
+/** What Lampiran I carries besides numbers: each indicator's Alasan Perubahan and Perangkat Daerah, where they differ from the workbook's. */
+interface AnnexTexts {
+  justifications: ImportJustification[];
+  responsibleUnits: ImportResponsibleUnit[];
+}
+
+/** Lampiran I as this app writes it since schema v5: a Semula row and a Menjadi row per indicator. */
+function parseLampiranI(ctx: Context, g: Grid, target: ImportTarget, texts: AnnexTexts): Scenario | null {
+  const header = findHeader(g);
+  if (!header) return null;
+  const h1 = header.row;
+  const labelCol = columnWith(g, h1, HEADER_WORDS.targetRow);
+  if (labelCol === null) return parseLampiranILegacy(ctx, g, target);
+  const h2 = h1 + 1;
+  const scenario = annexScenario(ctx, g, h1, target);
+  const years = new Map<number, number>();
+  for (const [c, cell] of g.rows.get(h2) ?? []) {
+    const y = yearOf(cell);
+    if (y !== null) years.set(c, y);
+  }
+  let baselineCol: { col: number; year: number } | null = null;
+  for (const [c] of g.rows.get(h1)!) {
+    const text = textAt(g, h1, c);
+    const y = /\((\d{4})\)$/.exec(text);
+    if (y && isWord(text.replace(/\s*\(\d{4}\)$/, ''), HEADER_WORDS.baseline)) baselineCol = { col: c, year: Number(y[1]) };
+  }
+  const unitCol = columnWith(g, h1, HEADER_WORDS.unit);
+  const whyCol = columnWith(g, h1, HEADER_WORDS.justification);
+  const unitsCol = columnWith(g, h1, HEADER_WORDS.responsibleUnit);
+  noteFormulas(ctx, g);
+  const valueCols = [...years.keys(), ...(baselineCol ? [baselineCol.col] : [])];
+  const current = new Map(scenario ? ctx.wb.reads.targets(scenario.id).justifications.map((j) => [j.indicatorId, j.text]) : []);
+  let previous = h2;
+  for (const r of sortedRows(g)) {
+    if (r <= h2) continue;
+    // The table ends at its first empty row; the legend and signature block follow.
+    if (r !== previous + 1 || (!textAt(g, r, header.indicatorCol) && !hasAny(g, r, valueCols))) break;
+    previous = r;
+    const label = textAt(g, r, labelCol);
+    const series: ImportSeries | null = isWord(label, HEADER_WORDS.original) ? 'original_target' : isWord(label, HEADER_WORDS.revised) ? 'revised_target' : null;
+    if (series === null) continue; // a group row ("A  Indikator Makro")
+    // The name, unit and texts span both rows: the Semula row holds them, the Menjadi row has copies.
+    const ind = rowIndicator(ctx, g, r, header.indicatorCol, null, series === 'original_target' ? unitCol : null, hasAny(g, r, valueCols));
+    if (!ind) continue;
+    if (series === 'revised_target' && !scenario) continue;
+    for (const [c, year] of years) ctx.out.cell(g, r, c, ind, year, series, series === 'revised_target' ? scenario!.id : null);
+    if (series !== 'original_target') continue;
+    if (baselineCol) ctx.out.cell(g, r, baselineCol.col, ind, baselineCol.year, 'baseline', null);
+    const why = whyCol !== null ? ownText(g, r, whyCol) : '';
+    // A blank Alasan Perubahan changes nothing: an import never deletes a planner's text.
+    if (scenario && why && why !== (current.get(ind.id) ?? '')) {
+      texts.justifications.push({ sheet: g.name, row: r, column: columnLetter(whyCol!), indicatorId: ind.id, indicatorCode: ind.code, scenarioId: scenario.id, oldText: current.get(ind.id) ?? null, newText: why });
+    }
+    if (unitsCol !== null) {
+      const shown = ownText(g, r, unitsCol);
+      const unit = !shown || PLACEHOLDERS.has(shown) ? null : shown;
+      if (unit !== (ind.responsibleUnit?.trim() || null)) {
+        texts.responsibleUnits.push({ sheet: g.name, row: r, column: columnLetter(unitsCol), indicatorId: ind.id, indicatorCode: ind.code, oldValue: ind.responsibleUnit, newValue: unit });
+      }
+    }
+  }
+  return scenario;
+}
+
+/** A text cell's own text (a merged copy or a number gives ''), trimmed and capped at 2.000 characters. */
+function ownText(g: Grid, row: number, col: number): string {
+  const c = cellAt(g, row, col);
+  if (!c || c.kind !== 'text' || c.mergedCopy) return '';
+  return c.text.trim().slice(0, 2000);
+}
+
+/** Lampiran I as written before schema v5: Kondisi awal, then Semula/Menjadi columns per year; Kondisi akhir repeats the last year and is skipped. */
+function parseLampiranILegacy(ctx: Context, g: Grid, target: ImportTarget): Scenario | null {
   const header = findHeader(g);
   if (!header) return null;
   const h1 = header.row;
@@ -532,10 +605,14 @@ export async function previewImport(wb: Workbook, fileName: string, bytes: Buffe
 
   let layout: ImportLayout = 'template';
   const lampiranI = grids.find((g) => g.name === 'Lampiran I');
-  const isAnnex = lampiranI && findHeader(lampiranI) && columnWith(lampiranI, findHeader(lampiranI)!.row + 1, [...HEADER_WORDS.original, ...HEADER_WORDS.revised]) !== null;
+  const annexHeader = lampiranI ? findHeader(lampiranI) : null;
+  // Ours: Semula/Menjadi as a label column (since schema v5) or as sub-headers of each year (before).
+  const isAnnex = lampiranI && annexHeader &&
+    (columnWith(lampiranI, annexHeader.row, HEADER_WORDS.targetRow) !== null || columnWith(lampiranI, annexHeader.row + 1, [...HEADER_WORDS.original, ...HEADER_WORDS.revised]) !== null);
+  const texts: AnnexTexts = { justifications: [], responsibleUnits: [] };
   if (isAnnex) {
     layout = 'annex';
-    scenario = parseLampiranI(ctx, lampiranI, target);
+    scenario = parseLampiranI(ctx, lampiranI, target, texts);
     const lampiranII = grids.find((g) => g.name === 'Lampiran II');
     if (lampiranII) parseLampiranII(ctx, lampiranII);
   } else {
@@ -558,5 +635,6 @@ export async function previewImport(wb: Workbook, fileName: string, bytes: Buffe
     notices: out.notices,
     convention: conventionOf(decision),
     encoding: csv?.encoding ?? null,
+    ...(layout === 'annex' ? { justifications: texts.justifications, responsibleUnits: texts.responsibleUnits } : {}),
   };
 }
