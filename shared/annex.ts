@@ -199,6 +199,27 @@ export interface ImportPreview {
   convention: ImportConvention | null;
   /** The encoding a CSV was read in; null for .xlsx. */
   encoding: ImportEncoding | null;
+  /** Our annex only: the Alasan Perubahan of Lampiran I that differ from the scenario's (written with the cells, one undo step). */
+  justifications?: ImportJustification[];
+  /** Our annex only: the Perangkat Daerah of Lampiran I that differ from the workbook's. */
+  responsibleUnits?: ImportResponsibleUnit[];
+}
+
+/** An indicator's Alasan Perubahan read from an annex, for the scenario its Menjadi rows go to. */
+export interface ImportJustification extends CellLocation {
+  indicatorId: number;
+  indicatorCode: string;
+  scenarioId: number;
+  oldText: string | null;
+  newText: string;
+}
+
+/** An indicator's Perangkat Daerah read from an annex ("–": none). */
+export interface ImportResponsibleUnit extends CellLocation {
+  indicatorId: number;
+  indicatorCode: string;
+  oldValue: string | null;
+  newValue: string | null;
 }
 
 export interface ImportApplyResult {

@@ -192,7 +192,7 @@ export class AnnexService {
       throw new AppError('stale', 'The workbook changed after this preview was made; read the file again to see what would change now', { previewId });
     }
     const cells: ImportCell[] = [...kept.preview.new, ...kept.preview.changed];
-    const result = applyImport(wb, actor, kept.preview.fileName, cells);
+    const result = applyImport(wb, actor, kept.preview.fileName, cells, { justifications: kept.preview.justifications, responsibleUnits: kept.preview.responsibleUnits });
     this.kept = null;
     return result;
   }
