@@ -129,9 +129,10 @@ function electronTransport(api: PreloadApi): Transport {
   };
 }
 
-export function createApi(): ApiClient {
+/** The client over this host's transport; `wrap` may put something in front of every call (the profile gate). */
+export function createApi(wrap: (transport: Transport) => Transport = (transport) => transport): ApiClient {
   const preload = window.workbench;
-  return createClient(preload ? electronTransport(preload) : httpTransport);
+  return createClient(wrap(preload ? electronTransport(preload) : httpTransport));
 }
 
 /** Menu commands from Electron's menu; the browser host has none. Returns an unsubscribe. */

@@ -3,7 +3,7 @@
  * data folder, and waits for the URL line it prints — no sleeps. The host is stopped afterwards.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -32,11 +32,20 @@ export interface HostOptions {
   file?: string;
   /** Declares <home>/share a network folder (RPJMD_WORKBENCH_REMOTE_ROOTS), as a mapped drive would be. */
   networkShare?: boolean;
+  /**
+   * The user's profile (name, NIP, jabatan) in the data folder, as a returning user has it, so the
+   * first-start profile dialog stays closed. false: none (the first start of a new user).
+   */
+  profile?: boolean;
 }
+
+/** The person of the e2e profile (user-profile.json, electron/services/profile.ts). */
+export const E2E_PERSON = { name: 'Rina Marlina, S.E., M.Si.', nip: '19850412 201001 2 015', title: 'Perencana Ahli Muda, Bappeda' };
 
 /** Starts `node dist/node/serve.mjs --port 0` and resolves with the printed URL. */
 export async function startHost(options: HostOptions = {}): Promise<Host & { stop(): Promise<void> }> {
   const home = await mkdtemp(path.join(tmpdir(), 'rpjmd-e2e-'));
+  if (options.profile !== false) await writeFile(path.join(home, 'user-profile.json'), JSON.stringify({ person: E2E_PERSON }));
   const args = [SERVE, '--port', '0'];
   if (options.workbook) args.push('--workbook', path.join(home, options.workbook));
   const child: ChildProcess = spawn(process.execPath, args, {

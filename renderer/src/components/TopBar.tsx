@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, WorkbookSummary } from '../../../shared/domain.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { ProfileStatus } from './ProfileParts.js';
 
 interface Props {
   info: AppInfo | null;
@@ -41,6 +42,7 @@ export function TopBar({ info, summary }: Props) {
         <span className="topbar-label">{t('topbar.host')}</span>
         <span className="host-name">{host}</span>
       </div>
+      <ProfileStatus />
       <LanguageSwitch />
     </header>
   );

@@ -7,6 +7,8 @@ import { compareEn } from './compare.en.js';
 import { compareId } from './compare.id.js';
 import { en } from './en.js';
 import { id } from './id.js';
+import { profileEn } from './profile.en.js';
+import { profileId } from './profile.id.js';
 import { raperdaEn } from './raperda.en.js';
 import { raperdaId } from './raperda.id.js';
 
@@ -52,8 +54,8 @@ export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     // The review views keep their keys in compare.*.ts, merged under `compare`.
     resources: {
-      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId } },
-      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn } },
+      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId } },
+      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
@@ -69,6 +71,6 @@ export async function initI18n(): Promise<typeof i18next> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId } };
+    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId } };
   }
 }

@@ -4,11 +4,12 @@
  */
 import { useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CellText, ImportIssue, ImportPreview, ImportSeries, NumberConvention } from '../../../shared/annex.js';
+import type { CellText, ChangeLogMode, ImportIssue, ImportPreview, ImportSeries, NumberConvention } from '../../../shared/annex.js';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure } from '../../../shared/api/result.js';
 import type { WorkbookSummary } from '../../../shared/domain.js';
 import { formatExact } from '../../../shared/format/number.js';
+import { UseMyProfileButton } from '../components/ProfileParts.js';
 
 interface Props {
   api: ApiClient;
@@ -50,6 +51,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
   const [scenarioId, setScenarioId] = useState<number | undefined>(usulan?.id);
   const [language, setLanguage] = useState<Lang>('id');
   const [paper, setPaper] = useState<Paper>('A4');
+  const [changeLog, setChangeLog] = useState<ChangeLogMode>('net');
   const [signer, setSigner] = useState({ place: '', name: '', title: '', nip: '' });
   const [busy, setBusy] = useState<'export' | 'import' | 'apply' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -79,7 +81,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
     setFailure(null);
     try {
       await api.call('annex.signer.set', signer);
-      const r = await api.call('annex.exportBytes', { scenarioId, language, paper, signer });
+      const r = await api.call('annex.exportBytes', { scenarioId, language, paper, signer, changeLog });
       if (!r.ok) return fail(r);
       download(r.value.fileName, r.value.base64);
       setMessage(t('annex.export.done', { file: r.value.fileName, sheets: r.value.sheets.length, warnings: r.value.findings.warning }));
@@ -218,6 +220,13 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
                   <option value="F4">F4</option>
                 </select>
               </div>
+              <div className="form-field">
+                <label htmlFor={`${ids}-changelog`}>{t('profile.changeLog')}</label>
+                <select className="select" id={`${ids}-changelog`} value={changeLog} onChange={(e) => setChangeLog(e.target.value as ChangeLogMode)}>
+                  <option value="net">{t('profile.changeLogNet')}</option>
+                  <option value="full">{t('profile.changeLogFull')}</option>
+                </select>
+              </div>
             </div>
             <fieldset className="fieldset">
               <legend>{t('annex.export.signer')}</legend>
@@ -229,6 +238,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
                   </div>
                 ))}
               </div>
+              <UseMyProfileButton onUse={(p) => setSigner({ ...signer, name: p.name, title: p.title, nip: p.nip })} />
             </fieldset>
             <button type="submit" className="button button-primary" disabled={busy !== null}>
               {t('annex.export.button')}

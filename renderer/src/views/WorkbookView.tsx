@@ -4,6 +4,7 @@ import type { IndicatorValue, WorkbookSummary } from '../../../shared/domain.js'
 import { IndicatorGrid } from '../grid/IndicatorGrid.js';
 import { SELECTABLE_SERIES, type SelectableSeries } from '../grid/rows.js';
 import { RevisionSettings } from '../workbook/RevisionSettings.js';
+import { ProfileCard } from '../components/ProfileParts.js';
 import { AnnexSettings } from '../workbook/AnnexSettings.js';
 import type { ApiClient } from '../../../shared/api/client.js';
 
@@ -113,6 +114,8 @@ export function WorkbookView({ api, summary, values, busy, onClose, onChanged }:
       <RevisionSettings api={api} summary={summary} readOnly={summary.readOnly} onChanged={onChanged} />
 
       <AnnexSettings api={api} summary={summary} readOnly={summary.readOnly} onChanged={onChanged} />
+
+      <ProfileCard />
     </div>
   );
 }
