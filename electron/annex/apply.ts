@@ -10,6 +10,8 @@
  * and Perangkat Daerah, written in the same step.
  */
 import type { ImportApplyResult, ImportCell, ImportJustification, ImportResponsibleUnit } from '../../shared/annex.js';
+import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
+import { countFromRate } from '../../shared/model/rate-count.js';
 import type { Actor, TargetWrite, ValueWrite } from '../workbook/edit.js';
 import type { Workbook } from '../workbook/store.js';
 
@@ -56,7 +58,30 @@ export function applyImport(wb: Workbook, actor: Actor, fileName: string, cells:
       }
     }
     if (values.length) tx.setValues(values);
-    for (const [scenarioId, list] of targets) tx.setTargets(scenarioId, list);
+    for (const [scenarioId, list] of targets) tx.setTargets(scenarioId, markDerived(wb, scenarioId, list));
   });
   return { applied: cells.length + justifications.length + units.length, new: fresh, changed: cells.length - fresh + justifications.length + units.length, undoLabel: 'import.apply' };
+}
+
+/**
+ * A count of poor people imported beside its rate, equal to the count the rate gives through the
+ * population (as the Target grid derives it), is stored as derived — as it was in the scenario the
+ * annex came from — so a round trip adds no "justification missing" for it.
+ */
+function markDerived(wb: Workbook, scenarioId: number, list: TargetWrite[]): TargetWrite[] {
+  const byCode = wb.indicatorIndex().byCode;
+  const pop = byCode.get(POPULATION_CODE);
+  if (!pop) return list;
+  const at = new Map(list.map((t) => [`${t.indicatorId}:${t.year}`, t]));
+  const current = new Map(wb.reads.targets(scenarioId).targets.map((t) => [`${t.indicatorId}:${t.year}`, t.value]));
+  const susenas = wb.population();
+  return list.map((t) => {
+    const pair = RATE_COUNT_PAIRS.find((p) => byCode.get(p.count)?.id === t.indicatorId);
+    const rate = pair ? byCode.get(pair.rate) : undefined;
+    const rateCell = rate ? at.get(`${rate.id}:${t.year}`) : undefined;
+    if (!rateCell || rateCell.value === null || t.value === null) return t;
+    const population = at.get(`${pop.id}:${t.year}`)?.value ?? current.get(`${pop.id}:${t.year}`) ?? susenas.byYear.get(t.year)?.value;
+    if (population === undefined || population === null || population <= 0) return t;
+    return countFromRate(rateCell.value, population) === t.value ? { ...t, origin: 'derived' as const } : t;
+  });
 }

@@ -7,7 +7,7 @@ import type { ImportApplyResult, ImportCell, ImportPreview } from '../../shared/
 import type { ChangeLogEntry, HistoryState, WorkbookSummary } from '../../shared/domain.js';
 import type { HistoryStep } from '../../shared/api/contract.js';
 import { tempDir } from '../helpers/files.js';
-import { DATE, SIGNER, demoWithUsulan, ok, readXlsx, type Demo } from '../helpers/annex.js';
+import { DATE, SIGNER, demoWithUsulan, findCell, ok, readXlsx, type Demo } from '../helpers/annex.js';
 import { MACRO_MAIN, sheetXml, workbookParts, zip } from '../helpers/xlsx-craft.js';
 
 const b64 = (buf: Buffer | string) => Buffer.from(buf).toString('base64');
@@ -323,7 +323,7 @@ describe('import: round trip of our own annex', () => {
     const ws = book.getWorksheet('Lampiran II')!;
     let r2020 = 0;
     ws.eachRow((row, r) => {
-      if (row.getCell(2).value === 'Persentase Penduduk Miskin' && row.getCell(4).value === 2020) r2020 = r;
+      if (row.getCell(2).value === 'Persentase Penduduk Miskin' && String(row.getCell(4).value) === '2020') r2020 = r;
     });
     ws.getCell(r2020, 5).value = 12.33;
     const edited = Buffer.from(await book.xlsx.writeBuffer());
@@ -334,6 +334,51 @@ describe('import: round trip of our own annex', () => {
     demo.close();
   });
 
+  it('export → import into a fresh scenario reproduces the targets and the justifications (shown in the preview), in one undo step, with no finding added', async () => {
+    const demo = await demoWithUsulan();
+    const { dispatch, usulan } = demo;
+    const annex = path.join(tempDir(), 'lampiran.xlsx');
+    await ok(dispatch('annex.export', { path: annex, date: DATE, signer: SIGNER }));
+    const fresh = await ok<{ id: number; name: string }>(dispatch('scenario.create', { name: 'Dari lampiran', from: { kind: 'original' } }));
+    const p = await preview(demo, { path: annex }, { series: 'revised_target', scenarioId: fresh.id });
+    expect(p.layout).toBe('annex');
+    expect(p.scenario).toEqual({ id: fresh.id, name: 'Dari lampiran' });
+    expect(p.rejected).toEqual([]);
+    // The raised P0 and JPM targets are the changes; the P0 justification comes with them.
+    expect(p.changed.filter((c) => c.series === 'revised_target').map((c) => c.indicatorCode).sort()).toEqual(['JPM', 'JPM', 'P0', 'P0']);
+    expect(p.justifications?.map((j) => [j.indicatorCode, j.oldText, j.newText.slice(0, 23), `${j.sheet}!${j.column}`])).toEqual([['P0', null, 'Dampak pandemi COVID-19', 'Lampiran I!O']]);
+    expect(p.responsibleUnits).toEqual([]);
+    await ok(dispatch('import.apply', { previewId: p.previewId }));
+    const [a, b] = await Promise.all([usulan.id, fresh.id].map((id) => ok<{ targets: { indicatorId: number; year: number; value: number }[]; justifications: { indicatorId: number; text: string }[] }>(dispatch('scenario.targets', { scenarioId: id }))));
+    const values = (t: typeof a) => t!.targets.map((x) => `${x.indicatorId}:${x.year}:${x.value}`).sort();
+    expect(values(b)).toEqual(values(a));
+    expect(b!.justifications.map((j) => [j.indicatorId, j.text])).toEqual(a!.justifications.map((j) => [j.indicatorId, j.text]));
+    const findings = async (id: number) => (await ok<{ findings: { checkId: string; indicatorCode: string; year: number | null }[] }>(dispatch('checks.run', { scenarioId: id }))).findings.map((f) => `${f.checkId}:${f.indicatorCode}:${f.year}`).sort();
+    expect(await findings(fresh.id)).toEqual(await findings(usulan.id));
+    // One undo step takes targets and justification back together.
+    await ok(dispatch('history.undo', {}));
+    const undone = await ok<{ justifications: unknown[]; targets: { indicatorId: number; year: number; value: number }[] }>(dispatch('scenario.targets', { scenarioId: fresh.id }));
+    expect(undone.justifications).toEqual([]);
+    expect(undone.targets.find((t) => t.indicatorId === demo.ind('P0').id && t.year === 2021)?.value).toBe(11.3);
+    demo.close();
+  });
+
+  it('a Perangkat Daerah changed in the annex comes back with it', async () => {
+    const demo = await demoWithUsulan();
+    const annex = path.join(tempDir(), 'lampiran.xlsx');
+    await ok(demo.dispatch('annex.export', { path: annex, date: DATE }));
+    const book = await readXlsx(annex);
+    const ws = book.getWorksheet('Lampiran I')!;
+    const at = findCell(ws, (t) => t === 'Tingkat Pengangguran Terbuka')!;
+    ws.getCell(at[0], 4).value = 'Dinas Tenaga Kerja';
+    const p = await preview(demo, { name: 'pd.xlsx', base64: b64(Buffer.from(await book.xlsx.writeBuffer())) });
+    expect(p.responsibleUnits?.map((u) => [u.indicatorCode, u.newValue, `${u.column}${u.row}`])).toEqual([['TPT', 'Dinas Tenaga Kerja', `D${at[0]}`]]);
+    await ok(demo.dispatch('import.apply', { previewId: p.previewId }));
+    const summary = (await ok<WorkbookSummary | null>(demo.dispatch('workbook.current', {})))!;
+    expect(summary.indicators.find((i) => i.code === 'TPT')?.responsibleUnit).toBe('Dinas Tenaga Kerja');
+    demo.close();
+  });
+
   it('an annex naming a scenario this workbook lacks: Menjadi skipped with a located rejection, the rest read', async () => {
     const demo = await demoWithUsulan();
     const annex = path.join(tempDir(), 'lampiran.xlsx');
@@ -341,7 +386,8 @@ describe('import: round trip of our own annex', () => {
     await ok(demo.dispatch('scenario.update', { scenarioId: demo.usulan.id, name: 'Nama lain' }));
     const p = await preview(demo, { path: annex });
     expect(p.scenario).toBeNull();
-    expect(p.rejected.map((r) => [r.sheet, r.row, r.column, r.code])).toEqual([['Lampiran I', 4, 'A', 'unknown_scenario']]);
+    const line = findCell((await readXlsx(annex)).getWorksheet('Lampiran I')!, (t) => t.startsWith('Skenario: '))!;
+    expect(p.rejected.map((r) => [r.sheet, r.row, r.column, r.code])).toEqual([['Lampiran I', line[0], 'A', 'unknown_scenario']]);
     expect([p.new.length, p.changed.length]).toEqual([0, 0]);
     demo.close();
   });
