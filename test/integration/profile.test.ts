@@ -118,10 +118,9 @@ describe('profile through the services', () => {
   it('every edit after the person is given carries name, NIP and jabatan; before, only the OS account', async () => {
     const dataDir = tempDir();
     const { dispatch, close } = createServices({ dataDir, host: 'browser', appVersion: 'test' });
-    let file = '';
+    const summary = await ok<WorkbookSummary>(dispatch('workbook.openDemo', {}));
+    const file = summary.path;
     try {
-      const summary = await ok<WorkbookSummary>(dispatch('workbook.openDemo', {}));
-      file = summary.path;
       const p0 = summary.indicators.find((i) => i.code === 'P0')!;
       const s = await ok<Scenario>(dispatch('scenario.create', { name: 'Tanpa nama', from: { kind: 'original' } }));
       await ok(dispatch('profile.set', PERSON));
