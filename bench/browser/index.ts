@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -70,6 +70,8 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Measur
   try {
     const workbook = path.join(home, 'bench.rpjmd');
     await copyFile(opts.workbookFile, workbook);
+    // A returning user's profile: a new user's first start opens the profile dialog (renderer/src/components/profile-gate.ts).
+    await writeFile(path.join(home, 'user-profile.json'), JSON.stringify({ person: { name: 'Bench', nip: '', title: '' } }));
     host = await startHost(root, home, workbook);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
