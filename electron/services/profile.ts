@@ -43,7 +43,7 @@ export class ProfileStore {
     const stamp = this.stamp();
     if (stamp === null) return null;
     if (this.cached?.stamp === stamp) return this.cached.person;
-    let person: Person | null = null;
+    let person: Person | null;
     try {
       const parsed = profileFile.safeParse(JSON.parse(fs.readFileSync(this.file, 'utf8')));
       person = parsed.success ? tidyPerson(parsed.data.person) : null;
