@@ -20,7 +20,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { AnnexLanguage, AnnexPaper } from '../../shared/annex.js';
 import { AppError } from '../../shared/api/result.js';
@@ -40,15 +39,15 @@ export const PDF_PAGE: Record<AnnexPaper, { width: number; height: number }> = {
 
 /** Page margins [left, top, right, bottom] in points: 1,5 cm at the sides, room for the footer below. */
 const MARGINS: [number, number, number, number] = [42, 34, 42, 42];
-/** pdfmake's default cell padding (left + right) and the rule between cells. */
-const CELL_PAD_X = 3;
+/** Cell padding left and right, and the rule between cells. */
+const CELL_PAD_X = 2;
 const RULE = 0.5;
 /**
  * The narrowest a character unit of a column may become (points per unit) before a table is split
  * by width: about the mean advance of DejaVu Sans Condensed at the body size, so a column keeps
  * roughly the characters the document gave it.
  */
-const MIN_PT_PER_UNIT = DOC_BODY_PT * 0.5;
+const MIN_PT_PER_UNIT = DOC_BODY_PT * 0.45;
 
 const PAGE_WORDS: Record<AnnexLanguage, (n: number, m: number) => string> = {
   id: (n, m) => `Halaman ${n} dari ${m}`,
@@ -86,7 +85,12 @@ export function cellText(cell: DocCell, lang: AnnexLanguage): string {
   return '';
 }
 
-const size = (s: DocCellStyle | undefined): number => Math.max(DOC_MIN_PT, s?.size ?? DOC_BODY_PT);
+/**
+ * Table type is drawn at the scale the xlsx prints at (90 %, gather.ts PAGE_UNITS), so a column
+ * holds the characters the document gave it: 9 pt body → 8,1 pt; never below DOC_MIN_PT.
+ */
+const TYPE_SCALE = 0.9;
+const size = (s: DocCellStyle | undefined): number => Math.max(DOC_MIN_PT, Math.round((s?.size ?? DOC_BODY_PT) * TYPE_SCALE * 10) / 10);
 
 function styled(text: string, style: DocCellStyle | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = { text, fontSize: size(style) };
@@ -366,56 +370,54 @@ export function pdfDefinition(doc: AnnexDocument, options: { date?: string } = {
 /** What the Creator entry of an annex PDF says: isOurPdf looks for it before replacing a file. */
 export const PDF_CREATOR = 'RPJMD Workbench';
 
-let configured = false;
+type PdfMake = typeof import('pdfmake');
+let loaded: Promise<PdfMake> | null = null;
 
-function configure(): void {
-  if (configured) return;
-  const faces = pdfFontFaces();
-  const dir = fontsDir();
-  pdfmake.setFonts({ [PDF_FONT_FAMILY]: faces });
-  // The annex fetches nothing: no URL, and no local file but the font.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file: string) => path.resolve(file).startsWith(dir + path.sep));
-  configured = true;
+/**
+ * pdfmake, loaded on the first PDF (pdfkit and fontkit take about half a second to load: the CLI,
+ * the browser host and the store worker do not pay it at start) and set up once.
+ */
+function pdfmake(): Promise<PdfMake> {
+  loaded ??= import('pdfmake').then((m) => {
+    const lib = ((m as { default?: PdfMake }).default ?? m) as PdfMake;
+    const faces = pdfFontFaces();
+    const dir = fontsDir();
+    lib.setFonts({ [PDF_FONT_FAMILY]: faces });
+    // The annex fetches nothing: no URL, and no local file but the font.
+    lib.setUrlAccessPolicy(() => false);
+    lib.setLocalAccessPolicy((file: string) => path.resolve(file).startsWith(dir + path.sep));
+    return lib;
+  });
+  loaded.catch(() => (loaded = null)); // a font missing now may be there on the next try
+  return loaded;
 }
 
 /** Renders the annex document to PDF bytes. `date` (YYYY-MM-DD, the annex date) becomes the creation date. */
 export async function renderPdf(doc: AnnexDocument, options: { date?: string } = {}): Promise<Buffer> {
-  configure();
-  const pdf = pdfmake.createPdf(pdfDefinition(doc, options));
+  const pdf = (await pdfmake()).createPdf(pdfDefinition(doc, options));
   return Buffer.from(await pdf.getBuffer());
 }
 
+/** A file larger than this is never taken for one of our PDFs (the annex of a province is a few MB). */
+const OUR_PDF_MAX_BYTES = 64 * 1024 * 1024;
+
 /**
- * Whether `file` is a PDF this app wrote: its Info dictionary names RPJMD Workbench as the creator.
- * pdfkit writes the Info strings as objects near the start of the file and the Info dictionary
- * near its end, so only the first and the last 64 KB are read.
+ * Whether `file` is a PDF this app wrote: its Info dictionary names RPJMD Workbench as the creator
+ * (pdfkit writes the entry as a reference to a string object, somewhere in the file).
  */
 export function isOurPdf(file: string): boolean {
-  let fd: number;
   try {
-    if (!fs.statSync(file).isFile()) return false;
-    fd = fs.openSync(file, 'r');
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > OUR_PDF_MAX_BYTES) return false;
+    const text = fs.readFileSync(file).toString('latin1');
+    if (!text.startsWith('%PDF-')) return false;
+    if (text.includes(`/Creator (${PDF_CREATOR})`)) return true;
+    for (const m of text.matchAll(/\/Creator (\d+) 0 R/g)) {
+      if (new RegExp(`(^|[\\r\\n])${m[1]} 0 obj\\s*\\(${PDF_CREATOR}\\)\\s*endobj`).test(text)) return true;
+    }
+    return false;
   } catch {
     return false;
-  }
-  try {
-    const size = fs.fstatSync(fd).size;
-    const read = (position: number, length: number): string => {
-      const buf = Buffer.alloc(length);
-      return buf.subarray(0, fs.readSync(fd, buf, 0, length, position)).toString('latin1');
-    };
-    const head = read(0, Math.min(size, 64 * 1024));
-    if (!head.startsWith('%PDF-')) return false;
-    const tail = read(Math.max(0, size - 64 * 1024), Math.min(size, 64 * 1024));
-    const creator = `(${PDF_CREATOR})`;
-    if (tail.includes(`/Creator ${creator}`)) return true;
-    const ref = /\/Creator (\d+) 0 R/.exec(tail)?.[1];
-    return ref !== undefined && new RegExp(`(^|\\n)${ref} 0 obj\\s*\\(RPJMD Workbench\\)\\s*endobj`).test(head);
-  } catch {
-    return false;
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

@@ -3,7 +3,7 @@
  * regencies; IT scripts backups). The same services as the app, through dispatch: no logic here
  * beyond reading arguments and printing results.
  *
- *   export  --workbook FILE [--scenario NAME] --out FILE.xlsx [--lang id|en] [--paper A4|F4] …
+ *   export  --workbook FILE [--scenario NAME] --out FILE.xlsx|FILE.pdf [--lang id|en] [--paper A4|F4] …
  *   import  --workbook FILE --from FILE.xlsx|csv [--series …] [--scenario NAME] [--partial] [--dry-run]
  *   check   --workbook FILE [--scenario NAME] [--lang id|en]
  *
@@ -29,19 +29,20 @@ const HELP: Record<string, string> = {
 Usage: npm run cli -- <command> [options]
 
 Commands:
-  export   write the annex (lampiran) of a scenario as .xlsx
+  export   write the annex (lampiran) of a scenario as .xlsx or .pdf
   import   read realisations or targets from an .xlsx or .csv into a workbook
   check    run the checks (pemeriksaan) on a scenario; exit code 1 on errors
 
 Run "npm run cli -- <command> --help" for the options of a command.
 `,
-  export: `Usage: npm run cli -- export --workbook FILE --out FILE.xlsx [options]
+  export: `Usage: npm run cli -- export --workbook FILE --out FILE.xlsx|FILE.pdf [options]
 
-Writes the annex for the governor's review (Lampiran I–III, Catatan Perubahan, Sumber Data).
-Refused (exit code 1) while an error-level check fails.
+Writes the annex for the governor's review (Lampiran I–III, Catatan Perubahan, Sumber Data):
+the workbook (.xlsx), or the same annex as a PDF (.pdf: a section per sheet, the font embedded).
+The extension of --out chooses. Refused (exit code 1) while an error-level check fails.
 
   --workbook FILE      the .rpjmd workbook (opened read-only)
-  --out FILE.xlsx      where to write the annex
+  --out FILE           where to write the annex: FILE.xlsx or FILE.pdf
   --scenario NAME      scenario to export (default: the one marked usulan)
   --lang id|en         labels in Indonesian (default) or English
   --paper A4|F4        paper size (default A4); F4 = folio 215 × 330 mm
@@ -164,6 +165,8 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositi
 async function runExport(dispatch: Dispatch, v: Values): Promise<number> {
   const workbook = required(v.workbook, '--workbook', 'export');
   const target = required(v.out, '--out', 'export');
+  const format = { '.xlsx': 'xlsx', '.pdf': 'pdf' }[path.extname(target).toLowerCase()];
+  if (!format) throw new CliError(`--out must name an .xlsx or a .pdf file; got "${path.basename(target)}"`, 2);
   const language = oneOf(v.lang, ['id', 'en'] as const, '--lang');
   const paper = oneOf(v.paper, ['A4', 'F4'] as const, '--paper');
   const summary = await call<WorkbookSummary>(dispatch, 'workbook.open', { path: workbook, readOnly: true });
@@ -185,10 +188,11 @@ async function runExport(dispatch: Dispatch, v: Values): Promise<number> {
     ...(signer ? { signer } : {}),
     ...(v.date ? { date: v.date } : {}),
     overwrite: v.force ?? false,
+    format,
   });
   out(`Annex written: ${r.path}`);
   out(`  scenario: ${r.scenarioName}`);
-  out(`  sheets: ${r.sheets.join(', ')}`);
+  out(`  ${r.format === 'pdf' ? 'sections' : 'sheets'}: ${r.sheets.join(', ')}`);
   out(`  findings (in Lampiran III): ${r.findings.error} errors, ${r.findings.warning} warnings, ${r.findings.info} info`);
   return 0;
 }

@@ -28,7 +28,7 @@ import type {
 import { CAPAIAN_BAND_SCALES, COMPARISONS, REFERENCE_KINDS, REFERENCE_SCOPES, SCENARIO_STATUSES, SERIES } from '../domain.js';
 import { isIsoDate } from '../model/revision.js';
 import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
-import { ANNEX_LANGUAGES, ANNEX_PAPERS, CHANGE_LOG_MODES, IMPORT_SERIES } from '../annex.js';
+import { ANNEX_FORMATS, ANNEX_LANGUAGES, ANNEX_PAPERS, CHANGE_LOG_MODES, IMPORT_SERIES } from '../annex.js';
 import { TARGET_ACTIONS } from '../changes.js';
 import { NIP_DIGITS, nipProblem, PERSON_LIMITS } from '../person.js';
 import { describeTextProblem, textProblem, type TextRule } from '../text-rules.js';
@@ -117,6 +117,8 @@ const annexOptions = z.object({
   changeLog: z.enum(CHANGE_LOG_MODES).optional(),
   /** Printed date, YYYY-MM-DD; default today. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').optional(),
+  /** xlsx or pdf; default: annex.export the path's extension (.pdf), else xlsx. */
+  format: z.enum(ANNEX_FORMATS).optional(),
 });
 
 export const planInput = z
@@ -270,11 +272,12 @@ export const contract = {
   'annex.signer.get': method<Signer | null>()(none),
   'annex.signer.set': method<Signer>()(signer),
   /**
-   * Writes the annex .xlsx (default: the usulan scenario, Indonesian, A4, the remembered signer,
-   * today's date). Refused with code 'blocked' while an error-level check fails.
+   * Writes the annex .xlsx or .pdf (default: the usulan scenario, Indonesian, A4, the remembered
+   * signer, today's date; the format from the path's extension). Refused with code 'blocked'
+   * while an error-level check fails.
    */
   'annex.export': method<AnnexExportResult>()(annexOptions.extend({ path: filePath, overwrite: z.boolean().optional() }).strict()),
-  /** The same annex as base64, for a download in the browser host (a few dozen KB). */
+  /** The same annex as base64 (xlsx by default, or the PDF), for a download in the browser host. */
   'annex.exportBytes': method<AnnexBytesResult>()(annexOptions.strict()),
   /** The import template (.xlsx, base64): Kode | Indikator | Satuan | one column per plan year. */
   'import.template': method<{ fileName: string; base64: string }>()(
