@@ -14,6 +14,9 @@ export type AnnexLanguage = (typeof ANNEX_LANGUAGES)[number];
  */
 export const ANNEX_PAPERS = ['A4', 'F4'] as const;
 export type AnnexPaper = (typeof ANNEX_PAPERS)[number];
+/** The annex's two renderings of one document: the workbook (xlsx) and the PDF (electron/annex/pdf.ts). */
+export const ANNEX_FORMATS = ['xlsx', 'pdf'] as const;
+export type AnnexFormat = (typeof ANNEX_FORMATS)[number];
 
 /** The official who signs the annex (remembered outside the workbook). */
 export interface Signer {
@@ -47,10 +50,12 @@ export interface AnnexExportResult {
   /** Check findings at export time (all of them are in Lampiran III). */
   findings: Record<Severity, number>;
   bytes: number;
+  /** Which file was made: the workbook (xlsx) or the PDF. */
+  format: AnnexFormat;
 }
 
 export interface AnnexBytesResult extends AnnexExportResult {
-  /** The .xlsx file, base64. */
+  /** The file (.xlsx or .pdf, as `format` says), base64. */
   base64: string;
 }
 

@@ -10,15 +10,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AnnexBytesResult, AnnexExportResult, AnnexLanguage, AnnexPaper, ChangeLogMode, ImportApplyResult, ImportCell, ImportPreview, ImportTarget, Signer } from '../../shared/annex.js';
+import type { AnnexBytesResult, AnnexExportResult, AnnexFormat, AnnexLanguage, AnnexPaper, ChangeLogMode, ImportApplyResult, ImportCell, ImportPreview, ImportTarget, Signer } from '../../shared/annex.js';
 import { ANNEX_SHEETS } from '../../shared/annex.js';
 import type { CheckReport } from '../../shared/api/contract.js';
 import { AppError } from '../../shared/api/result.js';
 import { makesImportStale } from '../../shared/changes.js';
 import { applyImport } from '../annex/apply.js';
-import { annexBuffer, annexFileName, resolveScenario, writeAnnex, type AnnexOptions } from '../annex/export.js';
+import { annexBuffer, annexFileName, buildAnnexDocument, resolveScenario, writeAnnex, type AnnexOptions } from '../annex/export.js';
 import { previewImport } from '../annex/import.js';
 import { IMPORT_LIMITS } from '../annex/limits.js';
+import { renderPdf, writePdfFile } from '../annex/pdf.js';
 import { buildTemplate } from '../annex/template.js';
 import { EditCounter } from '../workbook/caches.js';
 import type { Actor } from '../workbook/edit.js';
@@ -66,6 +67,8 @@ export interface ExportInput {
   paper?: AnnexPaper | undefined;
   signer?: Signer | undefined;
   date?: string | undefined;
+  /** xlsx (default) or pdf; annex.export without it follows the path's extension. */
+  format?: AnnexFormat | undefined;
   /** Catatan Perubahan: 'net' (default) or 'full' (electron/annex/change-log-section.ts). */
   changeLog?: ChangeLogMode | undefined;
 }
@@ -116,10 +119,12 @@ export class AnnexService {
     };
   }
 
-  private result(wb: Workbook, opts: AnnexOptions, built: { scenario: { id: number; name: string }; report: { counts: AnnexExportResult['findings'] } }, where: string | null, bytes: number): AnnexExportResult {
+  private result(wb: Workbook, opts: AnnexOptions, built: { scenario: { id: number; name: string }; report: { counts: AnnexExportResult['findings'] } }, where: string | null, bytes: number, format: AnnexFormat = 'xlsx'): AnnexExportResult {
+    const fallback = annexFileName(wb.plan(), opts.language);
     return {
+      format,
       path: where,
-      fileName: where ? path.basename(where) : annexFileName(wb.plan(), opts.language),
+      fileName: where ? path.basename(where) : format === 'pdf' ? fallback.replace(/\.xlsx$/, '.pdf') : fallback,
       scenarioId: built.scenario.id,
       scenarioName: built.scenario.name,
       sheets: [...ANNEX_SHEETS],
@@ -131,13 +136,29 @@ export class AnnexService {
   async exportTo(input: ExportInput & { path: string; overwrite?: boolean | undefined }): Promise<AnnexExportResult> {
     const wb = this.session.require();
     const opts = this.options(input);
+    const format = input.format ?? (path.extname(input.path).toLowerCase() === '.pdf' ? 'pdf' : 'xlsx');
+    if (format === 'pdf') {
+      const report = checkedReport(wb, opts);
+      const written = await writePdfFile(() => this.pdf(wb, opts, report), input.path, wb.path, input.overwrite ?? false);
+      return this.result(wb, opts, { scenario: wb.reads.scenario(report.scenarioId), report }, written.path, written.bytes, 'pdf');
+    }
     const written = await writeAnnex(wb, opts, checkedReport(wb, opts), input.path, input.overwrite ?? false);
     return this.result(wb, opts, written, written.path, written.bytes);
+  }
+
+  /** The annex PDF: the same document the xlsx is drawn from (annex/document.ts), drawn by annex/pdf.ts. */
+  private pdf(wb: Workbook, opts: AnnexOptions, report: CheckReport): Promise<Buffer> {
+    return renderPdf(buildAnnexDocument(wb, opts, report), { date: opts.date });
   }
 
   async exportBytes(input: ExportInput): Promise<AnnexBytesResult> {
     const wb = this.session.require();
     const opts = this.options(input);
+    if (input.format === 'pdf') {
+      const report = checkedReport(wb, opts);
+      const buffer = await this.pdf(wb, opts, report);
+      return { ...this.result(wb, opts, { scenario: wb.reads.scenario(report.scenarioId), report }, null, buffer.length, 'pdf'), base64: buffer.toString('base64') };
+    }
     const built = await annexBuffer(wb, opts, checkedReport(wb, opts));
     return { ...this.result(wb, opts, built, null, built.buffer.length), base64: built.buffer.toString('base64') };
   }
