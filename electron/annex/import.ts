@@ -591,6 +591,7 @@ export async function previewImport(wb: Workbook, fileName: string, bytes: Buffe
     if (target.scenarioId === undefined) throw new AppError('bad_input', 'Importing revised targets needs the scenario they belong to', {}, 'target.scenarioId');
     scenario = scenarios.find((s) => s.id === target.scenarioId) ?? null;
     if (!scenario) throw new AppError('not_found', `Scenario ${target.scenarioId} does not exist`, { scenarioId: target.scenarioId }, 'target.scenarioId');
+    if (scenario.status === 'usulan') throw new AppError('frozen', `Scenario "${scenario.name}" is the proposal (usulan) and is frozen: return it to draft before importing into it`, { reason: 'frozen', scenarioId: scenario.id, scenario: scenario.name }, 'target.scenarioId');
   }
   const grids = await readGrids(fileName, bytes);
   const out = new Collector(wb, plan);

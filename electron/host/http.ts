@@ -67,6 +67,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   stale: 409,
   locked: 409,
   read_only: 409,
+  frozen: 409,
   unauthorized: 401,
   forbidden: 403,
   timeout: 503,

@@ -126,6 +126,7 @@ export class EditTx {
    */
   setTargets(scenarioId: number, cells: readonly TargetWrite[], opts: { logCells?: boolean } = {}): void {
     const logCells = opts.logCells ?? true;
+    this.refuseFrozen(scenarioId);
     this.checkCells(cells, this.ctx.plan.firstYear, 'target years');
     const kept = this.ctx.reads.kept(scenarioId);
     const name = this.scenarioName(scenarioId);
@@ -177,6 +178,7 @@ export class EditTx {
    * into the row when it exists). Returns the row before.
    */
   put(table: RowTable, row: Row): Row | null {
+    if (table === 'justification') this.refuseFrozen(row.scenario_id as number);
     const key = keyOf(table, row);
     const before = selectRow(this.ctx.st, table, key);
     const image = before ? { ...before, ...row } : row;
@@ -195,6 +197,7 @@ export class EditTx {
   }
 
   remove(table: RowTable | 'scenario_target', key: Row): Row | null {
+    if (table === 'justification' || table === 'scenario_target') this.refuseFrozen(key.scenario_id as number);
     const k = keyOf(table, key);
     const before = selectRow(this.ctx.st, table, k);
     if (!before) return null;
@@ -229,6 +232,16 @@ export class EditTx {
       this.scenarioNames.set(id, row?.name ?? null);
     }
     return this.scenarioNames.get(id)!;
+  }
+
+  /**
+   * A proposal (usulan) is frozen: its targets and justifications are refused ('frozen', naming
+   * it) until it goes back to draft. Deleting it (a confirmed scenario action) is not a write into it.
+   */
+  private refuseFrozen(scenarioId: number): void {
+    if (this.action === 'scenario.delete') return;
+    const row = this.ctx.st.get('SELECT name, status FROM scenario WHERE id = ?').get(scenarioId) as { name: string; status: string } | undefined;
+    if (row?.status === 'usulan') throw frozenError(scenarioId, row.name);
   }
 
   private record(table: TrackedTable, before: Row | null, after: Row | null): void {
@@ -439,6 +452,11 @@ function problemEnglish(problem: CellProblem, ind: Indicator, value: number): st
 /** A target cell as its scenario_target row (every column, in table order). */
 function targetRow(scenarioId: number, t: TargetCell | null): Row | null {
   return t ? { scenario_id: scenarioId, indicator_id: t.indicatorId, year: t.year, value: t.value, origin: t.origin } : null;
+}
+
+/** The refusal of a write into a proposal (usulan); the UI words it from params (reason 'frozen', the scenario's name). */
+export function frozenError(scenarioId: number, name: string): AppError {
+  return new AppError('frozen', `Scenario "${name}" is the proposal (usulan) and is frozen: return it to draft before changing it`, { reason: 'frozen', scenarioId, scenario: name }, 'scenarioId');
 }
 
 /** A bad_input naming the cell ("Cell 2 (P0 2022): …", its place in the request) and the field. */

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'locked',
   /** The workbook is open read-only. */
   'read_only',
+  /** A write into a proposal (usulan): it is frozen until it goes back to draft. */
+  'frozen',
   'unauthorized',
   'forbidden',
   /** A call ran past the store's watchdog and was stopped; the workbook was closed. */

@@ -40,6 +40,11 @@ export async function demoWithUsulan(dataDir = tempDir()): Promise<Demo> {
   return { ...services, dataDir, summary, ind, usulan, values };
 }
 
+/** Takes the proposal back to draft (a proposal is frozen) for a test that goes on writing into it. */
+export async function toDraft(demo: Pick<Demo, 'dispatch' | 'usulan'>): Promise<void> {
+  await ok(demo.dispatch('scenario.setStatus', { scenarioId: demo.usulan.id, status: 'draft' }));
+}
+
 export async function readXlsx(file: string | Buffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   if (typeof file === 'string') await book.xlsx.readFile(file);

@@ -12,7 +12,7 @@ import { COLORS, put } from '../../electron/annex/sheet-style.js';
 import { isOurAnnex } from '../../electron/annex/export.js';
 import { createServices } from '../../electron/services/index.js';
 import { listing, sha256, tempDir } from '../helpers/files.js';
-import { DATE, SIGNER, cellDump, demoWithUsulan, findCell, ok, readXlsx } from '../helpers/annex.js';
+import { DATE, SIGNER, cellDump, demoWithUsulan, findCell, ok, readXlsx, toDraft } from '../helpers/annex.js';
 
 async function exportDemo(opts: Record<string, unknown> = {}) {
   const demo = await demoWithUsulan();
@@ -304,10 +304,11 @@ describe('annex export', () => {
 
   it('text that Excel would read as a formula (=, +, -, @) carries the quote prefix', async () => {
     const demo = await demoWithUsulan();
+    await toDraft(demo);
     await ok(demo.dispatch('justification.set', { scenarioId: demo.usulan.id, indicatorId: demo.ind('P0').id, text: '=HYPERLINK("x") dan - turun' }));
     await ok(demo.dispatch('justification.set', { scenarioId: demo.usulan.id, indicatorId: demo.ind('JPM').id, text: '-1.200 jiwa karena pandemi' }));
     const file = path.join(tempDir('rpjmd-annex-'), 'lampiran.xlsx');
-    await ok(demo.dispatch('annex.export', { path: file, date: DATE, signer: SIGNER }));
+    await ok(demo.dispatch('annex.export', { path: file, date: DATE, signer: SIGNER, scenarioId: demo.usulan.id }));
     const book = await readXlsx(file);
     const ws = book.getWorksheet('Lampiran I')!;
     const r = rowOf(ws, 'Persentase Penduduk Miskin');

@@ -7,7 +7,7 @@ import type { ImportApplyResult, ImportCell, ImportPreview } from '../../shared/
 import type { ChangeLogEntry, HistoryState, WorkbookSummary } from '../../shared/domain.js';
 import type { HistoryStep } from '../../shared/api/contract.js';
 import { tempDir } from '../helpers/files.js';
-import { DATE, SIGNER, demoWithUsulan, findCell, ok, readXlsx, type Demo } from '../helpers/annex.js';
+import { DATE, SIGNER, demoWithUsulan, findCell, ok, readXlsx, toDraft, type Demo } from '../helpers/annex.js';
 import { MACRO_MAIN, sheetXml, workbookParts, zip } from '../helpers/xlsx-craft.js';
 
 const b64 = (buf: Buffer | string) => Buffer.from(buf).toString('base64');
@@ -99,6 +99,7 @@ describe('import: template', () => {
 
   it('refuses a stale preview (the workbook changed since) and a preview already applied', async () => {
     const demo = await demoWithUsulan();
+    await toDraft(demo);
     const file = path.join(tempDir(), 'template.xlsx');
     fs.writeFileSync(file, (await filledTemplate(demo)).buffer);
     // A justification changes nothing the preview compared (values and targets): still current.
@@ -119,6 +120,7 @@ describe('import: template', () => {
 
   it('imports revised targets into a chosen scenario, marking them entered', async () => {
     const demo = await demoWithUsulan();
+    await toDraft(demo);
     const csv = 'Kode;Indikator;Satuan;2021;2023\nP0;;%;12,6;10,2\n';
     const p = await preview(demo, { name: 'target.csv', base64: b64(csv) }, { series: 'revised_target', scenarioId: demo.usulan.id });
     expect(p.scenario).toEqual({ id: demo.usulan.id, name: 'Perubahan 2021' });
@@ -159,6 +161,7 @@ describe('import: CSV', () => {
 
   it('BPS "*" and "**" (angka sementara) are kept as the value\'s status and shown with it; other marks are stripped and noted', async () => {
     const demo = await demoWithUsulan();
+    await toDraft(demo);
     const csv = 'Indikator;Satuan;2020;2021;2022\nP0;%;12,32*;12,01ᵉ;11,12\nTPT;%;;;4,1**\n';
     const p = await preview(demo, { name: 'bps.csv', base64: b64(csv) });
     const row = (c: ImportCell) => [c.indicatorCode, c.year, c.oldValue, c.newValue, c.footnote, c.provisional ?? false];

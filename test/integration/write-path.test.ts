@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../shared/annex.js';
 import type { ChangeLogEntry, HistoryState, ScenarioTargets } from '../../shared/domain.js';
 import { applyImport } from '../../electron/annex/apply.js';
-import { demoWithUsulan, ok, type Demo } from '../helpers/annex.js';
+import { demoWithUsulan, ok, toDraft, type Demo } from '../helpers/annex.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -28,6 +28,7 @@ async function state(demo: Demo) {
 describe('one write path', () => {
   it('refuses a pasted fraction of a person, naming the cell, and writes nothing', async () => {
     const demo = await demoWithUsulan();
+    await toDraft(demo);
     const before = await state(demo);
     const jpm = demo.ind('JPM');
     const r = await demo.dispatch('targets.set', {
@@ -43,6 +44,7 @@ describe('one write path', () => {
 
   it('refuses 10²⁰ people typed into a head count, and a count above the population of its year', async () => {
     const demo = await demoWithUsulan();
+    await toDraft(demo);
     const jpm = demo.ind('JPM');
     // The scenario's population for 2021 (the demo's original targets carry none).
     const pop = 643_400;

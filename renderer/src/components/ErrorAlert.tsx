@@ -13,7 +13,7 @@ interface Props {
 }
 
 /** Refusals the UI says in its own words (params.reason from the services), instead of the service's English message. */
-const WORDED_REASONS = ['read_only_folder', 'disk_full', 'not_a_workbook', 'not_an_annex', 'path_not_chosen'] as const;
+const WORDED_REASONS = ['read_only_folder', 'disk_full', 'not_a_workbook', 'not_an_annex', 'path_not_chosen', 'frozen'] as const;
 type WordedReason = (typeof WORDED_REASONS)[number];
 
 function wordedReason(error: Failure): WordedReason | null {
@@ -32,7 +32,7 @@ export function ErrorAlert({ error, onDismiss, action }: Props) {
             <strong className="alert-title">{t(`error.codes.${error.code}`, { defaultValue: t('error.title') })}</strong>
             <span className="alert-message">
               {reason ? (
-                t(`error.reasons.${reason}`, { file: error.params?.file ?? '', folder: error.params?.folder ?? '' })
+                t(`error.reasons.${reason}`, { file: error.params?.file ?? '', folder: error.params?.folder ?? '', scenario: error.params?.scenario ?? '' })
               ) : (
                 <>
                   {error.message}

@@ -474,6 +474,7 @@ export const en: Messages = {
     codes: {
       bad_input: 'The input is not valid.',
       unknown_method: 'The service does not know this command.',
+      frozen: 'Scenario “{{scenario}}” is the proposal (usulan) and is locked: its targets and justifications cannot be changed, by import either. Return it to draft first to change it.',
       no_workbook: 'No workbook is open.',
       not_found: 'File not found.',
       already_exists: 'The file already exists.',
@@ -491,6 +492,7 @@ export const en: Messages = {
       stale: 'The workbook changed since the preview was made; preview again.',
       timeout: 'This work ran too long and was stopped; the workbook was closed and every saved change is kept. Open the workbook again.',
       too_large: 'The answer is too large to send (for example very long text inside the file).',
+      frozen: 'The proposal scenario is locked.',
       internal: 'Internal error in the service.',
     },
   },
