@@ -25,8 +25,9 @@ import { sameFile } from '../workbook/lock.js';
 import type { AnnexDocument } from './document.js';
 import { gather, type AnnexData, type AnnexOptions } from './gather.js';
 import { capaianSection } from './sections/capaian.js';
-import { changeLogSection } from './sections/change-log.js';
+import { changeLogSection } from './change-log-section.js';
 import { checksSection } from './sections/checks.js';
+import { footerText, titleLines } from './sections/common.js';
 import { sourcesSection } from './sections/sources.js';
 import { targetsSection } from './sections/targets.js';
 import { renderXlsx } from './xlsx.js';
@@ -44,7 +45,24 @@ function documentOf(d: AnnexData): AnnexDocument {
     language: d.lang,
     paper: d.opts.paper,
     title: `${d.L.docTitle} ${d.plan.region} ${d.plan.firstYear}–${d.plan.lastYear}`,
-    sections: [targetsSection(d), capaianSection(d), checksSection(d), changeLogSection(d), sourcesSection(d)],
+    sections: [
+      targetsSection(d),
+      capaianSection(d),
+      checksSection(d),
+      // Catatan Perubahan: change-log-section.ts, from the log gathered here.
+      changeLogSection({
+        scenario: d.scenario,
+        indicators: d.indicators,
+        language: d.lang,
+        mode: d.opts.changeLog,
+        titles: titleLines(d, d.L.sheet4Title),
+        footer: footerText(d, d.L.sheet4Title),
+        pageUnits: d.pageUnits,
+        entries: d.changeLog,
+        justifications: d.justification,
+      }),
+      sourcesSection(d),
+    ],
   };
 }
 

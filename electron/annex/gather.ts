@@ -4,13 +4,14 @@
  * capaian context, the Raperda header settings — with the options (language, paper, signer, date).
  * Reads the workbook, never writes it; nothing here reads the clock.
  */
-import type { AnnexLanguage, AnnexPaper, Signer } from '../../shared/annex.js';
+import type { AnnexLanguage, AnnexPaper, ChangeLogMode, Signer } from '../../shared/annex.js';
 import type { CheckReport } from '../../shared/api/contract.js';
 import { AppError } from '../../shared/api/result.js';
-import type { ChangeLogEntry, Indicator, IndicatorValue, Plan, Scenario, ScenarioTargets, Series, WorkbookSettings } from '../../shared/domain.js';
+import type { Indicator, IndicatorValue, Plan, Scenario, ScenarioTargets, Series, WorkbookSettings } from '../../shared/domain.js';
 import { capaianContext, type CapaianContext } from '../../shared/model/capaian.js';
 import { isChanged } from '../../shared/model/checks.js';
 import { lastRealisedYear } from '../../shared/model/revision.js';
+import type { ChangeLogEntryWithPerson } from '../workbook/queries.js';
 import type { Workbook } from '../workbook/store.js';
 import type { AnnexLabels } from './labels.js';
 import { LABELS, longDate } from './labels.js';
@@ -23,6 +24,8 @@ export interface AnnexOptions {
   signer: Signer | null;
   /** Date printed on the annex and the signature, YYYY-MM-DD. */
   date: string;
+  /** Catatan Perubahan: the net change per cell (default) or the full history step by step. */
+  changeLog?: ChangeLogMode | undefined;
 }
 
 /** Everything the sections read, gathered once. */
@@ -39,8 +42,8 @@ export interface AnnexData {
   realisations: (ind: Indicator) => IndicatorValue[];
   /** The scenario's justification per indicator id. */
   justification: Map<number, string>;
-  /** The scenario's change log, oldest first. */
-  changeLog: ChangeLogEntry[];
+  /** The scenario's change log with the person of each step, oldest first. */
+  changeLog: ChangeLogEntryWithPerson[];
   settings: WorkbookSettings;
   /** Band scale, formula per indicator, method breaks: what capaian is measured with. */
   capaian: CapaianContext;
@@ -102,7 +105,7 @@ export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport): A
     value: (ind, year, series) => byKey.get(`${ind.id}:${year}:${series}`),
     revised: (ind, year) => revisedMap.get(`${ind.id}:${year}`),
     justification: new Map(targets.justifications.map((j) => [j.indicatorId, j.text])),
-    changeLog: wb.reads.changeLog(scenario.id, 100_000).reverse(),
+    changeLog: wb.reads.changeLogWithPeople(scenario.id),
     settings,
     capaian: capaianContext({ plan, settings, capaianSettings: wb.capaianSettings(), methodBreaks: wb.methodBreaks() }),
     lastRealised: lastRealisedYear(settings.revisionDate),

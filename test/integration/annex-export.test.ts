@@ -333,7 +333,7 @@ describe('annex export', () => {
   });
 
   it('Lampiran III lists every finding, Catatan Perubahan the change log, Sumber Data every source with ilustrasi marked', async () => {
-    const { book, result, dispatch, usulan, close } = await exportDemo();
+    const { book, result, close } = await exportDemo();
     const checks = book.getWorksheet('Lampiran III')!;
     const total = result.findings.error + result.findings.warning + result.findings.info;
     const hc = headerRow(checks);
@@ -342,12 +342,15 @@ describe('annex export', () => {
     expect(checks.getCell(hc + 1 + total, 1).value).toBeNull();
     expect(findCell(checks, (t) => /dilonggarkan/.test(t))).not.toBeNull();
 
+    // Catatan Perubahan (change-log-section.ts): the net change per cell by default — P0 and JPM, 2021 and 2022.
     const log = book.getWorksheet('Catatan Perubahan')!;
-    const entries = await ok<unknown[]>(dispatch('changelog.list', { scenarioId: usulan.id }));
-    expect(Number(log.getCell(headerRow(log) + entries.length, 1).value)).toBe(entries.length);
-    // Actions in the reader's words, not codes.
-    expect(findCell(log, (t) => t === 'Target diubah')).not.toBeNull();
-    expect(findCell(log, (t) => /^(target|scenario|justification)\./.test(t))).toBeNull();
+    expect(findCell(log, (t) => t.startsWith('Perubahan bersih per sel'))).not.toBeNull();
+    const numbered: string[] = [];
+    log.eachRow((row, r) => {
+      if (r > headerRow(log) && /^\d+$/.test(String(row.getCell(1).value))) numbered.push(String(row.getCell(1).value));
+    });
+    expect(numbered.length).toBeGreaterThanOrEqual(4);
+    expect(findCell(log, (t) => /^(target|scenario|justification|undo:)/.test(t))).toBeNull();
 
     const src = book.getWorksheet('Sumber Data')!;
     let p0 = 0;
