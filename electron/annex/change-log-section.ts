@@ -29,6 +29,7 @@ import { ANNEX_SHEETS } from '../../shared/annex.js';
 import { describeEntryAction, describeEntryDetail, DERIVED_WORDS } from '../../shared/changes.js';
 import type { Indicator, Person, Scenario } from '../../shared/domain.js';
 import { formatSignedNumber } from '../../shared/format/number.js';
+import { isTargetCellEntry, netChanges as sharedNetChanges, type NetChange as SharedNetChange } from '../../shared/model/net-changes.js';
 import type { ChangeLogEntryWithPerson } from '../workbook/queries.js';
 import type { Workbook } from '../workbook/store.js';
 import type { DocCell, DocCellStyle, DocSection } from './document.js';
@@ -224,52 +225,15 @@ function widths(total: number, cols: ({ fixed: number } | { flex: number; min: n
 }
 
 function isCell(e: ChangeLogEntryWithPerson): boolean {
-  return e.indicatorCode !== null && e.year !== null && e.series === 'revised_target';
+  return isTargetCellEntry(e);
 }
 
-/** The net change of one cell, or null when it is back where it started. */
-export interface NetChange {
-  indicatorCode: string;
-  year: number;
-  semula: number | null;
-  menjadi: number | null;
-  /** The entry that gave the cell its current value (its time, person and justification then). */
-  by: ChangeLogEntryWithPerson;
-  derived: boolean;
-}
+/** The net change of one cell (shared/model/net-changes.ts), with the person on its step. */
+export type NetChange = SharedNetChange<ChangeLogEntryWithPerson>;
 
-/**
- * Folds a scenario's log (oldest first) into the net change per cell: first old value → last new
- * value; cells back at their first old value are dropped. The step named is the latest edit or
- * redo that wrote the current value (an undo only restores an earlier step's value).
- */
+/** The net change per cell of a scenario's log (oldest first): shared/model/net-changes.ts. */
 export function netChanges(entries: readonly ChangeLogEntryWithPerson[], scenarioId: number): NetChange[] {
-  const cells = new Map<string, ChangeLogEntryWithPerson[]>();
-  for (const e of entries) {
-    if (e.scenarioId !== scenarioId || !isCell(e)) continue;
-    const key = `${e.indicatorCode}\u0000${e.year}`;
-    const list = cells.get(key);
-    if (list) list.push(e);
-    else cells.set(key, [e]);
-  }
-  const out: NetChange[] = [];
-  for (const list of cells.values()) {
-    const first = list[0]!;
-    const last = list[list.length - 1]!;
-    const semula = first.oldValue;
-    const menjadi = last.newValue;
-    if (semula === menjadi) continue;
-    let by = last;
-    for (let i = list.length - 1; i >= 0; i--) {
-      const e = list[i]!;
-      if (e.kind !== 'undo' && e.newValue === menjadi) {
-        by = e;
-        break;
-      }
-    }
-    out.push({ indicatorCode: first.indicatorCode!, year: first.year!, semula, menjadi, by, derived: by.derived });
-  }
-  return out;
+  return sharedNetChanges(entries, scenarioId);
 }
 
 /** The scenario.create note of the scenario, when its log has one. */

@@ -7,6 +7,7 @@ import { setResponsibleUnit } from '../workbook/editors/indicators.js';
 import { setJustification, setTargets } from '../workbook/editors/targets.js';
 import { AnnexService } from './annex.js';
 import { checkScenario, requireNoErrors } from './checks.js';
+import { listHistory } from './history.js';
 import { ProfileStore, profilePath } from './profile.js';
 import type { Session } from './session.js';
 
@@ -64,6 +65,7 @@ export function createHandlers(session: Session): Handlers {
       return references();
     },
     'changelog.list': ({ scenarioId, limit }) => wb().reads.changeLog(scenarioId, limit ?? 500),
+    'history.list': (query) => listHistory(wb(), query),
     'settings.update': (changes) => updateSettings(wb(), actor(), changes),
     'indicators.update': ({ indicatorId, responsibleUnit }) => setResponsibleUnit(wb(), actor(), indicatorId, responsibleUnit),
     'population.get': () => {

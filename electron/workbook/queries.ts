@@ -186,6 +186,30 @@ export class WorkbookReads {
     }));
   }
 
+  /**
+   * The change log with the person on each step (as changeLogWithPeople), oldest first, over every
+   * scenario (and entries of none) or one scenario, optionally of one indicator: what the Riwayat
+   * view (services/history.ts) filters and folds.
+   */
+  changeLogWithPeopleWhere(where: { scenarioId?: number | undefined; indicatorCode?: string | undefined }): ChangeLogEntryWithPerson[] {
+    return (
+      this.st
+        .get(
+          `SELECT cl.id, cl.at, cl.user, cl.action, cl.kind, cl.derived, cl.step_id AS stepId, cl.scenario_id AS scenarioId,
+                  cl.scenario_name AS scenarioName, cl.indicator_code AS indicatorCode, cl.year, cl.series, cl.old_value AS oldValue,
+                  cl.new_value AS newValue, cl.justification, cl.detail,
+                  s.id AS changeStepId, s.person_name AS personName, s.person_nip AS personNip, s.person_title AS personTitle
+           FROM change_log cl JOIN change_entry e ON e.id = (cl.id >> 16) JOIN change_step s ON s.id = e.change_step_id
+           WHERE (@sid IS NULL OR cl.scenario_id = @sid) AND (@code IS NULL OR cl.indicator_code = @code) ORDER BY cl.id`,
+        )
+        .all({ sid: where.scenarioId ?? null, code: where.indicatorCode ?? null }) as (Omit<ChangeLogEntry, 'derived'> & { derived: number; changeStepId: number; personName: string | null; personNip: string | null; personTitle: string | null })[]
+    ).map(({ personName, personNip, personTitle, ...r }) => ({
+      ...r,
+      derived: r.derived === 1,
+      person: personName === null ? null : { name: personName, nip: personNip ?? '', title: personTitle ?? '' },
+    }));
+  }
+
   history(): HistoryState {
     return historyState(this.st);
   }

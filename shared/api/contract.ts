@@ -26,6 +26,7 @@ import type {
   WorkbookSummary,
 } from '../domain.js';
 import { CAPAIAN_BAND_SCALES, COMPARISONS, REFERENCE_KINDS, REFERENCE_SCOPES, SCENARIO_STATUSES, SERIES } from '../domain.js';
+import { HISTORY_LIMITS, HISTORY_MODES, type HistoryPage } from '../history.js';
 import { isIsoDate } from '../model/revision.js';
 import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
 import { ANNEX_FORMATS, ANNEX_LANGUAGES, ANNEX_PAPERS, CHANGE_LOG_MODES, IMPORT_SERIES } from '../annex.js';
@@ -136,6 +137,15 @@ export const planInput = z
     path: ['lastYear'],
   });
 
+/** A history.list bound: a date (YYYY-MM-DD, a whole UTC day) or an ISO instant in UTC. */
+const historyInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/, 'a date YYYY-MM-DD or an instant YYYY-MM-DDTHH:MM:SS.sssZ')
+  .refine((v) => isIsoDate(v.slice(0, 10)) && Number.isFinite(historyBound(v, false)), 'not a real date');
+function historyBound(v: string, end: boolean): number {
+  return v.length === 10 ? Date.parse(`${v}T00:00:00Z`) + (end ? 86_399_999 : 0) : Date.parse(v);
+}
+
 export const contract = {
   /** Name, version and which host serves the renderer. */
   'app.info': method<AppInfo>()(none),
@@ -227,6 +237,25 @@ export const contract = {
   'references.delete': method<{ references: ReferenceTarget[]; shockYears: ShockYear[] }>()(z.object({ id }).strict()),
   'changelog.list': method<ChangeLogEntry[]>()(
     z.object({ scenarioId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+  ),
+  /**
+   * Riwayat: the change log filtered (scenario, indicator, person, from/to — ISO instants or
+   * YYYY-MM-DD, inclusive) as the net change per cell or every step, newest first, paged.
+   */
+  'history.list': method<HistoryPage>()(
+    z
+      .object({
+        mode: z.enum(HISTORY_MODES).default('net'),
+        scenarioId: id.optional(),
+        indicatorCode: name(40).optional(),
+        person: name(200).optional(),
+        from: historyInstant.optional(),
+        to: historyInstant.optional(),
+        limit: z.number().int().min(1).max(HISTORY_LIMITS.maxLimit).optional(),
+        offset: z.number().int().min(0).max(HISTORY_LIMITS.maxOffset).optional(),
+      })
+      .strict()
+      .refine((q) => q.from === undefined || q.to === undefined || historyBound(q.from, false) <= historyBound(q.to, true), { message: 'from must not be after to', path: ['from'] }),
   ),
   /** The revision date (years realised by then are history) and the capaian band scale; one undo step. */
   'settings.update': method<WorkbookSettings>()(

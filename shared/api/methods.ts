@@ -29,6 +29,7 @@ export const METHOD_NAMES = [
   'references.save',
   'references.delete',
   'changelog.list',
+  'history.list',
   'settings.update',
   'indicators.update',
   'population.get',
