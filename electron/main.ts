@@ -11,13 +11,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { MenuCommand } from '../shared/api/client.js';
-import { IPC_CHANNEL, isUiLanguage, LANGUAGE_CHANNEL, MENU_CHANNEL } from '../shared/api/client.js';
+import { ANNEX_SAVE_CHANNEL, IPC_CHANNEL, isUiLanguage, LANGUAGE_CHANNEL, MENU_CHANNEL } from '../shared/api/client.js';
 import type { Method } from '../shared/api/contract.js';
 import { isMethod } from '../shared/api/contract.js';
 import type { Result } from '../shared/api/result.js';
 import { failure } from '../shared/api/result.js';
 import type { RecentFile, WorkbookSummary } from '../shared/domain.js';
 import { defaultDataDir } from './services/paths.js';
+import { createAnnexDialogs } from './shell/annex-dialogs.js';
 import { APP_INDEX_URL, APP_SCHEME, isAppUrl } from './shell/app-origin.js';
 import { answerAppRequest } from './shell/app-protocol.js';
 import { fileFromAdditionalData, workbookPathFromArgv } from './shell/argv.js';
@@ -27,6 +28,7 @@ import type { MenuAction, MenuLanguage } from './shell/menu-template.js';
 import { decideNavigation, decideWindowOpen } from './shell/navigation.js';
 import { allowPermission } from './shell/permissions.js';
 import { secureWebPreferences } from './shell/web-preferences.js';
+import { guardUnload } from './shell/unload-guard.js';
 import type { WorkerClient } from './shell/worker-client.js';
 import { createWorkerClient } from './shell/worker-client.js';
 import { pathAllowed, pathOfInput, PathGrants } from './shell/path-policy.js';
@@ -99,6 +101,7 @@ function runPrimaryInstance(): void {
   };
 
   const dialogs = createWorkbookDialogs({ window: () => mainWindow, call: callStore, notify, lang: () => lang });
+  const annexDialogs = createAnnexDialogs({ window: () => mainWindow, call: callStore, lang: () => lang });
 
   const onMenuAction = (action: MenuAction) => {
     if (action === 'new') void dialogs.newWorkbook();
@@ -173,6 +176,11 @@ function runPrimaryInstance(): void {
         }
         return callStore(method, input); // the input is validated against the contract's schema in dispatch
       });
+      // The Ekspor view's xlsx / PDF buttons: main's Save dialog, then annex.export (shell/annex-dialogs.ts).
+      ipcMain.handle(ANNEX_SAVE_CHANNEL, async (event, input: unknown) => {
+        if (!isTrustedSender(event.senderFrame, trustedFrames())) return failure('forbidden', 'Request from an untrusted frame');
+        return annexDialogs.save(input);
+      });
       ipcMain.on(LANGUAGE_CHANNEL, (event, value: unknown) => {
         if (!isTrustedSender(event.senderFrame, trustedFrames()) || !isUiLanguage(value) || value === lang) return;
         lang = value;
@@ -182,6 +190,8 @@ function runPrimaryInstance(): void {
 
       store = startStore();
       mainWindow = createMainWindow(ourWindows);
+      // An edit in progress (the page's beforeunload) makes closing the window ask first.
+      guardUnload(mainWindow, () => lang);
       mainWindow.on('closed', () => {
         mainWindow = null;
       });

@@ -6,7 +6,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { MenuCommand, PreloadApi } from '../shared/api/client.js';
-import { IPC_CHANNEL, isUiLanguage, LANGUAGE_CHANNEL, MENU_CHANNEL, MENU_COMMANDS } from '../shared/api/client.js';
+import { ANNEX_SAVE_CHANNEL, IPC_CHANNEL, isUiLanguage, LANGUAGE_CHANNEL, MENU_CHANNEL, MENU_COMMANDS } from '../shared/api/client.js';
 import { isMethodName } from '../shared/api/methods.js';
 import { failure } from '../shared/api/result.js';
 
@@ -30,6 +30,9 @@ const api = {
   },
   setUiLanguage(lang) {
     if (isUiLanguage(lang)) ipcRenderer.send(LANGUAGE_CHANNEL, lang);
+  },
+  saveAnnex(input) {
+    return ipcRenderer.invoke(ANNEX_SAVE_CHANNEL, input);
   },
 } satisfies PreloadApi;
 

@@ -1,5 +1,5 @@
 /**
- * The application menu as data: Berkas (Baru, Buka, Simpan Sebagai, Tutup, Keluar), Sunting
+ * The application menu as data: Berkas (Baru, Buka, Simpan Sebagai, Ekspor Lampiran, Tutup, Keluar), Sunting
  * (Urungkan, Ulangi, Potong, Salin, Tempel, Pilih Semua) and Bantuan (Tentang). Pure, so the
  * labels and the command wiring are unit-tested; menu.ts turns it into an Electron Menu. The
  * shape is a subset of Electron's MenuItemConstructorOptions.
@@ -17,9 +17,11 @@ export type MenuRole = 'quit' | 'cut' | 'copy' | 'paste' | 'selectAll';
 /**
  * Commands the menu sends straight to the renderer of the window it was used in (MENU_CHANNEL):
  * the renderer decides what Urungkan means there — the text editor's own undo while one is
- * active, otherwise the workbook's undo history (history.undo / history.redo).
+ * active, otherwise the workbook's undo history (history.undo / history.redo). Ekspor Lampiran
+ * opens the Ekspor view, where the annex's scenario, language, paper and signer are chosen; its
+ * xlsx and PDF buttons then ask main for a file name (shell/annex-dialogs.ts).
  */
-export type RendererCommand = Extract<MenuCommand, 'undo' | 'redo'>;
+export type RendererCommand = Extract<MenuCommand, 'undo' | 'redo' | 'export-annex'>;
 
 export interface MenuItemSpec {
   label?: string;
@@ -39,6 +41,7 @@ const LABELS = {
     new: 'Baru…',
     open: 'Buka…',
     saveAs: 'Simpan Sebagai…',
+    exportAnnex: 'Ekspor Lampiran…',
     close: 'Tutup',
     quit: 'Keluar',
     edit: '&Sunting',
@@ -56,6 +59,7 @@ const LABELS = {
     new: 'New…',
     open: 'Open…',
     saveAs: 'Save As…',
+    exportAnnex: 'Export Annex…',
     close: 'Close',
     quit: 'Quit',
     edit: '&Edit',
@@ -79,6 +83,9 @@ export function menuTemplate(lang: MenuLanguage = 'id'): MenuItemSpec[] {
         { label: t.new, accelerator: 'CmdOrCtrl+N', action: 'new' },
         { label: t.open, accelerator: 'CmdOrCtrl+O', action: 'open' },
         { label: t.saveAs, accelerator: 'CmdOrCtrl+Shift+S', action: 'save-as' },
+        { type: 'separator' },
+        { label: t.exportAnnex, accelerator: 'CmdOrCtrl+E', command: 'export-annex' },
+        { type: 'separator' },
         { label: t.close, accelerator: 'CmdOrCtrl+W', action: 'close' },
         { type: 'separator' },
         { label: t.quit, accelerator: 'CmdOrCtrl+Q', role: 'quit' },

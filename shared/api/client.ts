@@ -1,4 +1,5 @@
 /** The typed client: one generic `call` over whichever transport the host provides. */
+import type { AnnexExportResult, AnnexFormat } from '../annex.js';
 import type { Input, Method, Output } from './contract.js';
 import type { Result } from './result.js';
 
@@ -31,9 +32,17 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
 }
 
-/** Commands main sends the renderer: the workbook changed (reload), show About, and the Sunting menu's Urungkan / Ulangi. */
-export const MENU_COMMANDS = ['workbook-changed', 'about', 'undo', 'redo'] as const;
+/** Commands main sends the renderer: the workbook changed (reload), show About, the Sunting menu's Urungkan / Ulangi, and Berkas → Ekspor Lampiran (open the Ekspor view). */
+export const MENU_COMMANDS = ['workbook-changed', 'about', 'undo', 'redo', 'export-annex'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/**
+ * Channel on which the renderer asks main to save the annex (Electron): main shows the Save
+ * dialog, then calls annex.export with the chosen path (shell/annex-dialogs.ts). The renderer
+ * never names a path; a cancelled dialog answers `{ ok: true, value: null }`.
+ */
+export const ANNEX_SAVE_CHANNEL = 'workbench:annex-save';
+export type AnnexSaveInput = Omit<Input<'annex.export'>, 'path' | 'overwrite' | 'format'> & { format: AnnexFormat };
 
 /** What preload exposes on `window.workbench`. */
 export interface PreloadApi {
@@ -41,4 +50,6 @@ export interface PreloadApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** The renderer's language switch: main rebuilds its menu and words its dialogs in it. */
   setUiLanguage(lang: UiLanguage): void;
+  /** The annex through main's Save dialog (xlsx or PDF); null when the planner cancelled. */
+  saveAnnex(input: AnnexSaveInput): Promise<Result<AnnexExportResult | null>>;
 }

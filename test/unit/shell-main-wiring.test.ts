@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IPC_CHANNEL, LANGUAGE_CHANNEL, MENU_CHANNEL } from '../../shared/api/client.js';
+import { ANNEX_SAVE_CHANNEL, IPC_CHANNEL, LANGUAGE_CHANNEL, MENU_CHANNEL } from '../../shared/api/client.js';
 import { buildCsp, NONCE_PLACEHOLDER } from '../../shared/security/csp.js';
 import type { state as FakeState } from './fixtures/fake-electron.js';
 
@@ -203,6 +203,26 @@ describe('main process wiring (fake electron, real services)', () => {
     expect(top()).toEqual(['&Berkas', '&Sunting', 'Ban&tuan']);
   });
 
+  it('closing with an edit in progress (the page cancels the unload) asks in the UI language: stay keeps the window, leave lets it close', () => {
+    const preventUnload = () => {
+      const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      win.webContents.emit('will-prevent-unload', event);
+      return event.defaultPrevented;
+    };
+    const boxes = fake.messageBoxes.length;
+    fake.messageBoxSyncAnswers.push(1);
+    expect(preventUnload()).toBe(false); // stay: the unload stays cancelled
+    expect(fake.messageBoxes.at(-1)).toMatchObject({ type: 'question', message: 'Ada isian yang sedang diubah dan belum disimpan.', buttons: ['Tutup tanpa menyimpan', 'Tetap di sini'], cancelId: 1 });
+    fake.messageBoxSyncAnswers.push(0);
+    expect(preventUnload()).toBe(true); // leave: the page's cancel is overridden
+    const frame = win.webContents.mainFrame;
+    fake.ipcListeners.get(LANGUAGE_CHANNEL)!({ senderFrame: frame }, 'en');
+    expect(preventUnload()).toBe(false);
+    expect(fake.messageBoxes.at(-1)).toMatchObject({ message: 'An entry is being edited and is not saved yet.', buttons: ['Close without saving', 'Stay'] });
+    fake.ipcListeners.get(LANGUAGE_CHANNEL)!({ senderFrame: frame }, 'id');
+    expect(fake.messageBoxes.length).toBe(boxes + 3);
+  });
+
   it('Baru creates a workbook where the dialog says, then tells the renderer', async () => {
     const target = path.join(home, 'Revisi 2021'); // no extension: .rpjmd is added
     fake.saveDialogAnswers.push({ canceled: false, filePath: target });
@@ -245,6 +265,24 @@ describe('main process wiring (fake electron, real services)', () => {
     app().emit('second-instance', {}, ['/opt/electron/electron', 'ignored.rpjmd'], home, { file: demo });
     await until(() => win.title.startsWith('muara-enim-demo.rpjmd'), 'the title to follow');
     expect(win.webContents.sent.slice(sentBefore)).toContainEqual([MENU_CHANNEL, 'workbook-changed']);
+  });
+
+  it('Ekspor Lampiran opens the Ekspor view; its buttons save the annex through main’s Save dialog, never a path from the page', async () => {
+    menuItem('Ekspor Lampiran…').click(undefined, win); // Electron passes the window the menu was used in
+    expect(win.webContents.sent.at(-1)).toEqual([MENU_CHANNEL, 'export-annex']);
+    const frame = win.webContents.mainFrame;
+    const save = (senderFrame: unknown, input: unknown) => fake.ipcHandlers.get(ANNEX_SAVE_CHANNEL)!({ senderFrame }, input) as Promise<Any>;
+    expect(await save({ ...frame, url: 'https://example.com/' }, { format: 'pdf' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await save(frame, { format: 'pdf', path: path.join(home, 'x.pdf') })).toMatchObject({ ok: false, code: 'bad_input' });
+    expect(await save(frame, { format: 'docx' })).toMatchObject({ ok: false, code: 'bad_input' });
+    expect(await save(frame, { format: 'pdf' })).toEqual({ ok: true, value: null }); // the dialog cancelled
+    const scenario = await ipc(frame, 'scenario.create', { name: 'Ekspor', from: { kind: 'original' } });
+    const target = path.join(home, 'lampiran'); // no extension: the format's is added
+    fake.saveDialogAnswers.push({ canceled: false, filePath: target });
+    const saved = await save(frame, { format: 'xlsx', scenarioId: scenario.value.id, date: '2021-08-23' });
+    expect(saved).toMatchObject({ ok: true, value: { format: 'xlsx', fileName: 'lampiran.xlsx', path: `${target}.xlsx` } });
+    expect(fs.existsSync(`${target}.xlsx`)).toBe(true);
+    expect(win.progress).toEqual([2, -1]); // the taskbar's busy bar while the annex was built
   });
 
   it('Tutup closes the workbook; quitting waits for the store to close', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { annexDefaultName, annexFilters, withAnnexExtension } from '../../electron/shell/annex-files.js';
 import { openFilters, saveFilters, withWorkbookExtension } from '../../electron/shell/file-dialogs.js';
 import type { MenuItemSpec } from '../../electron/shell/menu-template.js';
 import { menuTemplate } from '../../electron/shell/menu-template.js';
@@ -10,7 +11,7 @@ describe('menuTemplate', () => {
   it('is Indonesian by default: Berkas, Sunting and Bantuan with the issues’ items', () => {
     const [file, edit, help] = menuTemplate();
     expect(file?.label).toBe('&Berkas');
-    expect(labels(file?.submenu)).toEqual(['Baru…', 'Buka…', 'Simpan Sebagai…', 'Tutup', 'separator', 'Keluar']);
+    expect(labels(file?.submenu)).toEqual(['Baru…', 'Buka…', 'Simpan Sebagai…', 'separator', 'Ekspor Lampiran…', 'separator', 'Tutup', 'separator', 'Keluar']);
     expect(edit?.label).toBe('&Sunting');
     expect(labels(edit?.submenu)).toEqual(['Urungkan', 'Ulangi', 'Ulangi', 'separator', 'Potong', 'Salin', 'Tempel', 'separator', 'Pilih Semua']);
     expect(help?.label).toBe('Ban&tuan');
@@ -19,7 +20,9 @@ describe('menuTemplate', () => {
 
   it('wires each item to its action, and Keluar to the quit role', () => {
     const [file, , help] = menuTemplate('id');
-    expect(file?.submenu?.map((i) => i.action ?? i.role ?? i.type)).toEqual(['new', 'open', 'save-as', 'close', 'separator', 'quit']);
+    expect(file?.submenu?.map((i) => i.action ?? i.command ?? i.role ?? i.type)).toEqual(['new', 'open', 'save-as', 'separator', 'export-annex', 'separator', 'close', 'separator', 'quit']);
+    // Ekspor Lampiran opens the Ekspor view (a renderer command): the options are chosen there.
+    expect(file?.submenu?.find((i) => i.command === 'export-annex')?.accelerator).toBe('CmdOrCtrl+E');
     expect(help?.submenu?.[0]?.action).toBe('about');
   });
 
@@ -45,7 +48,7 @@ describe('menuTemplate', () => {
   it('has an English variant with the same structure', () => {
     const id = menuTemplate('id');
     const en = menuTemplate('en');
-    expect(labels(en[0]?.submenu)).toEqual(['New…', 'Open…', 'Save As…', 'Close', 'separator', 'Quit']);
+    expect(labels(en[0]?.submenu)).toEqual(['New…', 'Open…', 'Save As…', 'separator', 'Export Annex…', 'separator', 'Close', 'separator', 'Quit']);
     expect(en[1]?.label).toBe('&Edit');
     expect(labels(en[1]?.submenu)).toEqual(['Undo', 'Redo', 'Redo', 'separator', 'Cut', 'Copy', 'Paste', 'separator', 'Select All']);
     const strip = (items: MenuItemSpec[]): unknown => items.map(({ label: _l, submenu, ...rest }) => ({ ...rest, submenu: submenu && strip(submenu) }));
@@ -76,5 +79,19 @@ describe('file dialog filters', () => {
     expect(withWorkbookExtension(path.join(dir, 'Revisi 2021'))).toBe(path.join(dir, 'Revisi 2021.rpjmd'));
     expect(withWorkbookExtension(path.join(dir, 'Revisi.rpjmd'))).toBe(path.join(dir, 'Revisi.rpjmd'));
     expect(withWorkbookExtension(path.join(dir, 'salinan.sqlite'))).toBe(path.join(dir, 'salinan.sqlite'));
+  });
+});
+
+describe('annex save dialog', () => {
+  it('offers the one format being saved, under the name the annex would get, and adds the extension', () => {
+    expect(annexFilters('pdf', 'id')).toEqual([{ name: 'Dokumen PDF', extensions: ['pdf'] }]);
+    expect(annexFilters('xlsx', 'en')).toEqual([{ name: 'Excel workbook', extensions: ['xlsx'] }]);
+    const plan = { region: 'Kabupaten Muara Enim', firstYear: 2018, lastYear: 2023 };
+    expect(annexDefaultName(plan, 'id', 'pdf')).toBe('Lampiran-Perubahan-RPJMD-Kabupaten-Muara-Enim-2018-2023.pdf');
+    expect(annexDefaultName(plan, 'en', 'xlsx')).toBe('Annex-RPJMD-Revision-Kabupaten-Muara-Enim-2018-2023.xlsx');
+    const dir = path.resolve('/docs');
+    expect(withAnnexExtension(path.join(dir, 'lampiran'), 'pdf')).toBe(path.join(dir, 'lampiran.pdf'));
+    expect(withAnnexExtension(path.join(dir, 'lampiran.PDF'), 'pdf')).toBe(path.join(dir, 'lampiran.PDF'));
+    expect(withAnnexExtension(path.join(dir, 'lampiran.xlsx'), 'pdf')).toBe(path.join(dir, 'lampiran.xlsx.pdf'));
   });
 });
