@@ -69,6 +69,7 @@ export function App() {
       onMenuCommand((command) => {
         if (command === 'workbook-changed') void reload().then(refreshHistory);
         if (command === 'about') setAboutOpen(true);
+        if (command === 'export-annex') setView('export');
         if (command === 'undo' || command === 'redo') onMenuHistory(command);
       }),
     [reload, refreshHistory, onMenuHistory],

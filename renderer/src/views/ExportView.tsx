@@ -1,12 +1,13 @@
 /**
- * Ekspor: the annex for the Governor's evaluation (built by the service, downloaded here) and
- * imports from spreadsheets with a preview that writes nothing until applied.
+ * Ekspor: the annex for the Governor's evaluation, as xlsx or PDF (built by the service; in
+ * Electron saved through main's Save dialog, in the browser host downloaded here), and imports
+ * from spreadsheets with a preview that writes nothing until applied.
  */
 import { useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CellText, ChangeLogMode, ImportIssue, ImportPreview, ImportSeries, NumberConvention } from '../../../shared/annex.js';
+import type { AnnexFormat, CellText, ChangeLogMode, ImportIssue, ImportPreview, ImportSeries, NumberConvention } from '../../../shared/annex.js';
 import type { ApiClient } from '../../../shared/api/client.js';
-import type { Failure } from '../../../shared/api/result.js';
+import { failure as failureOf, type Failure } from '../../../shared/api/result.js';
 import type { WorkbookSummary } from '../../../shared/domain.js';
 import { formatExact } from '../../../shared/format/number.js';
 import { UseMyProfileButton } from '../components/ProfileParts.js';
@@ -21,11 +22,14 @@ interface Props {
 type Paper = 'A4' | 'F4';
 type Lang = 'id' | 'en';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MIME_TYPES: Record<AnnexFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
 
-function download(fileName: string, base64: string): void {
+function download(fileName: string, base64: string, format: AnnexFormat = 'xlsx'): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
+  const url = URL.createObjectURL(new Blob([bytes], { type: MIME_TYPES[format] }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -75,19 +79,33 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
     setFailure(f);
   };
 
-  async function onExport(e: FormEvent) {
-    e.preventDefault();
+  /** The annex as xlsx or PDF: in Electron through main's Save dialog, in the browser host as a download. */
+  async function exportAnnex(format: AnnexFormat) {
     setBusy('export');
     setFailure(null);
+    setMessage(null);
     try {
       await api.call('annex.signer.set', signer);
-      const r = await api.call('annex.exportBytes', { scenarioId, language, paper, signer, changeLog });
+      const options = { scenarioId, language, paper, signer, changeLog, format };
+      const saveAnnex = window.workbench?.saveAnnex;
+      if (saveAnnex) {
+        const saved = await saveAnnex(options).catch((err: unknown) => failureOf('io_error', err instanceof Error ? err.message : String(err)));
+        if (!saved.ok) return fail(saved);
+        if (saved.value) setMessage(t('annex.export.saved', { file: saved.value.fileName, sheets: saved.value.sheets.length, warnings: saved.value.findings.warning }));
+        return;
+      }
+      const r = await api.call('annex.exportBytes', options);
       if (!r.ok) return fail(r);
-      download(r.value.fileName, r.value.base64);
+      download(r.value.fileName, r.value.base64, format);
       setMessage(t('annex.export.done', { file: r.value.fileName, sheets: r.value.sheets.length, warnings: r.value.findings.warning }));
     } finally {
       setBusy(null);
     }
+  }
+
+  function onExport(e: FormEvent) {
+    e.preventDefault();
+    void exportAnnex('xlsx');
   }
 
   async function onTemplate() {
@@ -188,7 +206,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
         </div>
       )}
 
-      <form className="card export-card" onSubmit={(e) => void onExport(e)} aria-labelledby={`${ids}-export`}>
+      <form className="card export-card" onSubmit={onExport} aria-labelledby={`${ids}-export`} aria-busy={busy === 'export'}>
         <h2 className="card-title" id={`${ids}-export`}>{t('annex.export.heading')}</h2>
         {summary.scenarios.length === 0 ? (
           <p className="muted">{t('annex.export.noScenario')}</p>
@@ -240,9 +258,14 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
               </div>
               <UseMyProfileButton onUse={(p) => setSigner({ ...signer, name: p.name, title: p.title, nip: p.nip })} />
             </fieldset>
-            <button type="submit" className="button button-primary" disabled={busy !== null}>
-              {t('annex.export.button')}
-            </button>
+            <div className="dialog-actions">
+              <button type="submit" className="button button-primary" disabled={busy !== null}>
+                {t('annex.export.button')}
+              </button>
+              <button type="button" className="button" disabled={busy !== null} onClick={() => void exportAnnex('pdf')}>
+                {t('annex.export.buttonPdf')}
+              </button>
+            </div>
           </>
         )}
       </form>
