@@ -209,18 +209,17 @@ describe('main process wiring (fake electron, real services)', () => {
       win.webContents.emit('will-prevent-unload', event);
       return event.defaultPrevented;
     };
-    const boxes = fake.messageBoxes.length;
     fake.messageBoxSyncAnswers.push(1);
     expect(preventUnload()).toBe(false); // stay: the unload stays cancelled
-    expect(fake.messageBoxes.at(-1)).toMatchObject({ type: 'question', message: 'Ada isian yang sedang diubah dan belum disimpan.', buttons: ['Tutup tanpa menyimpan', 'Tetap di sini'], cancelId: 1 });
+    expect(fake.syncMessageBoxes.at(-1)).toMatchObject({ type: 'question', message: 'Ada isian yang sedang diubah dan belum disimpan.', buttons: ['Tutup tanpa menyimpan', 'Tetap di sini'], cancelId: 1 });
     fake.messageBoxSyncAnswers.push(0);
     expect(preventUnload()).toBe(true); // leave: the page's cancel is overridden
     const frame = win.webContents.mainFrame;
     fake.ipcListeners.get(LANGUAGE_CHANNEL)!({ senderFrame: frame }, 'en');
     expect(preventUnload()).toBe(false);
-    expect(fake.messageBoxes.at(-1)).toMatchObject({ message: 'An entry is being edited and is not saved yet.', buttons: ['Close without saving', 'Stay'] });
+    expect(fake.syncMessageBoxes.at(-1)).toMatchObject({ message: 'An entry is being edited and is not saved yet.', buttons: ['Close without saving', 'Stay'] });
     fake.ipcListeners.get(LANGUAGE_CHANNEL)!({ senderFrame: frame }, 'id');
-    expect(fake.messageBoxes.length).toBe(boxes + 3);
+    expect(fake.syncMessageBoxes).toHaveLength(3);
   });
 
   it('Baru creates a workbook where the dialog says, then tells the renderer', async () => {
