@@ -9,4 +9,6 @@ const r = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 
   stdio: 'inherit',
   env: { ...process.env, FUZZ_N: process.env.FUZZ_N ?? '2000', FUZZ_SEED: seed },
 });
+// The seed once more at the end, where a failing run's last lines are read.
+console.log(`fuzz: FUZZ_SEED=${seed} ${r.status === 0 ? 'passed' : `FAILED (exit ${r.status ?? r.signal})`}`);
 process.exit(r.status ?? 1);

@@ -8,7 +8,13 @@
  * references, merged/column ranges, invalid UTF-8), wrong extensions, zip bombs (declared,
  * lying, overlapping, many parts, ZIP64), a million rows, and generated CSVs.
  * Store cases mutate a real workbook file: byte flips (anywhere, the header, page 1),
- * truncation, zeroed or swapped pages, header fields (application_id, user_version, page size).
+ * truncation, zeroed or swapped pages, header fields (application_id, user_version, page size);
+ * a few are crafted schemas, valid SQLite files with a schema of their own (an extra trigger, a
+ * table replaced by a recursive view, a dropped guard, plan years of ±100 000 000), which must be
+ * refused at open and left byte-identical.
+ *
+ * Generating a case must itself stay linear in the case's size (the child times it): a regular
+ * expression retried at every character of a 300 000-character hostile text is quadratic.
  */
 import zlib from 'node:zlib';
 import { rng, type Rand } from '../helpers/rng.js';
@@ -30,6 +36,8 @@ export interface Corpus {
   csv: { name: string; bytes: Buffer }[];
   /** A closed, valid workbook file (.rpjmd). */
   workbook: Buffer;
+  /** Valid SQLite workbook files whose schema or plan was crafted (must be refused at open). */
+  crafted: { label: string; bytes: Buffer }[];
 }
 
 export type ImportSeries = 'realisation' | 'original_target' | 'baseline' | 'projection' | 'revised_target';
@@ -50,7 +58,20 @@ export interface StoreCase {
   kind: 'store';
   label: string;
   bytes: Buffer;
+  /** The file must be refused at open (a located AppError), never opened. */
+  mustRefuse?: boolean;
 }
+
+/** SQL that turns a valid demo workbook into a crafted one (fuzz-corpus.ts applies it). */
+export const CRAFTED_SCHEMAS: readonly { label: string; sql: string }[] = [
+  { label: 'extra-trigger', sql: 'CREATE TRIGGER rewrite AFTER INSERT ON scenario_target BEGIN UPDATE scenario_target SET value = 42 WHERE rowid = new.rowid; END;' },
+  {
+    label: 'recursive-view',
+    sql: "DROP TABLE shock_year; CREATE VIEW shock_year AS WITH RECURSIVE n(year, reason) AS (SELECT 1, 'x' UNION ALL SELECT year + 1, 'x' FROM n) SELECT * FROM n;",
+  },
+  { label: 'guard-dropped', sql: 'DROP TRIGGER change_entry_no_update;' },
+  { label: 'plan-years-1e8', sql: 'UPDATE plan SET baseline_year = -100000000, first_year = -99999999, last_year = 100000000;' },
+];
 
 export type FuzzCase = ImportCase | StoreCase;
 
@@ -194,7 +215,10 @@ function mutateXml(r: Rand, xml: string, probes: string[]): string {
         replaceAt(m, `<t xml:space="preserve">${r() < 0.9 ? escapeXml(t) : t}</t>`);
       }
     } else if (op === 3) {
-      const ms = matches(/([A-Za-z:]+)="([^"]*)"/g);
+      // Attribute names start where a letter run starts and are short: a bare `[A-Za-z:]+` retried
+      // at every letter of a 300 000-letter hostile text is quadratic (seed 952318690, case 996
+      // spent minutes here, between two cases, and the watchdog killed the child).
+      const ms = matches(/(?<![A-Za-z:])([A-Za-z:]{1,64})="([^"<]*)"/g);
       if (ms.length) {
         const m = pick(r, ms);
         const v = pick(r, ATTR_VALUES);
@@ -458,6 +482,10 @@ function withExt(name: string, ext: string): string {
 export function makeCase(seed: number, index: number, corpus: Corpus): FuzzCase {
   const r = caseRand(seed, index);
   const roll = r();
+  if (roll < 0.015 && corpus.crafted.length) {
+    const c = pick(r, corpus.crafted);
+    return { kind: 'store', label: `store/crafted-${c.label}`, bytes: c.bytes, mustRefuse: true };
+  }
   if (roll < 0.2) return storeCase(r, corpus.workbook);
   const series = r() < 0.8 ? 'realisation' : pick(r, SERIES);
   const xlsx = pick(r, corpus.xlsx);

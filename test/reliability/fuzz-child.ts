@@ -2,31 +2,36 @@
  * The process the fuzz test (fuzz.test.ts) runs cases in, so that a hang or a native crash kills
  * only this process and the parent can name the case. Usage:
  *   node fuzz-child.mjs <seed> <from> <to> <workDir>
- * Prints `S <i> <label>` before case i and `D <json>` after it (outcome, milliseconds); `P <i>` when the
- * case polluted a prototype (then exits, since the pollution would taint every later case), and
- * `END` after the last case.
+ * Prints `G <i>` before it generates case i, `S <i> <label>` before it runs it and `D <json>` once
+ * the case's work has really finished (outcome, milliseconds); `P <i>` when the case polluted a
+ * prototype (then exits, since the pollution would taint every later case), and `END` after the
+ * last case. So the parent can tell the case being generated, the case running, and the case
+ * whose leftover work was still going when the child died.
+ *
+ * A case's work is what it started: every async resource (timer, immediate, zlib stream, fs
+ * request…) created while the case ran, or later by its callbacks (an AsyncLocalStorage carries the
+ * case's number into them). An answer (preview, refusal, open) is not the end of the case: `D` is
+ * printed only when none of that work is left, so a refused parse that goes on in the background
+ * is caught on its own case, never on the next one or "outside a case".
  *
  * Outcomes: located (an AppError whose message names the file), correct (a well-formed preview, or
  * a workbook that opens and reads), and the failures: unlocated (any other error, or an AppError
  * that does not say which file), malformed (a preview with an unlocated or non-finite item),
- * unexpected (a file that must be refused was read), slow (over the time bound), bad-write.
+ * unexpected (a file that must be refused was read or opened), slow (over the time bound, or a
+ * case the generator took that long to make), leftover (work the case started still running a
+ * time bound after it answered), bad-write.
  */
+import { AsyncLocalStorage, createHook } from 'node:async_hooks';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { IMPORT_NOTICES, IMPORT_REJECTIONS, type ImportPreview } from '../../shared/annex.js';
 import { AppError } from '../../shared/api/result.js';
-import { annexBuffer } from '../../electron/annex/export.js';
 import { previewImport } from '../../electron/annex/import.js';
-import { buildTemplate } from '../../electron/annex/template.js';
-import { createDemoWorkbook } from '../../electron/workbook/demo.js';
 import { LATEST_VERSION } from '../../electron/workbook/migrations.js';
 import { Workbook } from '../../electron/workbook/store.js';
-import { createScenario } from '../../electron/workbook/editors/scenarios.js';
-import { setJustification, setTargets } from '../../electron/workbook/editors/targets.js';
-import { checkScenario } from '../../electron/services/checks.js';
-import { makeCase, type Corpus, type FuzzCase, type ImportCase, type StoreCase } from './fuzz-cases.js';
+import { makeCase, type FuzzCase, type ImportCase, type StoreCase } from './fuzz-cases.js';
+import { buildCorpus } from './fuzz-corpus.js';
 
 const [seedText, fromText, toText, workDir] = process.argv.slice(2) as [string, string, string, string];
 const seed = Number(seedText);
@@ -77,44 +82,45 @@ function polluted(baseline: string, probes: readonly string[]): string | null {
   return null;
 }
 
-// ---------------------------------------------------------------- the corpus
+// ---------------------------------------------------------------- a case's outstanding work
 
-async function buildCorpus(dir: string): Promise<{ corpus: Corpus; file: string }> {
-  const file = path.join(dir, 'demo.rpjmd');
-  const wb = await createDemoWorkbook(file);
-  const actor = { user: 'fuzz' };
-  const s = createScenario(wb, actor, 'Perubahan 2021', 'fuzz', { kind: 'original' });
-  const p0 = wb.indicators().find((i) => i.code === 'P0')!;
-  setTargets(wb, actor, s.id, [{ indicatorId: p0.id, year: 2021, value: 12.6 }], 'target.edit');
-  setJustification(wb, actor, s.id, p0.id, 'Dampak pandemi COVID-19');
-  const signer = { name: 'Ir. H. Kurniawan, M.Si', title: 'Pj. Bupati Muara Enim', nip: '19700101 199503 1 001' };
-  const annex = (language: 'id' | 'en') => annexBuffer(wb, { scenarioId: s.id, language, paper: 'A4', signer, date: '2021-08-23' }, checkScenario(wb, s.id));
-  const template = await buildTemplate(wb, 'id');
-  const filled = new ExcelJS.Workbook();
-  await filled.xlsx.load(template.buffer as unknown as ArrayBuffer);
-  const ws = filled.worksheets[0]!;
-  ws.getCell('H9').value = 11.9;
-  ws.getCell('H5').value = '4,05';
-  ws.getCell('B16').value = 'Indeks Kebahagiaan';
-  ws.getCell('H16').value = 70;
-  ws.getCell('I6').value = { formula: 'H6*1', result: 69.1 };
-  ws.getCell('I11').value = 140;
-  ws.getCell('G9').note = '{"__proto__":{"polluted":"yes"}}';
-  const xlsx = [
-    { name: 'lampiran.xlsx', bytes: (await annex('id')).buffer },
-    { name: 'annex-en.xlsx', bytes: (await annex('en')).buffer },
-    { name: 'templat.xlsx', bytes: template.buffer },
-    { name: 'templat-isi.xlsx', bytes: Buffer.from(await filled.xlsx.writeBuffer()) },
-  ];
-  const csv = [
-    { name: 'bps.csv', bytes: Buffer.from('\uFEFFIndikator;Satuan;2020;2021;2022\r\nPersentase Penduduk Miskin;%;12,32*;12,05;11,12\r\njumlah  PENDUDUK miskin;jiwa;79.270;77.000;\r\nTPT;%;;;4,1**\r\n') },
-    { name: 'en.csv', bytes: Buffer.from('Indicator,Unit,2021,2022\n"Poverty rate (P0)",%,"12,05",11.5\n"Índeks Pembangunan Manusia",indeks,68.86,69.1\n') },
-    { name: 'target.csv', bytes: Buffer.from('Kode;Indikator;Satuan;2019;2020;2021;2022;2023\nP0;;%;13;12,9;12,6;12,1;10,2\nIPM;;indeks;67;67,5;68;68,5;69\nGR;;indeks;0,32;0,31;0,3;0,3;0,29\n') },
-  ];
-  wb.close();
-  const copy = path.join(dir, 'pristine.rpjmd');
-  fs.copyFileSync(file, copy);
-  return { corpus: { xlsx, csv, workbook: fs.readFileSync(copy) }, file };
+/** The case whose code is running: set for the case and inherited by everything it schedules. */
+const owner = new AsyncLocalStorage<number>();
+/** Async resources a case started that have not ended (promises excluded: what they start is counted). */
+const outstanding = new Map<number, { i: number; type: string }>();
+createHook({
+  init(id, type) {
+    if (type === 'PROMISE') return;
+    const i = owner.getStore();
+    if (i !== undefined) outstanding.set(id, { i, type });
+  },
+  destroy(id) {
+    outstanding.delete(id);
+  },
+}).enable();
+
+/** The child runs with --expose-gc (fuzz.test.ts); without it, finished handles wait for a natural GC. */
+const gc = (globalThis as { gc?: (o?: { type: 'minor' | 'major' }) => void }).gc;
+
+/**
+ * Waits until case i has no work left, at most boundMs; returns the kinds of work still left then.
+ * A finished native handle (a zlib stream that inflated a part and was closed) reports its end only
+ * when it is collected, so after a few turns the heap is collected once: what is still alive then
+ * is still referenced by work in progress (a timer, a stream being read, an open request).
+ */
+async function quiet(i: number, boundMs: number): Promise<{ ms: number; left: string[] }> {
+  const t0 = performance.now();
+  for (let turn = 0; ; turn++) {
+    // Outside the case's context, so these waits are not counted as its work.
+    await new Promise((resolve) => setImmediate(resolve));
+    const left = [...outstanding.values()].filter((o) => o.i === i).map((o) => o.type);
+    const ms = performance.now() - t0;
+    if (left.length === 0 || ms > boundMs) return { ms: Math.round(ms), left };
+    // A young-generation collection first (cheap; most handles of a case are young), then a full one.
+    if (turn === 2) gc?.({ type: 'minor' });
+    if (turn === 5 || turn % 50 === 49) gc?.();
+    if (turn > 5) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 // ---------------------------------------------------------------- checks
@@ -154,8 +160,12 @@ function located(err: unknown, fileName: string): { ok: true; code: string } | {
 interface Result {
   i: number;
   label: string;
-  outcome: 'located' | 'correct' | 'unlocated' | 'malformed' | 'unexpected' | 'slow' | 'bad-write';
+  outcome: 'located' | 'correct' | 'unlocated' | 'malformed' | 'unexpected' | 'slow' | 'leftover' | 'bad-write';
   ms: number;
+  /** Milliseconds from the answer until the case's work had ended. */
+  quietMs?: number;
+  /** Milliseconds the generator took to make the case. */
+  genMs?: number;
   code?: string;
   detail?: string;
 }
@@ -193,6 +203,10 @@ async function runStore(c: StoreCase, dir: string): Promise<Omit<Result, 'i' | '
   const headerVersion = c.bytes.length >= 100 ? c.bytes.readUInt32BE(60) : -1;
   try {
     const wb = await Workbook.open(file);
+    if (c.mustRefuse) {
+      wb.close();
+      return { outcome: 'unexpected', detail: `${c.label} opened instead of being refused` };
+    }
     try {
       // A workbook that opens must read as one: summary, values, scenarios and targets.
       const summary = wb.summary();
@@ -234,14 +248,21 @@ async function main(): Promise<void> {
   const only = process.env.FUZZ_ONLY !== undefined ? new Set(process.env.FUZZ_ONLY.split(',').map(Number)) : null;
   for (let i = Number(fromText); i < Number(toText); i++) {
     if (only && !only.has(i)) continue;
+    out(`G ${i}`);
+    const g0 = performance.now();
     const c: FuzzCase = makeCase(seed, i, corpus);
+    const genMs = Math.round(performance.now() - g0);
     if (process.env.FUZZ_DUMP) fs.writeFileSync(path.join(process.env.FUZZ_DUMP, `case-${i}-${c.kind === 'import' ? c.fileName : 'mutasi.rpjmd'}`), c.bytes);
     out(`S ${i} ${c.label}`);
     const t0 = performance.now();
-    const res = c.kind === 'import' ? await runImport(c, wb, file, seedDir) : await runStore(c, storeDir);
+    const res = await owner.run(i, () => (c.kind === 'import' ? runImport(c, wb, file, seedDir) : runStore(c, storeDir)));
     const ms = Math.round(performance.now() - t0);
-    const result: Result = { i, label: c.label, ...res, ms };
+    const settled = await quiet(i, CASE_BOUND_MS);
+    const result: Result = { i, label: c.label, ...res, ms, quietMs: settled.ms, genMs };
     if (result.outcome !== 'bad-write' && ms > CASE_BOUND_MS) Object.assign(result, { outcome: 'slow', detail: `${ms} ms (bound ${CASE_BOUND_MS} ms)${res.detail ? `; ${res.detail}` : ''}` });
+    else if (settled.left.length) Object.assign(result, { outcome: 'leftover', detail: `still running ${settled.ms} ms after the case answered (${res.outcome}): ${[...new Set(settled.left)].join(', ')}` });
+    // The first bomb of a kind deflates up to 400 MB once (then cached): twice the case bound.
+    else if (genMs > 2 * CASE_BOUND_MS) Object.assign(result, { outcome: 'slow', detail: `the generator took ${genMs} ms to make this case (fuzz-cases.ts; bound ${2 * CASE_BOUND_MS} ms)` });
     const pollution = polluted(baseline, c.kind === 'import' ? c.probes : ['polluted']);
     out(`D ${JSON.stringify(result)}`);
     if (pollution) {

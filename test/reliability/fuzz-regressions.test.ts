@@ -8,6 +8,8 @@ import { createDemoWorkbook } from '../../electron/workbook/demo.js';
 import { Workbook } from '../../electron/workbook/store.js';
 import { listing, sha256, tempDir } from '../helpers/files.js';
 import { sheetXml, workbookParts, zip } from '../helpers/xlsx-craft.js';
+import { makeCase } from './fuzz-cases.js';
+import { buildCorpus } from './fuzz-corpus.js';
 
 let wb: Workbook;
 let file: string;
@@ -97,4 +99,44 @@ describe('fuzz regressions', () => {
     expect(sha256(bad)).toBe(before);
     expect(listing(dir)).toEqual(['rusak.rpjmd']);
   });
+
+  it('seed 952318690 case 996 is generated in milliseconds (a 300 000-letter text, then an attribute edit whose pattern was quadratic, ran for minutes between two cases: "fuzz child failed outside a case")', async () => {
+    const { corpus } = await buildCorpus(tempDir('rpjmd-fuzzreg-corpus-'));
+    const t0 = performance.now();
+    const c = makeCase(952318690, 996, corpus);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(c).toMatchObject({ kind: 'import', label: 'xlsx/xml-mutation', fileName: 'lampiran.xlsx' });
+    // The file itself: refused with its name, at once, and nothing of its reading left running.
+    const t1 = performance.now();
+    expect(await refusedReason('lampiran.xlsx', c.bytes)).toBeTruthy();
+    expect(performance.now() - t1).toBeLessThan(5000);
+    await expectNothingLeft();
+  }, 60_000);
+
+  it('thousands of unclosed tags before a long text are scanned once, not once each (the zip guard took minutes on a 4 KB file), and nothing runs on after the answer', async () => {
+    for (const tag of ['<c ', '<row ', '<col ', '<f ', '<mergeCell ref="', '<dataValidation sqref="']) {
+      const sheet = header.replace('</sheetData>', `</sheetData>${tag.repeat(4000)}${'A'.repeat(4_000_000)}`);
+      const bytes = zip(workbookParts(sheet));
+      expect(bytes.length).toBeLessThan(10_000);
+      const t0 = performance.now();
+      await previewImport(wb, 'tag.xlsx', bytes, { series: 'realisation' }).then(
+        () => expect.unreachable(`${tag}: read`),
+        (err: unknown) => {
+          expect(err, tag).toBeInstanceOf(AppError);
+          expect((err as AppError).message).toContain('tag.xlsx');
+        },
+      );
+      expect(performance.now() - t0, tag).toBeLessThan(3000);
+      await expectNothingLeft();
+    }
+  }, 120_000);
 });
+
+/** After an answer, the process is idle: no CPU spent on work the case left behind. */
+async function expectNothingLeft(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const cpu0 = process.cpuUsage();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const cpu = process.cpuUsage(cpu0);
+  expect((cpu.user + cpu.system) / 1000).toBeLessThan(150);
+}

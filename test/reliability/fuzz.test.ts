@@ -8,6 +8,9 @@
  *
  * Cases run in child processes (fuzz-child.ts), so a hang or a native crash is caught: the
  * watchdog kills a child that stays silent on a case, and the run goes on with the next case.
+ * A death is blamed on the case whose work it was: the case running, the case being generated,
+ * or, between cases, the case that answered last (the child says a case is done only once no work
+ * it started is left; work outliving its answer is a failure of that case, 'leftover').
  * FUZZ_N cases (default 200 inside `npm test`; `npm run test:fuzz` runs 2000), FUZZ_SEED to
  * replay a run, FUZZ_ONLY=i,j to replay single cases, FUZZ_JOBS child processes (default 2).
  */
@@ -32,8 +35,12 @@ beforeAll(async () => {
 interface CaseResult {
   i: number;
   label: string;
-  outcome: 'located' | 'correct' | 'unlocated' | 'malformed' | 'unexpected' | 'slow' | 'bad-write' | 'crash' | 'hang' | 'pollution';
+  outcome: 'located' | 'correct' | 'unlocated' | 'malformed' | 'unexpected' | 'slow' | 'leftover' | 'bad-write' | 'crash' | 'hang' | 'pollution';
   ms: number;
+  /** Milliseconds from the answer until the case's work had ended (fuzz-child.ts). */
+  quietMs?: number;
+  /** Milliseconds the generator took to make the case. */
+  genMs?: number;
   code?: string;
   detail?: string;
 }
@@ -47,19 +54,23 @@ interface ChildEnd {
 /** Runs cases [from, to) in one child until it ends, dies or hangs. */
 function runChild(from: number, to: number, workDir: string): Promise<ChildEnd> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=4096', childBundle, String(SEED), String(from), String(to), workDir], {
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', '--expose-gc', childBundle, String(SEED), String(from), String(to), workDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, FUZZ_CASE_MS: String(CASE_MS) },
     });
     const results: CaseResult[] = [];
-    let current: number | null = null;
-    let currentLabel = '?';
+    /**
+     * What the child is doing: starting up, generating case i, running case i, or between cases
+     * after case i answered (then only case i's leftover work can be running).
+     */
+    let phase: { kind: 'startup' } | { kind: 'generate' | 'case' | 'after'; i: number; label: string } = { kind: 'startup' };
     let ended = false;
     let hung = false;
     let pollutedAt: { i: number; detail: string } | null = null;
     let buffer = '';
     let stderr = '';
-    // Startup (demo workbook, annex export) gets the same allowance as a case.
+    // Startup (demo workbook, annex export) gets the same allowance as a case. The watchdog stays
+    // armed between cases too: silence after an answer is blamed on the case that answered.
     let watchdog = setTimeout(() => ((hung = true), child.kill('SIGKILL')), HANG_MS);
     const arm = () => {
       clearTimeout(watchdog);
@@ -71,14 +82,18 @@ function runChild(from: number, to: number, workDir: string): Promise<ChildEnd> 
       while ((nl = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
-        if (line.startsWith('S ')) {
+        if (line.startsWith('G ')) {
+          phase = { kind: 'generate', i: Number(line.slice(2)), label: 'generate' };
+          arm();
+        } else if (line.startsWith('S ')) {
           const [, i, label] = line.split(' ');
-          current = Number(i);
-          currentLabel = label ?? '?';
+          phase = { kind: 'case', i: Number(i), label: label ?? '?' };
           arm();
         } else if (line.startsWith('D ')) {
-          results.push(JSON.parse(line.slice(2)) as CaseResult);
-          current = null;
+          const r = JSON.parse(line.slice(2)) as CaseResult;
+          results.push(r);
+          phase = { kind: 'after', i: r.i, label: r.label };
+          arm();
         } else if (line.startsWith('P ')) {
           const [, i, ...rest] = line.split(' ');
           pollutedAt = { i: Number(i), detail: rest.join(' ') };
@@ -93,13 +108,26 @@ function runChild(from: number, to: number, workDir: string): Promise<ChildEnd> 
         results.push({ i: pollutedAt.i, label: results.find((r) => r.i === pollutedAt!.i)?.label ?? '?', outcome: 'pollution', ms: 0, detail: pollutedAt.detail });
         return resolve({ results, next: pollutedAt.i + 1 < to ? pollutedAt.i + 1 : null });
       }
-      if (current === null) {
-        // Died outside a case (startup): nothing to blame on a file; report and stop this range.
-        return reject(new Error(`fuzz child failed outside a case (code ${code}, signal ${signal}): ${stderr}`));
+      const how = hung ? `silent for ${HANG_MS} ms, killed` : `exit ${code ?? signal}: ${stderr.slice(-600)}`;
+      const p = phase;
+      if (p.kind === 'startup') {
+        // Died before its first case (building the corpus): nothing to blame on a file.
+        return reject(new Error(`fuzz child failed while starting up (${how})`));
       }
-      const i = current;
-      results.push({ i, label: currentLabel, outcome: hung ? 'hang' : 'crash', ms: 0, detail: hung ? `no answer within ${HANG_MS} ms` : `exit ${code ?? signal}: ${stderr.slice(-600)}` });
-      resolve({ results, next: i + 1 < to ? i + 1 : null });
+      const outcome = hung ? 'hang' : 'crash';
+      if (p.kind === 'generate') {
+        // The generator (fuzz-cases.ts) itself hung or crashed on case i: a harness bug, named as such.
+        results.push({ i: p.i, label: 'generate', outcome, ms: 0, detail: `while generating case ${p.i} (fuzz-cases.ts makeCase), before it ran: ${how}` });
+      } else if (p.kind === 'case') {
+        results.push({ i: p.i, label: p.label, outcome, ms: 0, detail: hung ? `no answer within ${HANG_MS} ms` : how });
+      } else {
+        // After case i answered and its work was seen to end, before the next case was generated:
+        // only what case i left behind can have been running. Its answer is replaced by the failure.
+        const k = results.findIndex((r) => r.i === p.i);
+        const answered = k >= 0 ? results.splice(k, 1)[0]!.outcome : '?';
+        results.push({ i: p.i, label: p.label, outcome: 'leftover', ms: 0, detail: `the child died after this case answered (${answered}): ${how}` });
+      }
+      resolve({ results, next: p.i + 1 < to ? p.i + 1 : null });
     });
   });
 }
@@ -134,22 +162,28 @@ describe(`hostile-file fuzz (${N} files, seed ${SEED})`, () => {
       correctOpens: store.filter((r) => r.outcome === 'correct').length,
       crashes: count('crash'),
       hangs: count(['hang', 'slow']),
+      leftovers: count('leftover'),
       badWrites: count('bad-write'),
       pollution: count('pollution'),
       unlocated: count(['unlocated', 'malformed']),
       unexpected: count('unexpected'),
     };
     const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 3).map((r) => `#${r.i} ${r.label} ${r.ms}ms`).join(', ');
+    const latest = [...results].sort((a, b) => (b.quietMs ?? 0) - (a.quietMs ?? 0))[0];
+    const slowestGen = [...results].sort((a, b) => (b.genMs ?? 0) - (a.genMs ?? 0))[0];
     const byLabel = new Map<string, number>();
     for (const r of results) byLabel.set(r.label.split('/')[0]!, (byLabel.get(r.label.split('/')[0]!) ?? 0) + 1);
     for (const r of results.filter((x) => !['located', 'correct'].includes(x.outcome))) {
       console.error(`fuzz FAIL seed=${SEED} case=${r.i} (${r.label}) ${r.outcome}: ${r.detail ?? ''}\n  replay: FUZZ_SEED=${SEED} FUZZ_ONLY=${r.i} FUZZ_N=${r.i + 1} FUZZ_JOBS=1 npx vitest run test/reliability/fuzz.test.ts`);
     }
-    console.log(`fuzz: kinds ${[...byLabel].map(([k, v]) => `${k} ${v}`).join(', ')}; slowest ${slowest}`);
+    console.log(
+      `fuzz: kinds ${[...byLabel].map(([k, v]) => `${k} ${v}`).join(', ')}; slowest ${slowest}; ` +
+        `longest wait for a case's work to end after its answer ${latest ? `#${latest.i} ${latest.quietMs ?? 0}ms` : '-'}; slowest generation ${slowestGen ? `#${slowestGen.i} ${slowestGen.genMs ?? 0}ms` : '-'}`,
+    );
     console.log(
       `fuzz: seed=${SEED} files=${c.files} (importer ${c.importer}, sqlite ${c.sqlite}) located-errors=${c.located} correct-imports=${c.correctImports} correct-opens=${c.correctOpens} ` +
-        `crashes=${c.crashes} hangs=${c.hangs} bad-writes=${c.badWrites} pollution=${c.pollution} unlocated=${c.unlocated} unexpected=${c.unexpected} wall=${((Date.now() - started) / 1000).toFixed(1)}s`,
+        `crashes=${c.crashes} hangs=${c.hangs} leftovers=${c.leftovers} bad-writes=${c.badWrites} pollution=${c.pollution} unlocated=${c.unlocated} unexpected=${c.unexpected} wall=${((Date.now() - started) / 1000).toFixed(1)}s`,
     );
-    expect(c).toMatchObject({ files: process.env.FUZZ_ONLY ? c.files : N, crashes: 0, hangs: 0, badWrites: 0, pollution: 0, unlocated: 0, unexpected: 0 });
+    expect(c).toMatchObject({ files: process.env.FUZZ_ONLY ? c.files : N, crashes: 0, hangs: 0, leftovers: 0, badWrites: 0, pollution: 0, unlocated: 0, unexpected: 0 });
   }, 3_600_000);
 });
