@@ -8,6 +8,7 @@ import { LocationNotice } from './components/LocationNotice.js';
 import { ProfileDialogHost } from './components/ProfileDialog.js';
 import { ProfileContext, ProfileGate } from './components/profile-gate.js';
 import { TopBar } from './components/TopBar.js';
+import { CurrentScenarioProvider } from './current-scenario.js';
 import { onFocusRequested } from './focus-request.js';
 import { useHistory, useHistoryShortcuts, type HistoryDirection } from './target/useHistory.js';
 import { useWorkbench } from './useWorkbench.js';
@@ -84,6 +85,7 @@ export function App() {
 
   return (
     <ProfileContext.Provider value={profileGate}>
+    <CurrentScenarioProvider summary={wb.summary} lastStep={history.lastStepScenario}>
     <div className="shell">
       <a className="skip-link" href="#main">
         {t('nav.skip')}
@@ -148,6 +150,7 @@ export function App() {
       <AboutDialog open={aboutOpen} info={wb.info} onClose={() => setAboutOpen(false)} />
       <ProfileDialogHost api={api} />
     </div>
+    </CurrentScenarioProvider>
     </ProfileContext.Provider>
   );
 }

@@ -1,55 +1,16 @@
 /**
- * Data the review views (Bandingkan, Pemeriksaan) share: the scenario under review, remembered
- * per workbook file, and loads from the services that are redone when anything may have changed.
+ * Data the review views (Bandingkan, Pemeriksaan) share: loads from the services that are redone
+ * when anything may have changed. (The scenario under review is the app's current scenario:
+ * current-scenario.tsx.)
  *
  * When they reload: on mount (switching to a view remounts it), whenever the workbook summary
  * changes (useWorkbench.reload runs after every write the app makes, so Target edits reach here),
  * when the key changes (another scenario), after the view's own edits (`refresh()`), and when the
  * window gets focus or becomes visible again (another window or tool may have written the file).
  */
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Failure, Result } from '../../../shared/api/result.js';
-import type { Scenario, WorkbookSummary } from '../../../shared/domain.js';
-
-const STORAGE_PREFIX = 'workbench.reviewScenario:';
-
-function readStored(path: string): number | null {
-  try {
-    const v = Number(window.localStorage.getItem(STORAGE_PREFIX + path));
-    return Number.isSafeInteger(v) && v > 0 ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-function store(path: string, id: number): void {
-  try {
-    window.localStorage.setItem(STORAGE_PREFIX + path, String(id));
-  } catch {
-    // Storage may be unavailable; the choice then lasts for this session.
-  }
-}
-
-/** The default scenario to review: the usulan, else the first. */
-export function defaultScenario(scenarios: readonly Scenario[]): Scenario | null {
-  return scenarios.find((s) => s.status === 'usulan') ?? scenarios[0] ?? null;
-}
-
-/** The scenario under review: the one picked here (while it exists), else the usulan, else the first. */
-export function useReviewScenario(summary: WorkbookSummary): { selected: Scenario | null; select(id: number): void } {
-  const { path, scenarios } = summary;
-  const [chosen, setChosen] = useState<{ path: string; id: number | null }>(() => ({ path, id: readStored(path) }));
-  const id = chosen.path === path ? chosen.id : readStored(path);
-  const selected = useMemo(() => scenarios.find((s) => s.id === id) ?? defaultScenario(scenarios), [scenarios, id]);
-  const select = useCallback(
-    (next: number) => {
-      store(path, next);
-      setChosen({ path, id: next });
-    },
-    [path],
-  );
-  return { selected, select };
-}
+import type { WorkbookSummary } from '../../../shared/domain.js';
 
 /** A counter that moves when the window regains focus or visibility. */
 export function useWindowRefresh(): number {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, WorkbookSummary } from '../../../shared/domain.js';
+import { useCurrentScenario } from '../current-scenario.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { ProfileStatus } from './ProfileParts.js';
 
@@ -8,9 +9,10 @@ interface Props {
   summary: WorkbookSummary | null | undefined;
 }
 
-/** Always visible: the app, the open file (name and full path), the host, the language. */
+/** Always visible: the app, the open file (name and full path), the current scenario, the host, the language. */
 export function TopBar({ info, summary }: Props) {
   const { t } = useTranslation();
+  const { selected: scenario } = useCurrentScenario();
   const host = info ? t(info.host === 'electron' ? 'topbar.hostElectron' : 'topbar.hostBrowser') : t('topbar.hostUnknown');
   return (
     <header className="topbar">
@@ -38,6 +40,21 @@ export function TopBar({ info, summary }: Props) {
           <span className="file-none">{summary === null ? t('topbar.noFile') : t('common.loading')}</span>
         )}
       </div>
+      {summary && (
+        <div className="topbar-scenario" data-testid="current-scenario">
+          <span className="topbar-label">{t('topbar.scenario')}</span>
+          {scenario ? (
+            <span className="scenario-id">
+              <span className="scenario-name" title={scenario.name}>
+                {scenario.name}
+              </span>
+              {scenario.status === 'usulan' && <span className="badge badge-usulan">{t('workbook.scenarioStatus.usulan')}</span>}
+            </span>
+          ) : (
+            <span className="file-none">{t('topbar.scenarioNone')}</span>
+          )}
+        </div>
+      )}
       <div className="topbar-host" data-testid="host">
         <span className="topbar-label">{t('topbar.host')}</span>
         <span className="host-name">{host}</span>

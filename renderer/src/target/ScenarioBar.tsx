@@ -44,7 +44,7 @@ export function ScenarioBar({ state, busy, onError }: Props) {
 
   const toggleStatus = async () => {
     if (!selected) return;
-    const r = await state.setStatus(selected.id, selected.status === 'usulan' ? 'draft' : 'usulan');
+    const r = await state.setStatus(selected.id, 'usulan');
     onError(r.ok ? null : r);
   };
 
@@ -90,9 +90,12 @@ export function ScenarioBar({ state, busy, onError }: Props) {
         <button type="button" className="button" onClick={() => selected && setDialog({ kind: 'edit', scenario: selected })} disabled={busy || !selected}>
           {t('target.scenario.edit')}
         </button>
-        <button type="button" className="button" onClick={() => void toggleStatus()} disabled={busy || !selected}>
-          {selected?.status === 'usulan' ? t('target.scenario.markDraft') : t('target.scenario.markUsulan')}
-        </button>
+        {/* Back to draft is the proposal banner's action (ProposalBanner: asks first). */}
+        {selected?.status !== 'usulan' && (
+          <button type="button" className="button" onClick={() => void toggleStatus()} disabled={busy || !selected}>
+            {t('target.scenario.markUsulan')}
+          </button>
+        )}
         <button type="button" className="button button-danger-quiet" onClick={() => selected && setDialog({ kind: 'delete', scenario: selected })} disabled={busy || !selected}>
           {t('target.scenario.delete')}
         </button>

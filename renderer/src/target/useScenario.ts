@@ -1,38 +1,20 @@
 /**
- * The Target view's data: which scenario is selected (remembered per workbook file), its revised
- * targets and justifications, and the writes the view makes. Writes go one after another (a
- * queue), each answered by the service with the scenario's new targets. A target write is shown
+ * The Target view's data: the selected scenario (the app's current scenario, shared by every
+ * view: current-scenario.tsx), its revised targets and justifications, and the writes the view
+ * makes. Writes go one after another (a queue), each answered by the service with the scenario's
+ * new targets. A target write is shown
  * at once (the typed cells over the last answer) and replaced by the service's answer when it
  * comes — with the derived cells the service computes; a refused write is taken back.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Input } from '../../../shared/api/contract.js';
 import { failure, type Result } from '../../../shared/api/result.js';
 import type { Scenario, ScenarioStatus, ScenarioTargets, WorkbookSummary } from '../../../shared/domain.js';
+import { useCurrentScenario } from '../current-scenario.js';
 import { applyCells } from './model.js';
 import type { HistoryApi } from './useHistory.js';
-
-const STORAGE_PREFIX = 'workbench.targetScenario:';
-
-function readStored(path: string): number | null {
-  try {
-    const v = Number(window.localStorage.getItem(STORAGE_PREFIX + path));
-    return Number.isSafeInteger(v) && v > 0 ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-function store(path: string, id: number | null): void {
-  try {
-    if (id === null) window.localStorage.removeItem(STORAGE_PREFIX + path);
-    else window.localStorage.setItem(STORAGE_PREFIX + path, String(id));
-  } catch {
-    // Storage may be unavailable; the choice then lasts for this session.
-  }
-}
 
 export type TargetAction = Input<'targets.set'>['action'];
 export type TargetCellInput = Input<'targets.set'>['cells'][number];
@@ -60,8 +42,9 @@ export function useScenario(
   onWorkbookChanged: () => Promise<void>,
 ): ScenarioState {
   const scenarios = summary.scenarios;
-  const path = summary.path;
-  const [chosen, setChosen] = useState<number | null>(() => readStored(path));
+  // Which scenario: the current one (picked in any view, remembered per workbook; an undo/redo in
+  // another scenario makes that one current — see CurrentScenarioProvider).
+  const { selected, select } = useCurrentScenario();
   const [targets, setTargets] = useState<ScenarioTargets | null>(null);
   const [loading, setLoading] = useState(false);
   const generation = useRef(0);
@@ -77,37 +60,8 @@ export function useScenario(
     setTargets(waiting.length ? applyCells(base, waiting) : base);
   }, []);
 
-  // Another workbook: its own remembered scenario.
-  const lastPath = useRef(path);
-  useEffect(() => {
-    if (lastPath.current === path) return;
-    lastPath.current = path;
-    setChosen(readStored(path));
-  }, [path]);
-
-  // Undo/redo of a step in another scenario shows that scenario (from the render that learns of
-  // the step; a step made before this view mounted counts too).
-  const { lastStepScenario, revision, refresh: refreshHistory } = history;
-  const [seenStep, setSeenStep] = useState<HistoryApi['lastStepScenario']>(null);
-  if (seenStep !== lastStepScenario) {
-    setSeenStep(lastStepScenario);
-    if (lastStepScenario?.scenarioId != null) setChosen(lastStepScenario.scenarioId);
-  }
-
-  // The chosen one when it exists, else the proposal (usulan), else the first.
-  const selected = useMemo(
-    () => scenarios.find((s) => s.id === chosen) ?? scenarios.find((s) => s.status === 'usulan') ?? scenarios[0] ?? null,
-    [scenarios, chosen],
-  );
+  const { revision, refresh: refreshHistory } = history;
   const selectedId = selected?.id ?? null;
-
-  const select = useCallback(
-    (id: number) => {
-      setChosen(id);
-      store(path, id);
-    },
-    [path],
-  );
 
   // Another scenario, or an undo/redo: load its targets (none selected: none shown). The render
   // that asks already shows it loading.

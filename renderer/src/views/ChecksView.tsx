@@ -15,7 +15,8 @@ import { checkCatalogue } from '../../../shared/model/checks.js';
 import { FindingsList, SeverityBadge } from '../checks/FindingsList.js';
 import { ReferencesPanel } from '../checks/ReferencesPanel.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { summaryVersion, useLoad, useReviewScenario } from '../compare/data.js';
+import { summaryVersion, useLoad } from '../compare/data.js';
+import { useCurrentScenario } from '../current-scenario.js';
 import { requestFocus } from '../focus-request.js';
 import '../compare/compare.css';
 import '../checks/checks.css';
@@ -29,7 +30,7 @@ export function ChecksView({ api, summary }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const scenarioField = useId();
-  const { selected, select } = useReviewScenario(summary);
+  const { selected, select } = useCurrentScenario();
   const [filter, setFilter] = useState<Severity | null>(null);
   const [refsVersion, setRefsVersion] = useState(0);
   const version = summaryVersion(summary);

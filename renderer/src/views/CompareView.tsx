@@ -12,7 +12,8 @@ import { buildIndicatorChart, hasData, type ChartScenario } from '../charts/seri
 import { capaianContext } from '../../../shared/model/capaian.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { CompareTable } from '../compare/CompareTable.js';
-import { summaryVersion, useLoad, useReviewScenario } from '../compare/data.js';
+import { summaryVersion, useLoad } from '../compare/data.js';
+import { useCurrentScenario } from '../current-scenario.js';
 import { arrangeRows, buildCompareRows, summarise, type CompareBase, type CompareSort } from '../compare/model.js';
 import '../compare/compare.css';
 
@@ -28,7 +29,7 @@ const DEFAULT_CHART_CODE = 'P0';
 export function CompareView({ api, summary, values }: Props) {
   const { t, i18n } = useTranslation();
   const ids = { scenario: useId(), base: useId(), group: useId(), sort: useId(), only: useId(), chart: useId() };
-  const { selected, select } = useReviewScenario(summary);
+  const { selected, select } = useCurrentScenario();
   const [baseChoice, setBaseChoice] = useState<number | 'original'>('original');
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [group, setGroup] = useState<IndicatorGroup | null>(null);

@@ -11,6 +11,7 @@ import { failure as failureOf, type Failure } from '../../../shared/api/result.j
 import type { WorkbookSummary } from '../../../shared/domain.js';
 import { formatExact } from '../../../shared/format/number.js';
 import { UseMyProfileButton } from '../components/ProfileParts.js';
+import { useCurrentScenario } from '../current-scenario.js';
 
 interface Props {
   api: ApiClient;
@@ -51,8 +52,9 @@ function readBase64(file: File): Promise<string> {
 export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Props) {
   const { t } = useTranslation();
   const ids = useId();
-  const usulan = summary.scenarios.find((s) => s.status === 'usulan') ?? summary.scenarios[0];
-  const [scenarioId, setScenarioId] = useState<number | undefined>(usulan?.id);
+  // The app's current scenario (the same in every view; current-scenario.tsx).
+  const { selected: current, select: setScenarioId } = useCurrentScenario();
+  const scenarioId = current?.id;
   const [language, setLanguage] = useState<Lang>('id');
   const [paper, setPaper] = useState<Paper>('A4');
   const [changeLog, setChangeLog] = useState<ChangeLogMode>('net');

@@ -14,6 +14,7 @@ import { capaianContext } from '../../../shared/model/capaian.js';
 import { PathDialog, type PathCell } from '../target/PathDialog.js';
 import { PastePreviewDialog } from '../target/PastePreviewDialog.js';
 import { TargetPreview } from '../target/TargetPreview.js';
+import { ProposalBanner } from '../target/ProposalBanner.js';
 import { ScenarioBar } from '../target/ScenarioBar.js';
 import { TargetGrid, parseColId, type CellEdit, type FocusInfo, type GridFocusTarget } from '../target/TargetGrid.js';
 import { buildBaseRows, planPaste, realisationYears, targetYears, withTargets, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
@@ -91,7 +92,9 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   const indicatorRows = useMemo(() => rows.filter((r): r is TargetIndicatorRow => r.kind === 'indicator'), [rows]);
   const capaianYears = useMemo(() => realisationYears(values, years), [values, years]);
   const nameOf = useCallback((ind: Indicator) => (lang === 'en' ? ind.nameEn : ind.nameId), [lang]);
-  const editable = scenario.selected !== null && scenario.targets !== null;
+  // A proposal (usulan) is frozen: the services refuse writes into it; the grid is read-only and a banner says why.
+  const frozen = scenario.selected?.status === 'usulan';
+  const editable = scenario.selected !== null && scenario.targets !== null && !frozen;
 
   // The preview beside the grid: the indicator last edited or clicked, and the reference data its chart and checks read.
   const [previewId, setPreviewId] = useState<number | null>(null);
@@ -262,6 +265,17 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
       </header>
 
       <ScenarioBar state={scenario} busy={busy} onError={(f) => void onScenarioError(f)} />
+      {frozen && scenario.selected && (
+        <ProposalBanner
+          scenario={scenario.selected}
+          busy={busy}
+          onRevert={async () => {
+            const r = await scenario.setStatus(scenario.selected!.id, 'draft');
+            if (r.ok) setStatus(t('target.frozen.done', { name: scenario.selected!.name }));
+            return r;
+          }}
+        />
+      )}
 
       <div className="target-toolbar" role="group" aria-label={t('target.toolbar.label')}>
         <button
@@ -353,7 +367,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
           onEdit={onEdit}
           onJustification={(ind, text) => void onJustification(ind, text)}
           onPaste={onPaste}
-          onMessage={setAlert}
+          onMessage={frozen && scenario.selected ? (m) => setAlert(m && t('target.frozen.locked', { name: scenario.selected!.name })) : setAlert}
           onFocus={onFocus}
           onPick={(ind) => setPreviewId(ind.id)}
         />
