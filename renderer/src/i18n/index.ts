@@ -6,6 +6,8 @@ import { annexId } from './annex.id.js';
 import { compareEn } from './compare.en.js';
 import { compareId } from './compare.id.js';
 import { en } from './en.js';
+import { historyEn } from '../history/history.en.js';
+import { historyId } from '../history/history.id.js';
 import { id } from './id.js';
 import { profileEn } from './profile.en.js';
 import { profileId } from './profile.id.js';
@@ -54,8 +56,8 @@ export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     // The review views keep their keys in compare.*.ts, merged under `compare`.
     resources: {
-      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId } },
-      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn } },
+      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId, history: historyId } },
+      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn, history: historyEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
@@ -71,6 +73,6 @@ export async function initI18n(): Promise<typeof i18next> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId } };
+    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId; history: typeof historyId } };
   }
 }

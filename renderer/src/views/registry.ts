@@ -7,6 +7,7 @@ export const VIEWS = [
   { id: 'target', labelKey: 'nav.target' },
   { id: 'compare', labelKey: 'compare.nav.compare' },
   { id: 'checks', labelKey: 'compare.nav.checks' },
+  { id: 'history', labelKey: 'history.nav' },
   { id: 'export', labelKey: 'annex.nav' },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];
