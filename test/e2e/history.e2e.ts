@@ -91,6 +91,8 @@ test.describe('Riwayat (demo workbook)', () => {
     await expect(paste.nth(0).locator('td').nth(4)).toHaveText('13,20');
     await expect(paste.nth(1).locator('td').nth(2)).toHaveText('Target ditempel');
     await expect(page.locator('.history-table tbody tr[data-action="scenario.create"]')).toHaveCount(1);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(SHOTS, 'riwayat-langkah-id.png') });
 
     // Filters: indicator and person keep the edit; a date range before it empties the table, in words.
     await page.getByLabel('Indikator', { exact: true }).selectOption({ label: 'Persentase Penduduk Miskin' });
@@ -141,6 +143,15 @@ test.describe('Riwayat (demo workbook)', () => {
     // Back in Riwayat the filters are as left.
     await nav(page, 'Riwayat').click();
     await expect(page.getByLabel('Skenario', { exact: true })).toHaveValue(String(scenarioId));
+    await expect(rowsAt(page, 'P0', 2022)).toHaveCount(1);
+
+    // A justification's entry opens the indicator's justification cell.
+    await page.getByRole('button', { name: 'Setiap langkah' }).click();
+    await page.getByRole('button', { name: `Buka alasan perubahan Persentase Penduduk Miskin di Target (skenario ${SCENARIO})` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Target perubahan' })).toBeVisible();
+    await expect(page.locator('.target-grid [row-id="indicator:P0"] .ag-cell-focus')).toHaveAttribute('col-id', 'justification');
+    await nav(page, 'Riwayat').click();
+    await page.getByRole('button', { name: 'Perubahan bersih per sel' }).click();
     await expect(rowsAt(page, 'P0', 2022)).toHaveCount(1);
 
     // English: the same rows in English words, numbers still id-ID.

@@ -47,7 +47,7 @@ export function HistoryTable({ mode, rows, indicators, plan, onOpen }: Props) {
           const detail = describeEntryDetail(r, lang);
           const why = mode === 'net' ? (r.justificationNow ?? r.justification ?? '') : (r.justification ?? '');
           const whyThen = mode === 'net' && r.justificationNow !== null && r.justification && r.justification.trim() !== r.justificationNow.trim() ? r.justification : null;
-          const where = [indName, r.year === null ? (r.indicatorCode ? t('history.whole') : null) : String(r.year)].filter(Boolean).join(' · ');
+          const where = [indName, r.year !== null ? String(r.year) : r.action === 'justification.set' && r.indicatorCode ? t('history.justificationCell') : null].filter(Boolean).join(' · ');
           return (
             <tr
               key={r.key}

@@ -36,7 +36,7 @@ export const historyEn: HistoryMessages = {
   noPerson: 'computer account "{{user}}" (no name given)',
   changes_one: '{{count}} change',
   changes_other: '{{count}} changes',
-  whole: 'whole indicator',
+  justificationCell: 'justification',
   openCell: 'Open {{indicator}} {{year}} in Target (scenario {{scenario}})',
   openJustification: 'Open the justification of {{indicator}} in Target (scenario {{scenario}})',
   deleted: 'scenario deleted',

@@ -37,7 +37,7 @@ export const historyId = {
   noPerson: 'akun komputer "{{user}}" (nama belum diisi)',
   changes_one: '{{count}} perubahan',
   changes_other: '{{count}} perubahan',
-  whole: 'seluruh indikator',
+  justificationCell: 'alasan perubahan',
   openCell: 'Buka {{indicator}} {{year}} di Target (skenario {{scenario}})',
   openJustification: 'Buka alasan perubahan {{indicator}} di Target (skenario {{scenario}})',
   deleted: 'skenario sudah dihapus',
