@@ -218,6 +218,11 @@ export const en: Messages = {
     },
     actions: {
       other: 'last step',
+      hideRealised: 'Hide realised years',
+      hideRealisedTitle: 'Hide the {{years}} columns: years whose realisation was published by the revision date',
+      chart: 'Chart',
+      showChart: 'Show the indicator’s chart and checks',
+      hideChart: 'Hide the indicator’s chart and checks',
     },
     grid: {
       label: 'Revised target table',
@@ -303,13 +308,14 @@ export const en: Messages = {
       loosen: 'target loosened for the indicator’s polarity',
       tighten: 'target tightened',
       derived: 'computed from its partner × the population the poverty figures use',
-      keys: 'Keys as in Excel: arrows, Enter and Tab move; type a number (12,60 or 79.270) to replace; F2 edits; Esc cancels; Delete clears; Ctrl+V pastes a block from a spreadsheet; Ctrl+C copies the selected cell; Ctrl+Z / Ctrl+Y undo / redo.',
+      keys: 'Keys as in Excel: arrows, Enter and Tab move; type a number (12,60 or 79.270) to replace; F2 edits; Esc cancels; Delete clears; Ctrl+V pastes a block from a spreadsheet; Ctrl+C copies the selected cell; Ctrl+Z / Ctrl+Y undo / redo; Home/End go to the start/end of the row, Ctrl+Home/Ctrl+End to the table’s corners.',
     },
     edit: {
       cell: '{{indicator}} {{year}}',
       notNumber: '{{cell}}: “{{text}}” is not a number ({{reason}}). Write e.g. 12,60 or 79.270. Nothing was saved.',
       outOfRange: '{{cell}}: {{value}} is outside {{range}}. Nothing was saved.',
       refused: '{{cell}}: {{reason}}. Nothing was saved.',
+      label: 'Target table legend',
       noScenario: 'Select or create a scenario first to change targets.',
     },
     status: {
@@ -322,6 +328,8 @@ export const en: Messages = {
     range: {
       between: '{{min}}–{{max}}',
       atLeast: '≥ {{min}}',
+      refusedMarker: 'Refused, not saved',
+      fixHint: 'Type or press F2 to correct it; Esc discards what was typed.',
       atMost: '≤ {{max}}',
     },
     parse: {

@@ -216,6 +216,11 @@ export const id = {
     },
     actions: {
       other: 'langkah terakhir',
+      hideRealised: 'Sembunyikan tahun terealisasi',
+      hideRealisedTitle: 'Sembunyikan kolom {{years}}: tahun yang realisasinya sudah terbit pada tanggal perubahan',
+      chart: 'Grafik',
+      showChart: 'Tampilkan grafik dan pemeriksaan indikator',
+      hideChart: 'Sembunyikan grafik dan pemeriksaan indikator',
     },
     grid: {
       label: 'Tabel target perubahan',
@@ -301,13 +306,14 @@ export const id = {
       loosen: 'target dilonggarkan menurut polaritas indikator',
       tighten: 'target diperketat',
       derived: 'dihitung dari pasangannya × penduduk yang dipakai angka kemiskinan',
-      keys: 'Papan ketik seperti di Excel: panah, Enter dan Tab berpindah; ketik angka (12,60 atau 79.270) untuk mengganti isi; F2 menyunting; Esc membatalkan; Delete mengosongkan; Ctrl+V menempel blok dari spreadsheet; Ctrl+C menyalin sel yang dipilih; Ctrl+Z / Ctrl+Y mengurungkan / mengulangi.',
+      keys: 'Papan ketik seperti di Excel: panah, Enter dan Tab berpindah; ketik angka (12,60 atau 79.270) untuk mengganti isi; F2 menyunting; Esc membatalkan; Delete mengosongkan; Ctrl+V menempel blok dari spreadsheet; Ctrl+C menyalin sel yang dipilih; Ctrl+Z / Ctrl+Y mengurungkan / mengulangi; Home/End ke awal/akhir baris, Ctrl+Home/Ctrl+End ke sudut tabel.',
     },
     edit: {
       cell: '{{indicator}} {{year}}',
       notNumber: '{{cell}}: «{{text}}» bukan angka ({{reason}}). Tulis misalnya 12,60 atau 79.270. Tidak ada yang disimpan.',
       outOfRange: '{{cell}}: {{value}} di luar rentang {{range}}. Tidak ada yang disimpan.',
       refused: '{{cell}}: {{reason}}. Tidak ada yang disimpan.',
+      label: 'Keterangan tabel target',
       noScenario: 'Pilih atau buat skenario dulu untuk mengubah target.',
     },
     status: {
@@ -320,6 +326,8 @@ export const id = {
     range: {
       between: '{{min}}–{{max}}',
       atLeast: '≥ {{min}}',
+      refusedMarker: 'Ditolak, tidak disimpan',
+      fixHint: 'Ketik atau tekan F2 untuk membetulkan; Esc membuang isian ini.',
       atMost: '≤ {{max}}',
     },
     parse: {

@@ -5,7 +5,17 @@
  * Enter/Tab move, typing replaces, F2 edits, Escape cancels, Delete/Backspace clears. Ctrl+V
  * pastes a spreadsheet block (our own clipboard: AG Grid's is Enterprise), Ctrl+C copies the
  * focused cell. Edits are requests (readOnlyEdit): a valid typed value is shown at once and the
- * service's answer then replaces it (useScenario takes back a refused one).
+ * service's answer then replaces it (useScenario takes back a refused one). A value refused before
+ * sending (not a number, out of range) stays in its cell, marked, with the reason beside it
+ * (CellProblem) until the planner edits the cell again, presses Esc or dismisses it.
+ *
+ * Excel's keys beyond AG Grid's: Home/End go to the first/last column of the focused row,
+ * Ctrl+Home/Ctrl+End to the grid's corners; Tab from a header goes into the cells (Shift+Tab
+ * leaves the grid) instead of walking every header cell.
+ *
+ * The grid fills the height it is given and scrolls inside it; its Δ and target perubahan columns
+ * are as wide as their longest cell (fit.ts), and it opens scrolled to the years being revised
+ * (after the revision date). Realised years can be hidden.
  */
 import {
   AllCommunityModule,
@@ -15,26 +25,32 @@ import {
   type CellFocusedEvent,
   type ColDef,
   type ColGroupDef,
+  type Column,
   type GetRowIdParams,
   type GridReadyEvent,
   type GridApi,
+  type HeaderPosition,
   type RowClassParams,
+  type TabToNextHeaderParams,
   type TooltipCallbackParams,
 } from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POPULATION_CODE, RATE_COUNT_PAIRS, type Indicator, type Plan } from '../../../shared/domain.js';
-import { formatForEditing, formatNumber, formatSignedNumber, parseNumber } from '../../../shared/format/number.js';
+import { formatForEditing, formatNumber, formatSignedNumber, parseNumber, type ParseFailure } from '../../../shared/format/number.js';
 import { ModelError } from '../../../shared/model/errors.js';
 import type { CapaianContext } from '../../../shared/model/capaian.js';
 import { changeUnit } from '../../../shared/model/checks.js';
-import { lastRealisedYear } from '../../../shared/model/revision.js';
+import { isRealisedYear, lastRealisedYear } from '../../../shared/model/revision.js';
 import { parseClipboard, toTsv } from '../../../shared/model/paste.js';
-import { checkCellValue } from '../../../shared/model/cell-rules.js';
+import { checkCellValue, type CellProblem as CellProblemKind } from '../../../shared/model/cell-rules.js';
 import { styleNonce } from '../api.js';
-import { DeltaCell, RevisedCell, ValueCell } from './cells.js';
+import { DeltaCell, RevisedCell, ValueCell, type CellContext } from './cells.js';
+import { CellProblem } from './CellProblem.js';
+import { ColumnFit, MIN_WIDTH } from './fit.js';
 import { targetGridTheme } from './theme.js';
+import './target.css';
 import {
   CAPAIAN_DECIMALS,
   DEFAULT_CAPAIAN_CONTEXT,
@@ -89,6 +105,8 @@ interface Props {
   editable: boolean;
   showCapaian: boolean;
   capaianYears: number[];
+  /** Hide the columns of the years realised by the revision date (isRealisedYear). */
+  hideRealised?: boolean;
   /**
    * What capaian is measured with: the workbook's band scale (summary.settings.capaianBands), the
    * formula chosen per indicator (capaian.list) and the method breaks (methodBreaks.list) — build
@@ -111,13 +129,23 @@ interface Props {
 
 const getRowId = (p: GetRowIdParams<TargetRow>) => p.data.id;
 
+/** A typed value refused before sending: what was typed, where, and why (worded at render, in the UI's language). */
+interface RefusedCell {
+  rowId: string;
+  colId: string;
+  text: string;
+  indicator: Indicator;
+  year: number;
+  why: { kind: 'parse'; reason: Exclude<ParseFailure, 'empty'> } | { kind: 'problem'; problem: CellProblemKind; value: number } | { kind: 'range'; value: number };
+}
+
 /**
- * Up to this many rows the grid is as tall as its rows (the page scrolls); above it, the grid
- * scrolls inside a frame of the window's height and draws only the rows and columns in view — a
+ * The grid scrolls inside the height the view gives it (rows are drawn as they come into view).
+ * Up to this many rows every column is drawn too; above it, only the columns in view — a
  * province-size RPJMD (hundreds of indicators × 30+ columns) would otherwise keep tens of
  * thousands of cells in the page.
  */
-const AUTO_HEIGHT_MAX_ROWS = 60;
+const ALL_COLUMNS_MAX_ROWS = 60;
 
 /**
  * Puts a typed value in its row at once, through the grid's own transaction (synchronous), ahead
@@ -223,7 +251,15 @@ function JustificationCell(props: CustomCellRendererProps<TargetRow>) {
   return <span className="justification-text">{row.justification}</span>;
 }
 
-export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian, capaianYears, capaian = DEFAULT_CAPAIAN_CONTEXT, revisionDate = null, onEdit, onJustification, onPaste, onMessage, onFocus, onPick }: Props) {
+/** Tab on a header goes down into the cells (the header cell's column); Shift+Tab leaves the grid. */
+function tabToNextHeader(p: TabToNextHeaderParams<TargetRow>): HeaderPosition | boolean {
+  if (p.backwards) return false;
+  const col = p.previousHeaderPosition?.column;
+  const leaf = col && 'getLeafColumns' in col ? col.getLeafColumns()[0] : (col as Column | undefined);
+  return leaf ? { headerRowIndex: -1, column: leaf } : false;
+}
+
+export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, showCapaian, capaianYears, hideRealised = false, capaian = DEFAULT_CAPAIAN_CONTEXT, revisionDate = null, onEdit, onJustification, onPaste, onMessage, onFocus, onPick }: Props) {
   const { t, i18n } = useTranslation();
   const statusText = useStatusText();
   const lastRealised = lastRealisedYear(revisionDate);
@@ -235,6 +271,12 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
   const modelErrorText = useModelErrorText();
   const [focused, setFocused] = useState<{ rowId: string; colId: string } | null>(null);
   const [gridReady, setGridReady] = useState(false);
+  const [rootEl, setRootEl] = useState<HTMLDivElement | null>(null);
+  // The value refused before sending, kept in its cell with the reason beside it.
+  const [problem, setProblemState] = useState<RefusedCell | null>(null);
+  const problemRef = useRef<RefusedCell | null>(null);
+  const years = useMemo(() => (hideRealised ? allYears.filter((y) => !isRealisedYear(y, revisionDate)) : allYears), [allYears, hideRealised, revisionDate]);
+  const firstRevisionYear = allYears.find((y) => !isRealisedYear(y, revisionDate)) ?? null;
 
   const nameOf = useCallback((ind: Indicator) => (lang === 'en' ? ind.nameEn : ind.nameId), [lang]);
   // Keyed by the indicators, not the rows: a write changes rows, and the column definitions (which
@@ -242,7 +284,39 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
   const indicators = useStableList(rows.flatMap((r) => (r.kind === 'indicator' ? [r.indicator] : [])));
   const byCode = useMemo(() => new Map(indicators.map((i) => [i.code, i])), [indicators]);
   const indicatorRows = useMemo(() => rows.filter((r): r is TargetIndicatorRow => r.kind === 'indicator'), [rows]);
-  const context = useMemo(() => ({ nameOf, byCode, lastYear: plan.lastYear, t: (key: string, options?: Record<string, string>) => String(t(key as never, options as never)) }), [nameOf, byCode, plan.lastYear, t]);
+  const context = useMemo(
+    () => ({
+      nameOf,
+      byCode,
+      lastYear: plan.lastYear,
+      t: (key: string, options?: Record<string, string>) => String(t(key as never, options as never)),
+      refusedText: (rowId: string, colId: string) => {
+        const p = problemRef.current;
+        return p && p.rowId === rowId && p.colId === colId ? p.text : undefined;
+      },
+    }),
+    [nameOf, byCode, plan.lastYear, t],
+  );
+
+  /** Shows (or clears) a refused value in its cell: the cell redraws with the typed text, marked. */
+  const setProblem = useCallback((next: RefusedCell | null) => {
+    const prev = problemRef.current;
+    problemRef.current = next;
+    setProblemState(next);
+    const api = gridApi.current;
+    if (!api) return;
+    for (const p of [prev, next]) {
+      const node = p ? api.getRowNode(p.rowId) : undefined;
+      if (p && node) api.refreshCells({ rowNodes: [node], columns: [p.colId], force: true });
+    }
+  }, []);
+
+  // Target awal, target perubahan and Δ columns as wide as their longest cell (fit.ts), applied
+  // to the grid as rows change (the column definitions give only the first width).
+  const fitter = useMemo(
+    () => new ColumnFit(allYears, { loosen: t('target.delta.loosen'), tighten: t('target.delta.tighten'), derived: t('target.derived.marker') }),
+    [allYears, t],
+  );
 
   const cellName = useCallback((ind: Indicator, year?: number) => (year === undefined ? nameOf(ind) : t('target.edit.cell', { indicator: nameOf(ind), year: String(year) })), [nameOf, t]);
 
@@ -349,11 +423,12 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
       const id = p.colDef && 'colId' in p.colDef ? p.colDef.colId : undefined;
       return p.data?.kind === 'indicator' && id ? describe(p.data, id).text : undefined;
     };
+    // initialWidth: new column definitions (another language, capaian shown) keep the widths fitted since.
     const numeric = (id: string, headerName: string, width: number, extra: ColDef<TargetRow> = {}): ColDef<TargetRow> => ({
       colId: id,
       headerName,
-      width,
-      minWidth: 64,
+      initialWidth: width,
+      minWidth: 56,
       type: 'rightAligned',
       cellClass: ['num-cell', 'ag-right-aligned-cell'],
       cellRenderer: ValueCell,
@@ -362,19 +437,26 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
     });
     const yearGroup = (year: number): ColGroupDef<TargetRow> => {
       const children: ColDef<TargetRow>[] = [
-        numeric(colId('orig', year), t('target.grid.original'), 84, {
+        numeric(colId('orig', year), t('target.grid.original'), MIN_WIDTH.orig, {
           valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.original[year]?.value : undefined),
         }),
-        numeric(colId('rev', year), t('target.grid.revised'), 120, {
+        numeric(colId('rev', year), t('target.grid.revised'), MIN_WIDTH.rev, {
           cellClass: (p) => ['num-cell', 'ag-right-aligned-cell', isEditable(p) ? 'editable-cell' : 'locked-cell'],
+          cellClassRules: { 'cell-refused': (p) => p.data !== undefined && (p.context as CellContext).refusedText?.(p.data.id, colId('rev', year)) !== undefined },
           valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.revised[year]?.value : undefined),
-          valueFormatter: (p) => (p.data?.kind === 'indicator' ? formatForEditing(p.value as number | undefined, p.data.indicator.decimals) : ''),
+          // The editor opens on what was typed when that was refused, so it can be corrected.
+          valueFormatter: (p) => {
+            if (p.data?.kind !== 'indicator') return '';
+            const refused = (p.context as CellContext).refusedText?.(p.data.id, colId('rev', year));
+            if (refused !== undefined) return refused;
+            return formatForEditing(p.value as number | undefined, p.data.indicator.decimals);
+          },
           cellRenderer: RevisedCell,
           editable: isEditable,
           cellEditor: 'agTextCellEditor',
           cellEditorParams: { useFormatter: true, maxLength: 40 },
         }),
-        numeric(colId('delta', year), t('target.grid.delta'), 124, {
+        numeric(colId('delta', year), t('target.grid.delta'), MIN_WIDTH.delta, {
           headerTooltip: t('target.grid.deltaTooltip'),
           cellRenderer: DeltaCell,
           valueGetter: (p) => (p.data?.kind === 'indicator' ? deltaOf(p.data, year) : undefined),
@@ -401,8 +483,11 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
         colId: 'name',
         headerName: t('grid.indicator'),
         pinned: 'left',
-        width: 262,
-        minWidth: 180,
+        // Names wrap onto a second line (target.css) rather than being cut, so the column stays
+        // narrow enough for the years being revised beside it.
+        width: 172,
+        minWidth: 150,
+        cellClass: 'name-cell',
         valueGetter: (p) => (p.data?.kind === 'indicator' ? nameOf(p.data.indicator) : ''),
         cellRenderer: NameCell,
         tooltip: (p: TooltipCallbackParams<TargetRow>) =>
@@ -420,7 +505,7 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
         headerName: t('target.grid.baseline'),
         headerClass: 'year-group-header',
         children: [
-          numeric('baseline', String(plan.baselineYear), 112, {
+          numeric('baseline', String(plan.baselineYear), 104, {
             headerTooltip: t('grid.baselineGroupTooltip', { year: String(plan.baselineYear) }),
             valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.baseline?.value : undefined),
           }),
@@ -432,7 +517,7 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
         headerName: t('target.grid.end'),
         headerClass: 'year-group-header',
         children: [
-          numeric('end', String(plan.lastYear), 120, {
+          numeric('end', String(plan.lastYear), 112, {
             headerTooltip: t('target.grid.endTooltip', { year: String(plan.lastYear) }),
             valueGetter: (p) => (p.data?.kind === 'indicator' ? endCondition(p.data, plan.lastYear)?.value : undefined),
           }),
@@ -441,7 +526,7 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
       {
         colId: 'justification',
         headerName: t('target.grid.justification'),
-        minWidth: 300,
+        minWidth: 280,
         flex: 1,
         cellClass: (p) => ['justification-cell', isEditable(p) ? 'editable-cell' : 'locked-cell'],
         valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.justification : ''),
@@ -479,33 +564,38 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
       if (parsed?.kind !== 'rev') return;
       const current = row.revised[parsed.year]?.value;
       const raw = e.newValue;
-      const cell = cellName(row.indicator, parsed.year);
+      const wasRefused = problemRef.current !== null;
+      // Refused before sending: the typed text stays in the cell with the reason beside it, and
+      // the focus comes back to the cell (after the grid's own Enter/Tab move) to correct it.
+      const refuse = (why: RefusedCell['why']) => {
+        setProblem({ rowId: row.id, colId: id, text: String(raw ?? '').trim(), indicator: row.indicator, year: parsed.year, why });
+        const api = e.api;
+        const rowIndex = e.node.rowIndex;
+        queueMicrotask(() => {
+          if (rowIndex !== null && problemRef.current?.rowId === row.id && api.getEditingCells().length === 0) api.setFocusedCell(rowIndex, id);
+        });
+      };
       let value: number | null;
       if (raw === null || raw === undefined) value = null;
       else if (typeof raw === 'number') value = raw;
       else {
         const result = parseNumber(String(raw));
         if (!result.ok && result.reason !== 'empty') {
-          onMessage(t('target.edit.notNumber', { cell, text: String(raw).trim(), reason: t(`target.parse.${result.reason}`) }));
+          refuse({ kind: 'parse', reason: result.reason });
           return;
         }
         value = result.ok ? result.value : null;
       }
+      if (wasRefused) setProblem(null);
       if (value === null ? current === undefined : value === current) return;
       if (value !== null) {
         const problem = checkCellValue(row.indicator, value);
         if (problem && problem !== 'below_min' && problem !== 'above_max') {
-          onMessage(t('target.edit.refused', { cell, reason: problemText(problem, row.indicator, value) }));
+          refuse({ kind: 'problem', problem, value });
           return;
         }
         if (problem) {
-          onMessage(
-            t('target.edit.outOfRange', {
-              cell,
-              value: formatForEditing(value, row.indicator.decimals),
-              range: rangeText(row.indicator),
-            }),
-          );
+          refuse({ kind: 'range', value });
           return;
         }
       }
@@ -513,15 +603,46 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
       showNow(e.api, row, parsed.year, value);
       onEdit({ indicator: row.indicator, year: parsed.year, value }, value === null ? 'target.clear' : 'target.edit');
     },
-    [cellName, onEdit, onJustification, onMessage, problemText, rangeText, t],
+    [onEdit, onJustification, onMessage, setProblem],
+  );
+
+  /**
+   * Excel's Home/End (first/last column of the focused row) and Ctrl+Home/Ctrl+End (the grid's
+   * corners) — AG Grid's own Home/End go to the corners; Escape drops a refused value.
+   */
+  const navigateKey = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>, api: GridApi<TargetRow>): boolean => {
+      if (e.key === 'Escape' && problemRef.current && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        setProblem(null);
+        return true;
+      }
+      if ((e.key !== 'Home' && e.key !== 'End') || e.altKey || e.shiftKey) return false;
+      const pos = api.getFocusedCell();
+      if (!pos || pos.rowPinned) return false;
+      const cols = api.getAllDisplayedColumns();
+      const col = e.key === 'Home' ? cols[0] : cols[cols.length - 1];
+      const ctrl = e.ctrlKey || e.metaKey;
+      const rowIndex = ctrl ? (e.key === 'Home' ? 0 : api.getDisplayedRowCount() - 1) : pos.rowIndex;
+      if (!col || rowIndex < 0) return false;
+      api.ensureIndexVisible(rowIndex);
+      api.ensureColumnVisible(col);
+      api.setFocusedCell(rowIndex, col);
+      return true;
+    },
+    [setProblem],
   );
 
   /** Delete / Backspace on a focused editable cell (not while editing) clears it at once. */
   const onKeyDownCapture = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
-      if ((e.key !== 'Delete' && e.key !== 'Backspace') || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
       const api = gridApi.current;
       if (!api || api.getEditingCells().length > 0 || isTextEditor(e.target as Element)) return;
+      if (api.getFocusedCell() && (e.target as Element).closest('.ag-cell') && navigateKey(e, api)) {
+        e.preventDefault();
+        e.stopPropagation();
+        return;
+      }
+      if ((e.key !== 'Delete' && e.key !== 'Backspace') || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
       const pos = api.getFocusedCell();
       if (!pos) return;
       const row = rowOf(api, pos.rowIndex);
@@ -533,6 +654,7 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
       e.preventDefault();
       e.stopPropagation();
       if (!editable) return;
+      if (problemRef.current?.rowId === row.id && problemRef.current.colId === id) setProblem(null);
       if (id === 'justification') {
         if (row.justification) onJustification(row.indicator, '');
         return;
@@ -542,7 +664,7 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
         onEdit({ indicator: row.indicator, year: parsed.year, value: null }, 'target.clear');
       }
     },
-    [editable, onEdit, onJustification, onMessage],
+    [editable, navigateKey, onEdit, onJustification, onMessage, setProblem],
   );
 
   const anchorOf = useCallback((): PasteAnchor | null => {
@@ -635,10 +757,64 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
     setGridReady(true);
   }, []);
 
+  // Fitted widths reach the grid when they change or a column is made again (not on every write:
+  // a column the planner widened by hand keeps its width until its longest cell changes).
+  const applied = useRef(new WeakMap<Column, number>());
+  useLayoutEffect(() => {
+    const api = gridApi.current;
+    if (!api) return;
+    const changes: { key: string; newWidth: number }[] = [];
+    for (const [key, width] of fitter.update(rows)) {
+      const column = api.getColumn(key);
+      if (!column || applied.current.get(column) === width) continue;
+      applied.current.set(column, width);
+      if (column.getActualWidth() !== width) changes.push({ key, newWidth: width });
+    }
+    if (!changes.length) return;
+    api.setColumnWidths(changes);
+    // Wider columns move what is in view: keep the cell being worked on, else the revision years, in view.
+    const pos = api.getFocusedCell();
+    if (pos) api.ensureColumnVisible(pos.column);
+    else if (firstRevisionYear !== null) api.ensureColumnVisible(colId('orig', firstRevisionYear), 'start');
+  });
+
+  // The years being revised in view: the grid opens scrolled so the first year after the revision
+  // date starts beside the indicator names (again when realised years are shown again).
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    const api = gridApi.current;
+    if (!api || firstRevisionYear === null || !gridReady) return;
+    const key = `${firstRevisionYear}|${hideRealised}`;
+    if (scrolledTo.current === key) return;
+    scrolledTo.current = key;
+    if (!focusCell) api.ensureColumnVisible(colId('orig', firstRevisionYear), 'start');
+  }, [firstRevisionYear, hideRealised, gridReady, focusCell]);
+
   // Translated headers and cell text follow the language.
   useEffect(() => {
     gridApi.current?.refreshCells({ force: true });
   }, [lang]);
+
+  /** Why a typed value was refused, in the UI's current language. */
+  const refusalText = useCallback(
+    (r: RefusedCell): string => {
+      const cell = cellName(r.indicator, r.year);
+      const { why } = r;
+      if (why.kind === 'parse') return t('target.edit.notNumber', { cell, text: r.text, reason: t(`target.parse.${why.reason}`) });
+      if (why.kind === 'problem') return t('target.edit.refused', { cell, reason: problemText(why.problem, r.indicator, why.value) });
+      return t('target.edit.outOfRange', { cell, value: formatForEditing(why.value, r.indicator.decimals), range: rangeText(r.indicator) });
+    },
+    [cellName, problemText, rangeText, t],
+  );
+
+  /** The callout's own dismiss: the refused value goes, the focus returns to its cell. */
+  const dismissProblem = useCallback(() => {
+    const p = problemRef.current;
+    setProblem(null);
+    const api = gridApi.current;
+    const node = p ? api?.getRowNode(p.rowId) : undefined;
+    if (p && api && node?.rowIndex != null) api.setFocusedCell(node.rowIndex, p.colId);
+  }, [setProblem]);
 
   const focusedRow = focused ? indicatorRows.find((r) => r.id === focused.rowId) : undefined;
 
@@ -649,15 +825,18 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
     if (!focusCell || !api || focusedSeq.current === focusCell.seq) return;
     const node = api.getRowNode(focusCell.rowId);
     if (!node || node.rowIndex === null) return;
+    if (!api.getColumn(focusCell.colId)) return; // a hidden realised year: shown once the columns follow
     focusedSeq.current = focusCell.seq;
     api.ensureIndexVisible(node.rowIndex);
     api.ensureColumnVisible(focusCell.colId);
     api.setFocusedCell(node.rowIndex, focusCell.colId);
-  }, [focusCell, rows, gridReady]);
+    // The grid scrolls inside its frame; the frame itself into the window, should the page be scrolled.
+    rootEl?.querySelector('.grid-frame')?.scrollIntoView({ block: 'nearest' });
+  }, [focusCell, rows, gridReady, columnDefs, rootEl]);
 
   return (
-    <div className="target-grid indicator-grid" onKeyDownCapture={onKeyDownCapture} onPaste={handlePaste} onCopy={handleCopy}>
-      <div className={rows.length > AUTO_HEIGHT_MAX_ROWS ? 'grid-frame grid-frame-scroll' : 'grid-frame'}>
+    <div className="target-grid indicator-grid" ref={setRootEl} onKeyDownCapture={onKeyDownCapture} onPaste={handlePaste} onCopy={handleCopy}>
+      <div className="grid-frame target-grid-frame">
         <AgGridReact<TargetRow>
           theme={targetGridTheme}
           styleNonce={nonce}
@@ -667,8 +846,8 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
           context={context}
           getRowId={getRowId}
           getRowClass={getRowClass}
-          domLayout={rows.length > AUTO_HEIGHT_MAX_ROWS ? 'normal' : 'autoHeight'}
-          suppressColumnVirtualisation={rows.length <= AUTO_HEIGHT_MAX_ROWS}
+          suppressColumnVirtualisation={rows.length <= ALL_COLUMNS_MAX_ROWS}
+          tabToNextHeader={tabToNextHeader}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           enterNavigatesVertically
@@ -685,6 +864,7 @@ export function TargetGrid({ focusCell, plan, years, rows, editable, showCapaian
       <p className="grid-detail" aria-live="polite" data-testid="target-detail">
         {focused && focusedRow ? describe(focusedRow, focused.colId).text : t('target.grid.detailHint')}
       </p>
+      {problem && <CellProblem problem={{ ...problem, message: refusalText(problem) }} root={rootEl} onDismiss={dismissProblem} />}
     </div>
   );
 }

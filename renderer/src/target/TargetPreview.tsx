@@ -98,7 +98,7 @@ export function TargetPreview(props: Props) {
   }, [targets]);
 
   return (
-    <section className="card card-wide target-preview" aria-label={t('target.preview.label')} data-testid="target-preview">
+    <section id="target-preview" className="card card-wide target-preview" aria-label={t('target.preview.label')} data-testid="target-preview">
       <div className="target-preview-chart">
         <IndicatorChart model={model} compact fileParts={[scenarioName]} />
       </div>

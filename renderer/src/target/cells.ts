@@ -13,6 +13,8 @@ import { changeKind, deltaOf, endCondition, type TargetRow } from './model.js';
 export interface CellContext {
   t(key: string, options?: Record<string, string>): string;
   lastYear: number;
+  /** What was typed into a cell and refused before sending (shown in place of its value), if any. */
+  refusedText?(rowId: string, colId: string): string | undefined;
 }
 
 type Params = ICellRendererParams<TargetRow, unknown, CellContext>;
@@ -109,12 +111,31 @@ export class ValueCell extends KeyedCell {
   }
 }
 
-/** Target perubahan: the value; a derived one in italics with its "turunan" marker. */
+/**
+ * Target perubahan: the value; a derived one in italics with its "turunan" marker; a refused
+ * typing as typed, struck through and marked, until the planner acts on it.
+ */
 export class RevisedCell extends KeyedCell {
   protected describe(params: Params) {
     const row = params.data;
     const parsed = yearOf(params);
     if (row?.kind !== 'indicator' || !parsed) return { key: '', build: null };
+    const refused = params.context.refusedText?.(row.id, params.colDef?.colId ?? '');
+    if (refused !== undefined) {
+      const label = params.context.t('target.edit.refusedMarker');
+      return {
+        key: `refused|${refused}|${label}`,
+        build: () => {
+          const span = el('span', 'value-cell refused-value');
+          span.dataset.refused = 'true';
+          const mark = el('span', 'refused-marker', '⚠');
+          mark.setAttribute('role', 'img');
+          mark.setAttribute('aria-label', label);
+          span.append(mark, el('span', 'refused-text', refused));
+          return span;
+        },
+      };
+    }
     const cell = row.revised[parsed.year];
     if (!cell) return { key: '', build: null };
     const derived = cell.origin === 'derived';

@@ -3,5 +3,6 @@ import { gridTheme } from '../grid/theme.js';
 
 export const targetGridTheme = gridTheme.withParams({
   headerFontSize: 12,
+  cellHorizontalPadding: 4,
   columnBorder: { color: '#eef1f5' },
 });

@@ -20,6 +20,8 @@ import { TargetGrid, parseColId, type CellEdit, type FocusInfo, type GridFocusTa
 import { buildBaseRows, planPaste, realisationYears, targetYears, withTargets, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
 import { useActionLabel, useCellProblemText } from '../target/text.js';
 import { isCellProblem } from '../../../shared/model/cell-rules.js';
+import { isRealisedYear } from '../../../shared/model/revision.js';
+import { CHART_KEY, HIDE_REALISED_KEY, chartShownAtStart, storeFlag } from '../target/layout.js';
 import type { HistoryApi, HistoryDirection } from '../target/useHistory.js';
 import { useScenario, type TargetAction, type TargetCellInput } from '../target/useScenario.js';
 
@@ -51,7 +53,15 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   const actionLabel = useActionLabel();
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState<string>('');
+  // A confirmation is worded when made; another language drops it rather than mix the two.
+  const [statusLang, setStatusLang] = useState(lang);
+  if (statusLang !== lang) {
+    setStatusLang(lang);
+    setStatus('');
+  }
   const [showCapaian, setShowCapaian] = useState(() => storedFlag(CAPAIAN_KEY));
+  const [chartShown, setChartShown] = useState(chartShownAtStart);
+  const [hideRealised, setHideRealised] = useState(() => storedFlag(HIDE_REALISED_KEY));
   const [pathOpen, setPathOpen] = useState(false);
   const [pastePlan, setPastePlan] = useState<PastePlan | null>(null);
   const [writing, setWriting] = useState(0);
@@ -219,8 +229,10 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
     [indicatorRows, years, applyPaste, t],
   );
 
+  // The chart follows the focused indicator (arrow keys, a finding opened from Pemeriksaan).
   const onFocus = useCallback((f: FocusInfo) => {
     focus.current = f;
+    if (f.row) setPreviewId(f.row.indicator.id);
   }, []);
 
   const openPath = () => {
@@ -248,6 +260,9 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
     }
   };
 
+  const realisedYears = years.filter((y) => isRealisedYear(y, summary.settings.revisionDate));
+  const realisedRange = realisedYears.length > 1 ? `${realisedYears[0]}–${realisedYears[realisedYears.length - 1]}` : realisedYears.join('');
+
   const { state: hist } = history;
   const undoName = hist.canUndo ? actionLabel(hist.undoLabel) : '';
   const redoName = hist.canRedo ? actionLabel(hist.redoLabel) : '';
@@ -255,6 +270,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
 
   return (
     <div className="target-view">
+      <div className="target-fill">
       <header className="page-header">
         <div>
           <h1 className="page-title">{t('target.title')}</h1>
@@ -262,6 +278,16 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
             {plan.region} · {t('workbook.planTitle', { first: String(plan.firstYear), last: String(plan.lastYear) })}
           </p>
         </div>
+        <p className="target-status" role="status" aria-live="polite" data-testid="target-status">
+          {status && (
+            <>
+              <span aria-hidden="true" className="target-status-icon">
+                ✓
+              </span>{' '}
+              {status}
+            </>
+          )}
+        </p>
       </header>
 
       <ScenarioBar state={scenario} busy={busy} onError={(f) => void onScenarioError(f)} />
@@ -312,6 +338,36 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
           <input type="checkbox" checked={showCapaian} onChange={(e) => toggleCapaian(e.target.checked)} />
           <span>{t('target.toolbar.capaian')}</span>
         </label>
+        {realisedYears.length > 0 && (
+          <label className="toggle" title={t('target.toolbar.hideRealisedTitle', { years: realisedRange })}>
+            <input
+              type="checkbox"
+              checked={hideRealised}
+              onChange={(e) => {
+                setHideRealised(e.target.checked);
+                storeFlag(HIDE_REALISED_KEY, e.target.checked);
+              }}
+            />
+            <span>{t('target.toolbar.hideRealised')}</span>
+          </label>
+        )}
+        <button
+          type="button"
+          className="button"
+          aria-expanded={chartShown}
+          aria-controls="target-preview"
+          data-testid="chart-toggle"
+          title={t(chartShown ? 'target.toolbar.hideChart' : 'target.toolbar.showChart')}
+          onClick={() => {
+            setChartShown(!chartShown);
+            storeFlag(CHART_KEY, !chartShown);
+          }}
+        >
+          <span aria-hidden="true" className="button-icon">
+            {chartShown ? '▾' : '▸'}
+          </span>
+          {t('target.toolbar.chart')}
+        </button>
       </div>
 
       <div className="alert-region" role="alert" aria-atomic="true" data-testid="target-alert">
@@ -324,9 +380,6 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
           </div>
         )}
       </div>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {status}
-      </p>
 
       {scenario.scenarios.length === 0 && (
         <section className="card notice" aria-labelledby="no-scenario-title">
@@ -337,7 +390,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
         </section>
       )}
 
-      {scenario.selected && scenario.targets && previewIndicator && refs && (
+      {chartShown && scenario.selected && scenario.targets && previewIndicator && refs && (
         <TargetPreview
           plan={plan}
           indicators={summary.indicators}
@@ -353,7 +406,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
         />
       )}
 
-      <section className="card card-wide" aria-label={t('target.grid.label')}>
+      <section className="card card-wide target-grid-card" aria-label={t('target.grid.label')}>
         <TargetGrid
           focusCell={focusCell}
           capaian={capaian}
@@ -364,6 +417,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
           editable={editable}
           showCapaian={showCapaian}
           capaianYears={capaianYears}
+          hideRealised={hideRealised}
           onEdit={onEdit}
           onJustification={(ind, text) => void onJustification(ind, text)}
           onPaste={onPaste}
@@ -371,6 +425,9 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
           onFocus={onFocus}
           onPick={(ind) => setPreviewId(ind.id)}
         />
+      </section>
+      </div>
+      <section className="target-legend-block" aria-label={t('target.legend.label')}>
         <ul className="grid-legend target-legend">
           <li>
             <span className="legend-swatch swatch-editable" aria-hidden="true" /> {t('target.legend.editable')}
