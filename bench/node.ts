@@ -2,7 +2,8 @@
  * The Node measures of `npm run bench` (issue #7, docs/PERFORMANCE.md). Each one times the real
  * path through the services (dispatch → handlers → store) against the floor of the same work
  * measured in the same run: the same rows read or written with a bare prepared statement, the
- * same cells written or read with bare exceljs, the same cells converted by LibreOffice.
+ * same cells written or read with bare exceljs, the same cells converted by LibreOffice, the same
+ * cells' text laid out as plain tables by bare pdfmake.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +17,10 @@ import type { Result } from '../shared/api/result.js';
 import type { Indicator, Scenario, TargetCell } from '../shared/domain.js';
 import { roundTo } from '../shared/model/rounding.js';
 import { createServices, type Services } from '../electron/services/index.js';
-import { ANNEX_ZIP, buildAnnex } from '../electron/annex/export.js';
+import type { AnnexDocument } from '../electron/annex/document.js';
+import { ANNEX_ZIP, buildAnnex, buildAnnexDocument } from '../electron/annex/export.js';
+import { PDF_FONT_FAMILY, pdfFontFaces } from '../electron/annex/fonts.js';
+import { cellText, PDF_PAGE } from '../electron/annex/pdf.js';
 import { Workbook } from '../electron/workbook/store.js';
 import { checkScenario } from '../electron/services/checks.js';
 import { generateSized, generateWorkbook, SIZE_SPECS, TENTH_SPEC, type BenchSize } from './generate.js';
@@ -40,6 +44,7 @@ const GOALS = {
   export: { kind: 'ratio', max: 1.3 },
   exportVsLibreOffice: { kind: 'ratio', max: 0.3 },
   import: { kind: 'ratio', max: 1.5 },
+  pdf: { kind: 'ratio', max: 2 },
   growth: { kind: 'slope', max: 1.1 },
 } satisfies Record<string, Goal>;
 
@@ -399,6 +404,71 @@ async function measureExport(b: Bench, file: string, size: string, withLibreOffi
   return { real: m, vsLibreOffice, annexFile: out };
 }
 
+// ---------------------------------------------------------------- annex PDF
+
+/**
+ * The floor of the PDF: the same cells' text, one plain table per section (no spans, fills,
+ * styles, header block, notes or footers), laid out and written by bare pdfmake in the same font.
+ */
+async function barePdf(doc: AnnexDocument): Promise<Buffer> {
+  const pdfmake = ((await import('pdfmake')) as unknown as { default: typeof import('pdfmake') }).default;
+  pdfmake.setFonts({ [PDF_FONT_FAMILY]: pdfFontFaces() });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => true);
+  const content = doc.sections.map((s, i) => {
+    const n = s.table.columns.length;
+    const body = [...s.table.header, ...s.table.body].map((row) => {
+      const texts = row.map((c) => cellText(c, doc.language)).slice(0, n);
+      while (texts.length < n) texts.push('');
+      return texts;
+    });
+    return { table: { widths: s.table.columns.map(() => '*'), body }, ...(i > 0 ? { pageBreak: 'before' as const } : {}) };
+  });
+  const page = PDF_PAGE[doc.paper];
+  const pdf = pdfmake.createPdf({ pageSize: { width: page.width, height: page.height }, pageOrientation: 'landscape', defaultStyle: { font: PDF_FONT_FAMILY, fontSize: 8.1 }, content });
+  return Buffer.from(await pdf.getBuffer());
+}
+
+/**
+ * The annex as a PDF through the services (annex.export to a .pdf: gather, the document, pdf.ts,
+ * the atomic write) against bare pdfmake laying out the same cells; the xlsx time of the same
+ * annex, measured just before, is named beside it.
+ */
+async function measurePdf(b: Bench, file: string, size: string, xlsx: Measure | undefined): Promise<Measure> {
+  const wbFile = b.copy(file, 'pdf');
+  const services = b.services();
+  await call(services.dispatch, 'workbook.open', { path: wbFile });
+  const summary = await call<{ scenarios: Scenario[] }>(services.dispatch, 'workbook.current');
+  const scenarioId = summary.scenarios.find((s) => s.status === 'usulan')!.id;
+  const out = path.join(b.dir, `annex-${size}.pdf`);
+  const bareOut = path.join(b.dir, `bare-${size}.pdf`);
+  const exportOnce = () => call(services.dispatch, 'annex.export', { scenarioId, path: out, overwrite: true, date: '2027-06-30' });
+  await exportOnce();
+  const wb = await Workbook.open(wbFile, { readOnly: true });
+  let doc: AnnexDocument;
+  try {
+    doc = buildAnnexDocument(wb, { scenarioId, language: 'id', paper: 'A4', signer: null, date: '2027-06-30' }, checkScenario(wb, scenarioId));
+  } finally {
+    wb.close();
+  }
+  const [real, floor] = await timeInterleaved(
+    [{ fn: exportOnce, before: gc }, { fn: async () => writeSynced(bareOut, await barePdf(doc)), before: gc }],
+    // Tens of seconds a run at rpjmd: no warm-up, at most 3 runs.
+    { runs: Math.min(3, b.opts.slowRuns), warmup: 0 },
+  );
+  await services.close();
+  const pages = (fs.readFileSync(out).toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
+  const cells = doc.sections.reduce((n, s) => n + s.table.header.length + s.table.body.reduce((k, r) => k + r.length, 0), 0);
+  return measure({
+    name: 'annex PDF',
+    size,
+    samples: real!,
+    floor: { name: 'bare pdfmake: the same cells as plain tables', samples: floor! },
+    goal: GOALS.pdf,
+    note: `${pages} pages, ${cells.toLocaleString('en')} cells, ${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MB; the xlsx of the same annex: ${xlsx && !xlsx.skipped ? `${(xlsx.median / 1000).toFixed(2)} s` : 'not measured'}`,
+  });
+}
+
 // ---------------------------------------------------------------- import
 
 async function measureImport(b: Bench, file: string, size: string, annexFile: string): Promise<Measure> {
@@ -501,6 +571,8 @@ export async function runBench(argv: readonly string[]): Promise<number> {
         }
       }
       if (want('import') && annexFile) keep(await measureImport(b, file, size, annexFile));
+      // The PDF at the size of a full RPJMD, beside the xlsx time measured above.
+      if (size === 'rpjmd' && (want('annex PDF') || want('export'))) keep(await measurePdf(b, file, size, bySize.get(`annex export@${size}`)));
     }
     // Growth from the full RPJMD to ten times its indicators.
     if (files.has('rpjmd') && files.has('rpjmd10x')) {
