@@ -27,4 +27,6 @@ export const IMPORT_LIMITS = {
   maxListedRejections: 1000,
   /** Characters in a number written as text (trimmed): no number is written with more; a longer cell is refused unread. */
   maxNumberText: 100,
+  /** Characters in a label (header word, indicator, unit or scenario name) compared by name: longer text matches nothing, unread. */
+  maxLabelText: 1000,
 } as const;
