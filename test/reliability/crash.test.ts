@@ -89,12 +89,12 @@ function landing(lines: readonly string[]): Landing {
 /**
  * Share of kills that must land in the workbook's write transaction or its COMMIT. The child's
  * main thread spends ~80–86 % of its time there (measured with load averages of 12–18 on two
- * cores; more on a quiet machine), the rest waiting for the twin or in the handler. 60 % is a
- * clear majority that still holds by chance at N = 20 (binomial, p = 0.85: fails 0.1 % of runs;
- * p = 0.8: 1 %) and surely at N = 200, while the old child, which digested both files whole after
+ * cores; more on a quiet machine), the rest waiting for the twin or in the handler. Half is
+ * the bar: at N = 20 a child writing 80 % of the time misses it in about 0.06 % of runs
+ * (binomial), so CI does not flake, while the old child, which digested both files whole after
  * every operation (10–30 % of kills in writes at N = 20, fewer as the log grew), fails it.
  */
-const MIN_DURING_WRITES = 0.6;
+const MIN_DURING_WRITES = 0.5;
 
 /**
  * The twin only predicts digests; nothing is checked on it after a kill. On tmpfs its fsyncs
