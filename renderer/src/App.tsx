@@ -127,7 +127,13 @@ export function App() {
         {wb.summary === undefined ? (
           <p className="muted loading">{t('common.loading')}</p>
         ) : wb.summary === null ? (
-          <EmptyState recent={wb.recent} busy={wb.busy} onOpenDemo={wb.openDemo} onOpenPath={wb.openPath} />
+          <EmptyState
+            recent={wb.recent}
+            busy={wb.busy}
+            onOpenDemo={wb.openDemo}
+            onOpenPath={wb.openPath}
+            onPath={wb.info?.host === 'browser' ? wb.openOrCreate : undefined}
+          />
         ) : (
           <>
             {view === 'workbook' && <WorkbookView api={api} summary={wb.summary} values={wb.values} busy={wb.busy} onClose={wb.close} onChanged={reload} />}

@@ -20,6 +20,11 @@ export interface WorkbenchActions {
   reload(): Promise<void>;
   openDemo(): Promise<void>;
   openPath(path: string, readOnly?: boolean): Promise<void>;
+  /**
+   * Opens or creates the workbook at a typed path (the browser host's empty state), then reloads;
+   * answers the refusal (null when done) for the caller to say beside its field.
+   */
+  openOrCreate(kind: 'open' | 'create', path: string, readOnly?: boolean): Promise<Failure | null>;
   /** Shows a failure from a call made elsewhere (the location notice's save back). */
   report(failure: Failure): void;
   close(): Promise<void>;
@@ -113,6 +118,13 @@ export function useWorkbench(api: ApiClient): WorkbenchState & WorkbenchActions 
         return r;
       });
       if (refusedAsLocked) setLockedPath(path);
+    },
+    openOrCreate: async (kind: 'open' | 'create', path: string, readOnly = false) => {
+      setBusy(true);
+      const r = kind === 'create' ? await api.call('workbook.create', { path }) : await api.call('workbook.open', readOnly ? { path, readOnly } : { path });
+      if (r.ok) setError(null);
+      await reload();
+      return r.ok ? null : r;
     },
     close: () => change(() => api.call('workbook.close')),
     report: (failure: Failure) => setError(failure),

@@ -22,7 +22,7 @@ test.describe('Ekspor (demo workbook)', () => {
     const summary = await call<WorkbookSummary>(page, 'workbook.current');
     const p0 = summary.indicators.find((i) => i.code === 'P0')!.id;
     const scenario = await call<{ id: number }>(page, 'scenario.create', { name: 'Perubahan 2021', from: { kind: 'original' } });
-    await call(page, 'scenario.setStatus', { scenarioId: scenario.id, status: 'usulan' });
+    // A draft (a proposal is frozen): the Ekspor view exports the current scenario, this one.
     await call(page, 'targets.set', { scenarioId: scenario.id, action: 'target.edit', cells: [{ indicatorId: p0, year: 2021, value: 12.6 }] });
     await page.reload();
 

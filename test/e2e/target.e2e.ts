@@ -140,6 +140,7 @@ test.describe('Target view (demo workbook)', () => {
     await expect(page.getByTestId('scenario-status')).toHaveText(/usulan/);
     await expect(page.getByTestId('scenario-select').locator('option:checked')).toHaveText('Perubahan 2021 — usulan');
     await page.getByRole('button', { name: 'Kembalikan ke draf' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ya, kembalikan ke draf' }).click();
     await expect(page.getByTestId('scenario-status')).toHaveText(/draf/);
 
     // Paste a 3×2 block copied from a spreadsheet at P1 2021 (CRLF, trailing newline, decimal

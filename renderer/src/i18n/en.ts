@@ -50,6 +50,17 @@ export const en: Messages = {
     recentNone: 'No file has been opened yet.',
     openedAt: 'opened {{date}}',
     openRecent: 'Open {{name}}',
+    pathTitle: 'Open or create a workbook from its path',
+    pathLabel: 'Workbook file path',
+    pathHint: 'A browser page cannot browse the disk: type the full path of the .rpjmd file on the computer running the host, e.g. /home/bappeda/rpjmd/muara-enim.rpjmd or C:\\Data\\muara-enim.rpjmd.',
+    pathOpen: 'Open',
+    pathCreate: 'Create new',
+    pathEmpty: 'Type the workbook file’s path first.',
+    pathNotAbsolute: '“{{path}}” is not a full path: start from / (Linux, macOS) or from a drive letter such as C:\\ (Windows).',
+    pathExtension: 'A new workbook ends in .rpjmd, e.g. {{example}}.',
+    pathNotFound: 'There is no file {{file}}. Check the path, or choose “Create new” to create a new workbook there.',
+    pathExists: '{{file}} already exists, and a new workbook never replaces a file. Choose another name, or “Open” to open it.',
+    pathIo: '{{file}} cannot be created or opened in the folder {{folder}}: that folder does not exist or cannot be written.',
   },
   workbook: {
     planTitle: 'RPJMD {{first}}–{{last}}',
@@ -189,8 +200,8 @@ export const en: Messages = {
       save: 'Save',
     },
     frozen: {
-      title: 'This proposal is locked',
-      body: '“{{name}}” is the proposal (usulan): its revised targets and justifications cannot be changed (by import either), so what is submitted stays what was checked. Return it to draft to change it.',
+      title: 'This proposal is locked.',
+      body: '“{{name}}” is the proposal: its revised targets and justifications cannot be changed, by import either.',
       revert: 'Return to draft',
       locked: '“{{name}}” is the proposal and is locked; return it to draft first to change its targets.',
       confirmTitle: 'Return to draft?',
@@ -207,11 +218,6 @@ export const en: Messages = {
       label: 'Target tools',
       path: 'Model a target path…',
       capaian: 'Show achievement',
-      hideRealised: 'Hide realised years',
-      hideRealisedTitle: 'Hide the {{years}} columns: years whose realisation was published by the revision date',
-      chart: 'Chart',
-      showChart: 'Show the indicator’s chart and checks',
-      hideChart: 'Hide the indicator’s chart and checks',
     },
     history: {
       undo: 'Undo',
@@ -223,6 +229,11 @@ export const en: Messages = {
     },
     actions: {
       other: 'last step',
+      hideRealised: 'Hide realised years',
+      hideRealisedTitle: 'Hide the {{years}} columns: years whose realisation was published by the revision date',
+      chart: 'Chart',
+      showChart: 'Show the indicator’s chart and checks',
+      hideChart: 'Hide the indicator’s chart and checks',
     },
     grid: {
       label: 'Revised target table',
@@ -304,7 +315,6 @@ export const en: Messages = {
         'Achievement: realisation against target by the indicator’s formula (higher is better: realisation ÷ target; lower is better: target ÷ realisation, or (2 − realisation ÷ target) where chosen; target 0: gap closure from the baseline). Categories by Permendagri 86/2017 (≥ 91 very high … ≤ 50 very low), or the LAKIP scale where chosen. A target missed in its direction: not achieved, with the gap; across a change of method: not comparable.',
     },
     legend: {
-      label: 'Target table legend',
       editable: 'editable (revised target, justification)',
       loosen: 'target loosened for the indicator’s polarity',
       tighten: 'target tightened',
@@ -316,9 +326,8 @@ export const en: Messages = {
       notNumber: '{{cell}}: “{{text}}” is not a number ({{reason}}). Write e.g. 12,60 or 79.270. Nothing was saved.',
       outOfRange: '{{cell}}: {{value}} is outside {{range}}. Nothing was saved.',
       refused: '{{cell}}: {{reason}}. Nothing was saved.',
+      label: 'Target table legend',
       noScenario: 'Select or create a scenario first to change targets.',
-      refusedMarker: 'Refused, not saved',
-      fixHint: 'Type or press F2 to correct it; Esc discards what was typed.',
     },
     status: {
       saved: '{{cell}} saved.',
@@ -330,6 +339,8 @@ export const en: Messages = {
     range: {
       between: '{{min}}–{{max}}',
       atLeast: '≥ {{min}}',
+      refusedMarker: 'Refused, not saved',
+      fixHint: 'Type or press F2 to correct it; Esc discards what was typed.',
       atMost: '≤ {{max}}',
     },
     parse: {

@@ -48,6 +48,17 @@ export const id = {
     recentNone: 'Belum ada berkas yang pernah dibuka.',
     openedAt: 'dibuka {{date}}',
     openRecent: 'Buka {{name}}',
+    pathTitle: 'Buka atau buat buku kerja dari path berkas',
+    pathLabel: 'Path berkas buku kerja',
+    pathHint: 'Halaman peramban tidak dapat menjelajah disk: ketik path lengkap berkas .rpjmd di komputer yang menjalankan host, misalnya /home/bappeda/rpjmd/muara-enim.rpjmd atau C:\\Data\\muara-enim.rpjmd.',
+    pathOpen: 'Buka',
+    pathCreate: 'Buat baru',
+    pathEmpty: 'Ketik path berkas buku kerja dulu.',
+    pathNotAbsolute: '«{{path}}» bukan path lengkap: mulailah dari / (Linux, macOS) atau dari huruf drive seperti C:\\ (Windows).',
+    pathExtension: 'Buku kerja baru berakhiran .rpjmd, misalnya {{example}}.',
+    pathNotFound: 'Berkas {{file}} tidak ada. Periksa path-nya, atau pilih «Buat baru» untuk membuat buku kerja baru di sana.',
+    pathExists: '{{file}} sudah ada, dan buku kerja baru tidak pernah menimpa berkas. Pilih nama lain, atau «Buka» untuk membukanya.',
+    pathIo: '{{file}} tidak dapat dibuat atau dibuka di folder {{folder}}: folder itu tidak ada atau tidak dapat ditulisi.',
   },
   workbook: {
     planTitle: 'RPJMD {{first}}–{{last}}',
@@ -187,8 +198,8 @@ export const id = {
       save: 'Simpan',
     },
     frozen: {
-      title: 'Usulan ini dikunci',
-      body: '«{{name}}» adalah skenario usulan: target perubahan dan alasannya tidak dapat diubah (juga lewat impor), agar yang diajukan tetap sama dengan yang diperiksa. Kembalikan ke draf untuk mengubahnya.',
+      title: 'Usulan ini dikunci.',
+      body: '«{{name}}» adalah usulan: target perubahan dan alasannya tidak dapat diubah, juga lewat impor.',
       revert: 'Kembalikan ke draf',
       locked: '«{{name}}» adalah usulan dan dikunci; kembalikan ke draf dulu untuk mengubah targetnya.',
       confirmTitle: 'Kembalikan ke draf?',
@@ -205,11 +216,6 @@ export const id = {
       label: 'Alat target',
       path: 'Modelkan jalur target…',
       capaian: 'Tampilkan capaian',
-      hideRealised: 'Sembunyikan tahun terealisasi',
-      hideRealisedTitle: 'Sembunyikan kolom {{years}}: tahun yang realisasinya sudah terbit pada tanggal perubahan',
-      chart: 'Grafik',
-      showChart: 'Tampilkan grafik dan pemeriksaan indikator',
-      hideChart: 'Sembunyikan grafik dan pemeriksaan indikator',
     },
     history: {
       undo: 'Urungkan',
@@ -221,6 +227,11 @@ export const id = {
     },
     actions: {
       other: 'langkah terakhir',
+      hideRealised: 'Sembunyikan tahun terealisasi',
+      hideRealisedTitle: 'Sembunyikan kolom {{years}}: tahun yang realisasinya sudah terbit pada tanggal perubahan',
+      chart: 'Grafik',
+      showChart: 'Tampilkan grafik dan pemeriksaan indikator',
+      hideChart: 'Sembunyikan grafik dan pemeriksaan indikator',
     },
     grid: {
       label: 'Tabel target perubahan',
@@ -302,7 +313,6 @@ export const id = {
         'Capaian: realisasi terhadap target dengan rumus indikatornya (makin tinggi makin baik: realisasi ÷ target; makin rendah makin baik: target ÷ realisasi, atau (2 − realisasi ÷ target) bila dipilih; target 0: penutupan kesenjangan dari kondisi awal). Kategori menurut Permendagri 86/2017 (≥ 91 sangat tinggi … ≤ 50 sangat rendah) atau skala LAKIP bila dipilih. Target yang terlewat menurut arah indikator: tidak tercapai, dengan selisihnya; melintasi perubahan metode: tidak sebanding.',
     },
     legend: {
-      label: 'Keterangan tabel target',
       editable: 'dapat diubah (target perubahan, alasan perubahan)',
       loosen: 'target dilonggarkan menurut polaritas indikator',
       tighten: 'target diperketat',
@@ -314,9 +324,8 @@ export const id = {
       notNumber: '{{cell}}: «{{text}}» bukan angka ({{reason}}). Tulis misalnya 12,60 atau 79.270. Tidak ada yang disimpan.',
       outOfRange: '{{cell}}: {{value}} di luar rentang {{range}}. Tidak ada yang disimpan.',
       refused: '{{cell}}: {{reason}}. Tidak ada yang disimpan.',
+      label: 'Keterangan tabel target',
       noScenario: 'Pilih atau buat skenario dulu untuk mengubah target.',
-      refusedMarker: 'Ditolak, tidak disimpan',
-      fixHint: 'Ketik atau tekan F2 untuk membetulkan; Esc membuang isian ini.',
     },
     status: {
       saved: '{{cell}} disimpan.',
@@ -328,6 +337,8 @@ export const id = {
     range: {
       between: '{{min}}–{{max}}',
       atLeast: '≥ {{min}}',
+      refusedMarker: 'Ditolak, tidak disimpan',
+      fixHint: 'Ketik atau tekan F2 untuk membetulkan; Esc membuang isian ini.',
       atMost: '≤ {{max}}',
     },
     parse: {

@@ -43,15 +43,9 @@ export function ProposalBanner({ scenario, busy, onRevert }: Props) {
 
   return (
     <section className="card notice proposal-banner" aria-labelledby={bannerTitle} data-testid="proposal-banner">
-      <div className="proposal-banner-text">
-        <h2 id={bannerTitle} className="card-title">
-          <span aria-hidden="true" className="proposal-lock">
-            🔒
-          </span>{' '}
-          {t('target.frozen.title')}
-        </h2>
-        <p className="muted">{t('target.frozen.body', { name: scenario.name })}</p>
-      </div>
+      <p className="proposal-banner-text">
+        <strong id={bannerTitle}>{t('target.frozen.title')}</strong> {t('target.frozen.body', { name: scenario.name })}
+      </p>
       <button type="button" className="button" onClick={() => setAsking(true)} disabled={busy}>
         {t('target.frozen.revert')}
       </button>
