@@ -243,7 +243,8 @@ async function measureChecks(b: Bench, file: string, size: BenchSize): Promise<M
   const services = b.services();
   await call(services.dispatch, 'workbook.open', { path: wbFile });
   const { scenarios } = await call<{ scenarios: Scenario[] }>(services.dispatch, 'workbook.current');
-  const scenario = scenarios.find((s) => s.status === 'usulan')!;
+  // A proposal (usulan) is frozen: the edits go into a draft.
+  const scenario = scenarios.find((s) => s.status === 'draft')!;
   const targets = (await call<{ targets: TargetCell[] }>(services.dispatch, 'scenario.targets', { scenarioId: scenario.id })).targets;
   // One edit per run, alternating between indicators and years, then every check recomputed.
   const edits = targets.filter((t) => t.origin === 'entered').filter((_, k) => k % 97 === 0);

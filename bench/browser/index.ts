@@ -291,13 +291,16 @@ async function openTargetView(page: Page, url: string): Promise<AppSetup> {
   await page.addInitScript({ content: `try { localStorage.setItem('workbench.view', 'target'); localStorage.setItem('workbench.perfMarks', '1'); } catch {}` });
   await page.goto(url);
   let summary = await call<WorkbookSummary>(page, 'workbook.current');
-  if (summary.scenarios.length === 0) {
+  // A proposal (usulan) is read-only: the bench edits a draft.
+  if (!summary.scenarios.some((s) => s.status === 'draft')) {
     await call(page, 'scenario.create', { name: 'Bench', description: 'bench/browser', from: { kind: 'original' } });
     await page.reload();
     summary = await call<WorkbookSummary>(page, 'workbook.current');
   }
   const select = page.getByTestId('scenario-select');
   await select.waitFor({ timeout: START_TIMEOUT_MS });
+  const draft = summary.scenarios.find((s) => s.status === 'draft')!;
+  if (Number(await select.inputValue()) !== draft.id) await select.selectOption(String(draft.id));
   const scenarioId = Number(await select.inputValue());
   const scenario = summary.scenarios.find((s) => s.id === scenarioId) ?? summary.scenarios[0]!;
   const targets = await call<ScenarioTargets>(page, 'scenario.targets', { scenarioId: scenario.id });
