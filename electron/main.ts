@@ -32,7 +32,7 @@ import { guardUnload } from './shell/unload-guard.js';
 import type { WorkerClient } from './shell/worker-client.js';
 import { createWorkerClient } from './shell/worker-client.js';
 import { pathAllowed, pathOfInput, PathGrants } from './shell/path-policy.js';
-import { DEFAULT_CALL_TIMEOUT_MS } from './host/store-client.js';
+import { watchdogFor } from './host/store-client.js';
 import { createWorkbookDialogs } from './shell/workbook-dialogs.js';
 import type { StoreWorkerData } from './host/worker-protocol.js';
 
@@ -240,7 +240,7 @@ function startStore(): WorkerClient {
   const binding = process.env[NATIVE_BINDING_ENV];
   if (binding && !app.isPackaged && fs.existsSync(binding)) workerData.nativeBinding = binding;
   const worker = new Worker(WORKER_PATH, { workerData });
-  return createWorkerClient(worker, (message) => console.error(message), { callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS });
+  return createWorkerClient(worker, (message) => console.error(message), { callTimeoutMs: watchdogFor() });
 }
 
 /** The version in our package.json (app.getVersion() reports Electron's when started on main.cjs directly, as tests do). */

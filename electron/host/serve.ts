@@ -5,7 +5,8 @@
  *   --workbook FILE   open FILE (created as a new, empty workbook when it does not exist)
  *   --port N          port to listen on (default: a free one)
  *   --listen HOST     bind another interface than 127.0.0.1 (prints a warning; token still needed)
- *   --call-timeout S  stop the store when one call runs longer than S seconds (default 120)
+ *   --call-timeout S  stop the store when one call runs longer than S seconds (default 120;
+ *                     building an annex gets at least 600)
  *   --make-demo [FILE] build the demo workbook (default: the user's data folder) and exit
  *
  * The workbook services run in a child process (store-process.ts) under a watchdog
@@ -22,7 +23,7 @@ import type { WorkbookSummary } from '../../shared/domain.js';
 import { createDemoWorkbook } from '../workbook/demo.js';
 import { newToken, startHttpHost } from './http.js';
 import type { StoreProcessData } from './store-process.js';
-import { DEFAULT_CALL_TIMEOUT_MS } from './store-client.js';
+import { DEFAULT_CALL_TIMEOUT_MS, watchdogFor } from './store-client.js';
 import { superviseStore } from './store-supervisor.js';
 
 function fail(message: string, code = 2): never {
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
   const store = superviseStore({
     entry: fileURLToPath(new URL('./store-process.mjs', import.meta.url)),
     args: [JSON.stringify(storeData)],
-    callTimeoutMs,
+    callTimeoutMs: watchdogFor(callTimeoutMs),
     onProblem: (message) => process.stderr.write(`serve: ${message}\n`),
   });
   const dispatch = (method: string, input: unknown) => store.call(method, input);

@@ -31,8 +31,8 @@ export interface StoreTransport {
 }
 
 export interface StoreClientOptions {
-  /** A call still unanswered after this long stops the store (default: no watchdog). */
-  callTimeoutMs?: number;
+  /** A call still unanswered after this long stops the store (default: no watchdog); per method when a function. */
+  callTimeoutMs?: number | ((method: string) => number);
   onProblem?: (message: string) => void;
 }
 
@@ -46,8 +46,21 @@ export interface StoreClient {
   readonly ended: Promise<void>;
 }
 
-/** Default watchdog: far above any legitimate call (a province-scale annex takes seconds). */
+/** Default watchdog: far above any legitimate read or edit (the slowest, a large paste, takes seconds). */
 export const DEFAULT_CALL_TIMEOUT_MS = 120_000;
+
+/**
+ * Methods that build a whole annex: a PDF of a large workbook takes most of a minute of CPU on a
+ * fast machine (docs/PERFORMANCE.md), so a slow office laptop gets ten minutes before the
+ * watchdog decides the call has run away.
+ */
+const LONG_METHODS: ReadonlySet<string> = new Set(['annex.export', 'annex.exportBytes']);
+export const LONG_CALL_TIMEOUT_MS = 600_000;
+
+/** The watchdog the hosts use: DEFAULT for every call, LONG for annex builds; `base` overrides the default. */
+export function watchdogFor(base: number = DEFAULT_CALL_TIMEOUT_MS): (method: string) => number {
+  return (method) => (LONG_METHODS.has(method) ? Math.max(base, LONG_CALL_TIMEOUT_MS) : base);
+}
 
 interface Pending {
   method: string;
@@ -91,8 +104,11 @@ export function createStoreClient(transport: StoreTransport, options: StoreClien
     markExited();
   });
 
+  const timeoutOf = (method: string): number | undefined =>
+    typeof options.callTimeoutMs === 'function' ? options.callTimeoutMs(method) : options.callTimeoutMs;
+
   const watchdog = (method: string) => {
-    const seconds = Math.round((options.callTimeoutMs ?? 0) / 1000);
+    const seconds = Math.round((timeoutOf(method) ?? 0) / 1000);
     die(
       'timeout',
       `${method} ran for more than ${seconds} s and was stopped; the workbook was closed (every saved change is kept). Open it again.`,
@@ -110,8 +126,8 @@ export function createStoreClient(transport: StoreTransport, options: StoreClien
       if (dead !== null) return Promise.resolve(failure(dead.code, dead.reason));
       const id = nextId++;
       return new Promise<Result<unknown>>((resolve) => {
-        const timer =
-          options.callTimeoutMs !== undefined ? setTimeout(() => watchdog(method), options.callTimeoutMs) : undefined;
+        const ms = timeoutOf(method);
+        const timer = ms !== undefined ? setTimeout(() => watchdog(method), ms) : undefined;
         pending.set(id, { method, resolve, timer });
         try {
           transport.send({ id, method, input });

@@ -18,8 +18,8 @@ export interface StoreSupervisorOptions {
   /** The store's entry (dist/node/store-process.mjs), run with `args`. */
   entry: string;
   args: readonly string[];
-  /** A call unanswered after this long stops the store (the watchdog). */
-  callTimeoutMs: number;
+  /** A call unanswered after this long stops the store (the watchdog); per method when a function. */
+  callTimeoutMs: number | ((method: string) => number);
   onProblem?: (message: string) => void;
 }
 

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { superviseStore, type StoreSupervisor } from '../../electron/host/store-supervisor.js';
+import { LONG_CALL_TIMEOUT_MS, watchdogFor } from '../../electron/host/store-client.js';
 
 let dir: string;
 let entry: string;
@@ -58,6 +59,14 @@ describe('the store supervisor', () => {
     // The runaway process is gone, not left pinning a CPU.
     await store.retired();
     expect(() => process.kill(firstPid, 0)).toThrow();
+  });
+
+  it('gives building an annex (a PDF of a large workbook takes most of a minute) ten minutes, every other call the host\'s limit', () => {
+    const limit = watchdogFor(2000);
+    expect(limit('targets.set')).toBe(2000);
+    expect(limit('annex.export')).toBe(LONG_CALL_TIMEOUT_MS);
+    expect(limit('annex.exportBytes')).toBe(LONG_CALL_TIMEOUT_MS);
+    expect(watchdogFor(900_000)('annex.export')).toBe(900_000);
   });
 
   it('replaces an answer over the size cap by a too_large failure naming the call', async () => {
