@@ -288,7 +288,7 @@ function netTable(entries: readonly ChangeLogEntryWithPerson[], input: ChangeLog
         num(ind, c.semula),
         num(ind, c.menjadi),
         text(signedDelta(c.semula, c.menjadi, ind?.decimals ?? 2, lang), { align: 'right', valign: 'top' }),
-        text(when(c.by.at), { valign: 'top' }),
+        text(when(c.by.at), WRAP),
         text(c.derived ? `${whoText(c.by, w)}\n(${w.derived})` : whoText(c.by, w)),
       );
       if (i === 0) row.push(text(why, WRAP, span));
@@ -319,7 +319,7 @@ function fullTable(entries: readonly ChangeLogEntryWithPerson[], input: ChangeLo
     const detail = [e.derived ? DERIVED_WORDS[lang] : '', describeEntryDetail(e, lang)].filter(Boolean).join('; ');
     body.push([
       first ? text(String(step), { align: 'center', valign: 'top' }) : text(''),
-      first ? text(when(e.at), { valign: 'top' }) : text(''),
+      first ? text(when(e.at), WRAP) : text(''),
       first ? text(whoText(e, w)) : text(''),
       first ? text(describeEntryAction({ action: e.action, kind: e.kind, derived: false }, lang)) : text(''),
       text(e.indicatorCode ? indicatorLabel(ind, e.indicatorCode, lang) : ''),
