@@ -50,7 +50,7 @@ function readBase64(file: File): Promise<string> {
 }
 
 export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ids = useId();
   // The app's current scenario (the same in every view; current-scenario.tsx).
   const { selected: current, select: setScenarioId } = useCurrentScenario();
@@ -75,6 +75,11 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
     const names = new Map(summary.indicators.map((i) => [i.id, i]));
     return (id: number) => names.get(id);
   }, [summary.indicators]);
+  /** The indicator's name in the UI language. */
+  const nameIn = (id: number, code: string) => {
+    const ind = indicatorName(id);
+    return ind ? (i18n.language === 'en' ? ind.nameEn : ind.nameId) : code;
+  };
 
   const fail = (f: Failure) => {
     setMessage(null);
@@ -349,7 +354,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
                 <tbody>
                   {changes.slice(0, 200).map((c) => (
                     <tr key={`${c.sheet}!${c.column}${c.row}`}>
-                      <td>{indicatorName(c.indicatorId)?.nameId ?? c.indicatorCode}</td>
+                      <td>{nameIn(c.indicatorId, c.indicatorCode)}</td>
                       <td>{c.year}</td>
                       <td className="num">{shown(c.oldValue, c.indicatorId, c.oldProvisional)}</td>
                       <td className="num">{shown(c.newValue, c.indicatorId, c.provisional)}</td>
@@ -360,6 +365,56 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
               </table>
             )}
             {changes.length > 200 && <p className="muted">{t('annex.import.more', { count: changes.length - 200 })}</p>}
+            {(preview.justifications?.length ?? 0) > 0 && (
+              <>
+                <h3 className="subheading">{t('annex.import.justificationsHeading', { count: preview.justifications!.length })}</h3>
+                <table className="data-table import-table" data-testid="import-justifications">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('annex.import.colIndicator')}</th>
+                      <th scope="col">{t('annex.import.colOldText')}</th>
+                      <th scope="col">{t('annex.import.colNewText')}</th>
+                      <th scope="col">{t('annex.import.colWhere')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.justifications!.map((j) => (
+                      <tr key={`${j.sheet}!${j.column}${j.row}`}>
+                        <td>{nameIn(j.indicatorId, j.indicatorCode)}</td>
+                        <td>{j.oldText ?? '–'}</td>
+                        <td>{j.newText}</td>
+                        <td>{`${j.sheet}!${j.column}${j.row}`}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+            {(preview.responsibleUnits?.length ?? 0) > 0 && (
+              <>
+                <h3 className="subheading">{t('annex.import.unitsHeading', { count: preview.responsibleUnits!.length })}</h3>
+                <table className="data-table import-table" data-testid="import-units">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('annex.import.colIndicator')}</th>
+                      <th scope="col">{t('annex.import.colOldText')}</th>
+                      <th scope="col">{t('annex.import.colNewText')}</th>
+                      <th scope="col">{t('annex.import.colWhere')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.responsibleUnits!.map((u) => (
+                      <tr key={`${u.sheet}!${u.column}${u.row}`}>
+                        <td>{nameIn(u.indicatorId, u.indicatorCode)}</td>
+                        <td>{u.oldValue ?? '–'}</td>
+                        <td>{u.newValue ?? '–'}</td>
+                        <td>{`${u.sheet}!${u.column}${u.row}`}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
             {preview.rejected.length > 0 && (
               <>
                 <h3 className="subheading" id={`${ids}-rejected`}>{t('annex.import.rejectedHeading')}</h3>
