@@ -28,6 +28,7 @@ import {
   type Column,
   type GetRowIdParams,
   type GridReadyEvent,
+  type GridSizeChangedEvent,
   type GridApi,
   type HeaderPosition,
   type RowClassParams,
@@ -756,6 +757,14 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
     gridApi.current = e.api;
     setGridReady(true);
   }, []);
+  // The grid's height follows the window and the panels above it (the chart opening, a banner):
+  // the focused cell stays in view through it, a finding's cell too when the chart arrives after it.
+  const onGridSizeChanged = useCallback((e: GridSizeChangedEvent<TargetRow>) => {
+    const pos = e.api.getFocusedCell();
+    if (!pos || pos.rowPinned) return;
+    e.api.ensureIndexVisible(pos.rowIndex, 'middle');
+    e.api.ensureColumnVisible(pos.column);
+  }, []);
 
   // Fitted widths reach the grid when they change or a column is made again (not on every write:
   // a column the planner widened by hand keeps its width until its longest cell changes).
@@ -772,10 +781,11 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
     }
     if (!changes.length) return;
     api.setColumnWidths(changes);
-    // Wider columns move what is in view: keep the cell being worked on, else the revision years, in view.
+    // Wider columns move what is in view: the revision years back beside the names, and the cell
+    // being worked on kept in view.
+    if (firstRevisionYear !== null && api.getColumn(colId('orig', firstRevisionYear))) api.ensureColumnVisible(colId('orig', firstRevisionYear), 'start');
     const pos = api.getFocusedCell();
     if (pos) api.ensureColumnVisible(pos.column);
-    else if (firstRevisionYear !== null) api.ensureColumnVisible(colId('orig', firstRevisionYear), 'start');
   });
 
   // The years being revised in view: the grid opens scrolled so the first year after the revision
@@ -827,7 +837,8 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
     if (!node || node.rowIndex === null) return;
     if (!api.getColumn(focusCell.colId)) return; // a hidden realised year: shown once the columns follow
     focusedSeq.current = focusCell.seq;
-    api.ensureIndexVisible(node.rowIndex);
+    // In the middle: the rows around it in view too, and clear of the horizontal scroll bar.
+    api.ensureIndexVisible(node.rowIndex, 'middle');
     api.ensureColumnVisible(focusCell.colId);
     api.setFocusedCell(node.rowIndex, focusCell.colId);
     // The grid scrolls inside its frame; the frame itself into the window, should the page be scrolled.
@@ -858,6 +869,7 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
           onCellFocused={onCellFocused}
           onCellClicked={onCellClicked}
           onGridReady={onGridReady}
+          onGridSizeChanged={onGridSizeChanged}
           localeText={localeText}
         />
       </div>
