@@ -242,7 +242,7 @@ class Collector {
         if (PLACEHOLDERS.has(t.toLowerCase())) return;
         // No number is written with 100 characters: a huge text cell is refused before it is parsed.
         if (t.length > IMPORT_LIMITS.maxNumberText || !shape) {
-          this.reject(g.name, row, col, 'not_a_number', `${where}: "${t.slice(0, 40)}…" (${t.length} characters) is not a number`);
+          this.reject(g.name, row, col, 'not_a_number', `${where}: "${t.slice(0, 40)}…" (${t.length} characters) is not a number`, { text: `${t.slice(0, 40)}…` });
           return;
         }
         const rule = this.decision!.rule(g.name, columnLetter(col));
@@ -259,7 +259,7 @@ class Collector {
             this.reject(g.name, row, col, 'ambiguous_number', `${where}: "${shown}" is ${readings[0]} with a decimal comma or ${readings[1]} with a decimal point, and the file writes decimals both ways${both} with no cell deciding column ${columnLetter(col)}; write it unambiguously`,
               { text: shown, comma: readings[0]!, point: readings[1]!, column: columnLetter(col), both: rule.both ? `${at(rule.both[0])}; ${at(rule.both[1])}` : '' });
           } else {
-            this.reject(g.name, row, col, 'not_a_number', `${where}: "${shown}" is not a number (${parsed.reason})`);
+            this.reject(g.name, row, col, 'not_a_number', `${where}: "${shown}" is not a number (${parsed.reason})`, { text: shown });
           }
           return;
         }
@@ -274,10 +274,10 @@ class Collector {
         this.reject(g.name, row, col, 'formula_without_value', `${where}: a formula without a saved result; open and save the file in Excel first`);
         return;
       case 'error':
-        this.reject(g.name, row, col, 'cell_error', `${where}: the cell holds an error (${raw.text})`);
+        this.reject(g.name, row, col, 'cell_error', `${where}: the cell holds an error (${raw.text})`, { text: raw.text.slice(0, 40) });
         return;
       default:
-        this.reject(g.name, row, col, 'not_a_number', `${where}: not a number${raw.text ? ` (${raw.text})` : ''}`);
+        this.reject(g.name, row, col, 'not_a_number', `${where}: not a number${raw.text ? ` (${raw.text})` : ''}`, { text: (raw.text ?? '').slice(0, 40) });
         return;
     }
     // Revised targets are the planner's own, not BPS figures: a mark there is only noted.
@@ -285,22 +285,24 @@ class Collector {
     if (footnote && status !== true) this.notice(g.name, row, col, 'footnote_stripped', `${where}: footnote mark "${footnote}" stripped from "${text}"`);
     const [from, to] = this.yearsFor(series);
     if (year < from || year > to) {
-      this.reject(g.name, row, col, 'year_outside_plan', `${where}: ${year} is outside ${from}–${to} for this series`);
+      this.reject(g.name, row, col, 'year_outside_plan', `${where}: ${year} is outside ${from}–${to} for this series`, { year: String(year), from: String(from), to: String(to) });
       return;
     }
     const problem = checkCellValue(ind, value);
     if (problem === 'too_many_decimals') {
-      this.reject(g.name, row, col, 'too_many_decimals', `${where}: ${value} has more decimals than ${ind.code} keeps (${ind.decimals})${note}`, readingParams);
+      this.reject(g.name, row, col, 'too_many_decimals', `${where}: ${value} has more decimals than ${ind.code} keeps (${ind.decimals})${note}`,
+        { number: String(value), code: ind.code, decimals: String(ind.decimals), ...readingParams });
       return;
     }
     if (problem) {
       const range = `${ind.minValue ?? '−∞'}–${ind.maxValue ?? '∞'} ${ind.unit}`;
-      this.reject(g.name, row, col, 'out_of_range', `${where}: ${value} is outside ${range} for ${ind.code}${note}`, readingParams);
+      this.reject(g.name, row, col, 'out_of_range', `${where}: ${value} is outside ${range} for ${ind.code}${note}`,
+        { number: String(value), code: ind.code, min: ind.minValue === null ? '' : String(ind.minValue), max: ind.maxValue === null ? '' : String(ind.maxValue), unit: ind.unit, ...readingParams });
       return;
     }
     const key = `${series}:${scenarioId ?? ''}:${ind.id}:${year}`;
     if (this.seen.has(key)) {
-      this.reject(g.name, row, col, 'duplicate', `${where}: ${ind.code} ${year} appears twice in the file`);
+      this.reject(g.name, row, col, 'duplicate', `${where}: ${ind.code} ${year} appears twice in the file`, { code: ind.code, year: String(year) });
       return;
     }
     this.seen.add(key);
@@ -369,7 +371,7 @@ function rowIndicator(ctx: Context, g: Grid, row: number, nameCol: number, codeC
     if (hasValues) {
       const col = code ? codeCol! : nameCol;
       const text = (code || name).slice(0, 60);
-      ctx.out.reject(g.name, row, col, found.problem, `${g.name}!${columnLetter(col)}${row}: ${found.problem === 'ambiguous_indicator' ? 'several indicators match' : 'no indicator matches'} "${text}"`);
+      ctx.out.reject(g.name, row, col, found.problem, `${g.name}!${columnLetter(col)}${row}: ${found.problem === 'ambiguous_indicator' ? 'several indicators match' : 'no indicator matches'} "${text}"`, { text: text.slice(0, 60) });
     }
     return null;
   }
@@ -377,7 +379,7 @@ function rowIndicator(ctx: Context, g: Grid, row: number, nameCol: number, codeC
   if (unitCol !== null) {
     const unit = textAt(g, row, unitCol);
     if (unit && unitKey(unit) !== unitKey(ind.unit)) {
-      if (hasValues) ctx.out.reject(g.name, row, unitCol, 'unit_mismatch', `${g.name}!${columnLetter(unitCol)}${row}: unit "${unit.slice(0, 30)}" differs from ${ind.code}'s unit "${ind.unit}"`);
+      if (hasValues) ctx.out.reject(g.name, row, unitCol, 'unit_mismatch', `${g.name}!${columnLetter(unitCol)}${row}: unit "${unit.slice(0, 30)}" differs from ${ind.code}'s unit "${ind.unit}"`, { unit: unit.slice(0, 30), code: ind.code, expected: ind.unit });
       return null;
     }
   }
@@ -448,7 +450,7 @@ function annexScenario(ctx: Context, g: Grid, headerRow: number, target: ImportT
       if (!m) continue;
       const name = m[1]!.trim();
       const s = ctx.scenarios.find((x) => x.name === name) ?? ctx.scenarios.find((x) => normalizeName(x.name) === normalizeName(name));
-      if (!s) ctx.out.reject(g.name, r, c, 'unknown_scenario', `${g.name}!${columnLetter(c)}${r}: the workbook has no scenario "${name.slice(0, 60)}"; its Menjadi columns are skipped (choose a scenario to import them into)`);
+      if (!s) ctx.out.reject(g.name, r, c, 'unknown_scenario', `${g.name}!${columnLetter(c)}${r}: the workbook has no scenario "${name.slice(0, 60)}"; its Menjadi columns are skipped (choose a scenario to import them into)`, { name: name.slice(0, 60) });
       return s ?? null;
     }
   }

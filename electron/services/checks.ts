@@ -78,7 +78,10 @@ export function requireNoErrors(report: CheckReport, action: string): void {
   if (errors.length === 0) return;
   const shown = errors.slice(0, 3).map((f) => f.message.en).join('; ');
   const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
+  // The first findings in both languages, so the page says them in its own (params are words, the message a fallback).
   throw new AppError('blocked', `Cannot ${action}: ${errors.length} error(s) in Pemeriksaan: ${shown}${more}`, {
     errors: errors.length,
+    first_id: errors.slice(0, 3).map((f) => f.message.id).join('; '),
+    first_en: shown,
   });
 }

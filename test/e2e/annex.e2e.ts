@@ -32,7 +32,12 @@ test.describe('Ekspor (demo workbook)', () => {
 
     // A changed target without a justification: the export is refused and says why.
     await page.getByRole('button', { name: 'Ekspor lampiran' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Ekspor ditolak' })).toBeVisible();
+    const refused = page.getByRole('alert').filter({ hasText: 'Ekspor ditolak' });
+    await expect(refused).toBeVisible();
+    // In Indonesian only: the count and the finding in the UI's words, not the service's English.
+    await expect(refused).toContainText('1 kesalahan');
+    await expect(refused).not.toContainText('Cannot export');
+    await expect(refused).not.toContainText('without a justification');
     await expect(page.getByRole('button', { name: 'Buka Pemeriksaan' })).toBeVisible();
 
     await call(page, 'justification.set', { scenarioId: scenario.id, indicatorId: p0, text: 'Dampak pandemi COVID-19' });

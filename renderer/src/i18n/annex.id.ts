@@ -22,6 +22,7 @@ export const annexId = {
     done: '{{file}} diunduh ({{sheets}} lembar; {{warnings}} peringatan dimuat di Lampiran III).',
     saved: '{{file}} disimpan ({{sheets}} lembar; {{warnings}} peringatan dimuat di Lampiran III).',
     blocked: 'Ekspor ditolak: masih ada kesalahan di Pemeriksaan.',
+    blockedDetail: '{{count}} kesalahan, a.l.: {{first}}',
     openChecks: 'Buka Pemeriksaan',
   },
   import: {
@@ -89,6 +90,17 @@ export const annexId = {
     encoding_windows_1252: 'Periksa huruf pada "{{text}}".',
     readingAssumed: '"{{text}}" dibaca dengan desimal {{decimal}}: {{value}}, karena tidak ada sel yang menentukan (cara Indonesia).',
     readingDecided: '"{{text}}" dibaca dengan desimal {{decimal}}: {{value}}, sesuai {{decidedBy}}.',
+    not_a_number: '"{{text}}" tidak dapat dibaca sebagai angka.',
+    cell_error: 'Sel berisi galat {{text}}.',
+    year_outside_plan: 'Tahun {{year}} di luar {{from}}–{{to}} untuk seri ini.',
+    too_many_decimals: '{{number}} punya desimal lebih banyak daripada yang disimpan {{code}} ({{decimals}}).',
+    out_of_range: '{{number}} di luar rentang {{min}}–{{max}} {{unit}} untuk {{code}}.',
+    duplicate: '{{code}} {{year}} muncul dua kali di berkas.',
+    unknown_indicator: 'Tidak ada indikator yang cocok dengan "{{text}}".',
+    ambiguous_indicator: 'Beberapa indikator cocok dengan "{{text}}".',
+    unit_mismatch: 'Satuan "{{unit}}" berbeda dari satuan {{code}} ("{{expected}}").',
+    unknown_scenario: 'Buku kerja tidak punya skenario "{{name}}"; kolom Menjadi-nya dilewati (pilih skenario tujuan impor).',
+    formula_without_value: 'Rumus tanpa hasil tersimpan; buka dan simpan berkasnya di Excel dulu.',
   },
   /** Angka sementara BPS ("12,32*"): the value's status, also marked in the Buku Kerja grid. */
   provisional: {

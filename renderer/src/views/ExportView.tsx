@@ -170,8 +170,11 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
   const markWord = (m: NumberConvention['thousands'] | undefined) => t(`annex.import.mark.${m === ',' ? 'comma' : m === '.' ? 'point' : m === ' ' ? 'space' : 'none'}`);
   /** An issue's detail in the UI language where the app words it (params), else the service's English message. */
   const detail = (issue: ImportIssue<string>): string => {
+    if (issue.code === 'formula_without_value') return t('annex.detail.formula_without_value');
     const p = issue.params;
     if (!p) return issue.message;
+    /** A number the service sent as text, in the UI's form ('' → an open bound). */
+    const num = (s: string | undefined, open: string) => (s === undefined || s === '' ? open : formatExact(Number(s)));
     const mark = (k: string) => markWord(p[k] as NumberConvention['thousands']);
     switch (issue.code) {
       case 'ambiguous_number':
@@ -183,10 +186,34 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
       case 'encoding_windows_1252':
         return p.text ? t('annex.detail.encoding_windows_1252', { text: p.text }) : '';
       case 'too_many_decimals':
-      case 'out_of_range':
-        return p.decidedBy
-          ? t('annex.detail.readingDecided', { text: p.text, decimal: mark('decimal'), value: p.value, decidedBy: p.decidedBy })
-          : t('annex.detail.readingAssumed', { text: p.text, decimal: mark('decimal'), value: p.value });
+      case 'out_of_range': {
+        if (p.number === undefined) return issue.message;
+        const problem =
+          issue.code === 'out_of_range'
+            ? t('annex.detail.out_of_range', { number: num(p.number, ''), min: num(p.min, '−∞'), max: num(p.max, '∞'), unit: p.unit, code: p.code })
+            : t('annex.detail.too_many_decimals', { number: num(p.number, ''), code: p.code, decimals: p.decimals });
+        // How the text was read, where a number convention was involved.
+        const reading =
+          p.text === undefined
+            ? ''
+            : p.decidedBy
+              ? t('annex.detail.readingDecided', { text: p.text, decimal: mark('decimal'), value: p.value, decidedBy: p.decidedBy })
+              : t('annex.detail.readingAssumed', { text: p.text, decimal: mark('decimal'), value: p.value });
+        return reading ? `${problem} ${reading}` : problem;
+      }
+      case 'not_a_number':
+      case 'cell_error':
+      case 'unknown_indicator':
+      case 'ambiguous_indicator':
+        return p.text === undefined ? issue.message : t(`annex.detail.${issue.code}`, { text: p.text });
+      case 'year_outside_plan':
+        return t('annex.detail.year_outside_plan', { year: p.year, from: p.from, to: p.to });
+      case 'duplicate':
+        return t('annex.detail.duplicate', { code: p.code, year: p.year });
+      case 'unit_mismatch':
+        return t('annex.detail.unit_mismatch', { unit: p.unit, code: p.code, expected: p.expected });
+      case 'unknown_scenario':
+        return t('annex.detail.unknown_scenario', { name: p.name });
       default:
         return issue.message;
     }
@@ -204,7 +231,13 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
       <div role="status" aria-live="polite" className="export-status">{busy === 'export' ? t('annex.export.busy') : busy === 'import' ? t('annex.import.busy') : busy === 'apply' ? t('annex.import.applying') : message}</div>
       {failure && (
         <div role="alert" className="inline-alert">
-          <strong>{failure.code === 'blocked' ? t('annex.export.blocked') : t(`error.codes.${failure.code}`, { defaultValue: t('error.title') })}</strong> {failure.message}
+          <strong>{failure.code === 'blocked' ? t('annex.export.blocked') : t(`error.codes.${failure.code}`, { defaultValue: t('error.title') })}</strong>{' '}
+          {failure.code === 'blocked' && failure.params?.errors !== undefined
+            ? t('annex.export.blockedDetail', {
+                count: Number(failure.params.errors),
+                first: i18n.language === 'en' ? failure.params.first_en : failure.params.first_id,
+              })
+            : failure.message}
           {failure.code === 'blocked' && (
             <button type="button" className="button" onClick={onOpenChecks}>
               {t('annex.export.openChecks')}
