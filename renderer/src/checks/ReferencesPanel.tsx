@@ -14,6 +14,7 @@ import { formatNumber } from '../../../shared/format/number.js';
 import { isPercentUnit } from '../../../shared/model/checks.js';
 import { COMPARISON_SIGN } from '../charts/series.js';
 import { draftOf, emptyDraft, fieldOf, validateDraft, YEAR_MAX, YEAR_MIN, type DraftErrors, type DraftField, type ReferenceDraft } from './reference-form.js';
+import { FailureDetail } from '../components/FailureDetail.js';
 
 type ReferenceList = { references: ReferenceTarget[]; shockYears: ShockYear[] };
 
@@ -207,7 +208,7 @@ export function ReferencesPanel({ api, indicators, data, onChanged }: Props) {
           </h3>
           {failure && (
             <p className="form-failure" role="alert">
-              {t(`error.codes.${failure.code}`, { defaultValue: t('error.title') })} {failure.message}
+              {t(`error.codes.${failure.code}`, { defaultValue: t('error.title') })} <FailureDetail failure={failure} />
             </p>
           )}
           <div className="form-grid">

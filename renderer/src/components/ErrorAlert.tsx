@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '../../../shared/api/result.js';
+import { FailureDetail } from './FailureDetail.js';
 
 /**
  * The alert region: always in the DOM (so assistive tech announces what appears in it), showing
@@ -12,18 +13,8 @@ interface Props {
   action?: { label: string; run: () => void } | undefined;
 }
 
-/** Refusals the UI says in its own words (params.reason from the services), instead of the service's English message. */
-const WORDED_REASONS = ['read_only_folder', 'disk_full', 'not_a_workbook', 'not_an_annex', 'path_not_chosen', 'frozen'] as const;
-type WordedReason = (typeof WORDED_REASONS)[number];
-
-function wordedReason(error: Failure): WordedReason | null {
-  const reason = error.params?.reason;
-  return typeof reason === 'string' && (WORDED_REASONS as readonly string[]).includes(reason) ? (reason as WordedReason) : null;
-}
-
 export function ErrorAlert({ error, onDismiss, action }: Props) {
   const { t } = useTranslation();
-  const reason = error ? wordedReason(error) : null;
   return (
     <div className="alert-region" role="alert" aria-atomic="true">
       {error && (
@@ -31,14 +22,7 @@ export function ErrorAlert({ error, onDismiss, action }: Props) {
           <div className="alert-text">
             <strong className="alert-title">{t(`error.codes.${error.code}`, { defaultValue: t('error.title') })}</strong>
             <span className="alert-message">
-              {reason ? (
-                t(`error.reasons.${reason}`, { file: error.params?.file ?? '', folder: error.params?.folder ?? '', scenario: error.params?.scenario ?? '' })
-              ) : (
-                <>
-                  {error.message}
-                  {error.field ? ` (${error.field})` : ''}
-                </>
-              )}
+              <FailureDetail failure={error} />
             </span>
           </div>
           <div className="alert-actions">

@@ -218,6 +218,11 @@ export const en: Messages = {
       label: 'Target tools',
       path: 'Model a target path…',
       capaian: 'Show achievement',
+      hideRealised: 'Hide realised years',
+      hideRealisedTitle: 'Hide the {{years}} columns: years whose realisation was published by the revision date',
+      chart: 'Chart',
+      showChart: 'Show the indicator’s chart and checks',
+      hideChart: 'Hide the indicator’s chart and checks',
     },
     history: {
       undo: 'Undo',
@@ -229,11 +234,6 @@ export const en: Messages = {
     },
     actions: {
       other: 'last step',
-      hideRealised: 'Hide realised years',
-      hideRealisedTitle: 'Hide the {{years}} columns: years whose realisation was published by the revision date',
-      chart: 'Chart',
-      showChart: 'Show the indicator’s chart and checks',
-      hideChart: 'Hide the indicator’s chart and checks',
     },
     grid: {
       label: 'Revised target table',
@@ -315,6 +315,7 @@ export const en: Messages = {
         'Achievement: realisation against target by the indicator’s formula (higher is better: realisation ÷ target; lower is better: target ÷ realisation, or (2 − realisation ÷ target) where chosen; target 0: gap closure from the baseline). Categories by Permendagri 86/2017 (≥ 91 very high … ≤ 50 very low), or the LAKIP scale where chosen. A target missed in its direction: not achieved, with the gap; across a change of method: not comparable.',
     },
     legend: {
+      label: 'Target table legend',
       editable: 'editable (revised target, justification)',
       loosen: 'target loosened for the indicator’s polarity',
       tighten: 'target tightened',
@@ -326,8 +327,9 @@ export const en: Messages = {
       notNumber: '{{cell}}: “{{text}}” is not a number ({{reason}}). Write e.g. 12,60 or 79.270. Nothing was saved.',
       outOfRange: '{{cell}}: {{value}} is outside {{range}}. Nothing was saved.',
       refused: '{{cell}}: {{reason}}. Nothing was saved.',
-      label: 'Target table legend',
       noScenario: 'Select or create a scenario first to change targets.',
+      refusedMarker: 'Refused, not saved',
+      fixHint: 'Type or press F2 to correct it; Esc discards what was typed.',
     },
     status: {
       saved: '{{cell}} saved.',
@@ -339,8 +341,6 @@ export const en: Messages = {
     range: {
       between: '{{min}}–{{max}}',
       atLeast: '≥ {{min}}',
-      refusedMarker: 'Refused, not saved',
-      fixHint: 'Type or press F2 to correct it; Esc discards what was typed.',
       atMost: '≤ {{max}}',
     },
     parse: {
@@ -503,6 +503,8 @@ export const en: Messages = {
     },
     title: 'Something went wrong',
     detail: 'Details',
+    atField: 'Check the field {{field}}. ',
+    blockedDetail: '{{count}} error(s) in Checks, among them: {{first}}',
     codes: {
       bad_input: 'The input is not valid.',
       unknown_method: 'The service does not know this command.',

@@ -216,6 +216,11 @@ export const id = {
       label: 'Alat target',
       path: 'Modelkan jalur target…',
       capaian: 'Tampilkan capaian',
+      hideRealised: 'Sembunyikan tahun terealisasi',
+      hideRealisedTitle: 'Sembunyikan kolom {{years}}: tahun yang realisasinya sudah terbit pada tanggal perubahan',
+      chart: 'Grafik',
+      showChart: 'Tampilkan grafik dan pemeriksaan indikator',
+      hideChart: 'Sembunyikan grafik dan pemeriksaan indikator',
     },
     history: {
       undo: 'Urungkan',
@@ -227,11 +232,6 @@ export const id = {
     },
     actions: {
       other: 'langkah terakhir',
-      hideRealised: 'Sembunyikan tahun terealisasi',
-      hideRealisedTitle: 'Sembunyikan kolom {{years}}: tahun yang realisasinya sudah terbit pada tanggal perubahan',
-      chart: 'Grafik',
-      showChart: 'Tampilkan grafik dan pemeriksaan indikator',
-      hideChart: 'Sembunyikan grafik dan pemeriksaan indikator',
     },
     grid: {
       label: 'Tabel target perubahan',
@@ -313,6 +313,7 @@ export const id = {
         'Capaian: realisasi terhadap target dengan rumus indikatornya (makin tinggi makin baik: realisasi ÷ target; makin rendah makin baik: target ÷ realisasi, atau (2 − realisasi ÷ target) bila dipilih; target 0: penutupan kesenjangan dari kondisi awal). Kategori menurut Permendagri 86/2017 (≥ 91 sangat tinggi … ≤ 50 sangat rendah) atau skala LAKIP bila dipilih. Target yang terlewat menurut arah indikator: tidak tercapai, dengan selisihnya; melintasi perubahan metode: tidak sebanding.',
     },
     legend: {
+      label: 'Keterangan tabel target',
       editable: 'dapat diubah (target perubahan, alasan perubahan)',
       loosen: 'target dilonggarkan menurut polaritas indikator',
       tighten: 'target diperketat',
@@ -324,8 +325,9 @@ export const id = {
       notNumber: '{{cell}}: «{{text}}» bukan angka ({{reason}}). Tulis misalnya 12,60 atau 79.270. Tidak ada yang disimpan.',
       outOfRange: '{{cell}}: {{value}} di luar rentang {{range}}. Tidak ada yang disimpan.',
       refused: '{{cell}}: {{reason}}. Tidak ada yang disimpan.',
-      label: 'Keterangan tabel target',
       noScenario: 'Pilih atau buat skenario dulu untuk mengubah target.',
+      refusedMarker: 'Ditolak, tidak disimpan',
+      fixHint: 'Ketik atau tekan F2 untuk membetulkan; Esc membuang isian ini.',
     },
     status: {
       saved: '{{cell}} disimpan.',
@@ -337,8 +339,6 @@ export const id = {
     range: {
       between: '{{min}}–{{max}}',
       atLeast: '≥ {{min}}',
-      refusedMarker: 'Ditolak, tidak disimpan',
-      fixHint: 'Ketik atau tekan F2 untuk membetulkan; Esc membuang isian ini.',
       atMost: '≤ {{max}}',
     },
     parse: {
@@ -501,6 +501,8 @@ export const id = {
       frozen: 'Skenario “{{scenario}}” adalah usulan dan dikunci: target dan alasannya tidak dapat diubah, juga lewat impor. Kembalikan ke draf dulu untuk mengubahnya.',
     },
     detail: 'Rincian',
+    atField: 'Periksa isian {{field}}. ',
+    blockedDetail: '{{count}} kesalahan di Pemeriksaan, a.l.: {{first}}',
     codes: {
       bad_input: 'Masukan tidak valid.',
       unknown_method: 'Perintah tidak dikenal oleh layanan.',

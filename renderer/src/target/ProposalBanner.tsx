@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Failure, Result } from '../../../shared/api/result.js';
 import type { Scenario } from '../../../shared/domain.js';
 import { Modal } from './Modal.js';
+import { FailureDetail } from '../components/FailureDetail.js';
 
 interface Props {
   scenario: Scenario;
@@ -59,7 +60,7 @@ export function ProposalBanner({ scenario, busy, onRevert }: Props) {
         <div className="dialog-error" role="alert">
           {failure && (
             <>
-              <strong>{t(`error.codes.${failure.code}`, { defaultValue: t('error.title') })}</strong> {failure.message}
+              <strong>{t(`error.codes.${failure.code}`, { defaultValue: t('error.title') })}</strong> <FailureDetail failure={failure} />
             </>
           )}
         </div>

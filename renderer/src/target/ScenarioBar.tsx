@@ -9,6 +9,7 @@ import type { Failure, Result } from '../../../shared/api/result.js';
 import type { Scenario } from '../../../shared/domain.js';
 import { Modal } from './Modal.js';
 import type { ScenarioSourceInput, ScenarioState } from './useScenario.js';
+import { FailureDetail } from '../components/FailureDetail.js';
 
 type DialogState =
   | { kind: 'create' }
@@ -29,7 +30,7 @@ function FailureText({ failure }: { failure: Failure | null }) {
     <div className="dialog-error" role="alert">
       {failure && (
         <>
-          <strong>{t(`error.codes.${failure.code}`, { defaultValue: t('error.title') })}</strong> {failure.message}
+          <strong>{t(`error.codes.${failure.code}`, { defaultValue: t('error.title') })}</strong> <FailureDetail failure={failure} />
         </>
       )}
     </div>
