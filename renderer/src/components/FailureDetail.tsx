@@ -20,6 +20,9 @@ export function FailureDetail({ failure }: { failure: Failure }) {
   const p = failure.params ?? {};
   const reason = wordedReason(failure);
   if (reason) return <>{t(`error.reasons.${reason}`, { file: p.file ?? '', folder: p.folder ?? '', scenario: p.scenario ?? '' })}</>;
+  if (failure.code === 'not_found' && typeof p.file === 'string') {
+    return <>{t('error.reasons.not_found', { file: p.file.split(/[\\/]/).pop() ?? p.file })}</>;
+  }
   if (failure.code === 'blocked' && p.errors !== undefined && p.first_id !== undefined) {
     return <>{t('error.blockedDetail', { count: Number(p.errors), first: String((i18n.language === 'en' ? p.first_en : p.first_id) ?? '') })}</>;
   }

@@ -499,6 +499,7 @@ export const en: Messages = {
       not_a_workbook: '{{file}} is not a workbook of this app, so it was not replaced. Choose another name.',
       not_an_annex: '{{file}} is not an annex made by this app, so it was not replaced. Choose another name.',
       path_not_chosen: 'This file was not chosen in the app’s dialog or the recent-files list, so it was not opened.',
+      not_found: '{{file}} was not found: it was moved, renamed or deleted.',
       frozen: 'Scenario “{{scenario}}” is the proposal (usulan) and is locked: its targets and justifications cannot be changed, by import either. Return it to draft first to change it.',
     },
     title: 'Something went wrong',

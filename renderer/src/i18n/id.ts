@@ -498,6 +498,7 @@ export const id = {
       not_a_workbook: '{{file}} bukan buku kerja aplikasi ini, jadi tidak ditimpa. Pilih nama lain.',
       not_an_annex: '{{file}} bukan lampiran buatan aplikasi ini, jadi tidak ditimpa. Pilih nama lain.',
       path_not_chosen: 'Berkas ini tidak dipilih melalui dialog aplikasi atau daftar berkas terakhir, jadi tidak dibuka.',
+      not_found: '{{file}} tidak ditemukan: berkas itu dipindah, diganti namanya atau dihapus.',
       frozen: 'Skenario “{{scenario}}” adalah usulan dan dikunci: target dan alasannya tidak dapat diubah, juga lewat impor. Kembalikan ke draf dulu untuk mengubahnya.',
     },
     detail: 'Rincian',
