@@ -8,6 +8,7 @@
  *   --call-timeout S  stop the store when one call runs longer than S seconds (default 120;
  *                     building an annex gets at least 600)
  *   --make-demo [FILE] build the demo workbook (default: the user's data folder) and exit
+ *   --empty            with --make-demo: without the worked example scenario "Perubahan 2021 (contoh)"
  *
  * The workbook services run in a child process (store-process.ts) under a watchdog
  * (store-supervisor.ts): a call that runs away is stopped, answered with a clear error, and the
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         listen: { type: 'string' },
         'make-demo': { type: 'boolean' },
+        empty: { type: 'boolean' },
         'call-timeout': { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
   }
   const { values, positionals } = args;
   if (values.help) {
-    process.stdout.write('Usage: npm run serve -- [--workbook FILE] [--port N] [--listen HOST] [--call-timeout SECONDS]\n       npm run demo -- [FILE]\n');
+    process.stdout.write('Usage: npm run serve -- [--workbook FILE] [--port N] [--listen HOST] [--call-timeout SECONDS]\n       npm run demo -- [--empty] [FILE]\n');
     return;
   }
   const dataDir = defaultDataDir();
@@ -58,9 +60,10 @@ async function main(): Promise<void> {
   if (values['make-demo']) {
     const target = path.resolve(positionals[0] ?? demoWorkbookPath(dataDir));
     if (fs.existsSync(target)) fail(`demo: ${target} already exists; remove it first or name another file`);
-    const wb = await createDemoWorkbook(target);
+    const empty = values.empty === true;
+    const wb = await createDemoWorkbook(target, {}, { empty });
     wb.close();
-    process.stdout.write(`Demo workbook written: ${target}\n`);
+    process.stdout.write(`Demo workbook written${empty ? ' (without the worked example)' : ''}: ${target}\n`);
     return;
   }
 

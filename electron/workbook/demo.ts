@@ -1,13 +1,19 @@
 /**
  * Builds the Kabupaten Muara Enim demo workbook from resources/demo/muara-enim.json, the data
- * file that names a source for every value (never a binary blob in git).
+ * file that names a source for every value (never a binary blob in git), and — unless asked for
+ * an empty one — the worked example of the 2021 revision from resources/demo/perubahan-2021-contoh.json
+ * (illustrative revised targets, made through the one write path as a planner would make them).
  */
 import { z } from 'zod';
 import demoData from '../../resources/demo/muara-enim.json' with { type: 'json' };
+import exampleData from '../../resources/demo/perubahan-2021-contoh.json' with { type: 'json' };
 import { SERIES } from '../../shared/domain.js';
 import { RAPERDA_LIMITS } from '../../shared/raperda.js';
 import { textProblem } from '../../shared/text-rules.js';
 import { STANDARD_INDICATORS } from './standard-indicators.js';
+import type { Actor } from './edit.js';
+import { createScenario, setScenarioStatus } from './editors/scenarios.js';
+import { setJustification, setTargets } from './editors/targets.js';
 import type { NewWorkbook, SeedValue, StoreOptions } from './store.js';
 import { Workbook } from './store.js';
 
@@ -84,6 +90,71 @@ export function demoSpec(raw: unknown = demoData): NewWorkbook {
   };
 }
 
-export function createDemoWorkbook(filePath: string, opts: StoreOptions = {}): Promise<Workbook> {
-  return Workbook.create(filePath, demoSpec(), opts);
+const exampleSchema = z.object({
+  /** Who the change log names for the example's steps (an account, no person). */
+  actor: z.string().min(1),
+  name: z.string().min(1).max(120),
+  description: z.string().min(1),
+  /**
+   * Per indicator: the revised rates by year (counts are derived by the app from each rate and
+   * the year's Susenas population, never written here) and the justification.
+   */
+  rates: z.array(
+    z.object({
+      indicator: z.string(),
+      values: z.record(z.string().regex(/^\d{4}$/), z.number().finite()).optional(),
+      justification: z.string().min(1),
+    }),
+  ),
+});
+
+export type DemoExample = z.infer<typeof exampleSchema>;
+
+/** The worked example's contents (resources/demo/perubahan-2021-contoh.json). */
+export function demoExample(raw: unknown = exampleData): DemoExample {
+  return exampleSchema.parse(raw);
+}
+
+/** The worked example's name, as the example scenario is stored. */
+export const DEMO_EXAMPLE_NAME = demoExample().name;
+
+/**
+ * Adds the worked example to a demo workbook through the one write path, step by step as a
+ * planner would: the scenario from the original targets, each indicator's revised rates (its
+ * count follows through the population), each justification, then usulan (which freezes it).
+ */
+export function addDemoExample(wb: Workbook, example: DemoExample = demoExample()): number {
+  const actor: Actor = { user: example.actor, person: null };
+  const byCode = wb.indicatorIndex().byCode;
+  const indicator = (code: string) => {
+    const ind = byCode.get(code);
+    if (!ind) throw new Error(`The demo's example names unknown indicator ${code}`);
+    return ind;
+  };
+  const scenario = createScenario(wb, actor, example.name, example.description, { kind: 'original' });
+  for (const r of example.rates) {
+    if (!r.values) continue;
+    const id = indicator(r.indicator).id;
+    setTargets(wb, actor, scenario.id, Object.entries(r.values).map(([year, value]) => ({ indicatorId: id, year: Number(year), value })), 'target.edit');
+  }
+  for (const r of example.rates) setJustification(wb, actor, scenario.id, indicator(r.indicator).id, r.justification);
+  setScenarioStatus(wb, actor, scenario.id, 'usulan');
+  return scenario.id;
+}
+
+export interface DemoOptions {
+  /** Without the worked example (`npm run demo -- --empty FILE`, tests that need a blank slate). */
+  empty?: boolean;
+}
+
+export async function createDemoWorkbook(filePath: string, opts: StoreOptions = {}, demo: DemoOptions = {}): Promise<Workbook> {
+  const wb = await Workbook.create(filePath, demoSpec(), opts);
+  if (demo.empty) return wb;
+  try {
+    addDemoExample(wb);
+  } catch (err) {
+    wb.close();
+    throw err;
+  }
+  return wb;
 }

@@ -136,7 +136,7 @@ export function App() {
           />
         ) : (
           <>
-            {view === 'workbook' && <WorkbookView api={api} summary={wb.summary} values={wb.values} busy={wb.busy} onClose={wb.close} onChanged={reload} />}
+            {view === 'workbook' && <WorkbookView api={api} summary={wb.summary} values={wb.values} busy={wb.busy} onClose={wb.close} onChanged={reload} onOpenView={setView} />}
             {view === 'target' && (
               <TargetView
                 api={api}

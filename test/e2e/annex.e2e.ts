@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { WorkbookSummary } from '../../shared/domain.js';
 import { expect, test, watchPage, callApi as call } from './host.js';
 
-test.use({ hostOptions: { file: 'annex' } });
+// The demo without its worked example (demo-example.e2e.ts covers that): these tests make their own scenarios.
+test.use({ hostOptions: { file: 'annex', emptyDemo: true } });
 
 const SHOTS = path.resolve('test-results/screenshots');
 

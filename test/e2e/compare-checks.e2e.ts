@@ -12,7 +12,8 @@ import type { IndicatorValue, ScenarioTargets, WorkbookSummary } from '../../sha
 import { isChanged } from '../../shared/model/checks.js';
 import { expect, test, watchPage, callApi as call } from './host.js';
 
-test.use({ hostOptions: { file: 'compare-checks' } });
+// The demo without its worked example (demo-example.e2e.ts covers that): these tests make their own scenarios.
+test.use({ hostOptions: { file: 'compare-checks', emptyDemo: true } });
 
 const SHOTS = path.resolve('test-results/screenshots');
 const SCENARIO = 'Perubahan 2021';

@@ -2,8 +2,8 @@
  * Test fixture: starts the browser host (dist/node/serve.mjs) for one test file, in a throwaway
  * data folder, and waits for the URL line it prints — no sleeps. The host is stopped afterwards.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -37,6 +37,11 @@ export interface HostOptions {
    * first-start profile dialog stays closed. false: none (the first start of a new user).
    */
   profile?: boolean;
+  /**
+   * The demo without its worked example (`npm run demo -- --empty`), written where the host's
+   * openDemo finds it: for a test that builds its own scenarios from a blank slate.
+   */
+  emptyDemo?: boolean;
 }
 
 /** The person of the e2e profile (user-profile.json, electron/services/profile.ts). */
@@ -46,6 +51,11 @@ export const E2E_PERSON = { name: 'Rina Marlina, S.E., M.Si.', nip: '19850412 20
 export async function startHost(options: HostOptions = {}): Promise<Host & { stop(): Promise<void> }> {
   const home = await mkdtemp(path.join(tmpdir(), 'rpjmd-e2e-'));
   if (options.profile !== false) await writeFile(path.join(home, 'user-profile.json'), JSON.stringify({ person: E2E_PERSON }));
+  if (options.emptyDemo) {
+    await mkdir(path.join(home, 'workbooks'), { recursive: true });
+    const made = spawnSync(process.execPath, [SERVE, '--make-demo', '--empty', path.join(home, 'workbooks', 'muara-enim-demo.rpjmd')], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`npm run demo -- --empty failed:\n${made.stderr}`);
+  }
   const args = [SERVE, '--port', '0'];
   if (options.workbook) args.push('--workbook', path.join(home, options.workbook));
   const child: ChildProcess = spawn(process.execPath, args, {

@@ -13,7 +13,8 @@ import type { Locator, Page } from '@playwright/test';
 import type { ChangeLogEntry, Scenario, WorkbookSummary } from '../../shared/domain.js';
 import { callApi as call, expect, pageSession, SESSION_STORAGE_KEY, test, watchPage } from './host.js';
 
-test.use({ hostOptions: { file: 'scenario-shell' }, viewport: { width: 1366, height: 768 } });
+// The demo without its worked example (demo-example.e2e.ts covers that): these tests make their own scenarios.
+test.use({ hostOptions: { file: 'scenario-shell', emptyDemo: true }, viewport: { width: 1366, height: 768 } });
 
 const nav = (page: Page, name: string): Locator => page.getByRole('navigation').getByRole('button', { name, exact: true });
 const rev = (page: Page, code: string, year: number) => page.locator(`.target-grid [row-id="indicator:${code}"] [col-id="rev-${year}"]`);

@@ -13,7 +13,8 @@ import type { Locator, Page } from '@playwright/test';
 import type { ScenarioTargets, WorkbookSummary } from '../../shared/domain.js';
 import { expect, test, watchPage, callApi as call } from './host.js';
 
-test.use({ hostOptions: { file: 'target' }, viewport: { width: 1366, height: 768 } });
+// The demo without its worked example (demo-example.e2e.ts covers that): these tests make their own scenarios.
+test.use({ hostOptions: { file: 'target', emptyDemo: true }, viewport: { width: 1366, height: 768 } });
 const VIEWPORT = { width: 1366, height: 768 };
 
 const SHOTS = path.resolve('test-results/screenshots');

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Indicator, IndicatorValue, Scenario, WorkbookSummary } from '../../shared/domain.js';
 import { createServices, type Services } from '../../electron/services/index.js';
+import { writeEmptyDemo } from './demo.js';
 import { tempDir } from './files.js';
 
 export async function ok<T>(p: Promise<{ ok: boolean; value?: unknown }>): Promise<T> {
@@ -26,6 +27,8 @@ export interface Demo extends Services {
  * poverty targets (COVID-19) with a justification, and marks it usulan — all through dispatch.
  */
 export async function demoWithUsulan(dataDir = tempDir()): Promise<Demo> {
+  // From the demo without its worked example: the proposal these tests export is this one alone.
+  await writeEmptyDemo(dataDir);
   const services = createServices({ dataDir, host: 'browser', appVersion: 'test' });
   const { dispatch } = services;
   const summary = await ok<WorkbookSummary>(dispatch('workbook.openDemo', {}));

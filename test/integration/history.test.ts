@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryPage, HistoryRow } from '../../shared/history.js';
 import type { Indicator, IndicatorValue, Person, Scenario, WorkbookSummary } from '../../shared/domain.js';
 import { createServices, type Services } from '../../electron/services/index.js';
+import { writeEmptyDemo } from '../helpers/demo.js';
 import { tempDir } from '../helpers/files.js';
 import { ok } from '../helpers/annex.js';
 
@@ -25,7 +26,10 @@ afterEach(async () => {
  * IPM 2023 edited. Scenario B (empty): P0 2021 edited by Budi.
  */
 async function history() {
-  services = createServices({ dataDir: tempDir(), host: 'browser', appVersion: 'test' });
+  // The demo without its worked example (whose steps "contoh" made): only this history is in the log.
+  const dataDir = tempDir();
+  await writeEmptyDemo(dataDir);
+  services = createServices({ dataDir, host: 'browser', appVersion: 'test' });
   const { dispatch } = services;
   const summary = await ok<WorkbookSummary>(dispatch('workbook.openDemo', {}));
   const ind = (code: string) => summary.indicators.find((i) => i.code === code) as Indicator;

@@ -5,6 +5,7 @@ import type { Dispatch } from '../../shared/api/dispatch.js';
 import type { ChangeLogEntry, Indicator, Scenario, ScenarioTargets, WorkbookSummary } from '../../shared/domain.js';
 import { createServices } from '../../electron/services/index.js';
 import { Workbook } from '../../electron/workbook/store.js';
+import { writeEmptyDemo } from '../helpers/demo.js';
 import { tempDir } from '../helpers/files.js';
 
 async function ok<T>(p: Promise<{ ok: boolean; value?: unknown }>): Promise<T> {
@@ -13,8 +14,10 @@ async function ok<T>(p: Promise<{ ok: boolean; value?: unknown }>): Promise<T> {
   return r.value as T;
 }
 
+/** The demo without its worked example (test/helpers/demo.ts): these tests make every scenario they read. */
 async function demo() {
   const dataDir = tempDir();
+  await writeEmptyDemo(dataDir);
   const services = createServices({ dataDir, host: 'browser', appVersion: 'test' });
   const summary = await ok<WorkbookSummary>(services.dispatch('workbook.openDemo', {}));
   const ind = (code: string) => summary.indicators.find((i) => i.code === code) as Indicator;

@@ -1,6 +1,13 @@
 /** The demo workbook's data: sourced where the sources say so, illustrative everywhere else. */
-import { describe, expect, it } from 'vitest';
-import { demoSpec } from '../../electron/workbook/demo.js';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkScenario } from '../../electron/services/checks.js';
+import { createDemoWorkbook, DEMO_EXAMPLE_NAME, demoExample, demoSpec } from '../../electron/workbook/demo.js';
+import type { Workbook } from '../../electron/workbook/store.js';
+import { countFromRate } from '../../shared/model/rate-count.js';
+import { isRealisedYear } from '../../shared/model/revision.js';
+import { tempDir } from '../helpers/files.js';
+import { EXAMPLE_SCENARIO_NAME, ownScenarioName } from '../../renderer/src/workbook/demo-example.js';
 import { STANDARD_INDICATORS } from '../../electron/workbook/standard-indicators.js';
 import demoData from '../../resources/demo/muara-enim.json' with { type: 'json' };
 
@@ -82,5 +89,100 @@ describe('Muara Enim demo data', () => {
     expect((demoData as { $responsibleUnits: string }).$responsibleUnits).toMatch(/^Ilustrasi/);
     expect(() => demoSpec({ ...minimal, responsibleUnits: { XX: 'Dinas Sosial' } })).toThrow(/unknown indicator XX/);
     expect(() => demoSpec({ ...minimal, responsibleUnits: { P0: 'Dinas\u0007Sosial' } })).toThrow();
+  });
+});
+
+/** The worked example of the 2021 revision (#15 item 1): every view has content on first start. */
+describe('the demo ships the 2021 revision as a worked example', () => {
+  let wb: Workbook;
+  let empty: Workbook;
+  beforeAll(async () => {
+    const dir = tempDir();
+    wb = await createDemoWorkbook(path.join(dir, 'demo.rpjmd'));
+    empty = await createDemoWorkbook(path.join(dir, 'empty.rpjmd'), {}, { empty: true });
+  });
+  afterAll(() => {
+    wb.close();
+    empty.close();
+  });
+  const example = () => wb.reads.scenarios().find((s) => s.name === DEMO_EXAMPLE_NAME)!;
+  const code = (id: number) => wb.indicatorIndex().byId.get(id)!.code;
+  const POVERTY = ['P0', 'JPM', 'P0E', 'JPME'];
+
+  it('is the scenario the Buku Kerja\'s next-steps card looks for; the planner\'s own gets a name of its own', () => {
+    expect(EXAMPLE_SCENARIO_NAME).toBe(DEMO_EXAMPLE_NAME);
+    expect(ownScenarioName([DEMO_EXAMPLE_NAME])).toBe('Perubahan 2021');
+    expect(ownScenarioName([DEMO_EXAMPLE_NAME, 'Perubahan 2021', 'Perubahan 2021 (2)'])).toBe('Perubahan 2021 (3)');
+  });
+
+  it('is one scenario "Perubahan 2021 (contoh)", the usulan, described as an illustrative example in both languages', () => {
+    expect(wb.reads.scenarios().map((s) => [s.name, s.status])).toEqual([['Perubahan 2021 (contoh)', 'usulan']]);
+    const { description } = example();
+    expect(description).toMatch(/Contoh kerja \(ilustrasi\)/);
+    expect(description).toMatch(/bukan target Perda Perubahan/);
+    expect(description).toMatch(/Illustrative worked example/);
+    expect(description).toMatch(/not Muara Enim's real revised RPJMD targets/);
+    expect(empty.reads.scenarios()).toEqual([]);
+  });
+
+  it('revises P0 and extreme poverty only in the years after the revision date, on falling paths below 2020', () => {
+    const revisionDate = wb.settings().revisionDate;
+    const original = new Map(wb.values(['original_target']).map((v) => [`${code(v.indicatorId)}:${v.year}`, v.value]));
+    const { targets } = wb.reads.targets(example().id);
+    const changed = targets.filter((t) => original.get(`${code(t.indicatorId)}:${t.year}`) !== t.value);
+    expect(new Set(changed.map((t) => code(t.indicatorId)))).toEqual(new Set(POVERTY));
+    for (const t of changed) expect(isRealisedYear(t.year, revisionDate), `${code(t.indicatorId)} ${t.year}`).toBe(false);
+    const path = (c: string) => targets.filter((t) => code(t.indicatorId) === c && t.year >= 2021).sort((a, b) => a.year - b.year).map((t) => t.value);
+    expect(path('P0')).toEqual([12.2, 11.8, 11.4]);
+    expect(path('P0E')).toEqual([3.6, 2.4, 1.2]);
+    for (const c of POVERTY) {
+      const p = path(c);
+      expect(p, c).toHaveLength(3);
+      for (let i = 1; i < p.length; i++) expect(p[i]!, c).toBeLessThan(p[i - 1]!);
+    }
+    expect(path('P0')[0]).toBeLessThan(12.32);
+    expect(path('P0E')[0]).toBeLessThan(4.44);
+  });
+
+  it('derives each count from its rate and the Susenas population of the year, as the app does', () => {
+    const pop = wb.population();
+    expect(pop.byYear.get(2020)?.value).toBe(643_425); // 79.270 ÷ 12,32 %
+    const { targets } = wb.reads.targets(example().id);
+    const cell = (c: string, year: number) => targets.find((t) => code(t.indicatorId) === c && t.year === year);
+    for (const [rate, count] of [['P0', 'JPM'], ['P0E', 'JPME']] as const) {
+      for (const year of [2021, 2022, 2023]) {
+        const n = cell(count, year)!;
+        expect(n.origin, `${count} ${year}`).toBe('derived');
+        expect(n.value, `${count} ${year}`).toBe(countFromRate(cell(rate, year)!.value, pop.byYear.get(year)!.value));
+      }
+    }
+  });
+
+  it('has a justification that says something for each changed indicator, labelled as illustrative', () => {
+    const { justifications } = wb.reads.targets(example().id);
+    expect(justifications.map((j) => code(j.indicatorId)).sort()).toEqual([...POVERTY].sort());
+    for (const j of justifications) expect(j.text, code(j.indicatorId)).toMatch(/^Ilustrasi\. \S+( \S+){10,}/);
+    expect(demoExample().rates.map((r) => r.indicator)).toEqual(POVERTY);
+  });
+
+  it('has no error-level findings; the loosened targets and the references it cannot meet or test are said', () => {
+    const report = checkScenario(wb, example().id);
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // A reviewer sees that P0 (and JPM with it) was loosened against the original targets…
+    const loosened = report.findings.filter((f) => f.severity === 'warning' && /dilonggarkan/.test(f.message.id));
+    expect(new Set(loosened.map((f) => f.indicatorCode))).toEqual(new Set(['P0', 'JPM']));
+    // …and that the Governor's < 10 % and Inpres 4/2022's 0 % by 2024 lie beyond the plan's years.
+    const references = report.findings.map((f) => f.message.id).filter((m) => /Acuan/.test(m));
+    expect(references.some((m) => /Gubernur Sumsel \(2024\).*< 10,00 %/.test(m))).toBe(true);
+    expect(references.some((m) => /Inpres 4\/2022/.test(m))).toBe(true);
+  });
+
+  it('was made step by step by "contoh" through the one write path, which the change log shows', () => {
+    const log = wb.reads.changeLog(example().id, 100).filter((e) => e.kind === 'do');
+    expect(new Set(log.map((e) => e.user))).toEqual(new Set(['contoh']));
+    const actions = [...new Set([...log].reverse().map((e) => e.action))];
+    expect(actions).toEqual(['scenario.create', 'target.edit', 'justification.set', 'scenario.status']);
+    expect(log.find((e) => e.action === 'scenario.status')?.detail).toBe('draft→usulan');
+    expect(log.filter((e) => e.action === 'target.edit' && e.indicatorCode === 'JPM').every((e) => e.derived)).toBe(true);
   });
 });

@@ -13,6 +13,8 @@ import { profileEn } from './profile.en.js';
 import { profileId } from './profile.id.js';
 import { raperdaEn } from './raperda.en.js';
 import { raperdaId } from './raperda.id.js';
+import { nextStepsEn } from '../workbook/next-steps.en.js';
+import { nextStepsId } from '../workbook/next-steps.id.js';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -56,8 +58,8 @@ export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     // The review views keep their keys in compare.*.ts, merged under `compare`.
     resources: {
-      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId, history: historyId } },
-      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn, history: historyEn } },
+      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId, history: historyId, nextSteps: nextStepsId } },
+      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn, history: historyEn, nextSteps: nextStepsEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
@@ -73,6 +75,6 @@ export async function initI18n(): Promise<typeof i18next> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId; history: typeof historyId } };
+    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId; history: typeof historyId; nextSteps: typeof nextStepsId } };
   }
 }

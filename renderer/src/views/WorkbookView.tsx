@@ -6,6 +6,8 @@ import { SELECTABLE_SERIES, type SelectableSeries } from '../grid/rows.js';
 import { RevisionSettings } from '../workbook/RevisionSettings.js';
 import { ProfileCard } from '../components/ProfileParts.js';
 import { AnnexSettings } from '../workbook/AnnexSettings.js';
+import { NextSteps } from '../workbook/NextSteps.js';
+import type { ViewId } from './registry.js';
 import type { ApiClient } from '../../../shared/api/client.js';
 
 interface Props {
@@ -15,10 +17,12 @@ interface Props {
   busy: boolean;
   onClose: () => void;
   onChanged: () => Promise<void>;
+  /** Opens another view (the next-steps card's buttons). */
+  onOpenView: (view: ViewId) => void;
 }
 
 /** Buku Kerja: the plan, the file, the scenarios and the indicator table. */
-export function WorkbookView({ api, summary, values, busy, onClose, onChanged }: Props) {
+export function WorkbookView({ api, summary, values, busy, onClose, onChanged, onOpenView }: Props) {
   const { t } = useTranslation();
   const [series, setSeries] = useState<SelectableSeries>('realisation');
   const seriesId = useId();
@@ -37,6 +41,8 @@ export function WorkbookView({ api, summary, values, busy, onClose, onChanged }:
           {t('workbook.closeWorkbook')}
         </button>
       </header>
+
+      <NextSteps api={api} summary={summary} onChanged={onChanged} onOpenView={onOpenView} />
 
       <div className="cards">
         <section className="card" aria-labelledby="facts-title">
