@@ -152,6 +152,8 @@ export async function createDemoWorkbook(filePath: string, opts: StoreOptions = 
   if (demo.empty) return wb;
   try {
     addDemoExample(wb);
+    // The example is the demo's starting point: Riwayat shows how it was made, Ctrl+Z does not undo it.
+    wb.startHistoryHere();
   } catch (err) {
     wb.close();
     throw err;

@@ -181,6 +181,15 @@ function writeImage(st: Statements, table: TrackedTable, image: Row | null, othe
 }
 
 /**
+ * Makes the file's present state the start of its undo history: every kept step is dropped (the
+ * change log keeps them). Only for a file being made — the demo's worked example is built through
+ * the edit path, but a planner's first Ctrl+Z must not take the example apart.
+ */
+export function startHistoryHere(st: Statements): void {
+  st.get('DELETE FROM undo_step').run();
+}
+
+/**
  * Takes back the newest done step (undo) or makes the oldest undone one again (redo), inside the
  * caller's transaction. Returns the step with the changes this made, in the order made.
  */

@@ -22,6 +22,7 @@ import { Caches, type EditEffect, type Kept } from './caches.js';
 import { runEdit, runReplay, type Actor, type EditContext, type EditTx } from './edit.js';
 import { IndicatorIndex, WorkbookReads } from './queries.js';
 import { Statements } from './statements.js';
+import { startHistoryHere } from './history.js';
 import { sameFile, WorkbookLock, type LockOwner } from './lock.js';
 import { STANDARD_INDICATORS } from './standard-indicators.js';
 
@@ -786,6 +787,15 @@ export class Workbook {
   edit<T>(actor: Actor, action: ChangeAction, scenarioId: number | null, fn: (tx: EditTx) => T): T {
     this.requireWritable();
     return runEdit(this.editContext(actor), this.db, action, scenarioId, fn, (e) => this.afterEdit(e));
+  }
+
+  /**
+   * The present state becomes the start of undo (history.ts startHistoryHere), in one transaction;
+   * for a file just made (the demo's example), never for a planner's workbook.
+   */
+  startHistoryHere(): void {
+    this.requireWritable();
+    this.db.transaction(() => startHistoryHere(this.st))();
   }
 
   /** Takes back the newest step; null when there is none. */

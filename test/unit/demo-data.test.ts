@@ -115,6 +115,15 @@ describe('the demo ships the 2021 revision as a worked example', () => {
     expect(ownScenarioName([DEMO_EXAMPLE_NAME, 'Perubahan 2021', 'Perubahan 2021 (2)'])).toBe('Perubahan 2021 (3)');
   });
 
+  it('starts its undo history after the example: a first Ctrl+Z takes nothing apart, Riwayat still shows how it was made', () => {
+    expect(wb.reads.history()).toMatchObject({ canUndo: false, canRedo: false });
+    const made = wb.reads.changeLog(example().id, 100).map((e) => e.action);
+    expect(made).toContain('target.edit');
+    expect(made).toContain('scenario.status');
+    expect(wb.undo({ user: 'perencana' })).toBeNull();
+    expect(wb.reads.scenarios().map((s) => s.status)).toEqual(['usulan']);
+  });
+
   it('is one scenario "Perubahan 2021 (contoh)", the usulan, described as an illustrative example in both languages', () => {
     expect(wb.reads.scenarios().map((s) => [s.name, s.status])).toEqual([['Perubahan 2021 (contoh)', 'usulan']]);
     const { description } = example();
