@@ -489,9 +489,25 @@ function parseLampiranI(ctx: Context, g: Grid, target: ImportTarget, texts: Anne
   noteFormulas(ctx, g);
   const valueCols = [...years.keys(), ...(baselineCol ? [baselineCol.col] : [])];
   const current = new Map(scenario ? ctx.wb.reads.targets(scenario.id).justifications.map((j) => [j.indicatorId, j.text]) : []);
+  /** Takes an indicator's Alasan Perubahan read at (r, col), where it differs from the scenario's. */
+  const takeJustification = (ind: Indicator, why: string, r: number, col: number) => {
+    // A blank Alasan Perubahan changes nothing: an import never deletes a planner's text.
+    if (scenario && why && why !== (current.get(ind.id) ?? '')) {
+      texts.justifications.push({ sheet: g.name, row: r, column: columnLetter(col), indicatorId: ind.id, indicatorCode: ind.code, scenarioId: scenario.id, oldText: current.get(ind.id) ?? null, newText: why });
+    }
+  };
   let previous = h2;
+  /** The indicator of the last Semula row: a justification row under its pair belongs to it. */
+  let pairOf: Indicator | null = null;
   for (const r of sortedRows(g)) {
     if (r <= h2) continue;
+    // The justification row (since the layout of 2026-11): its label in column A, the text after the Semula/Menjadi column.
+    if (r === previous + 1 && whyCol === null && isWord(ownText(g, r, 1), HEADER_WORDS.justification)) {
+      previous = r;
+      if (pairOf) takeJustification(pairOf, ownText(g, r, labelCol + 1), r, labelCol + 1);
+      pairOf = null;
+      continue;
+    }
     // The table ends at its first empty row; the legend and signature block follow.
     if (r !== previous + 1 || (!textAt(g, r, header.indicatorCol) && !hasAny(g, r, valueCols))) break;
     previous = r;
@@ -504,12 +520,10 @@ function parseLampiranI(ctx: Context, g: Grid, target: ImportTarget, texts: Anne
     if (series === 'revised_target' && !scenario) continue;
     for (const [c, year] of years) ctx.out.cell(g, r, c, ind, year, series, series === 'revised_target' ? scenario!.id : null);
     if (series !== 'original_target') continue;
+    pairOf = ind;
     if (baselineCol) ctx.out.cell(g, r, baselineCol.col, ind, baselineCol.year, 'baseline', null);
-    const why = whyCol !== null ? ownText(g, r, whyCol) : '';
-    // A blank Alasan Perubahan changes nothing: an import never deletes a planner's text.
-    if (scenario && why && why !== (current.get(ind.id) ?? '')) {
-      texts.justifications.push({ sheet: g.name, row: r, column: columnLetter(whyCol!), indicatorId: ind.id, indicatorCode: ind.code, scenarioId: scenario.id, oldText: current.get(ind.id) ?? null, newText: why });
-    }
+    // An annex written with an Alasan Perubahan column (earlier in schema v5) carries it on the Semula row.
+    if (whyCol !== null) takeJustification(ind, ownText(g, r, whyCol), r, whyCol);
     if (unitsCol !== null) {
       const shown = ownText(g, r, unitsCol);
       const unit = !shown || PLACEHOLDERS.has(shown) ? null : shown;

@@ -188,21 +188,23 @@ describe('annex export', () => {
     ]);
     const h = headerRow(ws);
     const head = (c: number) => ws.getCell(h, c).value;
-    // No | Indikator | Satuan | Perangkat Daerah | Kondisi Awal | Target | 2018…2023 | Kondisi Akhir | Perubahan | Alasan Perubahan
+    // No | Indikator | Satuan | Perangkat Daerah | Kondisi Awal | Target | 2018…2023 | Kondisi Akhir | Perubahan; the justification is a row of its own.
     expect([1, 2, 3, 4, 5, 6, 7, 13, 14, 15].map(head)).toEqual([
-      'No', 'Indikator', 'Satuan', 'Perangkat Daerah', 'Kondisi Awal (2017)', 'Target', 'Target Tahun', 'Kondisi Akhir (2023)', 'Perubahan (Menjadi − Semula)', 'Alasan Perubahan',
+      'No', 'Indikator', 'Satuan', 'Perangkat Daerah', 'Kondisi Awal (2017)', 'Target', 'Target Tahun', 'Kondisi Akhir (2023)', 'Perubahan (Menjadi − Semula)', null,
     ]);
     expect([7, 8, 9, 10, 11, 12].map((c) => ws.getCell(h + 1, c).value)).toEqual(['2018', '2019', '2020', '2021', '2022', '2023']);
     const merges = (ws.model as unknown as { merges: string[] }).merges;
-    expect(merges).toEqual(expect.arrayContaining([`A${h}:A${h + 1}`, `D${h}:D${h + 1}`, `G${h}:L${h}`, `O${h}:O${h + 1}`]));
+    expect(merges).toEqual(expect.arrayContaining([`A${h}:A${h + 1}`, `D${h}:D${h + 1}`, `G${h}:L${h}`, `N${h}:N${h + 1}`]));
     expect(ws.getCell(h, 2).font?.bold).toBe(true);
     expect(ws.getCell(h, 2).border?.top?.style).toBe('thin');
     expect([ws.getCell(h + 2, 1).value, ws.getCell(h + 2, 2).value]).toEqual(['A', 'Indikator Makro']);
 
     const r = rowOf(ws, 'Persentase Penduduk Miskin');
-    // Two rows: Semula above Menjadi; indicator, unit, Perangkat Daerah, kondisi awal, change and justification span both.
+    // Two rows: Semula above Menjadi; indicator, unit, Perangkat Daerah, kondisi awal and change span both. Under
+    // them the justification, labelled across No…Target and written across the years (it is prose, not a narrow column).
     expect([ws.getCell(r, 6).value, ws.getCell(r + 1, 6).value]).toEqual(['Semula', 'Menjadi']);
-    expect(merges).toEqual(expect.arrayContaining([`B${r}:B${r + 1}`, `D${r}:D${r + 1}`, `E${r}:E${r + 1}`, `N${r}:N${r + 1}`, `O${r}:O${r + 1}`]));
+    expect(merges).toEqual(expect.arrayContaining([`B${r}:B${r + 1}`, `D${r}:D${r + 1}`, `E${r}:E${r + 1}`, `N${r}:N${r + 1}`, `A${r + 2}:F${r + 2}`, `G${r + 2}:N${r + 2}`]));
+    expect(ws.getCell(r + 2, 1).value).toBe('Alasan Perubahan');
     const colOf = (year: number) => 7 + (year - 2018);
     // 2021: Semula 11,30 → Menjadi 12,60 (changed, filled); 2020 unchanged (no fill).
     expect([ws.getCell(r, colOf(2021)).value, ws.getCell(r + 1, colOf(2021)).value]).toEqual([11.3, 12.6]);
@@ -211,7 +213,7 @@ describe('annex export', () => {
     // Kondisi akhir repeats 2023.
     expect([ws.getCell(r, 13).value, ws.getCell(r + 1, 13).value]).toEqual([ws.getCell(r, colOf(2023)).value, ws.getCell(r + 1, colOf(2023)).value]);
     expect(ws.getCell(r, 5).value).toBe(12.9);
-    expect(String(ws.getCell(r, 15).value)).toMatch(/^Dampak pandemi COVID-19/);
+    expect(String(ws.getCell(r + 2, 7).value)).toMatch(/^Dampak pandemi COVID-19/);
     expect(ws.getCell(r, 4).value).toBe('Dinas Sosial');
     close();
   });
@@ -268,11 +270,11 @@ describe('annex export', () => {
     expect([ps.orientation, ps.paperSize, ps.fitToPage, ps.scale, ps.firstPageNumber]).toEqual(['landscape', 9, false, 90, 1]);
     const h = headerRow(ws);
     expect(ps.printTitlesRow).toBe(`${h}:${h + 1}`);
-    const area = /^A1:O(\d+)$/.exec(String(ps.printArea));
+    const area = /^A1:N(\d+)$/.exec(String(ps.printArea));
     expect(area).not.toBeNull();
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: h + 1 });
-    // Anchored as written in the file: $A$1:$O$n.
-    expect(await part(file, 'xl/workbook.xml')).toContain(`&apos;Lampiran I&apos;!$A$1:$O$${area![1]}</definedName>`);
+    // Anchored as written in the file: $A$1:$N$n.
+    expect(await part(file, 'xl/workbook.xml')).toContain(`&apos;Lampiran I&apos;!$A$1:$N$${area![1]}</definedName>`);
     // The page count is the sheet's own (LibreOffice's &N would count the whole workbook's pages), as many as its page breaks make.
     for (const [i, sheet] of book.worksheets.entries()) {
       const footer = String(sheet.headerFooter.oddFooter);
@@ -312,14 +314,14 @@ describe('annex export', () => {
     const book = await readXlsx(file);
     const ws = book.getWorksheet('Lampiran I')!;
     const r = rowOf(ws, 'Persentase Penduduk Miskin');
-    expect(ws.getCell(r, 15).value).toBe('=HYPERLINK("x") dan - turun');
+    expect(ws.getCell(r + 2, 7).value).toBe('=HYPERLINK("x") dan - turun');
     // exceljs does not read quotePrefix back: the cell's style (xf) in the file says it.
     const xfs = [...(await part(file, 'xl/styles.xml')).split('<cellXfs')[1]!.split('</cellXfs>')[0]!.matchAll(/<xf [^>]*>/g)].map((m) => m[0]);
     const sheetXml = await part(file, 'xl/worksheets/sheet1.xml');
     const styleOf = (ref: string) => Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheetXml)?.[1]);
     const quoted = (ref: string) => xfs[styleOf(ref)]!.includes('quotePrefix="1"');
-    expect(quoted(`O${r}`)).toBe(true);
-    expect(quoted(`O${rowOf(ws, 'Jumlah Penduduk Miskin')}`)).toBe(true);
+    expect(quoted(`G${r + 2}`)).toBe(true);
+    expect(quoted(`G${rowOf(ws, 'Jumlah Penduduk Miskin') + 2}`)).toBe(true);
     expect(quoted(`B${r}`)).toBe(false);
     // Only those: no other cell's style carries it.
     expect(xfs.filter((x) => x.includes('quotePrefix')).length).toBeGreaterThan(0);
@@ -401,8 +403,9 @@ describe('annex export', () => {
     expect(findCell(ws, (t) => t === 'ANNEX I — MACRO AND POVERTY INDICATORS')).not.toBeNull();
     expect(findCell(ws, (t) => t === 'DRAFT REGIONAL REGULATION (RAPERDA) OF KABUPATEN MUARA ENIM')).not.toBeNull();
     const h = headerRow(ws);
-    expect([2, 4, 6, 14, 15].map((c) => ws.getCell(h, c).value)).toEqual(['Indicator', 'Responsible Agency', 'Target', 'Change (Revised − Original)', 'Justification']);
+    expect([2, 4, 6, 14].map((c) => ws.getCell(h, c).value)).toEqual(['Indicator', 'Responsible Agency', 'Target', 'Change (Revised − Original)']);
     const r = rowOf(ws, 'Poverty rate (P0)');
+    expect(ws.getCell(r + 2, 1).value).toBe('Justification');
     expect([ws.getCell(r, 6).value, ws.getCell(r + 1, 6).value]).toEqual(['Original', 'Revised']);
     expect(findCell(ws, (t) => t === 'Scenario: Perubahan 2021 (proposal)')).not.toBeNull();
     expect(ws.headerFooter.oddFooter).toMatch(/Page &P of \d+$/);

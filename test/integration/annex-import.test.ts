@@ -349,7 +349,7 @@ describe('import: round trip of our own annex', () => {
     expect(p.rejected).toEqual([]);
     // The raised P0 and JPM targets are the changes; the P0 justification comes with them.
     expect(p.changed.filter((c) => c.series === 'revised_target').map((c) => c.indicatorCode).sort()).toEqual(['JPM', 'JPM', 'P0', 'P0']);
-    expect(p.justifications?.map((j) => [j.indicatorCode, j.oldText, j.newText.slice(0, 23), `${j.sheet}!${j.column}`])).toEqual([['P0', null, 'Dampak pandemi COVID-19', 'Lampiran I!O']]);
+    expect(p.justifications?.map((j) => [j.indicatorCode, j.oldText, j.newText.slice(0, 23), `${j.sheet}!${j.column}`])).toEqual([['P0', null, 'Dampak pandemi COVID-19', 'Lampiran I!G']]);
     expect(p.responsibleUnits).toEqual([]);
     await ok(dispatch('import.apply', { previewId: p.previewId }));
     const [a, b] = await Promise.all([usulan.id, fresh.id].map((id) => ok<{ targets: { indicatorId: number; year: number; value: number }[]; justifications: { indicatorId: number; text: string }[] }>(dispatch('scenario.targets', { scenarioId: id }))));

@@ -99,9 +99,11 @@ describe.skipIf(missing.length > 0)('annex in LibreOffice (PDF)', () => {
       });
 
       const p1 = texts[0]!;
-      for (const text of ['LAMPIRAN I', 'RANCANGAN PERATURAN DAERAH KABUPATEN MUARA ENIM', 'NOMOR …… TAHUN ……', 'LAMPIRAN I — INDIKATOR MAKRO DAN KEMISKINAN', 'Rancangan Perubahan RPJMD', 'Skenario: Perubahan 2021 (usulan)', 'Semula', 'Menjadi', 'Perangkat', 'Alasan']) {
+      for (const text of ['LAMPIRAN I', 'RANCANGAN PERATURAN DAERAH KABUPATEN MUARA ENIM', 'NOMOR …… TAHUN ……', 'LAMPIRAN I — INDIKATOR MAKRO DAN KEMISKINAN', 'Rancangan Perubahan RPJMD', 'Skenario: Perubahan 2021 (usulan)', 'Semula', 'Menjadi', 'Perangkat']) {
         expect(p1).toContain(text);
       }
+      // The justification, a row of its own under its indicator's pair, prints on Lampiran I's pages.
+      expect(texts.slice(starts[0], ends[0]).join('\n')).toContain('Alasan Perubahan');
       const lampiranI = texts.slice(0, starts[1]).join('\n');
       expect(lampiranI).toMatch(/12,60/);
       expect(lampiranI).toMatch(/\b\d{2}\.\d{3}\b/); // counts of poor people, e.g. 80.428

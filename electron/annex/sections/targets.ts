@@ -60,10 +60,11 @@ export function targetsSection(d: AnnexData): DocSection {
     { fixed: 7.5 },
     ...years.map(() => ({ fixed: numW })),
     { fixed: numW },
-    { flex: 2.5, min: 10 },
-    { flex: 3.5, min: 12 },
+    { flex: 3, min: 14 },
   ]);
   const lastCol = widths.length;
+  /** No, Indikator, Satuan, Perangkat Daerah, Kondisi Awal and the Semula/Menjadi label: the justification row's label spans them. */
+  const WHY_LABEL_COLUMNS = 6;
 
   const header: DocCell[][] = [
     [
@@ -76,7 +77,6 @@ export function targetsSection(d: AnnexData): DocSection {
       text(L.targetsByYear, HEAD, { colSpan: years.length }),
       text(`${L.finalCondition} (${plan.lastYear})`, HEAD, { rowSpan: 2 }),
       text(L.deltaHeader, HEAD, { rowSpan: 2 }),
-      text(L.justification, HEAD, { rowSpan: 2 }),
     ],
     years.map((y) => text(String(y), HEAD)),
   ];
@@ -116,8 +116,17 @@ export function targetsSection(d: AnnexData): DocSection {
           menjadi.push(num(ind, revised, mark({ illustrative }), changed ? { fill: 'changed', bold: true } : {}));
         }
       }
-      semula.push(text(deltaText(d, ind, years), top, two), text(d.justification.get(ind.id) ?? '', top, two));
+      semula.push(text(deltaText(d, ind, years), top, two));
       body.push(semula, menjadi);
+      // The justification is prose a reviewer reads: a row of its own under the indicator's pair,
+      // as wide as the year columns, instead of a column a dozen characters wide.
+      const why = (d.justification.get(ind.id) ?? '').trim();
+      if (why) {
+        body.push([
+          text(L.justification, { bold: true, align: 'right', valign: 'top' }, { colSpan: WHY_LABEL_COLUMNS }),
+          text(why, top, { colSpan: lastCol - WHY_LABEL_COLUMNS }),
+        ]);
+      }
     });
   });
   if (groups.length === 0) body.push([empty(), empty({}, { colSpan: lastCol - 1 })]);
