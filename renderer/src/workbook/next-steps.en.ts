@@ -11,6 +11,6 @@ export const nextStepsEn: typeof nextStepsId = {
   fromExample: 'Copy from the example',
   fromOriginal: 'Start from the original targets',
   export: 'Look at the findings, then export the Raperda annex.',
-  checksButton: 'Pemeriksaan (checks)',
+  checksButton: 'Checks',
   exportButton: 'Export',
 };
