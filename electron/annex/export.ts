@@ -10,18 +10,14 @@
  * the same document (the date is an option; nothing reads the clock). writeAnnex writes beside
  * the target and renames, so the final name never holds a half-written file.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import type { AnnexLanguage } from '../../shared/annex.js';
 import type { CheckReport } from '../../shared/api/contract.js';
-import { AppError } from '../../shared/api/result.js';
 import type { Plan, Scenario } from '../../shared/domain.js';
 import type { Workbook } from '../workbook/store.js';
-import { writeFailure } from '../workbook/file-format.js';
-import { sameFile } from '../workbook/lock.js';
+import { writeAnnexFile } from './annex-file.js';
 import type { AnnexDocument } from './document.js';
 import { gather, type AnnexData, type AnnexOptions } from './gather.js';
 import { capaianSection } from './sections/capaian.js';
@@ -172,47 +168,5 @@ export function isOurAnnex(file: string): boolean {
  * the open workbook.
  */
 export async function writeAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport, target: string, overwrite = false): Promise<{ path: string; bytes: number } & BuiltAnnex> {
-  const absolute = path.resolve(target);
-  const name = path.basename(absolute);
-  if (path.extname(absolute).toLowerCase() !== '.xlsx') {
-    throw new AppError('bad_input', `The annex is an .xlsx file; "${name}" has another extension`, { file: name }, 'path');
-  }
-  if (absolute === path.resolve(wb.path) || sameFile(absolute, wb.path)) {
-    throw new AppError('bad_input', 'The annex cannot be written over the open workbook', { file: name }, 'path');
-  }
-  const refusal = (): AppError | null => {
-    let exists = true;
-    try {
-      fs.lstatSync(absolute);
-    } catch {
-      exists = false;
-    }
-    if (!exists) return null;
-    if (!overwrite) return new AppError('already_exists', `${name} already exists`, { file: name }, 'path');
-    if (isOurAnnex(absolute)) return null;
-    return new AppError('already_exists', `${name} cannot be replaced: it is not an annex made by this app`, { file: name, reason: 'not_an_annex' }, 'path');
-  };
-  const refused = refusal();
-  if (refused) throw refused;
-  const built = await annexBuffer(wb, opts, report);
-  const dir = path.dirname(absolute);
-  const temp = path.join(dir, `.${name}.exporting-${crypto.randomBytes(4).toString('hex')}`);
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    const fd = fs.openSync(temp, 'wx');
-    try {
-      fs.writeSync(fd, built.buffer);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    // Checked again just before: a file that took the name meanwhile is not replaced.
-    const late = refusal();
-    if (late) throw late;
-    fs.renameSync(temp, absolute);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw writeFailure(err, absolute, 'write the annex');
-  }
-  return { ...built, path: absolute, bytes: built.buffer.length };
+  return writeAnnexFile({ target, extension: '.xlsx', kind: 'The annex', workbookPath: wb.path, overwrite, isOurs: isOurAnnex }, () => annexBuffer(wb, opts, report));
 }

@@ -17,15 +17,12 @@
  *  - Deterministic: the creation date is the annex date, pdfkit's font subset tags and file ID
  *    derive from the content, so the same document gives the same bytes.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { AnnexLanguage, AnnexPaper } from '../../shared/annex.js';
-import { AppError } from '../../shared/api/result.js';
 import { formatNumber } from '../../shared/format/number.js';
-import { writeFailure } from '../workbook/file-format.js';
-import { sameFile } from '../workbook/lock.js';
+import { writeAnnexFile } from './annex-file.js';
 import type { AnnexDocument, DocCell, DocCellStyle, DocFill, DocNote, DocSection, DocTable } from './document.js';
 import { DOC_BODY_PT, DOC_MIN_PT } from './document.js';
 import { fontsDir, PDF_FONT_FAMILY, pdfFontFaces } from './fonts.js';
@@ -427,44 +424,6 @@ export function isOurPdf(file: string): boolean {
  * and never writes over the open workbook.
  */
 export async function writePdfFile(bytes: () => Promise<Buffer>, target: string, workbookPath: string, overwrite = false): Promise<{ path: string; bytes: number }> {
-  const absolute = path.resolve(target);
-  const name = path.basename(absolute);
-  if (path.extname(absolute).toLowerCase() !== '.pdf') {
-    throw new AppError('bad_input', `The PDF annex is a .pdf file; "${name}" has another extension`, { file: name }, 'path');
-  }
-  if (absolute === path.resolve(workbookPath) || sameFile(absolute, workbookPath)) {
-    throw new AppError('bad_input', 'The annex cannot be written over the open workbook', { file: name }, 'path');
-  }
-  const refusal = (): AppError | null => {
-    try {
-      fs.lstatSync(absolute);
-    } catch {
-      return null;
-    }
-    if (!overwrite) return new AppError('already_exists', `${name} already exists`, { file: name }, 'path');
-    if (isOurPdf(absolute)) return null;
-    return new AppError('already_exists', `${name} cannot be replaced: it is not an annex made by this app`, { file: name, reason: 'not_an_annex' }, 'path');
-  };
-  const refused = refusal();
-  if (refused) throw refused;
-  const buffer = await bytes();
-  const dir = path.dirname(absolute);
-  const temp = path.join(dir, `.${name}.exporting-${crypto.randomBytes(4).toString('hex')}`);
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    const fd = fs.openSync(temp, 'wx');
-    try {
-      fs.writeSync(fd, buffer);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    const late = refusal();
-    if (late) throw late;
-    fs.renameSync(temp, absolute);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw writeFailure(err, absolute, 'write the annex');
-  }
-  return { path: absolute, bytes: buffer.length };
+  const written = await writeAnnexFile({ target, extension: '.pdf', kind: 'The PDF annex', workbookPath, overwrite, isOurs: isOurPdf }, async () => ({ buffer: await bytes() }));
+  return { path: written.path, bytes: written.bytes };
 }
