@@ -399,54 +399,18 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
             )}
             {changes.length > 200 && <p className="muted">{t('annex.import.more', { count: changes.length - 200 })}</p>}
             {(preview.justifications?.length ?? 0) > 0 && (
-              <>
-                <h3 className="subheading">{t('annex.import.justificationsHeading', { count: preview.justifications!.length })}</h3>
-                <table className="data-table import-table" data-testid="import-justifications">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('annex.import.colIndicator')}</th>
-                      <th scope="col">{t('annex.import.colOldText')}</th>
-                      <th scope="col">{t('annex.import.colNewText')}</th>
-                      <th scope="col">{t('annex.import.colWhere')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.justifications!.map((j) => (
-                      <tr key={`${j.sheet}!${j.column}${j.row}`}>
-                        <td>{nameIn(j.indicatorId, j.indicatorCode)}</td>
-                        <td>{j.oldText ?? '–'}</td>
-                        <td>{j.newText}</td>
-                        <td>{`${j.sheet}!${j.column}${j.row}`}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
+              <TextChanges
+                heading={t('annex.import.justificationsHeading', { count: preview.justifications!.length })}
+                testId="import-justifications"
+                rows={preview.justifications!.map((j) => ({ where: `${j.sheet}!${j.column}${j.row}`, indicator: nameIn(j.indicatorId, j.indicatorCode), now: j.oldText, next: j.newText }))}
+              />
             )}
             {(preview.responsibleUnits?.length ?? 0) > 0 && (
-              <>
-                <h3 className="subheading">{t('annex.import.unitsHeading', { count: preview.responsibleUnits!.length })}</h3>
-                <table className="data-table import-table" data-testid="import-units">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('annex.import.colIndicator')}</th>
-                      <th scope="col">{t('annex.import.colOldText')}</th>
-                      <th scope="col">{t('annex.import.colNewText')}</th>
-                      <th scope="col">{t('annex.import.colWhere')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.responsibleUnits!.map((u) => (
-                      <tr key={`${u.sheet}!${u.column}${u.row}`}>
-                        <td>{nameIn(u.indicatorId, u.indicatorCode)}</td>
-                        <td>{u.oldValue ?? '–'}</td>
-                        <td>{u.newValue ?? '–'}</td>
-                        <td>{`${u.sheet}!${u.column}${u.row}`}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
+              <TextChanges
+                heading={t('annex.import.unitsHeading', { count: preview.responsibleUnits!.length })}
+                testId="import-units"
+                rows={preview.responsibleUnits!.map((u) => ({ where: `${u.sheet}!${u.column}${u.row}`, indicator: nameIn(u.indicatorId, u.indicatorCode), now: u.oldValue, next: u.newValue }))}
+              />
             )}
             {preview.rejected.length > 0 && (
               <>
@@ -501,5 +465,35 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
         )}
       </section>
     </section>
+  );
+}
+
+/** Texts an annex brings beside its numbers (justifications, Perangkat Daerah): now, from the file, where. */
+function TextChanges({ heading, testId, rows }: { heading: string; testId: string; rows: { where: string; indicator: string; now: string | null; next: string | null }[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3 className="subheading">{heading}</h3>
+      <table className="data-table import-table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t('annex.import.colIndicator')}</th>
+            <th scope="col">{t('annex.import.colOldText')}</th>
+            <th scope="col">{t('annex.import.colNewText')}</th>
+            <th scope="col">{t('annex.import.colWhere')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.where}>
+              <td>{r.indicator}</td>
+              <td>{r.now ?? '–'}</td>
+              <td>{r.next ?? '–'}</td>
+              <td>{r.where}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
