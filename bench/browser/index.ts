@@ -288,7 +288,8 @@ interface AppSetup {
 
 async function openTargetView(page: Page, url: string): Promise<AppSetup> {
   // The Target view straight away; the renderer's perf marks on (renderer/src/perf-marks.ts).
-  await page.addInitScript({ content: `try { localStorage.setItem('workbench.view', 'target'); localStorage.setItem('workbench.perfMarks', '1'); } catch {}` });
+  // The chart panel open (it starts closed below 900 px): the measure is edit → grid, chart and checks.
+  await page.addInitScript({ content: `try { localStorage.setItem('workbench.view', 'target'); localStorage.setItem('workbench.perfMarks', '1'); localStorage.setItem('workbench.target.chart', '1'); } catch {}` });
   await page.goto(url);
   let summary = await call<WorkbookSummary>(page, 'workbook.current');
   // A proposal (usulan) is read-only: the bench edits a draft.
