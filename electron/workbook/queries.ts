@@ -168,22 +168,7 @@ export class WorkbookReads {
    * and the v5 schema is frozen, so this read joins change_step itself.
    */
   changeLogWithPeople(scenarioId: number): ChangeLogEntryWithPerson[] {
-    return (
-      this.st
-        .get(
-          `SELECT cl.id, cl.at, cl.user, cl.action, cl.kind, cl.derived, cl.step_id AS stepId, cl.scenario_id AS scenarioId,
-                  cl.scenario_name AS scenarioName, cl.indicator_code AS indicatorCode, cl.year, cl.series, cl.old_value AS oldValue,
-                  cl.new_value AS newValue, cl.justification, cl.detail,
-                  s.id AS changeStepId, s.person_name AS personName, s.person_nip AS personNip, s.person_title AS personTitle
-           FROM change_log cl JOIN change_entry e ON e.id = (cl.id >> 16) JOIN change_step s ON s.id = e.change_step_id
-           WHERE cl.scenario_id = ? ORDER BY cl.id`,
-        )
-        .all(scenarioId) as (Omit<ChangeLogEntry, 'derived'> & { derived: number; changeStepId: number; personName: string | null; personNip: string | null; personTitle: string | null })[]
-    ).map(({ personName, personNip, personTitle, ...r }) => ({
-      ...r,
-      derived: r.derived === 1,
-      person: personName === null ? null : { name: personName, nip: personNip ?? '', title: personTitle ?? '' },
-    }));
+    return this.changeLogWithPeopleWhere({ scenarioId });
   }
 
   /**
