@@ -64,7 +64,7 @@ export interface AnnexBytesResult extends AnnexExportResult {
  * the sheets say which series each column is; `scenarioId` then overrides the scenario named
  * in the annex title for the Menjadi columns.
  */
-export const IMPORT_SERIES = ['realisation', 'original_target', 'baseline', 'projection', 'revised_target'] as const;
+export const IMPORT_SERIES = ['realisation', 'original_target', 'baseline', 'projection', 'se', 'revised_target'] as const;
 export type ImportSeries = (typeof IMPORT_SERIES)[number];
 
 export interface ImportTarget {

@@ -1,7 +1,11 @@
 /** Domain vocabulary shared by the services and the renderer (see ../docs/ARCHITECTURE.md). */
 
-export const SERIES = ['baseline', 'original_target', 'realisation', 'projection'] as const;
-/** baseline = kondisi awal, original_target = target awal (RPJMD), realisation = realisasi (BPS). */
+export const SERIES = ['baseline', 'original_target', 'realisation', 'projection', 'se'] as const;
+/**
+ * baseline = kondisi awal, original_target = target awal (RPJMD), realisation = realisasi (BPS),
+ * se = the standard error (galat baku) BPS publishes with a Susenas estimate, in the indicator's
+ * own unit (poin persen for a rate), for the realisation of the same year (schema v6).
+ */
 export type Series = (typeof SERIES)[number];
 
 export const POLARITIES = ['lower', 'higher', 'neutral'] as const;

@@ -25,7 +25,7 @@ import { AppError } from '../../shared/api/result.js';
 import type { Indicator, Plan, Scenario } from '../../shared/domain.js';
 import { formatExact } from '../../shared/format/number.js';
 import { ConventionTally, numberShape, readInConvention, type ColumnRule, type ConventionDecision, type NumberShape } from '../../shared/format/number-convention.js';
-import { checkCellValue } from '../../shared/model/cell-rules.js';
+import { checkCellValue, rulesFor } from '../../shared/model/cell-rules.js';
 import type { Workbook } from '../workbook/store.js';
 import type { Grid, RawCell } from './grid.js';
 import { cellAt, readGrids, sortedRows, textAt } from './grid.js';
@@ -288,16 +288,17 @@ class Collector {
       this.reject(g.name, row, col, 'year_outside_plan', `${where}: ${year} is outside ${from}–${to} for this series`, { year: String(year), from: String(from), to: String(to) });
       return;
     }
-    const problem = checkCellValue(ind, value);
+    const rules = rulesFor(ind, series);
+    const problem = checkCellValue(rules, value);
     if (problem === 'too_many_decimals') {
       this.reject(g.name, row, col, 'too_many_decimals', `${where}: ${value} has more decimals than ${ind.code} keeps (${ind.decimals})${note}`,
         { number: String(value), code: ind.code, decimals: String(ind.decimals), ...readingParams });
       return;
     }
     if (problem) {
-      const range = `${ind.minValue ?? '−∞'}–${ind.maxValue ?? '∞'} ${ind.unit}`;
+      const range = `${rules.minValue ?? '−∞'}–${rules.maxValue ?? '∞'} ${ind.unit}`;
       this.reject(g.name, row, col, 'out_of_range', `${where}: ${value} is outside ${range} for ${ind.code}${note}`,
-        { number: String(value), code: ind.code, min: ind.minValue === null ? '' : String(ind.minValue), max: ind.maxValue === null ? '' : String(ind.maxValue), unit: ind.unit, ...readingParams });
+        { number: String(value), code: ind.code, min: rules.minValue === null ? '' : String(rules.minValue), max: rules.maxValue === null ? '' : String(rules.maxValue), unit: ind.unit, ...readingParams });
       return;
     }
     const key = `${series}:${scenarioId ?? ''}:${ind.id}:${year}`;

@@ -70,7 +70,8 @@ step, with a change-log entry per cell.
   --workbook FILE      the .rpjmd workbook
   --from FILE          the spreadsheet to read
   --series SERIES      where template numbers go: realisation (default), original_target,
-                       baseline, projection, revised_target (needs --scenario)
+                       baseline, projection, se (the standard error of each realisation,
+                       in the indicator's unit), revised_target (needs --scenario)
   --scenario NAME      scenario for revised targets (annex files name their own)
   --partial            write the valid cells even when others are rejected
   --dry-run            print the preview only; write nothing (exit code as the import would have)
@@ -229,7 +230,7 @@ async function runImport(dispatch: Dispatch, v: Values): Promise<number> {
   const workbook = required(v.workbook, '--workbook', 'import');
   const from = required(v.from, '--from', 'import');
   const raw = v.series === 'revised' ? 'revised_target' : v.series;
-  const series = oneOf(raw, ['realisation', 'original_target', 'baseline', 'projection', 'revised_target'] as const, '--series') ?? 'realisation';
+  const series = oneOf(raw, ['realisation', 'original_target', 'baseline', 'projection', 'se', 'revised_target'] as const, '--series') ?? 'realisation';
   const dryRun = v['dry-run'] ?? false;
   const partial = v.partial ?? false;
   const summary = await call<WorkbookSummary>(dispatch, 'workbook.open', { path: workbook, readOnly: dryRun });

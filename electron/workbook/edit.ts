@@ -13,7 +13,7 @@ import type { ChangeAction, ChangeKind } from '../../shared/changes.js';
 import { isChangeAction } from '../../shared/changes.js';
 import type { Indicator, Person, Plan, Series, TargetCell, TargetOrigin } from '../../shared/domain.js';
 import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
-import { checkCellValue, checkCountWithinPopulation, type CellProblem } from '../../shared/model/cell-rules.js';
+import { checkCellValue, checkCountWithinPopulation, rulesFor, type CellProblem } from '../../shared/model/cell-rules.js';
 import { cellKey, emptyEffect, type EditEffect } from './caches.js';
 import { closeStep, deleteRow, keyOf, openStep, putRow, replayStep, sameRow, selectRow, type Row, type RowChange, type TrackedTable } from './history.js';
 import type { IndicatorIndex, WorkbookReads } from './queries.js';
@@ -168,7 +168,8 @@ export class EditTx {
       this.changes.push(change);
       this.track(change);
       const ind = this.ctx.indicators.byId.get(c.indicatorId)!;
-      this.notePopulationCell(ind, null, c.series, c.year, i, c.where);
+      // A standard error is not a count of people: it is not held to the population.
+      if (c.series !== 'se') this.notePopulationCell(ind, null, c.series, c.year, i, c.where);
       this.pushLog(false, null, null, ind.code, c.year, c.series, (before?.value as number | undefined) ?? null, c.value, null, c.where ?? null);
     });
   }
@@ -288,7 +289,8 @@ export class EditTx {
   private checkCells(cells: readonly (TargetWrite | ValueWrite)[], fromYear: number, yearsName: string): void {
     const { lastYear } = this.ctx.plan;
     cells.forEach((c, i) => {
-      const ind = this.indicator(c.indicatorId, i);
+      // A standard error has rules of its own (never negative); every other series the indicator's.
+      const ind = 'series' in c ? rulesFor(this.indicator(c.indicatorId, i), c.series) : this.indicator(c.indicatorId, i);
       if (!Number.isInteger(c.year) || c.year < fromYear || c.year > lastYear) {
         throw cellError(i, `${ind.code} ${c.year}`, `the year is outside the ${yearsName} ${fromYear}–${lastYear}`, { indicatorId: ind.id, indicatorCode: ind.code, year: c.year, problem: 'year_outside_plan', ...whereOf(c) }, 'year');
       }

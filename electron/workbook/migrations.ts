@@ -427,6 +427,31 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'standard errors: a value series "se" (the sampling error BPS publishes with a Susenas estimate)',
+    up(db) {
+      // SQLite cannot change a CHECK in place: the table is rebuilt (the 12-step way, sqlite.org/lang_altertable.html)
+      // with the same columns and the series list grown by 'se'. Nothing references value, and no
+      // trigger or view reads it.
+      db.exec(`
+        CREATE TABLE value_v6 (
+          indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+          year INTEGER NOT NULL,
+          series TEXT NOT NULL CHECK (series IN ('baseline', 'original_target', 'realisation', 'projection', 'se')),
+          value REAL NOT NULL,
+          source TEXT NOT NULL DEFAULT '',
+          illustrative INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1)),
+          provisional INTEGER NOT NULL DEFAULT 0 CHECK (provisional IN (0, 1)),
+          PRIMARY KEY (indicator_id, year, series)
+        ) WITHOUT ROWID;
+        INSERT INTO value_v6 (indicator_id, year, series, value, source, illustrative, provisional)
+          SELECT indicator_id, year, series, value, source, illustrative, provisional FROM value;
+        DROP TABLE value;
+        ALTER TABLE value_v6 RENAME TO value;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

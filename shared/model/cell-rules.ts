@@ -46,6 +46,17 @@ export function checkCellValue(ind: RuleIndicator, value: number): CellProblem |
   return null;
 }
 
+/**
+ * The rules a value of `series` obeys: a standard error ('se') is never negative and is at most
+ * the width of the indicator's range (an SE of a rate in 0–100 lies in 0–100); otherwise the
+ * indicator's own rules.
+ */
+export function rulesFor<T extends RuleIndicator>(ind: T, series: string): T {
+  if (series !== 'se') return ind;
+  const span = ind.minValue !== null && ind.maxValue !== null ? ind.maxValue - ind.minValue : null;
+  return { ...ind, minValue: 0, maxValue: span };
+}
+
 /** Null when a count of people fits inside the population of the same year and series. */
 export function checkCountWithinPopulation(count: number, population: number | undefined): CellProblem | null {
   if (population === undefined) return null;

@@ -79,6 +79,24 @@ export function justificationProblem(text: string | null | undefined): Justifica
  * show, and beyond AMBITION_FLOOR percentage points whatever the record.
  */
 export const AMBITION_FACTOR = 1.5;
+
+/**
+ * The two-sided 95 % normal quantile BPS uses for the interval of a Susenas estimate: the
+ * interval is estimate ± 1,96 × standard error.
+ */
+export const SE_Z95 = 1.96;
+
+/**
+ * The 95 % interval [lower, upper] of an estimate with standard error `se`, cut at the
+ * indicator's range (a rate's interval never goes below 0).
+ */
+export function confidenceInterval(value: number, se: number, minValue: number | null = null, maxValue: number | null = null): [number, number] {
+  let lo = value - SE_Z95 * se;
+  let hi = value + SE_Z95 * se;
+  if (minValue !== null) lo = Math.max(minValue, lo);
+  if (maxValue !== null) hi = Math.min(maxValue, hi);
+  return [lo, hi];
+}
 export const AMBITION_FLOOR = 0.5;
 
 /** Whether an indicator is measured in percent: its changes are percentage points. */
@@ -285,6 +303,23 @@ class Context {
       if (b !== undefined) return { value: b, kind: 'baseline', year: y };
     }
     return undefined;
+  }
+
+  /**
+   * The realisation a target's sampling error is judged from: the latest year with both a
+   * realisation and its standard error ('se'), realised at the revision date when one is set.
+   */
+  samplingBase(ind: Indicator): { year: number; value: number; se: number } | undefined {
+    const ses = this.valueMaps.get('se');
+    if (!ses) return undefined;
+    const points = (this.realisationsOf.get(ind.id) ?? []).filter(([year]) => this.revisionDate === null || this.realised(year));
+    let best: { year: number; value: number; se: number } | undefined;
+    for (const [year, value] of points) {
+      const se = ses.get(cellKey(ind.id, year));
+      if (se === undefined || !(se > 0)) continue;
+      if (!best || year > best.year) best = { year, value, se };
+    }
+    return best;
   }
 
   /** The indicator's justification text ('' when none). */
@@ -666,6 +701,34 @@ export const CHECKS: readonly CheckDefinition[] = [
           this, ind, year,
           `${ind.nameId} ${year}: ${fmtDelta(ind, d)} ${unit.id} dalam setahun (${from.id} → ${fmt(ind, v)}), jauh di luar riwayat daerah ${rangeId} ${unit.id} per tahun (${span}); batas ${fmt(ind, limit)} ${unit.id} per tahun`,
           `${ind.nameEn} ${year}: ${fmtDelta(ind, d)} ${unit.en} in one year (${from.en} → ${fmt(ind, v)}), far beyond the region's record of ${rangeEn} ${unit.en} a year (${span}); limit ${fmt(ind, limit)} ${unit.en} a year`,
+        ));
+      }
+    },
+  },
+  {
+    id: 'inside_sampling_error',
+    severity: 'info',
+    title: { id: 'Perubahan di dalam galat sampling', en: 'Change inside the sampling error' },
+    rule: {
+      id: `Target perubahan yang selisihnya dari realisasi tahun dasar berada di dalam selang kepercayaan 95 % realisasi itu (realisasi ± ${formatNumber(SE_Z95, 2)} × galat baku) tidak dapat dibedakan dari kondisi sekarang oleh Susenas yang akan menilainya. Tahun dasar: tahun terakhir yang terealisasi pada tanggal perubahan dengan realisasi dan galat bakunya.`,
+      en: `A revised target whose change from the base year's realisation lies inside that realisation's 95 % interval (realisation ± ${formatNumber(SE_Z95, 2)} × standard error) cannot be told apart from today's level by the Susenas that will judge it. Base year: the latest year realised at the revision date with a realisation and its standard error.`,
+    },
+    run(ctx, ind, out) {
+      const base = ctx.samplingBase(ind);
+      if (!base) return;
+      const [lo, hi] = confidenceInterval(base.value, base.se, ind.minValue, ind.maxValue);
+      const interval = `${fmt(ind, lo)}–${fmt(ind, hi)}`;
+      const se = fmt(ind, base.se);
+      for (const year of ctx.years()) {
+        if (year <= base.year) continue;
+        const v = ctx.revised(ind, year);
+        if (v === undefined || v < lo - 1e-9 || v > hi + 1e-9) continue;
+        const unit = changeUnit(ind);
+        const d = fmtDelta(ind, roundTo(v - base.value, ind.decimals));
+        out.push(finding(
+          this, ind, year,
+          `${ind.nameId} ${year}: target ${fmt(ind, v)} (${d} ${unit.id} dari realisasi ${base.year} ${fmt(ind, base.value)}) berada di dalam selang kepercayaan 95 % realisasi ${base.year}, ${interval} (galat baku ${se}): Susenas tidak dapat membedakannya dari kondisi ${base.year}`,
+          `${ind.nameEn} ${year}: target ${fmt(ind, v)} (${d} ${unit.en} from the ${base.year} realisation ${fmt(ind, base.value)}) lies inside the 95 % interval of the ${base.year} realisation, ${interval} (standard error ${se}): Susenas cannot tell it apart from the ${base.year} level`,
         ));
       }
     },

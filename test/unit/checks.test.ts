@@ -276,6 +276,41 @@ describe('ambitious (warning)', () => {
   });
 });
 
+describe('inside_sampling_error (info)', () => {
+  // SE(P0 2020) = 0,60 pp → 95 % interval 12,32 ± 1,96 × 0,60 = 12,32 ± 1,176 = 11,144–13,496, shown 11,14–13,50.
+  const withSe = { values: [...MUARA_ENIM, ['P0', 2020, 'se', 0.6]] as [string, number, IndicatorValue['series'], number][], revisionDate: '2021-08-23', justified: ['P0'] };
+
+  it('the issue\'s proposal 12,60 / 12,10 / 11,50: all three inside 11,14–13,50, each named with the interval', () => {
+    const f = of('inside_sampling_error', input({ ...withSe, targets: [['P0', 2021, 12.6], ['P0', 2022, 12.1], ['P0', 2023, 11.5]] }));
+    expect(f.map((x) => [x.year, x.severity])).toEqual([[2021, 'info'], [2022, 'info'], [2023, 'info']]);
+    expect(f[0]!.message.id).toBe(
+      'Persentase Penduduk Miskin 2021: target 12,60 (+0,28 poin persen dari realisasi 2020 12,32) berada di dalam selang kepercayaan 95 % realisasi 2020, 11,14–13,50 (galat baku 0,60): Susenas tidak dapat membedakannya dari kondisi 2020',
+    );
+    expect(f[0]!.message.en).toContain('lies inside the 95 % interval of the 2020 realisation, 11,14–13,50 (standard error 0,60)');
+  });
+
+  it('a target outside the interval (11,10 < 11,144) is not flagged; at the edge it is', () => {
+    const at = (v: number) => of('inside_sampling_error', input({ ...withSe, targets: [['P0', 2023, v]] })).map((x) => x.year);
+    expect(at(11.1)).toEqual([]);
+    expect(at(11.15)).toEqual([2023]);
+    expect(at(13.5)).toEqual([]); // 13,50 > 13,496
+    expect(at(13.49)).toEqual([2023]);
+  });
+
+  it('without a standard error, or when the SE year is not realised at the revision date, nothing is said', () => {
+    expect(of('inside_sampling_error', input({ values: MUARA_ENIM, revisionDate: '2021-08-23', targets: [['P0', 2021, 12.6]] }))).toEqual([]);
+    // Revision dated 2020: 2020 is not yet realised, so its SE is not the base; 2019 has none.
+    expect(of('inside_sampling_error', input({ ...withSe, revisionDate: '2020-08-01', targets: [['P0', 2021, 12.6]] }))).toEqual([]);
+  });
+
+  it('the base is the latest realised year with an SE: 2019 (SE 0,05 → 12,31–12,51) when 2020 has none', () => {
+    const values = [...MUARA_ENIM, ['P0', 2019, 'se', 0.05]] as [string, number, IndicatorValue['series'], number][];
+    const f = of('inside_sampling_error', input({ values, revisionDate: '2021-08-23', targets: [['P0', 2020, 12.5], ['P0', 2021, 12.32], ['P0', 2022, 12.2]] }));
+    expect(f.map((x) => x.year)).toEqual([2020, 2021]);
+    expect(f[1]!.message.id).toContain('12,31–12,51 (galat baku 0,05)');
+  });
+});
+
 describe('reversal (info)', () => {
   it('notes a path that turns without a shock year, and is silent when a shock year explains it', () => {
     const path = { targets: [['P0', 2018, 12.5], ['P0', 2019, 12.1], ['P0', 2020, 12.8], ['P0', 2021, 12.3]] as [string, number, number][] };
@@ -363,7 +398,7 @@ describe('runChecks', () => {
     const c = checkCatalogue();
     expect(c.map((x) => x.id)).toEqual([
       'range', 'realised_year_changed', 'count_le_population', 'extreme_le_poverty', 'p1_le_p0', 'p2_le_p1', 'count_rate_consistency',
-      'justification_missing', 'loosening', 'ambitious', 'reversal', 'reference', 'reference_context', 'reference_not_evaluated',
+      'justification_missing', 'loosening', 'ambitious', 'inside_sampling_error', 'reversal', 'reference', 'reference_context', 'reference_not_evaluated',
     ]);
     for (const x of c) expect(x.rule.id.length > 20 && x.rule.en.length > 20, x.id).toBe(true);
     expect(c.filter((x) => x.id.startsWith('reference_')).map((x) => x.severity)).toEqual(['info', 'info']);

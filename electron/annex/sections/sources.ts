@@ -6,7 +6,7 @@ import type { DocCell, DocSection } from '../document.js';
 import { indName, revisedIllustrative, type AnnexData } from '../gather.js';
 import { fillWidths, footerText, HEAD, num, numberWidth, text, titleLines } from './common.js';
 
-const SERIES_ORDER: Record<Series, number> = { baseline: 0, original_target: 1, realisation: 2, projection: 3 };
+const SERIES_ORDER: Record<Series, number> = { baseline: 0, original_target: 1, realisation: 2, se: 3, projection: 4 };
 
 export function sourcesSection(d: AnnexData): DocSection {
   const { L } = d;

@@ -136,6 +136,7 @@ export const en: Messages = {
     original_target: 'Original target (RPJMD)',
     realisation: 'Realisation',
     projection: 'Projection',
+    se: 'Standard error (SE)',
   },
   grid: {
     ariaLabel: 'Indicator table, {{series}}',

@@ -134,6 +134,7 @@ export const id = {
     original_target: 'Target awal (RPJMD)',
     realisation: 'Realisasi',
     projection: 'Proyeksi',
+    se: 'Galat baku (SE)',
   },
   grid: {
     ariaLabel: 'Tabel indikator, {{series}}',
