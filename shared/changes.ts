@@ -22,7 +22,8 @@ export type ChangeAction =
   | 'capaian.set'
   | 'method_break.save'
   | 'method_break.delete'
-  | 'indicator.update';
+  | 'indicator.update'
+  | 'value.edit';
 
 /** A step as first made, or taken back (undo), or made again (redo). */
 export const CHANGE_KINDS = ['do', 'undo', 'redo'] as const;
@@ -66,6 +67,7 @@ export const CHANGE_ACTIONS: ActionTable<ChangeAction> = {
   'method_break.save': { undo: { id: 'simpan perubahan metode', en: 'save method change' }, log: { id: 'Perubahan metode disimpan', en: 'Method change saved' }, scopes: ['settings'] },
   'method_break.delete': { undo: { id: 'hapus perubahan metode', en: 'delete method change' }, log: { id: 'Perubahan metode dihapus', en: 'Method change deleted' }, scopes: ['settings'] },
   'indicator.update': { undo: { id: 'ubah perangkat daerah', en: 'edit responsible agency' }, log: { id: 'Perangkat Daerah diubah', en: 'Responsible agency edited' }, scopes: ['indicators'] },
+  'value.edit': { undo: { id: 'ubah data', en: 'edit data' }, log: { id: 'Data diubah', en: 'Data edited' }, scopes: ['values'] },
 };
 
 export const TARGET_ACTIONS = ['target.edit', 'target.paste', 'target.path', 'target.clear'] as const satisfies readonly ChangeAction[];

@@ -8,6 +8,15 @@ export const SERIES = ['baseline', 'original_target', 'realisation', 'projection
  */
 export type Series = (typeof SERIES)[number];
 
+/**
+ * The series a planner types in the Buku Kerja table (the others come from the Perda and are
+ * imported): realisations and their standard errors, each with its source.
+ */
+export const TYPED_SERIES = ['realisation', 'se'] as const satisfies readonly Series[];
+export type TypedSeries = (typeof TYPED_SERIES)[number];
+/** Longest source text a typed value keeps ("BPS, Data dan Informasi Kemiskinan 2020, tabel 3.1"). */
+export const VALUE_SOURCE_MAX = 300;
+
 export const POLARITIES = ['lower', 'higher', 'neutral'] as const;
 /** lower: lower is better (poverty); higher: higher is better (IPM); neutral: no direction (population). */
 export type Polarity = (typeof POLARITIES)[number];

@@ -25,7 +25,7 @@ import type {
   SaveBackResult,
   WorkbookSummary,
 } from '../domain.js';
-import { CAPAIAN_BAND_SCALES, COMPARISONS, REFERENCE_KINDS, REFERENCE_SCOPES, SCENARIO_STATUSES, SERIES } from '../domain.js';
+import { CAPAIAN_BAND_SCALES, COMPARISONS, REFERENCE_KINDS, REFERENCE_SCOPES, SCENARIO_STATUSES, SERIES, TYPED_SERIES, VALUE_SOURCE_MAX } from '../domain.js';
 import { HISTORY_LIMITS, HISTORY_MODES, type HistoryPage } from '../history.js';
 import { isIsoDate } from '../model/revision.js';
 import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
@@ -279,6 +279,28 @@ export const contract = {
   /** Sets (or clears, with empty text or null) an indicator's Perangkat Daerah penanggung jawab; one undo step. */
   'indicators.update': method<Indicator[]>()(
     z.object({ indicatorId: id, responsibleUnit: line(RAPERDA_LIMITS.responsibleUnit).nullable() }).strict(),
+  ),
+  /**
+   * Typed workbook values of the series a planner keys in (realisations and their standard
+   * errors), each with its source; value null removes the cell. One undo step.
+   */
+  'values.set': method<IndicatorValue[]>()(
+    z
+      .object({
+        cells: z
+          .array(
+            z.object({
+              indicatorId: id,
+              year,
+              series: z.enum(TYPED_SERIES),
+              value: z.number().finite().nullable(),
+              source: line(VALUE_SOURCE_MAX),
+            }).strict(),
+          )
+          .min(1)
+          .max(10_000),
+      })
+      .strict(),
   ),
   /** The population BPS poverty figures use, per plan year, with how each year's was found. */
   'population.get': method<PopulationView>()(none),

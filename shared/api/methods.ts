@@ -32,6 +32,7 @@ export const METHOD_NAMES = [
   'history.list',
   'settings.update',
   'indicators.update',
+  'values.set',
   'population.get',
   'capaian.list',
   'capaian.set',
