@@ -2,7 +2,9 @@
  * One indicator's line chart: realisation, original target and revised target(s) over the plan
  * years, shock years shaded, level references drawn as labelled dashed lines, illustrative values
  * dashed with hollow points, realisations published after the revision date as triangles
- * (monitoring, named in the legend), provisional figures said in the tooltip. Labels follow the UI language, numbers are id-ID (formatNumber).
+ * (monitoring, named in the legend), provisional figures said in the tooltip, the 95 % sampling
+ * interval of each realisation with a standard error drawn around it (a band, or an error bar
+ * for a year standing alone) and said in the tooltip. Labels follow the UI language, numbers are id-ID (formatNumber).
  * A toolbar copies or saves the chart as PNG.
  */
 import type { Chart as ChartInstance, ChartConfiguration, LegendItem, ScriptableLineSegmentContext } from 'chart.js';
@@ -13,7 +15,9 @@ import { formatNumber } from '../../../shared/format/number.js';
 import { ChartCanvas } from './ChartCanvas.js';
 import { copyCanvasPng, pngFileName, saveCanvasPng } from './png.js';
 import { CHART_PLUGINS } from './plugins.js';
-import { COMPARISON_SIGN, type ChartLine, type IndicatorChartModel, type LineKind } from './series.js';
+import { COMPARISON_SIGN, samplingRuns, samplingWords, type ChartLine, type IndicatorChartModel, type LineKind } from './series.js';
+// The chart's box, caption and swatches (shared by Bandingkan and the Target preview).
+import '../compare/compare.css';
 
 type LineChart = ChartInstance<'line', (number | null)[], string>;
 type LineConfig = ChartConfiguration<'line', (number | null)[], string>;
@@ -28,6 +32,12 @@ export const LINE_COLORS: Record<LineKind, string> = {
 const REFERENCE_COLOR = '#9f1239';
 const SHOCK_FILL = 'rgba(82, 96, 109, 0.14)';
 const SHOCK_TEXT = '#3e4c59';
+/**
+ * The sampling band: the realisation's teal, translucent (the lines over it keep ≥ 4:1), edged
+ * and its error bars drawn at 0,8 opacity (≥ 3:1 on white).
+ */
+export const SAMPLING_FILL = 'rgba(15, 118, 110, 0.16)';
+export const SAMPLING_STROKE = 'rgba(15, 118, 110, 0.8)';
 const DASH = [6, 4];
 const SOLID: number[] = [];
 
@@ -37,6 +47,8 @@ interface Props {
   compact?: boolean;
   /** Words for the PNG file name (scenario name…), after the indicator code. */
   fileParts: string[];
+  /** A compact chart with no legend of its own: name the sampling band under it when it has one. */
+  bandKey?: boolean;
 }
 
 function allIllustrative(line: ChartLine): boolean {
@@ -44,7 +56,7 @@ function allIllustrative(line: ChartLine): boolean {
   return known.length > 0 && known.every((p) => p.illustrative);
 }
 
-export function IndicatorChart({ model, compact = false, fileParts }: Props) {
+export function IndicatorChart({ model, compact = false, fileParts, bandKey = false }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const chartRef = useRef<LineChart | null>(null);
@@ -77,7 +89,10 @@ export function IndicatorChart({ model, compact = false, fileParts }: Props) {
     const lines = model.lines.filter((l) => l.points.some((p) => p !== null));
     const known = lines.flatMap((l) => l.points.filter((p) => p !== null).map((p) => p.value));
     const refValues = model.levels.map((r) => r.value);
-    const all = [...known, ...refValues];
+    const realisationIndex = lines.findIndex((l) => l.kind === 'realisation');
+    const bands = realisationIndex < 0 ? [] : model.samplingBands;
+    const bandAt = new Map(bands.map((b) => [b.index, b]));
+    const all = [...known, ...refValues, ...bands.flatMap((b) => [b.lo, b.hi])];
     const lo = Math.min(...all);
     const hi = Math.max(...all);
     const pad = hi > lo ? (hi - lo) * 0.08 : Math.abs(hi) * 0.1 || 1;
@@ -163,6 +178,10 @@ export function IndicatorChart({ model, compact = false, fileParts }: Props) {
                   const color = line ? LINE_COLORS[line.kind] : '#1f2933';
                   return { text: ds.label ?? '', fillStyle: dash ? '#ffffff' : color, strokeStyle: color, lineWidth: 2, lineDash: dash ? [4, 2] : [], hidden: !chart.isDatasetVisible(i), datasetIndex: i };
                 }),
+                // The band shows with its realisation line (hidden with it from the legend).
+                ...(bands.length > 0
+                  ? [{ text: t('chartMarks.samplingLegend'), fillStyle: SAMPLING_FILL, strokeStyle: SAMPLING_STROKE, lineWidth: 1, hidden: !chart.isDatasetVisible(realisationIndex) }]
+                  : []),
                 ...legendExtras,
               ],
             },
@@ -180,10 +199,12 @@ export function IndicatorChart({ model, compact = false, fileParts }: Props) {
                 const line = lines[item.datasetIndex];
                 const point = line?.points[item.dataIndex];
                 const text = `${item.dataset.label ?? ''}: ${fmt(item.parsed.y ?? NaN)} ${indicator.unit}`;
+                const band = line?.kind === 'realisation' ? bandAt.get(item.dataIndex) : undefined;
                 const marks = [
                   point?.illustrative ? t('compare.illustrative') : '',
                   point?.provisional ? t('chartMarks.provisional') : '',
                   point?.afterRevision ? t('chartMarks.afterRevision') : '',
+                  band ? t('chartMarks.samplingInterval', samplingWords(band, indicator.decimals)) : '',
                 ].filter(Boolean);
                 return marks.length ? `${text} (${marks.join('; ')})` : text;
               },
@@ -193,6 +214,13 @@ export function IndicatorChart({ model, compact = false, fileParts }: Props) {
             bands: model.shockRuns.map((r) => ({ from: r.from, to: r.to, label: compact ? '' : r.reason })),
             color: SHOCK_FILL,
             textColor: SHOCK_TEXT,
+          },
+          samplingBands: {
+            runs: samplingRuns(bands).map((run) => run.map((b) => ({ index: b.index, lo: b.lo, hi: b.hi }))),
+            datasetIndex: realisationIndex,
+            fill: SAMPLING_FILL,
+            stroke: SAMPLING_STROKE,
+            capHalfWidth: compact ? 4 : 6,
           },
           referenceLines: {
             lines: model.levels.map((r) => ({
@@ -209,10 +237,13 @@ export function IndicatorChart({ model, compact = false, fileParts }: Props) {
   }, [model, compact, name, indicator, fmt, lineLabel, refLabel, t]);
 
   const visibleLines = model.lines.filter((l) => l.points.some((p) => p !== null));
+  const bands = visibleLines.some((l) => l.kind === 'realisation') ? model.samplingBands : [];
+  const bandText = bands.map((b) => `${b.year} ${samplingWords(b, indicator.decimals).interval}`).join(', ');
   const ariaLabel = [
     t('compare.chart.aria', { indicator: name, first: String(model.years[0] ?? ''), last: String(model.years.at(-1) ?? '') }),
     visibleLines.map(lineLabel).join(', '),
     ...model.shockRuns.map((r) => t('compare.chart.shockLegend', { years: r.years.join(', '), reason: r.reason })),
+    ...(bands.length > 0 ? [`${t('chartMarks.samplingLegend')}: ${bandText}`] : []),
     ...model.levels.map(refLabel),
   ].join('. ');
 
@@ -236,6 +267,7 @@ export function IndicatorChart({ model, compact = false, fileParts }: Props) {
       data-lines={visibleLines.map((l) => l.kind).join(',')}
       data-references={model.levels.map((r) => String(r.value)).join(',')}
       data-shock-years={model.shockRuns.flatMap((r) => r.years).join(',')}
+      data-sampling-years={bands.map((b) => b.year).join(',')}
     >
       <ChartCanvas
         config={config}
@@ -246,6 +278,12 @@ export function IndicatorChart({ model, compact = false, fileParts }: Props) {
         }}
       />
       <figcaption className="chart-caption">
+        {compact && bandKey && bands.length > 0 && (
+          <span className="chart-band-key" data-testid="sampling-band-key">
+            <span className="swatch swatch-sampling" aria-hidden="true" />
+            {t('chartMarks.samplingLegend')}
+          </span>
+        )}
         {!compact &&
           model.paces.map((r) => (
             <span key={r.id} className="chart-pace">

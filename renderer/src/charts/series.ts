@@ -5,7 +5,9 @@
  */
 import type { Comparison, Indicator, IndicatorValue, Plan, ReferenceTarget, ScenarioTargets, ShockYear } from '../../../shared/domain.js';
 import { planYears } from '../../../shared/domain.js';
+import { confidenceInterval } from '../../../shared/model/checks.js';
 import { lastRealisedYear } from '../../../shared/model/revision.js';
+import { formatNumber } from '../../../shared/format/number.js';
 
 /** How a reference's comparison reads: lt <, le ≤, eq =, ge ≥, gt >. */
 export const COMPARISON_SIGN: Record<Comparison, string> = { lt: '<', le: '≤', eq: '=', ge: '≥', gt: '>' };
@@ -40,6 +42,63 @@ export interface IndicatorChartModel {
   paces: ReferenceTarget[];
   /** Runs of consecutive shock years inside the chart's years, as indexes into `years`. */
   shockRuns: { from: number; to: number; years: number[]; reason: string }[];
+  /** The 95 % sampling interval around each realisation that has a standard error (series 'se'). */
+  samplingBands: SamplingBand[];
+}
+
+/**
+ * The 95 % sampling interval of one realised year: realisation ± SE_Z95 × its standard error
+ * (shared/model/checks.ts confidenceInterval), cut at the indicator's range.
+ */
+export interface SamplingBand {
+  /** Index into the chart's `years`. */
+  index: number;
+  year: number;
+  /** The realisation the interval is around. */
+  value: number;
+  /** The standard error (galat baku), in the indicator's own unit (poin persen for a rate). */
+  se: number;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The sampling bands of one indicator over `years`: one for each year with both a realisation
+ * and a standard error (never one without an SE, nor for an SE without its realisation), in
+ * year order.
+ */
+export function samplingBands(indicator: Indicator, years: readonly number[], values: readonly IndicatorValue[]): SamplingBand[] {
+  const realisation = new Map<number, number>();
+  const se = new Map<number, number>();
+  for (const v of values) {
+    if (v.indicatorId !== indicator.id) continue;
+    if (v.series === 'realisation') realisation.set(v.year, v.value);
+    else if (v.series === 'se') se.set(v.year, v.value);
+  }
+  const bands: SamplingBand[] = [];
+  years.forEach((year, index) => {
+    const value = realisation.get(year);
+    const s = se.get(year);
+    if (value === undefined || s === undefined || !Number.isFinite(value) || !Number.isFinite(s) || s < 0) return;
+    const [lo, hi] = confidenceInterval(value, s, indicator.minValue, indicator.maxValue);
+    bands.push({ index, year, value, se: s, lo, hi });
+  });
+  return bands;
+}
+
+/**
+ * Bands grouped into runs of consecutive chart years: a run of two or more is drawn as a band
+ * between its years, a run of one (a year standing alone) as an error bar.
+ */
+export function samplingRuns(bands: readonly SamplingBand[]): SamplingBand[][] {
+  const runs: SamplingBand[][] = [];
+  for (const band of bands) {
+    const last = runs.at(-1);
+    const prev = last?.at(-1);
+    if (last && prev && prev.index === band.index - 1) last.push(band);
+    else runs.push([band]);
+  }
+  return runs;
 }
 
 export interface ChartScenario {
@@ -113,7 +172,13 @@ export function buildIndicatorChart(input: ChartInput): IndicatorChartModel {
     levels: refs.filter((r) => r.kind === 'level'),
     paces: refs.filter((r) => r.kind === 'annual_change'),
     shockRuns,
+    samplingBands: samplingBands(indicator, years, mine),
   };
+}
+
+/** A band's numbers as the tooltip and the chart's description say them: "11,14–13,50" and "0,60", at the indicator's decimals. */
+export function samplingWords(band: SamplingBand, decimals: number): { interval: string; se: string } {
+  return { interval: `${formatNumber(band.lo, decimals)}–${formatNumber(band.hi, decimals)}`, se: formatNumber(band.se, decimals) };
 }
 
 /** Whether a chart has anything to draw. */

@@ -471,6 +471,9 @@ export const en: Messages = {
     provisional: 'provisional figure',
     afterRevision: 'after the revision date: monitoring',
     afterRevisionLegend: 'Realisations after the revision date (monitoring)',
+    /** The 95 % sampling interval around a realisation with a standard error (series 'se'). */
+    samplingLegend: '95 % interval (sampling error)',
+    samplingInterval: '95 % interval: {{interval}}; standard error {{se}}',
   },
   location: {
     title_network: 'This file is in a network folder ({{label}}).',

@@ -469,6 +469,9 @@ export const id = {
     provisional: 'angka sementara',
     afterRevision: 'setelah tanggal perubahan: pemantauan',
     afterRevisionLegend: 'Realisasi setelah tanggal perubahan (pemantauan)',
+    /** The 95 % sampling interval around a realisation with a standard error (series 'se'). */
+    samplingLegend: 'Selang 95 % (galat sampling)',
+    samplingInterval: 'selang 95 %: {{interval}}; galat baku {{se}}',
   },
   location: {
     title_network: 'Berkas ini ada di folder jaringan ({{label}}).',

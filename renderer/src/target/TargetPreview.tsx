@@ -100,7 +100,7 @@ export function TargetPreview(props: Props) {
   return (
     <section id="target-preview" className="card card-wide target-preview" aria-label={t('target.preview.label')} data-testid="target-preview">
       <div className="target-preview-chart">
-        <IndicatorChart model={model} compact fileParts={[scenarioName]} />
+        <IndicatorChart model={model} compact bandKey fileParts={[scenarioName]} />
       </div>
       <div className="target-preview-checks" data-testid="target-preview-checks">
         <h2 className="card-title">{t('target.preview.checks')}</h2>

@@ -262,6 +262,12 @@ export function CompareView({ api, summary, values }: Props) {
             <span className="swatch swatch-shock" aria-hidden="true" />
             {t('compare.multiplesShock')}
           </li>
+          {povertyCharts.some((m) => m.samplingBands.length > 0) && (
+            <li>
+              <span className="swatch swatch-sampling" aria-hidden="true" />
+              {t('chartMarks.samplingLegend')}
+            </li>
+          )}
           <li>
             <span className="swatch swatch-reference" aria-hidden="true" />
             {t('compare.multiplesReference')}
