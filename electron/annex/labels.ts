@@ -81,6 +81,10 @@ export interface AnnexLabels {
   /** Lampiran II's two parts when the workbook has a revision date. */
   sectionRealised: (date: string, lastRealised: number) => string;
   sectionMonitoring: (date: string, years: readonly number[]) => string;
+  /** Lampiran II: the header of the 95 % interval beside each realisation with a standard error. */
+  interval95: string;
+  /** The note under Lampiran II naming the interval's rule (z = "1,96") and the standard errors' sources. */
+  legendInterval: (z: string, sources: string) => string;
   severity: Record<Severity, string>;
   check: string;
   finding: string;
@@ -192,6 +196,8 @@ const id: AnnexLabels = {
   legendFormula: 'Rumus capaian per indikator: pilihan perencana, atau bawaan menurut polaritas (makin rendah makin baik: Target ÷ Realisasi).',
   sectionRealised: (date, last) => `Realisasi yang sudah terbit pada tanggal perubahan (${date}): sampai tahun ${last} — dasar perubahan`,
   sectionMonitoring: (date, years) => `Realisasi yang terbit sesudah ${date} (${years.join(', ')}) tidak dimuat: bukan dasar perubahan, melainkan bahan pemantauan.`,
+  interval95: 'Selang kepercayaan 95 %',
+  legendInterval: (z, sources) => `Selang kepercayaan 95 % = realisasi ± ${z} × galat baku (SE), sumber: ${sources}; selang dipotong pada rentang indikator (tidak di bawah 0). Sel kosong: galat baku realisasi itu belum diisi, bukan selang nol.`,
   severity: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
   check: 'Pemeriksaan',
   finding: 'Uraian',
@@ -320,6 +326,8 @@ const en: AnnexLabels = {
   legendFormula: 'Achievement formula per indicator: the planner\'s choice, or the polarity\'s default (lower is better: Target ÷ Realisation).',
   sectionRealised: (date, last) => `Realisations published by the revision date (${date}): up to ${last} — the basis of the revision`,
   sectionMonitoring: (date, years) => `Realisations published after ${date} (${years.join(', ')}) are left out: they are not a basis of the revision but material for monitoring.`,
+  interval95: '95 % confidence interval',
+  legendInterval: (z, sources) => `95 % confidence interval = realisation ± ${z} × standard error (SE), source: ${sources}; the interval is cut at the indicator's range (never below 0). Empty cell: no standard error entered for that realisation, not an interval of zero.`,
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   check: 'Check',
   finding: 'Finding',

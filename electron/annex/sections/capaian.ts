@@ -5,6 +5,13 @@
  * was reached — "Tidak tercapai, selisih 0,62 poin persen" whatever the category — or "Tidak
  * sebanding" across a change of method.
  *
+ * Beside each realisation with a standard error in the workbook (series 'se'), its 95 % interval
+ * (shared/model/checks.ts confidenceInterval: realisasi ± 1,96 × SE, cut at the indicator's
+ * range) as "11,14–13,50" at the indicator's decimals, and a note naming the rule and the SE's
+ * sources; a realisation without one leaves the cell empty. The column is there only when a
+ * realisation shown has an SE (a column of empty cells would only take the page's width).
+ * The importer reads the Realisasi column by its header, so the column beside it moves nothing.
+ *
  * With a revision date the table holds only the realisations published by then (years ≤
  * lastRealisedYear), the basis of the revision, under a label row saying so; later realisations
  * belong to monitoring, not to the revision draft, and a legend line names the years left out.
@@ -13,30 +20,55 @@ import { ANNEX_SHEETS } from '../../../shared/annex.js';
 import type { Indicator, IndicatorValue, MethodBreak } from '../../../shared/domain.js';
 import { formatNumber } from '../../../shared/format/number.js';
 import { assessCapaian, formulaFor, type CapaianAssessment } from '../../../shared/model/capaian.js';
-import { changeUnit } from '../../../shared/model/checks.js';
+import { changeUnit, confidenceInterval, SE_Z95 } from '../../../shared/model/checks.js';
 import { roundTo } from '../../../shared/model/rounding.js';
 import type { DocCell, DocNote, DocSection } from '../document.js';
 import { indName, revisedIllustrative, revisionDateText, type AnnexData } from '../gather.js';
-import { dash, fillWidths, footerText, HEAD, num, numberWidth, raperdaHeader, text, titleLines } from './common.js';
+import { dash, empty, fillWidths, footerText, HEAD, num, numberWidth, raperdaHeader, text, titleLines } from './common.js';
+
+/** The 95 % interval of a realisation with its standard error: "11,14–13,50" at the indicator's decimals (id-ID, as every number in the annex's text). */
+export function intervalText(ind: Indicator, value: number, se: number): string {
+  const [lo, hi] = confidenceInterval(value, se, ind.minValue, ind.maxValue);
+  return `${formatNumber(lo, ind.decimals)}–${formatNumber(hi, ind.decimals)}`;
+}
 
 export function capaianSection(d: AnnexData): DocSection {
   const { L, plan } = d;
   const decimals = new Map(d.indicators.map((i) => [i.id, i.decimals]));
+  const last = d.lastRealised;
+  const revisionDate = revisionDateText(d);
+  /** The realisations the table shows: with a revision date, those published by then. */
+  const shownReals = (ind: Indicator): IndicatorValue[] => (last === null || revisionDate === null ? d.realisations(ind) : d.realisations(ind).filter((r) => r.year <= last));
+  const seOf = (ind: Indicator, real: IndicatorValue): IndicatorValue | undefined => d.value(ind, real.year, 'se');
+  const intervals = d.indicators.flatMap((ind) => shownReals(ind).flatMap((r) => {
+    const se = seOf(ind, r);
+    return se ? [intervalText(ind, r.value, se.value)] : [];
+  }));
+  const withInterval = intervals.length > 0;
   const shown = d.values
     .filter((v) => v.series === 'realisation' || v.series === 'original_target')
     .map((v) => `${formatNumber(v.value, decimals.get(v.indicatorId) ?? 0)}${v.provisional ? '*' : ''}`)
     .concat(d.targets.targets.map((t) => formatNumber(t.value, decimals.get(t.indicatorId) ?? 0)));
   const numW = numberWidth(shown, 6.5);
-  const widths = fillWidths(d.pageUnits, [
-    { fixed: 4 },
-    { flex: 2, min: 11 },
-    { fixed: 7 },
+  // The interval's column: as wide as its widest interval, and its header's longest word ("kepercayaan").
+  const intervalW = withInterval ? Math.max(10, numberWidth(intervals)) : 0;
+  type Col = { fixed: number } | { flex: number; min: number };
+  const layout = (tight: boolean): Col[] => [
+    { fixed: tight ? 3.5 : 4 },
+    { flex: 2, min: tight ? 10 : 11 },
+    { fixed: tight ? 6 : 7 },
     { fixed: 5 },
     { fixed: numW },
-    ...[0, 1].flatMap(() => [{ fixed: numW }, { fixed: 7 }, { fixed: 8 }, { flex: 1.5, min: 10 }]),
-    { flex: 1.5, min: 10 },
-    { flex: 2, min: 11 },
-  ]);
+    ...(withInterval ? [{ fixed: intervalW }] : []),
+    ...[0, 1].flatMap(() => [{ fixed: numW }, { fixed: tight ? 6.5 : 7 }, { fixed: tight ? 7.5 : 8 }, { flex: 1.5, min: 10 }]),
+    { flex: 1.5, min: tight ? 8 : 10 },
+    { flex: 2, min: tight ? 9 : 11 },
+  ];
+  const need = (cols: Col[]) => cols.reduce((s, c) => s + ('fixed' in c ? c.fixed : c.min), 0);
+  // With the interval on A4 the usual minimums no longer fit: the fixed columns give a little
+  // (No, Satuan, Capaian, Kategori to their headers' width) and the prose columns (Rumus, Sumber)
+  // more, so no column narrows below its longest word ("Ketercapaian", "Pengangguran").
+  const widths = fillWidths(d.pageUnits, withInterval && need(layout(false)) > d.pageUnits ? layout(true) : layout(false));
   const lastCol = widths.length;
   const header: DocCell[][] = [
     [
@@ -45,6 +77,7 @@ export function capaianSection(d: AnnexData): DocSection {
       text(L.unit, HEAD, { rowSpan: 2 }),
       text(L.year, HEAD, { rowSpan: 2 }),
       text(L.realisation, HEAD, { rowSpan: 2 }),
+      ...(withInterval ? [text(L.interval95, HEAD, { rowSpan: 2 })] : []),
       text(L.originalTarget, HEAD, { colSpan: 4 }),
       text(L.revisedTarget, HEAD, { colSpan: 4 }),
       text(L.formula, HEAD, { rowSpan: 2 }),
@@ -56,6 +89,8 @@ export function capaianSection(d: AnnexData): DocSection {
   const breaksShown = new Map<string, { ind: Indicator; b: MethodBreak }>();
   let anyIllustrative = false;
   let anyProvisional = false;
+  /** The sources of the standard errors shown, in order of first use. */
+  const seSources = new Set<string>();
   const body: DocCell[][] = [];
   const small = { wrap: true, valign: 'top' as const };
 
@@ -70,6 +105,17 @@ export function capaianSection(d: AnnexData): DocSection {
     anyIllustrative ||= real.illustrative;
     anyProvisional ||= real.provisional;
     const cells: DocCell[] = [text(String(real.year), { align: 'center' }), num(ind, real.value, real)];
+    if (withInterval) {
+      const se = seOf(ind, real);
+      if (se) {
+        seSources.add(se.illustrative ? `${L.illustrative}: ${se.source}` : se.source);
+        anyIllustrative ||= se.illustrative;
+        const mark = se.illustrative || real.illustrative;
+        cells.push(text(intervalText(ind, real.value, se.value), { align: 'center', ...(mark ? { italic: true, fill: 'illustrative' as const } : {}) }));
+      } else {
+        cells.push(empty());
+      }
+    }
     let gapClosure = false;
     const side = (target: number | undefined, illustrative: boolean) => {
       if (target === undefined) {
@@ -126,20 +172,19 @@ export function capaianSection(d: AnnexData): DocSection {
     reals.forEach((real, i) => body.push([...(i === 0 ? lead : []), ...realisationCells(ind, real, baseline)]));
   };
 
-  const last = d.lastRealised;
-  const revisionDate = revisionDateText(d);
   let laterYears: number[] = [];
   if (last === null || revisionDate === null) {
-    d.indicators.forEach((ind, k) => indicatorRows(ind, k, d.realisations(ind)));
+    d.indicators.forEach((ind, k) => indicatorRows(ind, k, shownReals(ind)));
   } else {
     partRow('A', L.sectionRealised(revisionDate, last));
-    d.indicators.forEach((ind, k) => indicatorRows(ind, k, d.realisations(ind).filter((r) => r.year <= last)));
+    d.indicators.forEach((ind, k) => indicatorRows(ind, k, shownReals(ind)));
     laterYears = [...new Set(d.indicators.flatMap((ind) => d.realisations(ind).filter((r) => r.year > last).map((r) => r.year)))].sort((a, b) => a - b);
   }
 
   const notes: DocNote[] = [];
   if (anyIllustrative) notes.push({ text: `${L.legendIllustrative} ${L.legendIllustrativeCapaian}`, swatch: { text: '12,3', style: { italic: true, fill: 'illustrative' } } });
   if (anyProvisional) notes.push({ text: L.legendProvisional });
+  if (seSources.size > 0) notes.push({ text: L.legendInterval(formatNumber(SE_Z95, 2), [...seSources].join('; ')) });
   if (laterYears.length > 0 && revisionDate !== null) notes.push({ text: L.sectionMonitoring(revisionDate, laterYears) });
   notes.push({ text: L.legendBands[d.capaian.scale] }, { text: L.legendAttainment }, { text: L.legendFormula });
   for (const { ind, b } of breaksShown.values()) notes.push({ text: L.legendBreak(indName(d, ind), b.year, b.note) });
