@@ -235,4 +235,45 @@ test.describe('Buku Kerja (demo workbook)', () => {
     await expect(page.getByLabel('Seri data')).toHaveCSS('outline-style', 'solid');
     await watch.expectClean();
   });
+  test('standard errors typed in the table with their source: refused without one or below 0, then the check names the interval', async ({ page, host }) => {
+    const watch = watchPage(page);
+    await page.goto(host.url);
+    await page.getByLabel('Seri data').selectOption('se');
+    const cell = yearCell(page, 'Persentase Penduduk Miskin', 2020);
+    await expect(cell).toHaveText('');
+
+    // Without a source nothing is saved, and the reason is drawn beside the cell, in view.
+    await cell.dblclick();
+    await page.keyboard.type('0,60');
+    await page.keyboard.press('Enter');
+    const problem = page.getByTestId('cell-problem');
+    await expect(problem).toContainText('isi sumber angka dulu');
+    await expect(problem).toBeInViewport();
+    await expect(cell).toHaveText('');
+    await page.keyboard.press('Escape');
+    await expect(problem).toHaveCount(0);
+
+    await page.getByLabel('Sumber angka yang diketik').fill('BPS, Data dan Informasi Kemiskinan Kabupaten/Kota 2020');
+    // A negative standard error is refused before it is sent.
+    await cell.dblclick();
+    await page.keyboard.type('-0,6');
+    await page.keyboard.press('Enter');
+    await expect(problem).toContainText('di luar rentang');
+    await page.keyboard.press('Escape');
+
+    await cell.dblclick();
+    await page.keyboard.type('0,60');
+    await page.keyboard.press('Enter');
+    await expect(cell).toHaveText('0,60');
+    await cell.click();
+    await expect(page.locator('.grid-detail')).toContainText('Galat baku (SE): 0,60 %. Sumber: BPS, Data dan Informasi Kemiskinan Kabupaten/Kota 2020');
+    // The realisation of the same year is its own series, unchanged.
+    await page.getByLabel('Seri data').selectOption('realisation');
+    await expect(cell).toHaveText('12,32');
+
+    // Pemeriksaan: the worked example's 2021 target (12,20) lies inside 12,32 ± 1,96 × 0,60.
+    await page.getByRole('navigation').getByText('Pemeriksaan').click();
+    await expect(page.getByText(/berada di dalam selang kepercayaan 95 % realisasi 2020, 11,14–13,50/).first()).toBeVisible();
+    await watch.expectClean();
+  });
 });

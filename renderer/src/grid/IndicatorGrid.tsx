@@ -3,10 +3,16 @@
  * column per plan year. Values are shown id-ID with each indicator's decimals; illustrative values
  * carry a marker, and BPS's provisional figures (angka sementara) a marker of their own; every
  * value's source is in its tooltip and in the detail line under the table.
+ *
+ * The series a planner types (realisations and standard errors, TYPED_SERIES) are editable when
+ * the caller says so: Excel's keys (type, F2, Enter, Delete), edits as requests (readOnlyEdit)
+ * checked against the indicator's rules before sending; a refused value stays visible with the
+ * reason beside its cell (CellProblem) until the planner acts.
  */
 import {
   AllCommunityModule,
   ModuleRegistry,
+  type CellEditRequestEvent,
   type CellFocusedEvent,
   type ColDef,
   type ColGroupDef,
@@ -16,10 +22,13 @@ import {
   type TooltipCallbackParams,
 } from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planYears, type Indicator, type IndicatorValue, type Plan } from '../../../shared/domain.js';
-import { formatNumber } from '../../../shared/format/number.js';
+import { formatForEditing, formatNumber, parseNumber } from '../../../shared/format/number.js';
+import { checkCellValue, rulesFor } from '../../../shared/model/cell-rules.js';
+import { CellProblem, type CellProblemState } from '../target/CellProblem.js';
+import { useCellProblemText, useRangeText } from '../target/text.js';
 import { styleNonce } from '../api.js';
 import { gridTheme } from './theme.js';
 import { buildRows, type GridRow, type IndicatorRow, type SelectableSeries } from './rows.js';
@@ -37,6 +46,13 @@ interface Props {
   indicators: Indicator[];
   values: IndicatorValue[];
   series: SelectableSeries;
+  /** Cells of the selected series can be typed (a typed series, a writable workbook). */
+  editable?: boolean;
+  /**
+   * Writes one typed cell (value null clears it); resolves to null when written, else the
+   * refusal in the UI language.
+   */
+  onSetValue?: (cell: { indicator: Indicator; year: number; value: number | null }) => Promise<string | null>;
 }
 
 interface Focus {
@@ -83,11 +99,18 @@ function NameCell(props: CustomCellRendererProps<GridRow, string>) {
   return <span className="indicator-name">{props.value}</span>;
 }
 
-export function IndicatorGrid({ plan, indicators, values, series }: Props) {
+export function IndicatorGrid({ plan, indicators, values, series, editable = false, onSetValue }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [focus, setFocus] = useState<Focus | null>(null);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
+  const [rootEl, setRootEl] = useState<HTMLDivElement | null>(null);
+  // A refusal belongs to the table it was typed in: shown only while its series is.
+  const [problemAt, setProblemAt] = useState<(CellProblemState & { series: SelectableSeries }) | null>(null);
+  const problem = problemAt?.series === series ? problemAt : null;
+  const setProblem = useCallback((p: CellProblemState | null) => setProblemAt(p && { ...p, series }), [series]);
+  const rangeText = useRangeText();
+  const problemText = useCellProblemText();
   const nonce = useMemo(() => styleNonce(), []);
 
   const rows = useMemo(() => buildRows(indicators, values, plan, series), [indicators, values, plan, series]);
@@ -129,6 +152,12 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
       // Replaces the type's cellClass, so keep its right alignment.
       cellClass: ['year-cell', 'ag-right-aligned-cell'],
       valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.cells[year]?.value : undefined),
+      // The editor opens on the number as typed in Indonesian (12,32), every decimal kept.
+      valueFormatter: (p) => (p.data?.kind === 'indicator' && p.value != null ? formatForEditing(p.value, p.data.indicator.decimals) : ''),
+      // A cell showing the kondisi awal (another series) is not the typed series' to change.
+      editable: (p) => editable && p.data?.kind === 'indicator' && (p.data.cells[year]?.series ?? series) === series,
+      cellEditor: 'agTextCellEditor',
+      cellEditorParams: { useFormatter: true, maxLength: 40 },
       cellRenderer: ValueCell,
       tooltip: (p: TooltipCallbackParams<GridRow, number>) =>
         p.data?.kind === 'indicator' && p.data.cells[year] ? describe(p.data, year) : undefined,
@@ -166,7 +195,7 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
         children: targetYears.map(yearColumn),
       },
     ];
-  }, [years, series, describe, nameOf, t]);
+  }, [years, series, describe, nameOf, t, editable]);
 
   const defaultColDef = useMemo<ColDef<GridRow>>(
     () => ({ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, filter: false }),
@@ -181,6 +210,83 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
     setFocus(row?.kind === 'indicator' && year !== null ? { rowId: row.id, year } : null);
   }, []);
 
+  const cellName = useCallback((ind: Indicator, year: number) => t('target.edit.cell', { indicator: nameOf(ind), year: String(year) }), [nameOf, t]);
+
+  /** Refuses a typed value: it stays in view with the reason beside its cell, the focus back on it. */
+  const refuse = useCallback((api: GridApi<GridRow>, rowId: string, colId: string, text: string, message: string) => {
+    setProblem({ rowId, colId, text, message });
+    const node = api.getRowNode(rowId);
+    queueMicrotask(() => {
+      if (node?.rowIndex != null && api.getEditingCells().length === 0) api.setFocusedCell(node.rowIndex, colId);
+    });
+  }, [setProblem]);
+
+  /** A typed (or cleared) cell: parsed the Indonesian way, checked against the series' rules, then sent. */
+  const write = useCallback(
+    async (api: GridApi<GridRow>, row: IndicatorRow, year: number, raw: unknown) => {
+      const colId = yearColId(year);
+      const text = raw == null ? '' : String(raw).trim();
+      const ind = row.indicator;
+      let value: number | null = null;
+      if (text) {
+        const parsed = parseNumber(text);
+        if (!parsed.ok) {
+          refuse(api, row.id, colId, text, t('target.edit.notNumber', { cell: cellName(ind, year), text, reason: t(`target.parse.${parsed.reason}`) }));
+          return;
+        }
+        value = parsed.value;
+        const rules = rulesFor(ind, series);
+        const why = checkCellValue(rules, value);
+        if (why === 'below_min' || why === 'above_max') {
+          refuse(api, row.id, colId, text, t('target.edit.outOfRange', { cell: cellName(ind, year), value: formatForEditing(value, ind.decimals), range: rangeText(rules) }));
+          return;
+        }
+        if (why) {
+          refuse(api, row.id, colId, text, t('target.edit.refused', { cell: cellName(ind, year), reason: problemText(why, rules, value) }));
+          return;
+        }
+      }
+      if ((row.cells[year]?.value ?? null) === value) {
+        setProblem(null);
+        return;
+      }
+      const refusal = onSetValue ? await onSetValue({ indicator: ind, year, value }) : null;
+      if (refusal) refuse(api, row.id, colId, text, refusal);
+      else setProblem(null);
+    },
+    [cellName, onSetValue, problemText, rangeText, refuse, series, setProblem, t],
+  );
+
+  const onCellEditRequest = useCallback(
+    (e: CellEditRequestEvent<GridRow>) => {
+      const year = yearOfColId(e.column.getColId());
+      if (!editable || year === null || e.data?.kind !== 'indicator') return;
+      void write(e.api, e.data, year, e.newValue);
+    },
+    [editable, write],
+  );
+
+  /** Delete / Backspace on a focused typed cell clears it; Escape drops a refused value. */
+  const onKeyDownCapture = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const api = gridApi.current;
+      if (!api || api.getEditingCells().length > 0) return;
+      if (e.key === 'Escape' && problem) {
+        setProblem(null);
+        return;
+      }
+      if (!editable || (e.key !== 'Delete' && e.key !== 'Backspace') || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+      const pos = api.getFocusedCell();
+      const year = pos ? yearOfColId(pos.column.getColId()) : null;
+      const row = pos ? api.getDisplayedRowAtIndex(pos.rowIndex)?.data : undefined;
+      if (year === null || row?.kind !== 'indicator' || !row.cells[year] || row.cells[year].series !== series) return;
+      e.preventDefault();
+      e.stopPropagation();
+      void write(api, row, year, null);
+    },
+    [editable, problem, series, setProblem, write],
+  );
+
   // Cell renderers hold translated labels: redraw them when the language changes.
   useEffect(() => {
     gridApi.current?.refreshCells({ force: true });
@@ -193,8 +299,8 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
   const hasProvisional = useMemo(() => values.some((v) => v.provisional), [values]);
 
   return (
-    <div className="indicator-grid">
-      <div className="grid-frame">
+    <div className="indicator-grid" ref={setRootEl}>
+      <div className="grid-frame" onKeyDownCapture={onKeyDownCapture}>
         <AgGridReact<GridRow>
           theme={gridTheme}
           styleNonce={nonce}
@@ -208,12 +314,29 @@ export function IndicatorGrid({ plan, indicators, values, series }: Props) {
           tooltipShowDelay={400}
           tooltipHideDelay={15000}
           onCellFocused={onCellFocused}
+          readOnlyEdit
+          onCellEditRequest={onCellEditRequest}
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
           onGridReady={(e) => {
             gridApi.current = e.api;
           }}
           localeText={{ noRowsToShow: t('grid.noRows') }}
         />
       </div>
+      {problem && (
+        <CellProblem
+          problem={problem}
+          root={rootEl}
+          onDismiss={() => {
+            const p = problem;
+            setProblem(null);
+            const node = gridApi.current?.getRowNode(p.rowId);
+            if (node?.rowIndex != null) gridApi.current?.setFocusedCell(node.rowIndex, p.colId);
+          }}
+        />
+      )}
       <p className="grid-detail" aria-live="polite">
         {focus && focusedRow ? describe(focusedRow, focus.year) : t('grid.detailHint')}
       </p>

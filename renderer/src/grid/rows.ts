@@ -5,8 +5,11 @@
 import type { Indicator, IndicatorGroup, IndicatorValue, Plan, Series } from '../../../shared/domain.js';
 import { planYears } from '../../../shared/domain.js';
 
-/** The series a user can pick for the year columns (kondisi awal always fills the baseline year). */
-export const SELECTABLE_SERIES = ['realisation', 'original_target'] as const satisfies readonly Series[];
+/**
+ * The series a user can pick for the year columns. Kondisi awal fills the baseline year of the
+ * realisation and original-target tables; a standard error is of its own year, the baseline's too.
+ */
+export const SELECTABLE_SERIES = ['realisation', 'se', 'original_target'] as const satisfies readonly Series[];
 export type SelectableSeries = (typeof SELECTABLE_SERIES)[number];
 
 export interface GroupRow {
@@ -44,7 +47,7 @@ export function buildRows(indicators: Indicator[], values: IndicatorValue[], pla
       if (indicator.group !== group) continue;
       const cells: Record<number, IndicatorValue> = {};
       for (const year of years) {
-        const baseline = year === plan.baselineYear ? byKey.get(`${indicator.id}|${year}|baseline`) : undefined;
+        const baseline = year === plan.baselineYear && series !== 'se' ? byKey.get(`${indicator.id}|${year}|baseline`) : undefined;
         const value = baseline ?? byKey.get(`${indicator.id}|${year}|${series}`);
         if (value) cells[year] = value;
       }

@@ -81,6 +81,19 @@ export const en: Messages = {
     },
     indicators: 'Indicators',
     indicatorCount: '{{count}} indicators',
+    typed: {
+      source: 'Source of typed numbers',
+      sourcePlaceholder: {
+        realisation: 'e.g. BPS Muara Enim, Muara Enim in Figures 2021, table 4.5',
+        se: 'e.g. BPS, Regency/City Poverty Data and Information 2020 (standard errors)',
+      },
+      hint: {
+        realisation: 'Type realisations in the table (Enter saves, Delete clears); each number is saved with this source.',
+        se: "Standard error (SE) in the indicator's unit (percentage points for a rate), from the BPS table. 95 % interval = realisation ± 1,96 × SE.",
+      },
+      sourceMissing: '{{cell}}: enter the source of the numbers first (above the table). Nothing was saved.',
+      failed: '{{cell}}: could not be saved. Nothing was saved.',
+    },
   },
   revision: {
     title: 'Revision and methods',

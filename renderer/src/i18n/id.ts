@@ -79,6 +79,19 @@ export const id = {
     },
     indicators: 'Indikator',
     indicatorCount: '{{count}} indikator',
+    typed: {
+      source: 'Sumber angka yang diketik',
+      sourcePlaceholder: {
+        realisation: 'mis. BPS Kab. Muara Enim, Muara Enim Dalam Angka 2021, tabel 4.5',
+        se: 'mis. BPS, Data dan Informasi Kemiskinan Kabupaten/Kota 2020 (galat baku)',
+      },
+      hint: {
+        realisation: 'Ketik realisasi di tabel (Enter menyimpan, Delete mengosongkan); setiap angka disimpan dengan sumber ini.',
+        se: 'Galat baku (SE) dalam satuan indikatornya (poin persen untuk persentase), dari tabel BPS. Selang kepercayaan 95 % = realisasi ± 1,96 × SE.',
+      },
+      sourceMissing: '{{cell}}: isi sumber angka dulu (di atas tabel). Tidak ada yang disimpan.',
+      failed: '{{cell}}: tidak dapat disimpan. Tidak ada yang disimpan.',
+    },
   },
   revision: {
     title: 'Perubahan dan metode',

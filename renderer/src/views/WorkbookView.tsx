@@ -1,6 +1,8 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IndicatorValue, WorkbookSummary } from '../../../shared/domain.js';
+import { TYPED_SERIES, type Indicator, type IndicatorValue, type TypedSeries, type WorkbookSummary } from '../../../shared/domain.js';
+import { cellProblemText, isCellProblem } from '../../../shared/model/cell-rules.js';
+import { formatForEditing } from '../../../shared/format/number.js';
 import { IndicatorGrid } from '../grid/IndicatorGrid.js';
 import { SELECTABLE_SERIES, type SelectableSeries } from '../grid/rows.js';
 import { RevisionSettings } from '../workbook/RevisionSettings.js';
@@ -23,10 +25,37 @@ interface Props {
 
 /** Buku Kerja: the plan, the file, the scenarios and the indicator table. */
 export function WorkbookView({ api, summary, values, busy, onClose, onChanged, onOpenView }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [series, setSeries] = useState<SelectableSeries>('realisation');
   const seriesId = useId();
+  const sourceId = useId();
   const { plan } = summary;
+  // The source typed values get, per series ("BPS, Data dan Informasi Kemiskinan 2020"): a number without one is refused.
+  const [sources, setSources] = useState<Record<TypedSeries, string>>({ realisation: '', se: '' });
+  const typed = (TYPED_SERIES as readonly string[]).includes(series) ? (series as TypedSeries) : null;
+  // Not tied to `busy`: the reload after a save must not swallow the next cell's keystrokes.
+  const editable = typed !== null && !summary.readOnly;
+
+  const setValue = useCallback(
+    async ({ indicator, year, value }: { indicator: Indicator; year: number; value: number | null }): Promise<string | null> => {
+      if (!typed) return null;
+      const cell = t('target.edit.cell', { indicator: i18n.language === 'en' ? indicator.nameEn : indicator.nameId, year: String(year) });
+      const source = sources[typed].trim();
+      if (value !== null && !source) return t('workbook.typed.sourceMissing', { cell });
+      const r = await api.call('values.set', { cells: [{ indicatorId: indicator.id, year, series: typed, value, source }] });
+      if (r.ok) {
+        await onChanged();
+        return null;
+      }
+      const problem = r.params?.problem;
+      if (typeof problem === 'string' && isCellProblem(problem)) {
+        const reason = cellProblemText(problem, { value: value === null ? '' : formatForEditing(value, 0), decimals: indicator.decimals }, i18n.language === 'en' ? 'en' : 'id');
+        return t('target.edit.refused', { cell, reason });
+      }
+      return t('workbook.typed.failed', { cell });
+    },
+    [api, i18n.language, onChanged, sources, t, typed],
+  );
 
   return (
     <div className="workbook-view">
@@ -109,11 +138,27 @@ export function WorkbookView({ api, summary, values, busy, onClose, onChanged, o
             </select>
           </div>
         </div>
+        {typed && !summary.readOnly && (
+          <div className="typed-source">
+            <label htmlFor={sourceId}>{t('workbook.typed.source')}</label>
+            <input
+              id={sourceId}
+              className="input"
+              value={sources[typed]}
+              maxLength={300}
+              placeholder={t(`workbook.typed.sourcePlaceholder.${typed}`)}
+              onChange={(e) => setSources((s) => ({ ...s, [typed]: e.target.value }))}
+            />
+            <p className="hint">{t(`workbook.typed.hint.${typed}`)}</p>
+          </div>
+        )}
         <IndicatorGrid
           plan={plan}
           indicators={summary.indicators}
           values={values}
           series={series}
+          editable={editable}
+          onSetValue={setValue}
         />
       </section>
 
