@@ -8,6 +8,7 @@ import { setResponsibleUnit } from '../workbook/editors/indicators.js';
 import { setJustification, setTargets } from '../workbook/editors/targets.js';
 import { AnnexService } from './annex.js';
 import { checkScenario, requireNoErrors } from './checks.js';
+import { feasibilityReport } from './feasibility.js';
 import { listHistory } from './history.js';
 import { ProfileStore, profilePath } from './profile.js';
 import type { Session } from './session.js';
@@ -56,6 +57,7 @@ export function createHandlers(session: Session): Handlers {
     'history.undo': () => ({ step: wb().undo(actor()), state: wb().reads.history() }),
     'history.redo': () => ({ step: wb().redo(actor()), state: wb().reads.history() }),
     'checks.run': ({ scenarioId }) => checkScenario(wb(), scenarioId),
+    'feasibility.get': ({ scenarioId }) => feasibilityReport(wb(), scenarioId),
     'references.list': () => references(),
     'references.save': (ref) => {
       saveReference(wb(), actor(), ref);

@@ -28,6 +28,7 @@ import type {
 import { CAPAIAN_BAND_SCALES, COMPARISONS, REFERENCE_KINDS, REFERENCE_SCOPES, SCENARIO_STATUSES, SERIES, TYPED_SERIES, VALUE_SOURCE_MAX } from '../domain.js';
 import { HISTORY_LIMITS, HISTORY_MODES, type HistoryPage } from '../history.js';
 import { isIsoDate } from '../model/revision.js';
+import type { FeasibilityReport } from '../model/feasibility.js';
 import type { AnnexBytesResult, AnnexExportResult, ImportApplyResult, ImportPreview, Signer } from '../annex.js';
 import { ANNEX_FORMATS, ANNEX_LANGUAGES, ANNEX_PAPERS, CHANGE_LOG_MODES, IMPORT_SERIES } from '../annex.js';
 import { TARGET_ACTIONS } from '../changes.js';
@@ -216,6 +217,11 @@ export const contract = {
   'history.redo': method<HistoryStep>()(none),
   /** Runs every check on a scenario (fast: reruns after each change). */
   'checks.run': method<CheckReport>()(z.object({ scenarioId: id }).strict()),
+  /**
+   * Kelayakan: the growth each revised P0 target needs from the region's fitted lognormal, the
+   * people leaving poverty, the region's record and a rating (shared/model/feasibility.ts).
+   */
+  'feasibility.get': method<FeasibilityReport>()(z.object({ scenarioId: id }).strict()),
   'references.list': method<{ references: ReferenceTarget[]; shockYears: ShockYear[] }>()(none),
   /** Adds (without id) or updates a reference target; one undo step. */
   'references.save': method<{ references: ReferenceTarget[]; shockYears: ShockYear[] }>()(

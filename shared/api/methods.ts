@@ -25,6 +25,7 @@ export const METHOD_NAMES = [
   'history.undo',
   'history.redo',
   'checks.run',
+  'feasibility.get',
   'references.list',
   'references.save',
   'references.delete',
