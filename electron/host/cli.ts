@@ -6,6 +6,7 @@
  *   export  --workbook FILE [--scenario NAME] --out FILE.xlsx|FILE.pdf [--lang id|en] [--paper A4|F4] …
  *   import  --workbook FILE --from FILE.xlsx|csv [--series …] [--scenario NAME] [--partial] [--dry-run]
  *   check   --workbook FILE [--scenario NAME] [--lang id|en]
+ *   feasibility --workbook FILE [--scenario NAME] [--json] [--lang id|en]
  *
  * Exit codes: 0 done; 1 an error-level check fails (check; export refused), or an import had
  * rejected cells and wrote nothing (no --partial); 2 bad arguments or any other failure (message
@@ -18,8 +19,9 @@ import type { AnnexExportResult, CellText, ImportApplyResult, ImportCell, Import
 import type { CheckReport } from '../../shared/api/contract.js';
 import type { Dispatch } from '../../shared/api/dispatch.js';
 import type { Failure } from '../../shared/api/result.js';
-import type { Indicator, WorkbookSummary } from '../../shared/domain.js';
-import { formatExact } from '../../shared/format/number.js';
+import type { Indicator, Scenario, WorkbookSummary } from '../../shared/domain.js';
+import { formatExact, formatNumber } from '../../shared/format/number.js';
+import type { FeasibilityRating, FeasibilityReport } from '../../shared/model/feasibility.js';
 import { createServices } from '../services/index.js';
 import { defaultDataDir } from '../services/paths.js';
 
@@ -32,6 +34,7 @@ Commands:
   export   write the annex (lampiran) of a scenario as .xlsx or .pdf
   import   read realisations or targets from an .xlsx or .csv into a workbook
   check    run the checks (pemeriksaan) on a scenario; exit code 1 on errors
+  feasibility  the growth each poverty target needs (kelayakan), from the region's own distribution
 
 Run "npm run cli -- <command> --help" for the options of a command.
 `,
@@ -87,6 +90,21 @@ scenario). Exit code 1 when an error-level check fails, 0 otherwise.
   --workbook FILE      the .rpjmd workbook (opened read-only)
   --scenario NAME      scenario to check
   --lang id|en         language of the findings (default id)
+`,
+  feasibility: `Usage: npm run cli -- feasibility --workbook FILE [--scenario NAME] [--json] [--lang id|en]
+
+Kelayakan: fits a lognormal of consumption to the base year's P0 and P1 (else the Gini ratio),
+then prints for each revised P0 target after the base year the distribution-neutral growth of
+mean consumption it needs (cumulative and a year), the people who leave poverty that year, the
+region's own record (the growth its realised falls implied, against economic growth: the
+pass-through) and a rating (realistic, ambitious, beyond the record). Missing numbers are named
+with indicator, year and series. See docs/METHODS.md, "Feasibility from the distribution".
+
+  --workbook FILE      the .rpjmd workbook (opened read-only; nothing is written)
+  --scenario NAME      scenario to assess (default: the one marked usulan, else the first)
+  --json               print the report as JSON: rates as shares (0.1232), growth as
+                       fractions (0.0145), people as whole numbers
+  --lang id|en         language of the messages and ratings (default id)
 `,
 };
 
@@ -158,6 +176,7 @@ const options = {
   series: { type: 'string' },
   'dry-run': { type: 'boolean' },
   partial: { type: 'boolean' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -291,6 +310,101 @@ async function runCheck(dispatch: Dispatch, v: Values): Promise<number> {
   return report.counts.error > 0 ? 1 : 0;
 }
 
+const RATING_TEXT: Record<FeasibilityRating, { id: string; en: string }> = {
+  realistic: { id: 'realistis', en: 'realistic' },
+  ambitious: { id: 'ambisius', en: 'ambitious' },
+  beyond_record: { id: 'di luar catatan', en: 'beyond the record' },
+  no_record: { id: 'tanpa catatan', en: 'no record' },
+};
+
+/** A share or a growth fraction as a percentage, id-ID: 0.004817 → "0,48 %"; null → "–". */
+const asPercent = (v: number | null, decimals = 2) => (v === null ? '–' : `${formatNumber(v * 100, decimals)} %`);
+const asNumber = (v: number | null, decimals: number) => (v === null ? '–' : formatNumber(v, decimals));
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => `  ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}`.trimEnd());
+}
+
+async function runFeasibility(dispatch: Dispatch, v: Values): Promise<number> {
+  const workbook = required(v.workbook, '--workbook', 'feasibility');
+  const lang = oneOf(v.lang, ['id', 'en'] as const, '--lang') ?? 'id';
+  const summary = await call<WorkbookSummary>(dispatch, 'workbook.open', { path: workbook, readOnly: true });
+  let scenario: Scenario | undefined;
+  let chosen: string;
+  if (v.scenario !== undefined) {
+    scenario = summary.scenarios.find((s) => s.id === scenarioId(summary, v.scenario, 'usulan'));
+    chosen = 'named with --scenario';
+  } else {
+    scenario = summary.scenarios.find((s) => s.status === 'usulan');
+    chosen = 'the usulan';
+    if (!scenario) {
+      scenario = summary.scenarios[0];
+      chosen = summary.scenarios.length === 1 ? 'the only scenario' : `the first of ${summary.scenarios.length}; none is usulan (--scenario NAME picks another)`;
+    }
+  }
+  if (!scenario) throw new CliError(`${summary.fileName} has no scenario to assess`, 2);
+  const r = await call<FeasibilityReport>(dispatch, 'feasibility.get', { scenarioId: scenario.id });
+  if (v.json) {
+    out(JSON.stringify(r, null, 2));
+    return 0;
+  }
+  const b = r.base;
+  out(`Kelayakan (feasibility) of the P0 targets of scenario "${scenario.name}" (${chosen}) in ${summary.fileName}`);
+  if (r.illustrative) out('  (some numbers used are marked ilustrasi)');
+  out('');
+  if (b.year === null) out('Base year: none (see the problems below)');
+  else {
+    const from = b.fittedFrom === 'p1' ? `from P1 ${asNumber(b.p1 === null ? null : b.p1 * 100, 2)}` : b.fittedFrom === 'gini' ? `from the Gini ratio ${asNumber(b.gini, 3)}` : 'not fitted';
+    out(`Base year ${b.year}: P0 ${asPercent(b.p0)}${b.provisional ? ' (sementara)' : ''}, ${b.poor === null ? '' : `${formatNumber(b.poor, 0)} poor of ${formatNumber(b.population, 0)}; `}σ ${asNumber(b.sigma, 4)} (${from}), a ${asNumber(b.a, 4)}`);
+    if (b.sigma !== null) {
+      out(`  the fitted lognormal: P1 ${asNumber(b.p1Predicted === null ? null : b.p1Predicted * 100, 2)}, P2 ${asNumber(b.p2Predicted === null ? null : b.p2Predicted * 100, 3)} (realised ${asNumber(b.p2 === null ? null : b.p2 * 100, 2)}${b.p2Gap === null ? '' : `, gap ${formatNumber(b.p2Gap * 100, 3)}`}), Gini ${asNumber(b.giniPredicted, 3)} (realised ${asNumber(b.gini, 3)})`);
+    }
+  }
+  out('');
+  out("Record (the consumption growth each realised year's change of P0 implies, with the base σ):");
+  if (r.record.years.length === 0) out('  none: no two consecutive realised years with P0');
+  else {
+    out(
+      table([
+        ['year', 'P0 from', 'P0 to', 'implied growth', 'economic growth (PE)'],
+        ...r.record.years.map((y) => [String(y.year), asPercent(y.p0From), asPercent(y.p0To), asPercent(y.impliedGrowth), asPercent(y.economicGrowth)]),
+      ]).join('\n'),
+    );
+    out(`  mean ${asPercent(r.record.meanImpliedGrowth)} a year, best ${asPercent(r.record.bestImpliedGrowth)}; pass-through (Σ implied ÷ Σ economic growth) ${asNumber(r.record.passThrough, 3)}`);
+    out(`  realistic up to ${asPercent(r.record.realisticUpTo)} a year, ambitious up to ${asPercent(r.record.ambitiousUpTo)}`);
+  }
+  out('');
+  out('Targets (growth of mean consumption, distribution-neutral; people: the fall in the number of poor that year):');
+  if (r.years.length === 0) out('  none after the base year');
+  else {
+    out(
+      table([
+        ['year', 'target P0', 'growth needed (cumul.)', 'a year', 'from year before', 'people out', 'rating', 'economic growth needed'],
+        ...r.years.map((y) => [
+          String(y.year),
+          asPercent(y.target),
+          asPercent(y.requiredGrowth),
+          asPercent(y.requiredGrowthPerYear),
+          asPercent(y.requiredGrowthFromPrevious),
+          asNumber(y.peopleOut, 0),
+          y.rating === null ? '–' : RATING_TEXT[y.rating][lang],
+          asPercent(y.economicGrowthNeeded),
+        ]),
+      ]).join('\n'),
+    );
+  }
+  if (r.problems.length > 0) {
+    out('');
+    out('Problems:');
+    for (const p of r.problems) {
+      const at = [p.indicator, p.year ?? '', p.series].filter((x) => x !== '').join(' ');
+      out(`  ${p.severity.toUpperCase().padEnd(7)} ${at}: ${p.message[lang]}`);
+    }
+  }
+  return 0;
+}
+
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -305,8 +419,8 @@ async function main(): Promise<number> {
     out(HELP.main!);
     return command || values.help ? 0 : 2;
   }
-  const runner = { export: runExport, import: runImport, check: runCheck }[command];
-  if (!runner) throw new CliError(`unknown command "${command}" (commands: export, import, check)`, 2);
+  const runner = { export: runExport, import: runImport, check: runCheck, feasibility: runFeasibility }[command];
+  if (!runner) throw new CliError(`unknown command "${command}" (commands: export, import, check, feasibility)`, 2);
   if (values.help) {
     out(HELP[command]!);
     return 0;
