@@ -6,6 +6,8 @@ import { annexId } from './annex.id.js';
 import { compareEn } from './compare.en.js';
 import { compareId } from './compare.id.js';
 import { en } from './en.js';
+import { feasibilityEn } from '../feasibility/feasibility.en.js';
+import { feasibilityId } from '../feasibility/feasibility.id.js';
 import { historyEn } from '../history/history.en.js';
 import { historyId } from '../history/history.id.js';
 import { id } from './id.js';
@@ -58,8 +60,8 @@ export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     // The review views keep their keys in compare.*.ts, merged under `compare`.
     resources: {
-      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId, history: historyId, nextSteps: nextStepsId } },
-      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn, history: historyEn, nextSteps: nextStepsEn } },
+      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId, history: historyId, nextSteps: nextStepsId, feasibility: feasibilityId } },
+      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn, history: historyEn, nextSteps: nextStepsEn, feasibility: feasibilityEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
@@ -75,6 +77,6 @@ export async function initI18n(): Promise<typeof i18next> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId; history: typeof historyId; nextSteps: typeof nextStepsId } };
+    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId; history: typeof historyId; nextSteps: typeof nextStepsId; feasibility: typeof feasibilityId } };
   }
 }

@@ -4,6 +4,8 @@
  */
 export const CHART_KEY = 'workbench.target.chart';
 export const HIDE_REALISED_KEY = 'workbench.target.hideRealised';
+/** Whether the Kelayakan panel is open (closed until the planner opens it). */
+export const FEASIBILITY_KEY = 'workbench.target.feasibility';
 
 /** Windows lower than this open with the chart closed, so the grid keeps a dozen rows in view. */
 export const CHART_MIN_WINDOW_HEIGHT = 900;

@@ -13,6 +13,7 @@ import { capaianContext } from '../../../shared/model/capaian.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { CompareTable } from '../compare/CompareTable.js';
 import { summaryVersion, useLoad } from '../compare/data.js';
+import { FeasibilityPanel, useFeasibility } from '../feasibility/FeasibilityPanel.js';
 import { useCurrentScenario } from '../current-scenario.js';
 import { arrangeRows, buildCompareRows, summarise, type CompareBase, type CompareSort } from '../compare/model.js';
 import '../compare/compare.css';
@@ -44,6 +45,7 @@ export function CompareView({ api, summary, values }: Props) {
   const targets = useLoad(selected ? `${selected.id}:${version}` : null, () => api.call('scenario.targets', { scenarioId: selected!.id }));
   const baseTargets = useLoad(baseScenario ? `${baseScenario.id}:${version}` : null, () => api.call('scenario.targets', { scenarioId: baseScenario!.id }));
   const refs = useLoad(`refs:${version}`, () => api.call('references.list'));
+  const feasibility = useFeasibility(api, selected?.id ?? null, version);
   const capaianSettings = useLoad(`capaian:${version}`, () => api.call('capaian.list'));
   const methodBreaks = useLoad(`breaks:${version}`, () => api.call('methodBreaks.list'));
   // The workbook's band scale, formula per indicator and method changes, as the annex uses them.
@@ -285,6 +287,8 @@ export function CompareView({ api, summary, values }: Props) {
           </div>
         )}
       </section>
+
+      {selected && <FeasibilityPanel id="compare-feasibility" report={feasibility} withOriginal />}
     </div>
   );
 }

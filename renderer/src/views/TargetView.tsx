@@ -21,7 +21,8 @@ import { buildBaseRows, planPaste, realisationYears, targetYears, withTargets, t
 import { useActionLabel, useCellProblemText } from '../target/text.js';
 import { isCellProblem } from '../../../shared/model/cell-rules.js';
 import { isRealisedYear } from '../../../shared/model/revision.js';
-import { CHART_KEY, HIDE_REALISED_KEY, chartShownAtStart, storeFlag } from '../target/layout.js';
+import { CHART_KEY, FEASIBILITY_KEY, HIDE_REALISED_KEY, chartShownAtStart, storeFlag } from '../target/layout.js';
+import { FeasibilityPanel, useFeasibility } from '../feasibility/FeasibilityPanel.js';
 import type { HistoryApi, HistoryDirection } from '../target/useHistory.js';
 import { useScenario, type TargetAction, type TargetCellInput } from '../target/useScenario.js';
 
@@ -62,6 +63,10 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   const [showCapaian, setShowCapaian] = useState(() => storedFlag(CAPAIAN_KEY));
   const [chartShown, setChartShown] = useState(chartShownAtStart);
   const [hideRealised, setHideRealised] = useState(() => storedFlag(HIDE_REALISED_KEY));
+  const [feasibilityShown, setFeasibilityShown] = useState(() => storedFlag(FEASIBILITY_KEY));
+  // Reloaded whenever the scenario's targets or the workbook's values (P1, Gini, SE…) change.
+  const feasibilityVersion = useMemo(() => ({ targets: scenario.targets, values }), [scenario.targets, values]);
+  const feasibility = useFeasibility(api, feasibilityShown ? (scenario.selected?.id ?? null) : null, feasibilityVersion);
   const [pathOpen, setPathOpen] = useState(false);
   const [pastePlan, setPastePlan] = useState<PastePlan | null>(null);
   const [writing, setWriting] = useState(0);
@@ -368,6 +373,23 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
           </span>
           {t('target.toolbar.chart')}
         </button>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={feasibilityShown}
+          aria-controls="target-feasibility"
+          data-testid="feasibility-toggle"
+          title={t(feasibilityShown ? 'feasibility.hideTitle' : 'feasibility.showTitle')}
+          onClick={() => {
+            setFeasibilityShown(!feasibilityShown);
+            storeFlag(FEASIBILITY_KEY, !feasibilityShown);
+          }}
+        >
+          <span aria-hidden="true" className="button-icon">
+            {feasibilityShown ? '▾' : '▸'}
+          </span>
+          {t('feasibility.toggle')}
+        </button>
       </div>
 
       <div className="alert-region" role="alert" aria-atomic="true" data-testid="target-alert">
@@ -405,6 +427,8 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
           revisionDate={summary.settings.revisionDate}
         />
       )}
+
+      {feasibilityShown && scenario.selected && <FeasibilityPanel id="target-feasibility" report={feasibility} />}
 
       <section className="card card-wide target-grid-card" aria-label={t('target.grid.label')}>
         <TargetGrid

@@ -1,0 +1,53 @@
+/** English for the Kelayakan panel (same keys as feasibility.id.ts). */
+import type { FeasibilityMessages } from './feasibility.id.js';
+
+export const feasibilityEn: FeasibilityMessages = {
+  title: 'Feasibility of the P0 targets',
+  toggle: 'Feasibility',
+  showTitle: 'Show the feasibility of the targets (model estimate)',
+  hideTitle: 'Hide the feasibility of the targets',
+  model: 'model estimate',
+  illustrative: 'uses illustrative values',
+  loading: 'Computing feasibility…',
+  failed: 'Feasibility could not be computed.',
+  base: 'Base: realisation {{year}} — P0 {{p0}} %, {{dispersion}} → σ = {{sigma}} (lognormal from {{from}}).',
+  baseMissing: 'Base: no distribution can be fitted yet.',
+  fromP1: 'P1',
+  fromGini: 'the Gini ratio',
+  p1: 'P1 {{p1}}',
+  gini: 'Gini {{gini}}',
+  p2Check: 'P2 by the model {{predicted}}, recorded {{known}} (gap {{gap}}).',
+  p2Predicted: 'P2 by the model {{predicted}} (not recorded).',
+  record: "The region's record {{span}}: implied consumption growth {{mean}} % a year on average (best {{best}} %).",
+  passThrough: 'Against the economic growth of the same years, the pass-through is {{value}}.',
+  noPassThrough: 'The pass-through cannot be computed.',
+  noRecord: 'No consecutive realisations to compare with yet.',
+  caption: 'Distribution-neutral growth of mean consumption each P0 target needs',
+  col: {
+    year: 'Year',
+    original: 'Original P0 target (%)',
+    originalPerYear: 'A year (original target)',
+    target: 'Revised P0 target (%)',
+    cumulative: 'Cumulative growth since {{year}}',
+    perYear: 'A year',
+    peopleOut: 'People leaving poverty',
+    economy: 'Economic growth needed a year',
+    rating: 'Rating',
+  },
+  rating: {
+    realistic: 'realistic',
+    ambitious: 'ambitious',
+    beyond_record: "beyond the region's record",
+    no_record: 'no record',
+  },
+  ratingTitle: {
+    realistic: "The growth needed a year does not exceed the region's average ({{limit}} %).",
+    ambitious: "Above the region's average, but not above its best year ({{limit}} %).",
+    beyond_record: "Above the best year in the region's record ({{limit}} %).",
+    no_record: 'No record to compare with.',
+  },
+  noYears: 'This scenario has no P0 target after the base year yet.',
+  problems: 'To complete',
+  assumptions:
+    'A model estimate, not a forecast: per-capita consumption is taken as lognormal, growth as distribution-neutral (everyone gains at the same rate), one distribution for the whole region, and the Susenas figures as true without sampling error. Formulas and sources: docs/METHODS.md, "Feasibility from the distribution".',
+};
