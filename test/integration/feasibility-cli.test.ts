@@ -106,7 +106,7 @@ describe('cli feasibility', () => {
     }
   });
 
-  it('names the number to enter when P1 and Gini are missing; an unknown scenario is refused', async () => {
+  it('names the number to enter when P1 and Gini are missing; --help; an unknown scenario is refused', async () => {
     const dir = tempDir('rpjmd-feasibility-');
     const home = tempDir('rpjmd-feasibility-home-');
     const file = path.join(dir, 'muara-enim.rpjmd');
@@ -123,6 +123,12 @@ describe('cli feasibility', () => {
     ]);
     const text = cli(['feasibility', '--workbook', file], home);
     expect(text.stdout).toContain('ERROR   P1 2020 realisation: Isi realisasi P1 (Indeks Kedalaman Kemiskinan) 2020, atau Rasio Gini 2020');
+
+    const help = cli(['feasibility', '--help'], home);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: npm run cli -- feasibility --workbook FILE [--scenario NAME] [--json]');
+    expect(cli(['--help'], home).stdout).toMatch(/feasibility +the growth each poverty target needs/);
+    expect(cli(['feasibility'], home).stderr).toContain('feasibility: --workbook is required');
 
     const unknown = cli(['feasibility', '--workbook', file, '--scenario', 'Tidak ada'], home);
     expect(unknown.status).toBe(2);
