@@ -431,11 +431,14 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     description: 'standard errors: a value series "se" (the sampling error BPS publishes with a Susenas estimate)',
     up(db) {
-      // SQLite cannot change a CHECK in place: the table is rebuilt (the 12-step way, sqlite.org/lang_altertable.html)
-      // with the same columns and the series list grown by 'se'. Nothing references value, and no
+      // SQLite cannot change a CHECK in place: the table is rebuilt with the same columns and the
+      // series list grown by 'se' (sqlite.org/lang_altertable.html). The old table is renamed
+      // away first, so the new one is created under its own name (its schema SQL reads
+      // "CREATE TABLE value (", as in a file made before). Nothing references value, and no
       // trigger or view reads it.
       db.exec(`
-        CREATE TABLE value_v6 (
+        ALTER TABLE value RENAME TO value_v5;
+        CREATE TABLE value (
           indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
           year INTEGER NOT NULL,
           series TEXT NOT NULL CHECK (series IN ('baseline', 'original_target', 'realisation', 'projection', 'se')),
@@ -445,10 +448,9 @@ export const MIGRATIONS: readonly Migration[] = [
           provisional INTEGER NOT NULL DEFAULT 0 CHECK (provisional IN (0, 1)),
           PRIMARY KEY (indicator_id, year, series)
         ) WITHOUT ROWID;
-        INSERT INTO value_v6 (indicator_id, year, series, value, source, illustrative, provisional)
-          SELECT indicator_id, year, series, value, source, illustrative, provisional FROM value;
-        DROP TABLE value;
-        ALTER TABLE value_v6 RENAME TO value;
+        INSERT INTO value (indicator_id, year, series, value, source, illustrative, provisional)
+          SELECT indicator_id, year, series, value, source, illustrative, provisional FROM value_v5;
+        DROP TABLE value_v5;
       `);
     },
   },
