@@ -66,6 +66,16 @@ export interface DocSignature {
   nipLine: string;
 }
 
+/**
+ * A part of a section drawn in order when the section has `blocks` (a sheet of several small
+ * tables, e.g. Kelayakan Target): a table on the section's column grid (`DocSection.table.columns`,
+ * which every block table repeats; its cells span columns to fit; its first header row may be its
+ * caption), or lines of text across the page (sentences; `style` bold/italic only).
+ */
+export type DocBlock =
+  | { kind: 'table'; table: DocTable }
+  | { kind: 'lines'; lines: string[]; style?: Pick<DocCellStyle, 'bold' | 'italic'> };
+
 export interface DocSection {
   /** The sheet name (ANNEX_SHEETS); also the PDF section's bookmark. */
   sheet: string;
@@ -73,7 +83,12 @@ export interface DocSection {
   headerBlock: string[];
   /** Title lines, centred above the table; the first is the heading. */
   titles: string[];
+  /**
+   * The section's table. With `blocks` it only gives the sheet's column grid (`columns`; header
+   * and body empty) and the blocks are drawn in its place, with no header rows repeated.
+   */
   table: DocTable;
+  blocks?: DocBlock[];
   /** Lines printed left-aligned between the titles and the table (e.g. Lampiran III's count of findings). */
   intro?: string[];
   /** Legend and note lines under the table. */

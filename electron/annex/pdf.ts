@@ -319,7 +319,19 @@ function sectionContent(section: DocSection, index: number, doc: AnnexDocument, 
     } as Content);
   });
   for (const line of section.intro ?? []) body.push({ text: line, italics: true, fontSize: DOC_BODY_PT, margin: [0, 0, 0, 4] } as Content);
-  body.push(...tables(section.table, printable, lang));
+  if (section.blocks) {
+    section.blocks.forEach((b, k) => {
+      if (b.kind === 'table') {
+        const parts = tables(b.table, printable, lang);
+        if (k > 0 && parts[0]) (parts[0] as { margin?: number[] }).margin = [0, 8, 0, 0];
+        body.push(...parts);
+      } else {
+        b.lines.forEach((text, i) => body.push({ text, fontSize: DOC_BODY_PT, bold: b.style?.bold ?? false, italics: b.style?.italic ?? false, margin: [0, i === 0 && k > 0 ? 8 : 0, 0, 2] } as Content));
+      }
+    });
+  } else {
+    body.push(...tables(section.table, printable, lang));
+  }
   body.push(...notesContent(section, lang));
   body.push(...signatureContent(section));
   return {

@@ -276,8 +276,8 @@ export function rowHeightFor(lines: number, size = 9): number {
 
 export interface PrintOptions {
   paper: AnnexPaper;
-  /** The table's header rows, repeated at the top of every printed page. */
-  headerRows: [number, number];
+  /** The table's header rows, repeated at the top of every printed page and frozen; null: none (a sheet of several tables). */
+  headerRows: [number, number] | null;
   lastRow: number;
   lastCol: number;
   freezeCols: number;
@@ -324,10 +324,10 @@ export function printSetup(ws: ExcelJS.Worksheet, p: PrintOptions): void {
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
     // exceljs puts a $ before each part: "A$1:T$40" is written $A$1:$T$40.
     printArea: `A$1:${columnLetter(p.lastCol)}$${p.lastRow}`,
-    printTitlesRow: `${p.headerRows[0]}:${p.headerRows[1]}`,
+    ...(p.headerRows ? { printTitlesRow: `${p.headerRows[0]}:${p.headerRows[1]}` } : {}),
   };
   ws.headerFooter = {
     oddFooter: `&L&9${hfText(p.footerLeft)}&R&9${hfText(p.pageWord)} &P ${hfText(p.ofWord)} ${p.pages}`,
   };
-  ws.views = [{ state: 'frozen', xSplit: p.freezeCols, ySplit: p.headerRows[1], topLeftCell: `${columnLetter(p.freezeCols + 1)}${p.headerRows[1] + 1}`, activeCell: 'A1' }];
+  if (p.headerRows) ws.views = [{ state: 'frozen', xSplit: p.freezeCols, ySplit: p.headerRows[1], topLeftCell: `${columnLetter(p.freezeCols + 1)}${p.headerRows[1] + 1}`, activeCell: 'A1' }];
 }

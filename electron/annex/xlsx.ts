@@ -205,17 +205,46 @@ function writeSection(book: ExcelJS.Workbook, doc: AnnexDocument, s: DocSection)
   gap(page, row++);
   for (const text of s.intro ?? []) line(ws, page, row++, 1, lastCol, widths, text, { italic: true });
 
-  const headerTop = row;
-  row = writeRows(ws, row, s.table.header, widths, doc.language, page, 14);
-  const headerBottom = row - 1;
-  // The title part and the header rows start the first page together.
-  page.block(first, headerBottom);
-  let repeat = 0;
-  for (let r = headerTop; r <= headerBottom; r++) repeat += ws.getRow(r).height ?? 14;
-  page.repeat = repeat;
-  row = writeRows(ws, row, s.table.body, widths, doc.language, page);
-  boxAll(ws, headerTop, 1, row - 1, lastCol);
-  let lastRow = row - 1;
+  let headerRows: [number, number] | null = null;
+  let lastRow: number;
+  if (s.blocks) {
+    // Several tables on the sheet's grid, and lines of text: no header rows repeated or frozen.
+    page.block(first, row - 1);
+    lastRow = row - 1;
+    s.blocks.forEach((b, k) => {
+      if (k > 0) {
+        gap(page, row);
+        page.block(row, row);
+        row++;
+      }
+      if (b.kind === 'table') {
+        const top = row;
+        row = writeRows(ws, row, b.table.header, widths, doc.language, page, 14);
+        row = writeRows(ws, row, b.table.body, widths, doc.language, page);
+        boxAll(ws, top, 1, row - 1, lastCol);
+      } else {
+        for (const text of b.lines) {
+          line(ws, page, row, 1, lastCol, widths, text, { v: 'top', ...(b.style?.bold ? { bold: true } : {}), ...(b.style?.italic ? { italic: true } : {}) });
+          page.block(row, row);
+          row++;
+        }
+      }
+      lastRow = row - 1;
+    });
+  } else {
+    const headerTop = row;
+    row = writeRows(ws, row, s.table.header, widths, doc.language, page, 14);
+    const headerBottom = row - 1;
+    // The title part and the header rows start the first page together.
+    page.block(first, headerBottom);
+    let repeat = 0;
+    for (let r = headerTop; r <= headerBottom; r++) repeat += ws.getRow(r).height ?? 14;
+    page.repeat = repeat;
+    row = writeRows(ws, row, s.table.body, widths, doc.language, page);
+    boxAll(ws, headerTop, 1, row - 1, lastCol);
+    headerRows = [headerTop, headerBottom];
+    lastRow = row - 1;
+  }
 
   // Legend lines after an empty row (the importer reads the table up to it).
   const notes: DocNote[] = s.noteDetails ?? s.notes.map((text) => ({ text }));
@@ -251,7 +280,7 @@ function writeSection(book: ExcelJS.Workbook, doc: AnnexDocument, s: DocSection)
   }
   printSetup(ws, {
     paper: doc.paper,
-    headerRows: [headerTop, headerBottom],
+    headerRows,
     lastRow,
     lastCol,
     freezeCols: s.table.freezeColumns ?? 0,
