@@ -38,7 +38,7 @@ export const CHANGE_LOG_MODES = ['net', 'full'] as const;
 export type ChangeLogMode = (typeof CHANGE_LOG_MODES)[number];
 
 /** The sheets of the annex, in order. Fixed names (also in English exports) so files round-trip. */
-export const ANNEX_SHEETS = ['Lampiran I', 'Lampiran II', 'Lampiran III', 'Catatan Perubahan', 'Sumber Data'] as const;
+export const ANNEX_SHEETS = ['Lampiran I', 'Lampiran II', 'Lampiran III', 'Catatan Perubahan', 'Sumber Data', 'Kelayakan Target'] as const;
 
 export interface AnnexExportResult {
   /** Where the file was written (annex.export) or the name to offer for download (exportBytes). */

@@ -1,12 +1,14 @@
 /**
  * The annex (lampiran) for the governor's review: Lampiran I (targets, Semula and Menjadi rows
  * per indicator), Lampiran II (realisations and capaian), Lampiran III (check findings), Catatan
- * Perubahan (the scenario's changes) and Sumber Data (the source of every value).
+ * Perubahan (the scenario's changes), Sumber Data (the source of every value) and Kelayakan
+ * Target (what the P0 targets ask of the economy).
  *
  * One source of truth, two renderers: buildAnnexDocument gathers the workbook's data once
  * (gather.ts) and lays every section out as a document (document.ts, sections/*.ts); the xlsx
- * is renderXlsx(doc) (xlsx.ts), the PDF pdf.ts's. Reads the workbook (never writes it) and the
- * check report its caller made, and is deterministic: the same workbook, options and report give
+ * is renderXlsx(doc) (xlsx.ts), the PDF pdf.ts's. Reads the workbook (never writes it), the
+ * check report and the Kelayakan report its caller made (services/checks.ts checkScenario,
+ * services/feasibility.ts feasibilityReport, for the exported scenario), and is deterministic: the same workbook, options and report give
  * the same document (the date is an option; nothing reads the clock). writeAnnex writes beside
  * the target and renames, so the final name never holds a half-written file.
  */
@@ -16,6 +18,7 @@ import type ExcelJS from 'exceljs';
 import type { AnnexLanguage } from '../../shared/annex.js';
 import type { CheckReport } from '../../shared/api/contract.js';
 import type { Plan, Scenario } from '../../shared/domain.js';
+import type { FeasibilityReport } from '../../shared/model/feasibility.js';
 import type { Workbook } from '../workbook/store.js';
 import { writeAnnexFile } from './annex-file.js';
 import type { AnnexDocument } from './document.js';
@@ -23,6 +26,7 @@ import { gather, type AnnexData, type AnnexOptions } from './gather.js';
 import { capaianSection } from './sections/capaian.js';
 import { changeLogSection } from './change-log-section.js';
 import { checksSection } from './sections/checks.js';
+import { feasibilitySection } from './sections/feasibility.js';
 import { footerText, titleLines } from './sections/common.js';
 import { sourcesSection } from './sections/sources.js';
 import { targetsSection } from './sections/targets.js';
@@ -58,6 +62,7 @@ function documentOf(d: AnnexData): AnnexDocument {
         justifications: d.justification,
       }),
       sourcesSection(d),
+      feasibilitySection(d),
     ],
   };
 }
@@ -67,13 +72,13 @@ function documentOf(d: AnnexData): AnnexDocument {
  * The caller runs the checks and refuses the export while an error-level finding remains
  * (services/annex.ts); the findings go into Lampiran III.
  */
-export function buildAnnexDocument(wb: Workbook, opts: AnnexOptions, report: CheckReport): AnnexDocument {
-  return documentOf(gather(wb, opts, report));
+export function buildAnnexDocument(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport): AnnexDocument {
+  return documentOf(gather(wb, opts, report, feasibility));
 }
 
-/** Builds the annex workbook (xlsx) of the scenario `report` was made for. */
-export function buildAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport): BuiltAnnex {
-  const d = gather(wb, opts, report);
+/** Builds the annex workbook (xlsx) of the scenario `report` (and `feasibility`) was made for. */
+export function buildAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport): BuiltAnnex {
+  const d = gather(wb, opts, report, feasibility);
   const doc = documentOf(d);
   const workbook = renderXlsx(doc, { date: opts.date, subject: `${d.L.scenario}: ${d.scenario.name}` });
   return { workbook, scenario: d.scenario, report: d.report };
@@ -86,8 +91,8 @@ export function buildAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport
  */
 export const ANNEX_ZIP = { compression: 'DEFLATE', compressionOptions: { level: 1 } } as const;
 
-export async function annexBuffer(wb: Workbook, opts: AnnexOptions, report: CheckReport): Promise<{ buffer: Buffer } & BuiltAnnex> {
-  const built = buildAnnex(wb, opts, report);
+export async function annexBuffer(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport): Promise<{ buffer: Buffer } & BuiltAnnex> {
+  const built = buildAnnex(wb, opts, report, feasibility);
   const buffer = Buffer.from(await built.workbook.xlsx.writeBuffer({ zip: ANNEX_ZIP } as unknown as Partial<ExcelJS.XlsxWriteOptions>));
   return { ...built, buffer };
 }
@@ -167,6 +172,6 @@ export function isOurAnnex(file: string): boolean {
  * annex this app wrote (anything else at that name is refused untouched), and never writes over
  * the open workbook.
  */
-export async function writeAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport, target: string, overwrite = false): Promise<{ path: string; bytes: number } & BuiltAnnex> {
-  return writeAnnexFile({ target, extension: '.xlsx', kind: 'The annex', workbookPath: wb.path, overwrite, isOurs: isOurAnnex }, () => annexBuffer(wb, opts, report));
+export async function writeAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport, target: string, overwrite = false): Promise<{ path: string; bytes: number } & BuiltAnnex> {
+  return writeAnnexFile({ target, extension: '.xlsx', kind: 'The annex', workbookPath: wb.path, overwrite, isOurs: isOurAnnex }, () => annexBuffer(wb, opts, report, feasibility));
 }

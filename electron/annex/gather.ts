@@ -10,6 +10,7 @@ import { AppError } from '../../shared/api/result.js';
 import type { Indicator, IndicatorValue, Plan, Scenario, ScenarioTargets, Series, WorkbookSettings } from '../../shared/domain.js';
 import { capaianContext, type CapaianContext } from '../../shared/model/capaian.js';
 import { isChanged } from '../../shared/model/checks.js';
+import type { FeasibilityReport } from '../../shared/model/feasibility.js';
 import { lastRealisedYear } from '../../shared/model/revision.js';
 import type { ChangeLogEntryWithPerson } from '../workbook/queries.js';
 import type { Workbook } from '../workbook/store.js';
@@ -35,6 +36,8 @@ export interface AnnexData {
   scenario: Scenario;
   targets: ScenarioTargets;
   report: CheckReport;
+  /** Kelayakan of the scenario's P0 targets (shared/model/feasibility.ts), made by the caller as for the UI and the CLI. */
+  feasibility: FeasibilityReport;
   value: (ind: Indicator, year: number, series: Series) => IndicatorValue | undefined;
   revised: (ind: Indicator, year: number) => number | undefined;
   values: IndicatorValue[];
@@ -77,7 +80,7 @@ export function resolveScenario(wb: Workbook, scenarioId: number | undefined): S
   return usulan;
 }
 
-export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport): AnnexData {
+export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport): AnnexData {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError('bad_input', `Date must be YYYY-MM-DD, got "${opts.date}"`, {}, 'date');
   const scenario = wb.reads.scenario(report.scenarioId);
   const values = wb.values();
@@ -100,6 +103,7 @@ export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport): A
     scenario,
     targets,
     report,
+    feasibility,
     values,
     realisations: (ind) => reals.get(ind.id) ?? [],
     value: (ind, year, series) => byKey.get(`${ind.id}:${year}:${series}`),

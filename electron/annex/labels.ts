@@ -6,6 +6,7 @@
 import type { AnnexLanguage } from '../../shared/annex.js';
 import type { CapaianBand, CapaianFormula, NotComputableReason } from '../../shared/model/capaian.js';
 import type { CapaianBandScale, IndicatorGroup, Series, Severity } from '../../shared/domain.js';
+import type { FeasibilityProblem, FeasibilityRating } from '../../shared/model/feasibility.js';
 
 /** What the Raperda header block is made of (workbook settings; null where not set). */
 export interface RaperdaParts {
@@ -18,6 +19,60 @@ export interface RaperdaParts {
   last: number;
 }
 
+/** The words of the Kelayakan Target sheet (sections/feasibility.ts). */
+export interface FeasibilityLabels {
+  /** Caption rows of its three tables. */
+  fitCaption: (year: number) => string;
+  recordCaption: string;
+  targetsCaption: (baseYear: number) => string;
+  baseYear: string;
+  p0: string;
+  p1: string;
+  sigma: string;
+  fittedFrom: string;
+  fittedFromWords: Record<'p1' | 'gini', string>;
+  giniKnown: string;
+  giniModel: string;
+  p2Known: string;
+  p2Model: string;
+  p2Gap: string;
+  year: string;
+  p0From: string;
+  p0To: string;
+  impliedGrowth: string;
+  economicGrowth: string;
+  /** The record's summary rows, with the rating bound each gives ("1,45 %"). */
+  recordMean: string;
+  recordBest: string;
+  realisticBound: (percent: string) => string;
+  ambitiousBound: (percent: string) => string;
+  passThrough: string;
+  target: string;
+  requiredGrowth: string;
+  cumulative: (baseYear: number) => string;
+  perYear: string;
+  peopleOut: string;
+  economicGrowthNeeded: string;
+  rating: string;
+  ratings: Record<FeasibilityRating, string>;
+  /** When σ could not be fitted: why there are no tables. */
+  noFit: string;
+  noRecord: string;
+  noTargets: string;
+  /** The heading of the problems' sentences, and the words of their place. */
+  problemsHeading: string;
+  series: Record<FeasibilityProblem['series'], string>;
+  /** Under the tables: what each rating means, with the region's bounds. */
+  ratingRule: (realistic: string, ambitious: string) => string;
+  ratingRuleNoRecord: string;
+  /** The footnote: a model, not a projection, and its assumptions. */
+  footnote: string;
+  assumptions: readonly string[];
+  illustrative: string;
+  /** "–" with the numbers of the problems that leave the cell empty. */
+  missing: (refs: string) => string;
+}
+
 const BLANK = '……';
 const up = (s: string) => s.toLocaleUpperCase('id-ID');
 
@@ -28,6 +83,8 @@ export interface AnnexLabels {
   sheet3Title: string;
   sheet4Title: string;
   sheet5Title: string;
+  sheet6Title: string;
+  feasibility: FeasibilityLabels;
   lampiran: (n: string) => string;
   planPeriod: (region: string, province: string, first: number, last: number) => string;
   scenario: string;
@@ -126,6 +183,59 @@ const id: AnnexLabels = {
   sheet3Title: 'Pemeriksaan',
   sheet4Title: 'Catatan Perubahan',
   sheet5Title: 'Sumber Data',
+  sheet6Title: 'Kelayakan Target',
+  feasibility: {
+    fitCaption: (year) => `A  Sebaran konsumsi tahun dasar ${year} (lognormal dua parameter)`,
+    recordCaption: 'B  Catatan daerah: pertumbuhan konsumsi yang tersirat dari penurunan P0, terhadap pertumbuhan ekonomi',
+    targetsCaption: (base) => `C  Target P0 skenario: pertumbuhan konsumsi yang dibutuhkan dari tahun dasar ${base}`,
+    baseYear: 'Tahun dasar',
+    p0: 'P0 (%)',
+    p1: 'P1',
+    sigma: 'σ',
+    fittedFrom: 'σ diestimasi dari',
+    fittedFromWords: { p1: 'P1', gini: 'Rasio Gini' },
+    giniKnown: 'Rasio Gini (BPS)',
+    giniModel: 'Rasio Gini model',
+    p2Known: 'P2 (BPS)',
+    p2Model: 'P2 model',
+    p2Gap: 'Selisih P2 (model − BPS)',
+    year: 'Tahun',
+    p0From: 'P0 tahun sebelumnya (%)',
+    p0To: 'P0 (%)',
+    impliedGrowth: 'Pertumbuhan konsumsi tersirat (%)',
+    economicGrowth: 'Pertumbuhan ekonomi (%)',
+    recordMean: 'Rata-rata',
+    recordBest: 'Tahun terbaik',
+    realisticBound: (p) => `"realistis" ≤ ${p}`,
+    ambitiousBound: (p) => `"ambisius" ≤ ${p}`,
+    passThrough: 'Pass-through daerah (Σ pertumbuhan tersirat ÷ Σ pertumbuhan ekonomi)',
+    target: 'Target P0 (%)',
+    requiredGrowth: 'Pertumbuhan konsumsi yang dibutuhkan',
+    cumulative: (base) => `kumulatif sejak ${base} (%)`,
+    perYear: 'per tahun (%)',
+    peopleOut: 'Penduduk yang harus keluar dari kemiskinan tahun itu (jiwa)',
+    economicGrowthNeeded: 'Pertumbuhan ekonomi yang dibutuhkan pada pass-through daerah (% per tahun)',
+    rating: 'Penilaian',
+    ratings: { realistic: 'realistis', ambitious: 'ambisius', beyond_record: 'di luar riwayat daerah', no_record: 'tanpa riwayat pembanding' },
+    noFit: 'Sebaran konsumsi tahun dasar belum dapat diestimasi, jadi tabel kelayakan tidak dibuat: angka yang perlu diisi disebut di bawah.',
+    noRecord: 'Catatan daerah tidak dibuat: tidak ada dua tahun realisasi P0 berturut-turut (lihat di bawah).',
+    noTargets: 'Tidak ada target P0 skenario ini setelah tahun dasar yang dapat dinilai (lihat di bawah).',
+    problemsHeading: 'Yang belum dapat dihitung atau diperiksa, dan angka yang perlu diisi:',
+    series: { realisation: 'realisasi', revised_target: 'target perubahan', original_target: 'target awal', projection: 'proyeksi', revision_date: 'tanggal perubahan' },
+    ratingRule: (r, a) =>
+      `Penilaian: "realistis" bila pertumbuhan konsumsi per tahun yang dibutuhkan tidak melebihi rata-rata catatan daerah (atau 0, bila rata-ratanya negatif): ≤ ${r}; "ambisius" bila tidak melebihi tahun terbaik daerah: ≤ ${a}; "di luar riwayat daerah" bila melebihinya.`,
+    ratingRuleNoRecord: 'Penilaian "tanpa riwayat pembanding": tidak ada dua tahun realisasi P0 berturut-turut untuk dibandingkan.',
+    footnote: 'Perkiraan model (lognormal, pertumbuhan netral-distribusi); bukan proyeksi. Asumsi:',
+    // docs/METHODS.md, "Feasibility from the distribution (Kelayakan)": what the assumptions cost.
+    assumptions: [
+      'pertumbuhan netral-distribusi: konsumsi setiap penduduk naik dengan proporsi yang sama dan σ tetap seperti tahun dasar (program yang mengangkat penduduk miskin lebih cepat mencapai target dengan pertumbuhan lebih kecil; pertumbuhan yang memperlebar ketimpangan membutuhkan lebih besar)',
+      'satu sebaran lognormal untuk seluruh daerah (kota dan desa, kecamatan tidak dibedakan; Rasio Gini model yang jauh dari angka BPS menandakannya)',
+      'angka Susenas (P0, P1, Rasio Gini) dipakai sebagai nilai sebenarnya, tanpa galat sampelnya',
+      'pertumbuhan ekonomi (PDRB riil, termasuk sektor seperti pertambangan, tidak per kapita) bukan pertumbuhan konsumsi rumah tangga: pass-through adalah catatan daerah pada tahun-tahun realisasi, bukan elastisitas struktural',
+    ],
+    illustrative: 'ilustrasi: sebagian masukan model bertanda ilustrasi (bukan angka BPS), jadi angka yang dihitung darinya juga ilustrasi (bercetak miring berlatar biru muda).',
+    missing: (refs) => `– (${refs})`,
+  },
   lampiran: (n) => `Lampiran ${n}`,
   planPeriod: (region, province, first, last) => `${region}, Provinsi ${province} — RPJMD ${first}–${last}`,
   scenario: 'Skenario',
@@ -256,6 +366,58 @@ const en: AnnexLabels = {
   sheet3Title: 'Checks',
   sheet4Title: 'Change Log',
   sheet5Title: 'Data Sources',
+  sheet6Title: 'Target Feasibility',
+  feasibility: {
+    fitCaption: (year) => `A  Consumption distribution of the base year ${year} (two-parameter lognormal)`,
+    recordCaption: 'B  The region\'s record: the consumption growth implied by the fall in P0, against economic growth',
+    targetsCaption: (base) => `C  The scenario's P0 targets: the consumption growth they need from the base year ${base}`,
+    baseYear: 'Base year',
+    p0: 'P0 (%)',
+    p1: 'P1',
+    sigma: 'σ',
+    fittedFrom: 'σ fitted from',
+    fittedFromWords: { p1: 'P1', gini: 'Gini ratio' },
+    giniKnown: 'Gini ratio (BPS)',
+    giniModel: 'Gini ratio, model',
+    p2Known: 'P2 (BPS)',
+    p2Model: 'P2, model',
+    p2Gap: 'P2 gap (model − BPS)',
+    year: 'Year',
+    p0From: 'P0 the year before (%)',
+    p0To: 'P0 (%)',
+    impliedGrowth: 'Implied consumption growth (%)',
+    economicGrowth: 'Economic growth (%)',
+    recordMean: 'Mean',
+    recordBest: 'Best year',
+    realisticBound: (p) => `"realistic" ≤ ${p}`,
+    ambitiousBound: (p) => `"ambitious" ≤ ${p}`,
+    passThrough: 'The region\'s pass-through (Σ implied growth ÷ Σ economic growth)',
+    target: 'P0 target (%)',
+    requiredGrowth: 'Consumption growth needed',
+    cumulative: (base) => `cumulative since ${base} (%)`,
+    perYear: 'a year (%)',
+    peopleOut: 'People who must leave poverty that year',
+    economicGrowthNeeded: 'Economic growth needed at the region\'s pass-through (% a year)',
+    rating: 'Rating',
+    ratings: { realistic: 'realistic', ambitious: 'ambitious', beyond_record: 'beyond the region\'s record', no_record: 'no record to compare' },
+    noFit: 'The base year\'s consumption distribution cannot be fitted yet, so no feasibility tables are made: the numbers to enter are named below.',
+    noRecord: 'No record of the region: there are no two consecutive realised years of P0 (see below).',
+    noTargets: 'This scenario has no P0 target after the base year to assess (see below).',
+    problemsHeading: 'What cannot be computed or checked yet, and the numbers to enter:',
+    series: { realisation: 'realisation', revised_target: 'revised target', original_target: 'original target', projection: 'projection', revision_date: 'revision date' },
+    ratingRule: (r, a) =>
+      `Rating: "realistic" when the consumption growth a year a target needs is at most the region's record mean (or 0 when that mean is negative): ≤ ${r}; "ambitious" when it is at most the region's best year: ≤ ${a}; "beyond the region's record" above that.`,
+    ratingRuleNoRecord: 'Rating "no record to compare": there are no two consecutive realised years of P0 to compare with.',
+    footnote: 'Model estimate (lognormal, distribution-neutral growth); not a projection. Assumptions:',
+    assumptions: [
+      'distribution-neutral growth: everyone\'s consumption rises by the same proportion and σ stays the base year\'s (programmes that lift the poor faster reach a target with less growth; growth that widens inequality needs more)',
+      'one lognormal distribution for the whole region (towns and villages, kecamatan alike; a model Gini ratio far from the BPS figure says so)',
+      'Susenas figures (P0, P1, Gini ratio) are taken as the truth, without their sampling error',
+      'economic growth (real PDRB, mining and the like included, not per capita) is not household consumption growth: the pass-through is the region\'s record in its realised years, not a structural elasticity',
+    ],
+    illustrative: 'ilustrasi (illustrative): some of the model\'s inputs are marked illustrative (not BPS figures), so the numbers computed from them are illustrative too (italic on light blue).',
+    missing: (refs) => `– (${refs})`,
+  },
   lampiran: (n) => `Annex ${n}`,
   planPeriod: (region, province, first, last) => `${region}, ${province} Province — RPJMD ${first}–${last}`,
   scenario: 'Scenario',

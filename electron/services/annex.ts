@@ -25,6 +25,7 @@ import { EditCounter } from '../workbook/caches.js';
 import type { Actor } from '../workbook/edit.js';
 import type { Workbook } from '../workbook/store.js';
 import { checkScenario, requireNoErrors } from './checks.js';
+import { feasibilityReport } from './feasibility.js';
 import type { Session } from './session.js';
 
 export function signerPath(dataDir: string): string {
@@ -142,13 +143,14 @@ export class AnnexService {
       const written = await writePdfFile(() => this.pdf(wb, opts, report), input.path, wb.path, input.overwrite ?? false);
       return this.result(wb, opts, { scenario: wb.reads.scenario(report.scenarioId), report }, written.path, written.bytes, 'pdf');
     }
-    const written = await writeAnnex(wb, opts, checkedReport(wb, opts), input.path, input.overwrite ?? false);
+    const report = checkedReport(wb, opts);
+    const written = await writeAnnex(wb, opts, report, feasibilityReport(wb, report.scenarioId), input.path, input.overwrite ?? false);
     return this.result(wb, opts, written, written.path, written.bytes);
   }
 
   /** The annex PDF: the same document the xlsx is drawn from (annex/document.ts), drawn by annex/pdf.ts. */
   private pdf(wb: Workbook, opts: AnnexOptions, report: CheckReport): Promise<Buffer> {
-    return renderPdf(buildAnnexDocument(wb, opts, report), { date: opts.date });
+    return renderPdf(buildAnnexDocument(wb, opts, report, feasibilityReport(wb, report.scenarioId)), { date: opts.date });
   }
 
   async exportBytes(input: ExportInput): Promise<AnnexBytesResult> {
@@ -159,7 +161,8 @@ export class AnnexService {
       const buffer = await this.pdf(wb, opts, report);
       return { ...this.result(wb, opts, { scenario: wb.reads.scenario(report.scenarioId), report }, null, buffer.length, 'pdf'), base64: buffer.toString('base64') };
     }
-    const built = await annexBuffer(wb, opts, checkedReport(wb, opts));
+    const report = checkedReport(wb, opts);
+    const built = await annexBuffer(wb, opts, report, feasibilityReport(wb, report.scenarioId));
     return { ...this.result(wb, opts, built, null, built.buffer.length), base64: built.buffer.toString('base64') };
   }
 

@@ -90,7 +90,7 @@ describe.skipIf(missing.length > 0)('annex in LibreOffice (PDF)', () => {
       for (const [i, pt] of sizes.entries()) expect(pt, `page ${i + 1}`).toBeGreaterThanOrEqual(8);
 
       // Each sheet starts a page, and "Halaman n dari m" counts that sheet's pages.
-      const starts = ['LAMPIRAN I —', 'LAMPIRAN II —', 'LAMPIRAN III —', 'CATATAN PERUBAHAN', 'SUMBER DATA'].map((t) => texts.findIndex((x) => x.includes(t)));
+      const starts = ['LAMPIRAN I —', 'LAMPIRAN II —', 'LAMPIRAN III —', 'CATATAN PERUBAHAN', 'SUMBER DATA', 'KELAYAKAN TARGET'].map((t) => texts.findIndex((x) => x.includes(t)));
       expect(starts.every((s, i) => s >= 0 && (i === 0 || s > starts[i - 1]!))).toBe(true);
       const ends = [...starts.slice(1), pages];
       starts.forEach((s, k) => {
@@ -115,7 +115,9 @@ describe.skipIf(missing.length > 0)('annex in LibreOffice (PDF)', () => {
       expect(lampiranII).toMatch(/79\.270/);
       expect(lampiranII).toContain('94,97');
       // The repeated header rows: every page of the sources carries the header.
-      for (const t of texts.slice(starts[4])) expect(t).toMatch(/No\s+Indikator\s+Satuan\s+Seri/);
+      for (const t of texts.slice(starts[4], starts[5])) expect(t).toMatch(/No\s+Indikator\s+Satuan\s+Seri/);
+      // Kelayakan Target, the last sheet: the demo as shipped has no P1 or Gini 2020, so it names the number to enter.
+      expect(texts.slice(starts[5]).join('\n').replace(/\s+/g, ' ')).toContain('(1) Galat — P1 2020, realisasi: Isi realisasi P1');
     });
   }
 });
