@@ -36,6 +36,7 @@ export const annexEn: AnnexMessages = {
     series: 'Import as',
     seriesRealisation: 'Realisation',
     seriesOriginal: 'Original target (RPJMD)',
+    seriesSe: 'Standard errors (SE) of the realisations',
     seriesRevised: "Revised targets of the selected scenario",
     template: 'Download the template',
     busy: 'Reading the file…',

@@ -34,6 +34,7 @@ export const annexId = {
     series: 'Isi sebagai',
     seriesRealisation: 'Realisasi',
     seriesOriginal: 'Target awal (RPJMD)',
+    seriesSe: 'Galat baku (SE) realisasi',
     seriesRevised: 'Target perubahan skenario terpilih',
     template: 'Unduh templat',
     busy: 'Membaca berkas…',

@@ -318,6 +318,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
             <label htmlFor={`${ids}-series`}>{t('annex.import.series')}</label>
             <select className="select" id={`${ids}-series`} value={series} onChange={(e) => setSeries(e.target.value as ImportSeries)}>
               <option value="realisation">{t('annex.import.seriesRealisation')}</option>
+              <option value="se">{t('annex.import.seriesSe')}</option>
               <option value="original_target">{t('annex.import.seriesOriginal')}</option>
               {scenarioId !== undefined && <option value="revised_target">{t('annex.import.seriesRevised')}</option>}
             </select>
