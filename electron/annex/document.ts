@@ -70,11 +70,12 @@ export interface DocSignature {
  * A part of a section drawn in order when the section has `blocks` (a sheet of several small
  * tables, e.g. Kelayakan Target): a table on the section's column grid (`DocSection.table.columns`,
  * which every block table repeats; its cells span columns to fit; its first header row may be its
- * caption), or lines of text across the page (sentences; `style` bold/italic only).
+ * caption), or lines of text across the page (sentences; `style` bold/italic only) under an
+ * optional bold heading, which never ends a page without its first line.
  */
 export type DocBlock =
   | { kind: 'table'; table: DocTable }
-  | { kind: 'lines'; lines: string[]; style?: Pick<DocCellStyle, 'bold' | 'italic'> };
+  | { kind: 'lines'; heading?: string; lines: string[]; style?: Pick<DocCellStyle, 'bold' | 'italic'> };
 
 export interface DocSection {
   /** The sheet name (ANNEX_SHEETS); also the PDF section's bookmark. */

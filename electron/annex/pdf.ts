@@ -326,7 +326,16 @@ function sectionContent(section: DocSection, index: number, doc: AnnexDocument, 
         if (k > 0 && parts[0]) (parts[0] as { margin?: number[] }).margin = [0, 8, 0, 0];
         body.push(...parts);
       } else {
-        b.lines.forEach((text, i) => body.push({ text, fontSize: DOC_BODY_PT, bold: b.style?.bold ?? false, italics: b.style?.italic ?? false, margin: [0, i === 0 && k > 0 ? 8 : 0, 0, 2] } as Content));
+        const top = k > 0 ? 8 : 0;
+        const lines: Content[] = b.lines.map((text) => ({ text, fontSize: DOC_BODY_PT, bold: b.style?.bold ?? false, italics: b.style?.italic ?? false, margin: [0, 0, 0, 2] }) as Content);
+        if (b.heading !== undefined) {
+          // The heading never ends a page without its first line.
+          const heading = { text: b.heading, fontSize: DOC_BODY_PT, bold: true, margin: [0, 0, 0, 4] } as Content;
+          body.push({ unbreakable: true, stack: [heading, ...lines.slice(0, 1)], margin: [0, top, 0, 0] } as Content, ...lines.slice(1));
+        } else {
+          if (lines[0]) (lines[0] as { margin: number[] }).margin = [0, top, 0, 2];
+          body.push(...lines);
+        }
       }
     });
   } else {

@@ -223,11 +223,15 @@ function writeSection(book: ExcelJS.Workbook, doc: AnnexDocument, s: DocSection)
         row = writeRows(ws, row, b.table.body, widths, doc.language, page);
         boxAll(ws, top, 1, row - 1, lastCol);
       } else {
-        for (const text of b.lines) {
+        const headingRow = b.heading === undefined ? null : row;
+        if (b.heading !== undefined) line(ws, page, row++, 1, lastCol, widths, b.heading, { v: 'top', bold: true });
+        b.lines.forEach((text, i) => {
           line(ws, page, row, 1, lastCol, widths, text, { v: 'top', ...(b.style?.bold ? { bold: true } : {}), ...(b.style?.italic ? { italic: true } : {}) });
-          page.block(row, row);
+          // The heading goes with the first line.
+          page.block(i === 0 && headingRow !== null ? headingRow : row, row);
           row++;
-        }
+        });
+        if (b.lines.length === 0 && headingRow !== null) page.block(headingRow, headingRow);
       }
       lastRow = row - 1;
     });

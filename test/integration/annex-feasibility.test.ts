@@ -107,9 +107,9 @@ describe('annex sheet Kelayakan Target', () => {
     expect(people[0]).toBeLessThan(0);
 
     const all = texts(ws);
-    expect(all.find((t) => t.startsWith('Penilaian: "realistis" bila'))).toContain('≤ 0,20 %; "ambisius" bila tidak melebihi tahun terbaik daerah: ≤ 0,26 %');
+    expect(all.find((t) => t.startsWith('Penilaian: "realistis" bila'))).toContain('≤ rata-rata catatan daerah (paling kecil 0): ≤ 0,20 %; "ambisius" bila ≤ tahun terbaik daerah: ≤ 0,26 %');
     const footnote = all.find((t) => t.startsWith('Perkiraan model (lognormal, pertumbuhan netral-distribusi); bukan proyeksi. Asumsi: (1) pertumbuhan netral-distribusi'));
-    expect(footnote).toContain('(3) angka Susenas (P0, P1, Rasio Gini) dipakai sebagai nilai sebenarnya');
+    expect(footnote).toContain('(3) angka Susenas dipakai sebagai nilai sebenarnya, tanpa galat sampelnya; (4) pertumbuhan ekonomi (PDRB riil) bukan pertumbuhan konsumsi');
     // Nothing illustrative went in: no ilustrasi line.
     expect(all.some((t) => t.startsWith('ilustrasi:'))).toBe(false);
     expect(all.some((t) => /NaN|undefined|Infinity/.test(t))).toBe(false);

@@ -158,10 +158,7 @@ export function feasibilitySection(d: AnnexData): DocSection {
   }
   rules.push(`${F.footnote} ${F.assumptions.map((a, i) => `(${i + 1}) ${a}`).join('; ')}.`);
   if (r.illustrative) rules.push(F.illustrative);
-  const problems: DocBlock[] = r.problems.length === 0 ? [] : [
-    { kind: 'lines', lines: [F.problemsHeading], style: { bold: true } },
-    { kind: 'lines', lines: r.problems.map((p, i) => problemLine(d, p, i + 1)) },
-  ];
+  const problems: DocBlock[] = r.problems.length === 0 ? [] : [{ kind: 'lines', heading: F.problemsHeading, lines: r.problems.map((p, i) => problemLine(d, p, i + 1)) }];
   // Without a fit the numbers to enter are the sheet's news: they come first.
   if (fitted) blocks.push({ kind: 'lines', lines: rules, style: { italic: true } }, ...problems);
   else blocks.push(...problems, { kind: 'lines', lines: rules, style: { italic: true } });
