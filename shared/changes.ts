@@ -23,14 +23,16 @@ export type ChangeAction =
   | 'method_break.save'
   | 'method_break.delete'
   | 'indicator.update'
-  | 'value.edit';
+  | 'value.edit'
+  | 'programme.save'
+  | 'programme.delete';
 
 /** A step as first made, or taken back (undo), or made again (redo). */
 export const CHANGE_KINDS = ['do', 'undo', 'redo'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** What a step can change; decides how state kept beside the workbook catches up. */
-export type ChangeScope = 'targets' | 'justifications' | 'scenarios' | 'references' | 'values' | 'settings' | 'indicators';
+export type ChangeScope = 'targets' | 'justifications' | 'scenarios' | 'references' | 'values' | 'settings' | 'indicators' | 'programmes';
 
 export interface Words {
   id: string;
@@ -68,6 +70,8 @@ export const CHANGE_ACTIONS: ActionTable<ChangeAction> = {
   'method_break.delete': { undo: { id: 'hapus perubahan metode', en: 'delete method change' }, log: { id: 'Perubahan metode dihapus', en: 'Method change deleted' }, scopes: ['settings'] },
   'indicator.update': { undo: { id: 'ubah perangkat daerah', en: 'edit responsible agency' }, log: { id: 'Perangkat Daerah diubah', en: 'Responsible agency edited' }, scopes: ['indicators'] },
   'value.edit': { undo: { id: 'ubah data', en: 'edit data' }, log: { id: 'Data diubah', en: 'Data edited' }, scopes: ['values'] },
+  'programme.save': { undo: { id: 'simpan program', en: 'save programme' }, log: { id: 'Program disimpan', en: 'Programme saved' }, scopes: ['programmes'] },
+  'programme.delete': { undo: { id: 'hapus program', en: 'delete programme' }, log: { id: 'Program dihapus', en: 'Programme deleted' }, scopes: ['programmes'] },
 };
 
 export const TARGET_ACTIONS = ['target.edit', 'target.paste', 'target.path', 'target.clear'] as const satisfies readonly ChangeAction[];
@@ -100,7 +104,7 @@ export function catchesUpByIndicator(action: ChangeAction): boolean {
  * Daerah: a step that may change any of them makes it stale.
  */
 export function makesImportStale(action: ChangeAction): boolean {
-  return CHANGE_ACTIONS[action].scopes.some((s) => s === 'values' || s === 'targets' || s === 'scenarios' || s === 'indicators');
+  return CHANGE_ACTIONS[action].scopes.some((s) => s === 'values' || s === 'targets' || s === 'scenarios' || s === 'indicators' || s === 'programmes');
 }
 
 /**

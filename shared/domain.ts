@@ -35,6 +35,24 @@ export interface Plan {
   baselineYear: number;
   firstYear: number;
   lastYear: number;
+  /**
+   * The last year targets, programmes and references may reach beyond the plan period (RPKD
+   * 2021–2026, RPD 2024–2026; schema v7); absent: lastYear. The RPJMD annex keeps the plan's
+   * years. Read it through horizonOf.
+   */
+  horizonYear?: number;
+}
+
+/** The last year a target, programme or reference may have: the horizon, else the plan's last year. */
+export function horizonOf(plan: Plan): number {
+  return Math.max(plan.lastYear, plan.horizonYear ?? plan.lastYear);
+}
+
+/** The plan's target years and the horizon's after them: firstYear … horizonOf(plan). */
+export function targetYearsOf(plan: Plan): number[] {
+  const years: number[] = [];
+  for (let y = plan.firstYear; y <= horizonOf(plan); y++) years.push(y);
+  return years;
 }
 
 export interface Indicator {
@@ -269,6 +287,47 @@ export interface WorkbookSettings {
   annexDocumentNumber: string | null;
   annexDocumentYear: number | null;
   amendedRegulation: string | null;
+  /** The RPKD/RPD horizon (schema v7); null: the plan's last year. */
+  horizonYear: number | null;
+  /** Average size of a poor household (people), with its source; null: not set. */
+  poorHouseholdSize: number | null;
+  poorHouseholdSizeSource: string | null;
+}
+
+export const PROGRAMME_CLUSTERS = ['bantuan_sosial', 'pemberdayaan', 'usaha_mikro', 'layanan_dasar'] as const;
+export type ProgrammeCluster = (typeof PROGRAMME_CLUSTERS)[number];
+/** Inpres 4/2022's three strategies: reduce the spending burden, raise income, reduce poverty pockets. */
+export const PROGRAMME_STRATEGIES = ['beban_pengeluaran', 'pendapatan', 'kantong_kemiskinan'] as const;
+export type ProgrammeStrategy = (typeof PROGRAMME_STRATEGIES)[number];
+/** transfer: a benefit paid to the household; income: a raise of its income of that size. */
+export const BENEFIT_KINDS = ['transfer', 'income'] as const;
+export type BenefitKind = (typeof BENEFIT_KINDS)[number];
+
+/** A programme's reach in one year. */
+export interface ProgrammeYearValues {
+  year: number;
+  households: number;
+  /** Rp per household per month (a transfer, or an income effect of that size). */
+  benefit: number;
+  /** Targeting accuracy: % of recipients who are poor (0–100). */
+  accuracy: number;
+  /** Rp; null: not known. */
+  budget: number | null;
+  source: string;
+}
+
+/** A poverty programme of the regency (multiple interventions), with its reach per year (schema v7). */
+export interface Programme {
+  id: number;
+  name: string;
+  cluster: ProgrammeCluster;
+  strategy: ProgrammeStrategy;
+  /** The Perangkat Daerah that runs it. */
+  agency: string;
+  benefitKind: BenefitKind;
+  source: string;
+  illustrative: boolean;
+  years: ProgrammeYearValues[];
 }
 
 /** The person behind a change or a signature: asked once per user, kept in the user's profile (not the workbook). */

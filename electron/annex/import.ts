@@ -22,7 +22,7 @@
  */
 import type { CellText, ImportCell, ImportConvention, ImportIssue, ImportJustification, ImportLayout, ImportNotice, ImportPreview, ImportRejection, ImportResponsibleUnit, ImportSeries, ImportTarget } from '../../shared/annex.js';
 import { AppError } from '../../shared/api/result.js';
-import type { Indicator, Plan, Scenario } from '../../shared/domain.js';
+import { horizonOf, type Indicator, type Plan, type Scenario } from '../../shared/domain.js';
 import { formatExact } from '../../shared/format/number.js';
 import { ConventionTally, numberShape, readInConvention, type ColumnRule, type ConventionDecision, type NumberShape } from '../../shared/format/number-convention.js';
 import { checkCellValue, rulesFor } from '../../shared/model/cell-rules.js';
@@ -189,8 +189,11 @@ class Collector {
   private yearsFor(series: ImportSeries): [number, number] {
     const p = this.plan;
     if (series === 'baseline') return [p.baselineYear, p.baselineYear];
-    if (series === 'original_target' || series === 'revised_target') return [p.firstYear, p.lastYear];
-    return [p.baselineYear, p.lastYear];
+    // The Perda's original targets end with the plan; revised targets, realisations and the rest
+    // may reach the RPKD/RPD horizon (schema v7).
+    if (series === 'original_target') return [p.firstYear, p.lastYear];
+    if (series === 'revised_target') return [p.firstYear, horizonOf(p)];
+    return [p.baselineYear, horizonOf(p)];
   }
 
   /** One value cell: its text tallied for the convention now, read once the convention is decided. */

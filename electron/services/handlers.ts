@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/api/dispatch.js';
 import { createScenario, deleteScenario, setScenarioStatus, updateScenario } from '../workbook/editors/scenarios.js';
 import { deleteReference, saveReference } from '../workbook/editors/references.js';
 import { deleteMethodBreak, saveMethodBreak, setCapaianFormula, updateSettings } from '../workbook/editors/settings.js';
+import { deleteProgramme, saveProgramme } from '../workbook/editors/programmes.js';
 import { setTypedValues } from '../workbook/editors/values.js';
 import { setResponsibleUnit } from '../workbook/editors/indicators.js';
 import { setJustification, setTargets } from '../workbook/editors/targets.js';
@@ -72,6 +73,9 @@ export function createHandlers(session: Session): Handlers {
     'settings.update': (changes) => updateSettings(wb(), actor(), changes),
     'indicators.update': ({ indicatorId, responsibleUnit }) => setResponsibleUnit(wb(), actor(), indicatorId, responsibleUnit),
     'values.set': ({ cells }) => setTypedValues(wb(), actor(), cells),
+    'programmes.list': () => wb().reads.programmes(),
+    'programmes.save': (p) => saveProgramme(wb(), actor(), p),
+    'programmes.delete': ({ id }) => deleteProgramme(wb(), actor(), id),
     'population.get': () => {
       const p = wb().population();
       return {

@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result.js';
 import type { ChangeAction, ChangeKind } from '../../shared/changes.js';
 import { isChangeAction } from '../../shared/changes.js';
-import type { Indicator, Person, Plan, Series, TargetCell, TargetOrigin } from '../../shared/domain.js';
+import { horizonOf, type Indicator, type Person, type Plan, type Series, type TargetCell, type TargetOrigin } from '../../shared/domain.js';
 import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
 import { checkCellValue, checkCountWithinPopulation, rulesFor, type CellProblem } from '../../shared/model/cell-rules.js';
 import { cellKey, emptyEffect, type EditEffect } from './caches.js';
@@ -190,7 +190,7 @@ export class EditTx {
   }
 
   /** Inserts a row whose id SQLite assigns (a scenario, a reference); returns the id. */
-  insert(table: 'scenario' | 'reference_target', row: Row): number {
+  insert(table: 'scenario' | 'reference_target' | 'programme', row: Row): number {
     const cols = Object.keys(row);
     const id = Number(this.ctx.st.get(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid);
     this.record(table, null, selectRow(this.ctx.st, table, { id }));
@@ -287,7 +287,8 @@ export class EditTx {
    * cell refuses the whole edit, naming it. Years run from `fromYear` to the plan's last year.
    */
   private checkCells(cells: readonly (TargetWrite | ValueWrite)[], fromYear: number, yearsName: string): void {
-    const { lastYear } = this.ctx.plan;
+    // Targets and values may reach the RPKD/RPD horizon after the plan period (schema v7).
+    const lastYear = horizonOf(this.ctx.plan);
     cells.forEach((c, i) => {
       // A standard error has rules of its own (never negative); every other series the indicator's.
       const ind = 'series' in c ? rulesFor(this.indicator(c.indicatorId, i), c.series) : this.indicator(c.indicatorId, i);

@@ -33,6 +33,9 @@ export const TRACKED = {
    * writes the row between a step and its undo (steps are taken back newest first).
    */
   indicator: ['id'],
+  /** Programmes and their reach per year (schema v7); a programme's years are removed before it. */
+  programme: ['id'],
+  programme_year: ['programme_id', 'year'],
 } as const;
 export type TrackedTable = keyof typeof TRACKED;
 

@@ -454,6 +454,45 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    description: 'programmes (multiple interventions) per year, the average size of a poor household, and the RPKD/RPD horizon after the plan period',
+    up(db) {
+      db.exec(`
+        -- The last year targets, programmes and references may reach (RPKD 2021–2026, RPD
+        -- 2024–2026); NULL: the plan's last year. The RPJMD annex keeps the plan's years.
+        ALTER TABLE plan ADD COLUMN horizon_year INTEGER CHECK (horizon_year IS NULL OR (horizon_year >= last_year AND horizon_year <= last_year + 10));
+        -- Average number of people in a poor household (BPS Susenas), with its source: turns a
+        -- programme's households into people and its benefit per household into one per person.
+        ALTER TABLE plan ADD COLUMN poor_household_size REAL CHECK (poor_household_size IS NULL OR (poor_household_size >= 1 AND poor_household_size <= 20));
+        ALTER TABLE plan ADD COLUMN poor_household_size_source TEXT;
+        -- A poverty programme (bantuan sosial, pemberdayaan, usaha mikro, layanan dasar), the
+        -- Inpres 4/2022 strategy it serves and the Perangkat Daerah that runs it.
+        CREATE TABLE programme (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          cluster TEXT NOT NULL CHECK (cluster IN ('bantuan_sosial', 'pemberdayaan', 'usaha_mikro', 'layanan_dasar')),
+          strategy TEXT NOT NULL CHECK (strategy IN ('beban_pengeluaran', 'pendapatan', 'kantong_kemiskinan')),
+          agency TEXT NOT NULL DEFAULT '',
+          benefit_kind TEXT NOT NULL DEFAULT 'transfer' CHECK (benefit_kind IN ('transfer', 'income')),
+          source TEXT NOT NULL DEFAULT '',
+          illustrative INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
+        );
+        -- A programme's reach in one year: households, benefit (or income effect) per household
+        -- per month in rupiah, targeting accuracy (% of recipients who are poor), budget in rupiah.
+        CREATE TABLE programme_year (
+          programme_id INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,
+          year INTEGER NOT NULL,
+          households REAL NOT NULL CHECK (households >= 0),
+          benefit REAL NOT NULL CHECK (benefit >= 0),
+          accuracy REAL NOT NULL CHECK (accuracy >= 0 AND accuracy <= 100),
+          budget REAL CHECK (budget IS NULL OR budget >= 0),
+          source TEXT NOT NULL DEFAULT '',
+          PRIMARY KEY (programme_id, year)
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -3,7 +3,7 @@
  * and the undo state. Nothing here writes; writes go through edit.ts.
  */
 import { AppError } from '../../shared/api/result.js';
-import type { ChangeLogEntry, HistoryState, Indicator, Person, Scenario, ScenarioTargets, TargetCell } from '../../shared/domain.js';
+import type { ChangeLogEntry, HistoryState, Indicator, Person, Programme, ProgrammeYearValues, Scenario, ScenarioTargets, TargetCell } from '../../shared/domain.js';
 import { keyIndicator, keyYear, type Caches, type EditEffect, type Kept } from './caches.js';
 import { historyState } from './history.js';
 import type { Statements } from './statements.js';
@@ -91,6 +91,36 @@ export class WorkbookReads {
     private readonly caches: Caches,
     private readonly indicators: () => IndicatorIndex,
   ) {}
+
+  /** The programmes (schema v7), by name, each with its years; none in an older file. */
+  programmes(): Programme[] {
+    if (!this.hasTable('programme')) return [];
+    const rows = this.st
+      .get(`SELECT id, name, cluster, strategy, agency, benefit_kind AS benefitKind, source, illustrative FROM programme ORDER BY name COLLATE NOCASE, id`)
+      .all() as (Omit<Programme, 'years' | 'illustrative'> & { illustrative: number })[];
+    const years = this.st
+      .get('SELECT programme_id AS programmeId, year, households, benefit, accuracy, budget, source FROM programme_year ORDER BY programme_id, year')
+      .all() as (ProgrammeYearValues & { programmeId: number })[];
+    const byProgramme = new Map<number, ProgrammeYearValues[]>();
+    for (const { programmeId, ...y } of years) {
+      const list = byProgramme.get(programmeId);
+      if (list) list.push(y);
+      else byProgramme.set(programmeId, [y]);
+    }
+    return rows.map((r) => ({ ...r, illustrative: r.illustrative === 1, years: byProgramme.get(r.id) ?? [] }));
+  }
+
+  /** How many targets and programme years lie after `year`, and the first such year (a horizon may not cut them off). */
+  yearsBeyond(year: number): { count: number; first: number | null } {
+    const parts = ['SELECT year FROM scenario_target WHERE year > @year'];
+    if (this.hasTable('programme_year')) parts.push('SELECT year FROM programme_year WHERE year > @year');
+    const row = this.st.get(`SELECT count(*) AS count, min(year) AS first FROM (${parts.join(' UNION ALL ')})`).get({ year }) as { count: number; first: number | null };
+    return row;
+  }
+
+  private hasTable(name: string): boolean {
+    return this.st.get("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  }
 
   scenarios(): Scenario[] {
     return this.st.get('SELECT id, name, description, status, created_at AS createdAt FROM scenario ORDER BY id').all() as Scenario[];

@@ -577,8 +577,8 @@ export class Workbook {
 
   plan(): Plan {
     const row = this.db
-      .prepare('SELECT region, province, baseline_year, first_year, last_year FROM plan WHERE id = 1')
-      .get() as { region: string; province: string; baseline_year: number; first_year: number; last_year: number } | undefined;
+      .prepare('SELECT * FROM plan WHERE id = 1')
+      .get() as { region: string; province: string; baseline_year: number; first_year: number; last_year: number; horizon_year?: number | null } | undefined;
     if (!row) throw new AppError('refused_corrupt', `${path.basename(this.path)} has no plan row`);
     return {
       region: row.region,
@@ -586,6 +586,8 @@ export class Workbook {
       baselineYear: row.baseline_year,
       firstYear: row.first_year,
       lastYear: row.last_year,
+      // A file of an older schema (tests build them through create()) has no horizon column.
+      ...(row.horizon_year != null ? { horizonYear: row.horizon_year } : {}),
     };
   }
 
@@ -617,9 +619,19 @@ export class Workbook {
 
   /** The revision date and the capaian band scale. */
   settings(): WorkbookSettings {
-    const row = this.st.get(`SELECT revision_date AS revisionDate, capaian_bands AS capaianBands, annex_document_number AS annexDocumentNumber,
-              annex_document_year AS annexDocumentYear, amended_regulation AS amendedRegulation FROM plan WHERE id = 1`).get() as WorkbookSettings | undefined;
-    return row ?? { revisionDate: null, capaianBands: 'permendagri_86_2017', annexDocumentNumber: null, annexDocumentYear: null, amendedRegulation: null };
+    const row = this.st.get('SELECT * FROM plan WHERE id = 1').get() as Record<string, unknown> | undefined;
+    // Columns of later schemas are absent in files of older ones (tests build them through create()).
+    const of = <T,>(key: string, fallback: T): T => (row && key in row && row[key] !== undefined ? (row[key] as T) : fallback);
+    return {
+      revisionDate: of<string | null>('revision_date', null),
+      capaianBands: of<WorkbookSettings['capaianBands']>('capaian_bands', 'permendagri_86_2017'),
+      annexDocumentNumber: of<string | null>('annex_document_number', null),
+      annexDocumentYear: of<number | null>('annex_document_year', null),
+      amendedRegulation: of<string | null>('amended_regulation', null),
+      horizonYear: of<number | null>('horizon_year', null),
+      poorHouseholdSize: of<number | null>('poor_household_size', null),
+      poorHouseholdSizeSource: of<string | null>('poor_household_size_source', null),
+    };
   }
 
   /**

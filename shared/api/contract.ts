@@ -21,11 +21,12 @@ import type {
   IndicatorValue,
   RecentFile,
   Scenario,
+  Programme,
   ScenarioTargets,
   SaveBackResult,
   WorkbookSummary,
 } from '../domain.js';
-import { CAPAIAN_BAND_SCALES, COMPARISONS, REFERENCE_KINDS, REFERENCE_SCOPES, SCENARIO_STATUSES, SERIES, TYPED_SERIES, VALUE_SOURCE_MAX } from '../domain.js';
+import { BENEFIT_KINDS, CAPAIAN_BAND_SCALES, COMPARISONS, PROGRAMME_CLUSTERS, PROGRAMME_STRATEGIES, REFERENCE_KINDS, REFERENCE_SCOPES, SCENARIO_STATUSES, SERIES, TYPED_SERIES, VALUE_SOURCE_MAX } from '../domain.js';
 import { HISTORY_LIMITS, HISTORY_MODES, type HistoryPage } from '../history.js';
 import { isIsoDate } from '../model/revision.js';
 import type { FeasibilityReport } from '../model/feasibility.js';
@@ -279,9 +280,44 @@ export const contract = {
           .nullable()
           .optional(),
         amendedRegulation: line(RAPERDA_LIMITS.amendedRegulation).nullable().optional(),
+        /** The RPKD/RPD horizon (null: the plan's last year); checked against the plan by the editor. */
+        horizonYear: year.nullable().optional(),
+        /** Average size of a poor household (people, 1–20) and where it comes from. */
+        poorHouseholdSize: z.number().finite().min(1, 'at least 1').max(20, 'at most 20').nullable().optional(),
+        poorHouseholdSizeSource: line(VALUE_SOURCE_MAX).nullable().optional(),
       })
       .strict(),
   ),
+  /** The programmes (multiple interventions) with their reach per year. */
+  'programmes.list': method<Programme[]>()(none),
+  /** Saves a programme (new without id), all its years at once; one undo step. */
+  'programmes.save': method<Programme[]>()(
+    z
+      .object({
+        id: id.optional(),
+        name: name(200, 'is empty'),
+        cluster: z.enum(PROGRAMME_CLUSTERS),
+        strategy: z.enum(PROGRAMME_STRATEGIES),
+        agency: line(200),
+        benefitKind: z.enum(BENEFIT_KINDS),
+        source: line(VALUE_SOURCE_MAX),
+        illustrative: z.boolean().optional(),
+        years: z
+          .array(
+            z.object({
+              year,
+              households: z.number().finite(),
+              benefit: z.number().finite(),
+              accuracy: z.number().finite(),
+              budget: z.number().finite().nullable(),
+              source: line(VALUE_SOURCE_MAX),
+            }).strict(),
+          )
+          .max(50),
+      })
+      .strict(),
+  ),
+  'programmes.delete': method<Programme[]>()(z.object({ id }).strict()),
   /** Sets (or clears, with empty text or null) an indicator's Perangkat Daerah penanggung jawab; one undo step. */
   'indicators.update': method<Indicator[]>()(
     z.object({ indicatorId: id, responsibleUnit: line(RAPERDA_LIMITS.responsibleUnit).nullable() }).strict(),

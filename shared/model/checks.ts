@@ -22,7 +22,7 @@ import type {
   ShockYear,
   TargetCell,
 } from '../domain.js';
-import { POPULATION_CODE, RATE_COUNT_PAIRS, SEVERITIES } from '../domain.js';
+import { horizonOf, POPULATION_CODE, RATE_COUNT_PAIRS, SEVERITIES } from '../domain.js';
 import { formatNumber, formatSignedNumber } from '../format/number.js';
 import { susenasPopulation, type PopulationBasis, type SusenasPopulation } from './population.js';
 import { isCountConsistent } from './rate-count.js';
@@ -201,14 +201,16 @@ class Context {
       if (list) list.push(b.year);
       else this.breaks.set(b.indicatorCode, [b.year]);
     }
-    for (let y = input.plan.firstYear; y <= input.plan.lastYear; y++) this.yearList.push(y);
+    // The target years run to the RPKD/RPD horizon (schema v7), so a 2024 reference is evaluated.
+    for (let y = input.plan.firstYear; y <= horizonOf(input.plan); y++) this.yearList.push(y);
     this.revisionDate = input.revisionDate ?? null;
     this.susenas = this.buildSusenas();
   }
 
   /** The population BPS poverty figures use (shared/model/population.ts), from workbook values only. */
   private buildSusenas(): SusenasPopulation {
-    const { baselineYear, lastYear } = this.input.plan;
+    const { baselineYear } = this.input.plan;
+    const lastYear = horizonOf(this.input.plan);
     const years: number[] = [];
     for (let y = baselineYear; y <= lastYear; y++) years.push(y);
     const projection = new Map<number, number>();
@@ -246,7 +248,7 @@ class Context {
   }
 
   inPlan(year: number): boolean {
-    return year >= this.input.plan.firstYear && year <= this.input.plan.lastYear;
+    return year >= this.input.plan.firstYear && year <= horizonOf(this.input.plan);
   }
 
   revisedCell(ind: Indicator, year: number): TargetCell | undefined {
@@ -813,13 +815,18 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: { id: 'Acuan tidak dievaluasi', en: 'Reference not evaluated' },
     rule: { id: 'Acuan kabupaten/kota untuk tahun di luar periode rencana, atau tahun tanpa target, dicantumkan sebagai tidak dievaluasi — tidak dilewati diam-diam.', en: 'A regency/city reference for a year outside the plan period, or a year without a target, is listed as not evaluated — never silently skipped.' },
     run(ctx, ind, out) {
-      const { firstYear, lastYear } = ctx.input.plan;
+      const { firstYear } = ctx.input.plan;
+      const lastYear = horizonOf(ctx.input.plan);
       for (const ref of ctx.referencesOf.get(ind.code) ?? []) {
         if (ref.scope !== 'kabupaten' || ref.kind !== 'level') continue;
         const r = referenceRule(ind, ref);
         let why: Words | null = null;
         if (ref.year === null) why = { id: 'tanpa tahun', en: 'it has no year' };
-        else if (ref.year > lastYear) why = { id: `rencana berakhir ${lastYear}`, en: `the plan ends in ${lastYear}` };
+        else if (ref.year > lastYear) {
+          why = lastYear > ctx.input.plan.lastYear
+            ? { id: `cakrawala RPKD/RPD berakhir ${lastYear}`, en: `the RPKD/RPD horizon ends in ${lastYear}` }
+            : { id: `rencana berakhir ${lastYear}`, en: `the plan ends in ${lastYear}` };
+        }
         else if (ref.year < firstYear) why = { id: `rencana dimulai ${firstYear}`, en: `the plan starts in ${firstYear}` };
         else if (ctx.revised(ind, ref.year) === undefined && ctx.original(ind, ref.year) === undefined) why = { id: `tidak ada target ${ref.year}`, en: `there is no target for ${ref.year}` };
         if (!why) continue;

@@ -386,6 +386,16 @@ describe('reference_not_evaluated (info)', () => {
     expect(of('reference_not_evaluated', input({ references: [inpres] }))[0]!.message.id).toContain('tidak dievaluasi: tidak ada target 2024');
     expect(of('reference_not_evaluated', input({ references: [{ ...inpres, year: 2016 }] }))[0]!.message.id).toContain('rencana dimulai 2018');
   });
+
+  it('the RPKD/RPD horizon (plan 2018–2023, horizon 2026) brings the 2024 references into the evaluation', () => {
+    const horizon = { ...shortPlan, horizonYear: 2026 };
+    // Evaluated, not listed: a 2024 extreme-poverty target of 0,50 misses Inpres 4/2022's 0 %.
+    expect(of('reference_not_evaluated', input({ targets: [['P0E', 2024, 0.5]], references: [inpres], plan: horizon }))).toEqual([]);
+    const missed = of('reference', input({ targets: [['P0E', 2024, 0.5]], references: [inpres], plan: horizon }));
+    expect(missed).toMatchObject([{ indicatorCode: 'P0E', year: 2024 }]);
+    // A reference after the horizon is still listed, naming it.
+    expect(of('reference_not_evaluated', input({ references: [{ ...inpres, year: 2027 }], plan: horizon }))[0]!.message.id).toContain('cakrawala RPKD/RPD berakhir 2026');
+  });
 });
 
 describe('runChecks', () => {

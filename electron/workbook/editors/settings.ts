@@ -18,7 +18,14 @@ export interface SettingsChanges {
   annexDocumentNumber?: string | null | undefined;
   annexDocumentYear?: number | null | undefined;
   amendedRegulation?: string | null | undefined;
+  /** The RPKD/RPD horizon (null: the plan's last year); at most 10 years after it. */
+  horizonYear?: number | null | undefined;
+  poorHouseholdSize?: number | null | undefined;
+  poorHouseholdSizeSource?: string | null | undefined;
 }
+
+/** How far past the plan's last year the horizon may reach (RPD 2024–2026 after RPJMD 2018–2023). */
+export const MAX_HORIZON_YEARS = 10;
 
 /** Setting (as WorkbookSettings names it) → its plan column. */
 const COLUMNS = {
@@ -27,6 +34,9 @@ const COLUMNS = {
   annexDocumentNumber: 'annex_document_number',
   annexDocumentYear: 'annex_document_year',
   amendedRegulation: 'amended_regulation',
+  horizonYear: 'horizon_year',
+  poorHouseholdSize: 'poor_household_size',
+  poorHouseholdSizeSource: 'poor_household_size_source',
 } as const satisfies Record<keyof SettingsChanges, string>;
 
 /** The settings given, one edit (one undo step, one change-log entry naming what changed). */
@@ -38,6 +48,9 @@ export function updateSettings(wb: Workbook, actor: Actor, changes: SettingsChan
   if (changes.annexDocumentNumber !== undefined) given.annexDocumentNumber = storedText(changes.annexDocumentNumber);
   if (changes.annexDocumentYear !== undefined) given.annexDocumentYear = changes.annexDocumentYear;
   if (changes.amendedRegulation !== undefined) given.amendedRegulation = storedText(changes.amendedRegulation);
+  if (changes.horizonYear !== undefined) given.horizonYear = checkedHorizon(wb, changes.horizonYear);
+  if (changes.poorHouseholdSize !== undefined) given.poorHouseholdSize = changes.poorHouseholdSize;
+  if (changes.poorHouseholdSizeSource !== undefined) given.poorHouseholdSizeSource = storedText(changes.poorHouseholdSizeSource);
   wb.edit(actor, 'plan.update', null, (tx) => {
     const row: Record<string, unknown> = { id: 1 };
     const parts: FieldChange[] = [];
@@ -87,3 +100,25 @@ export function deleteMethodBreak(wb: Workbook, actor: Actor, indicatorCode: str
   });
   return wb.methodBreaks();
 }
+
+/**
+ * A horizon is the plan's last year (stored as null) up to MAX_HORIZON_YEARS after it; one that
+ * would leave targets or programme years beyond it is refused, naming how many and the first.
+ */
+function checkedHorizon(wb: Workbook, year: number | null): number | null {
+  const plan = wb.plan();
+  if (year === null || year === plan.lastYear) return null;
+  if (!Number.isInteger(year) || year < plan.lastYear || year > plan.lastYear + MAX_HORIZON_YEARS) {
+    throw new AppError('bad_input', `The horizon must be a year from ${plan.lastYear} to ${plan.lastYear + MAX_HORIZON_YEARS}`, {
+      reason: 'horizon_out_of_range', from: plan.lastYear, to: plan.lastYear + MAX_HORIZON_YEARS,
+    }, 'horizonYear');
+  }
+  const beyond = wb.reads.yearsBeyond(year);
+  if (beyond.count > 0) {
+    throw new AppError('bad_input', `${beyond.count} target(s) or programme year(s) lie after ${year} (first: ${beyond.first}); clear them before shortening the horizon`, {
+      reason: 'horizon_below_data', year, count: beyond.count, first: beyond.first ?? '',
+    }, 'horizonYear');
+  }
+  return year;
+}
+
