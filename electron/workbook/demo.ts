@@ -7,11 +7,13 @@
 import { z } from 'zod';
 import demoData from '../../resources/demo/muara-enim.json' with { type: 'json' };
 import exampleData from '../../resources/demo/perubahan-2021-contoh.json' with { type: 'json' };
-import { SERIES } from '../../shared/domain.js';
+import programmeData from '../../resources/demo/program-contoh.json' with { type: 'json' };
+import { BENEFIT_KINDS, PROGRAMME_CLUSTERS, PROGRAMME_STRATEGIES, SERIES } from '../../shared/domain.js';
 import { RAPERDA_LIMITS } from '../../shared/raperda.js';
 import { textProblem } from '../../shared/text-rules.js';
 import { STANDARD_INDICATORS } from './standard-indicators.js';
 import type { Actor } from './edit.js';
+import { saveProgrammes } from './editors/programmes.js';
 import { createScenario, setScenarioStatus } from './editors/scenarios.js';
 import { setJustification, setTargets } from './editors/targets.js';
 import type { NewWorkbook, SeedValue, StoreOptions } from './store.js';
@@ -28,7 +30,11 @@ const demoSchema = z.object({
     baselineYear: z.number().int(),
     firstYear: z.number().int(),
     lastYear: z.number().int(),
+    /** The RPKD/RPD horizon after the plan period (schema v7). */
+    horizonYear: z.number().int().optional(),
   }),
+  /** The average size of a poor household and its source (schema v7). */
+  poorHousehold: z.object({ size: z.number().min(1).max(20), source: z.string().min(1) }).optional(),
   sources: z.record(z.string(), z.string()),
   revisionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   methodBreaks: z.array(z.object({ indicator: z.string(), year: z.number().int(), note: z.string().min(1) })),
@@ -86,6 +92,7 @@ export function demoSpec(raw: unknown = demoData): NewWorkbook {
     },
     values,
     revisionDate: data.revisionDate,
+    ...(data.poorHousehold ? { poorHousehold: data.poorHousehold } : {}),
     methodBreaks: data.methodBreaks.map((b) => ({ indicatorCode: b.indicator, year: b.year, note: b.note })),
   };
 }
@@ -142,6 +149,33 @@ export function addDemoExample(wb: Workbook, example: DemoExample = demoExample(
   return scenario.id;
 }
 
+const programmesSchema = z.object({
+  source: z.string().min(1),
+  programmes: z.array(
+    z.object({
+      name: z.string().min(1),
+      cluster: z.enum(PROGRAMME_CLUSTERS),
+      strategy: z.enum(PROGRAMME_STRATEGIES),
+      agency: z.string(),
+      benefitKind: z.enum(BENEFIT_KINDS),
+      /** Year → [households, benefit Rp per household per month, accuracy %, budget Rp]. */
+      years: z.record(z.string().regex(/^\d{4}$/), z.tuple([z.number(), z.number(), z.number(), z.number().nullable()])),
+    }),
+  ),
+});
+
+/**
+ * The demo's illustrative programmes (resources/demo/program-contoh.json), saved as one edit
+ * through the programmes editor, each marked ilustrasi with the file's source text.
+ */
+export function addDemoProgrammes(wb: Workbook, actor: Actor, raw: unknown = programmeData): void {
+  const data = programmesSchema.parse(raw);
+  saveProgrammes(wb, actor, data.programmes.map((p) => ({
+    name: p.name, cluster: p.cluster, strategy: p.strategy, agency: p.agency, benefitKind: p.benefitKind, source: data.source, illustrative: true,
+    years: Object.entries(p.years).map(([year, [households, benefit, accuracy, budget]]) => ({ year: Number(year), households, benefit, accuracy, budget, source: data.source })),
+  })), 'program contoh (ilustrasi)');
+}
+
 export interface DemoOptions {
   /** Without the worked example (`npm run demo -- --empty FILE`, tests that need a blank slate). */
   empty?: boolean;
@@ -152,6 +186,7 @@ export async function createDemoWorkbook(filePath: string, opts: StoreOptions = 
   if (demo.empty) return wb;
   try {
     addDemoExample(wb);
+    addDemoProgrammes(wb, { user: demoExample().actor, person: null });
     // The example is the demo's starting point: Riwayat shows how it was made, Ctrl+Z does not undo it.
     wb.startHistoryHere();
   } catch (err) {

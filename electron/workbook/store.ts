@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { CapaianSetting, Indicator, IndicatorValue, MethodBreak, Plan, ReferenceTarget, Scenario, Series, ShockYear, WorkbookSettings, WorkbookSummary } from '../../shared/domain.js';
 import { AppError } from '../../shared/api/result.js';
-import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
+import { horizonOf, POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
 import { susenasPopulation, type SusenasPopulation } from '../../shared/model/population.js';
 import { PLAN_YEARS } from '../../shared/api/contract.js';
 import { APPLICATION_ID, existingTarget, isWriteError, readHeader, writeFailure } from './file-format.js';
@@ -54,6 +54,8 @@ export interface NewWorkbook {
   methodBreaks?: readonly MethodBreak[];
   /** The Raperda annex header (schema v5): the Perda it amends, its number and year. */
   annexHeader?: Partial<Pick<WorkbookSettings, 'annexDocumentNumber' | 'annexDocumentYear' | 'amendedRegulation'>>;
+  /** The average size of a poor household and its source (schema v7). */
+  poorHousehold?: { size: number; source: string };
 }
 
 type Db = Database.Database;
@@ -876,6 +878,12 @@ function seed(db: Db, spec: NewWorkbook): void {
       const insertBreak = db.prepare('INSERT INTO method_break (indicator_code, year, note) VALUES (?, ?, ?)');
       for (const b of spec.methodBreaks ?? []) insertBreak.run(b.indicatorCode, b.year, b.note);
     }
+    if (db.prepare("SELECT 1 FROM pragma_table_info('plan') WHERE name = 'horizon_year'").get()) {
+      if (p.horizonYear !== undefined && p.horizonYear !== p.lastYear) db.prepare('UPDATE plan SET horizon_year = ? WHERE id = 1').run(p.horizonYear);
+      if (spec.poorHousehold) {
+        db.prepare('UPDATE plan SET poor_household_size = ?, poor_household_size_source = ? WHERE id = 1').run(spec.poorHousehold.size, spec.poorHousehold.source);
+      }
+    }
     const header = spec.annexHeader;
     if (header && db.prepare("SELECT 1 FROM pragma_table_info('plan') WHERE name = 'amended_regulation'").get()) {
       db.prepare('UPDATE plan SET annex_document_number = ?, annex_document_year = ?, amended_regulation = ? WHERE id = 1')
@@ -905,8 +913,8 @@ function seed(db: Db, spec: NewWorkbook): void {
     for (const v of spec.values ?? []) {
       const id = ids.get(v.indicatorCode);
       if (id === undefined) throw new Error(`Seed value names unknown indicator ${v.indicatorCode}`);
-      if (v.year < p.baselineYear || v.year > p.lastYear) {
-        throw new Error(`Seed value ${v.indicatorCode} ${v.year} is outside the plan years`);
+      if (v.year < p.baselineYear || v.year > horizonOf(p)) {
+        throw new Error(`Seed value ${v.indicatorCode} ${v.year} is outside the plan years and horizon`);
       }
       const row = [id, v.year, v.series, v.value, v.source, v.illustrative ? 1 : 0];
       insertValue.run(provisional ? [...row, v.provisional ? 1 : 0] : row);
