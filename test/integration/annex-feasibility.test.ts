@@ -28,14 +28,39 @@ async function importCsv(demo: Pick<Demo, 'dispatch'>, csv: string, series: 'rea
   await ok<ImportApplyResult>(demo.dispatch('import.apply', { previewId: p.previewId }));
 }
 
-/** The issue's case: P1 2020 = 1,85 realised, and a scenario "Uji kelayakan" with P0 12,60 / 12,10 / 11,50 for 2021–2023. */
-async function issueCase(demo: Demo): Promise<Scenario> {
+/** The P1, P2 and Gini realisations of 2020 removed: the demo's own (if any) never decide what a test sees. */
+const WITHOUT_2020_DISPERSION = "DELETE FROM value WHERE series = 'realisation' AND year = 2020 AND indicator_id IN (SELECT id FROM indicator WHERE code IN ('P1', 'P2', 'GINI'))";
+
+type Opened = Pick<Demo, 'dispatch' | 'close' | 'ind'>;
+
+/** The demo with its proposal, `statements` run on the file (closed), then opened again. */
+async function demoWith(statements: string[]): Promise<Opened> {
+  const demo = await demoWithUsulan();
+  const file = demo.summary.path;
+  await demo.close();
+  const db = new Database(file);
+  try {
+    for (const sql of statements) db.prepare(sql).run();
+  } finally {
+    db.close();
+  }
+  const services = createServices({ dataDir: demo.dataDir, host: 'browser', appVersion: 'test' });
+  const summary = await ok<WorkbookSummary>(services.dispatch('workbook.open', { path: file }));
+  return { dispatch: services.dispatch, close: services.close, ind: (code: string) => summary.indicators.find((i) => i.code === code)! };
+}
+
+/**
+ * The issue's case: P1 2020 = 1,85 imported (no P2 or Gini of 2020), and a scenario "Uji
+ * kelayakan" with P0 12,60 / 12,10 / 11,50 for 2021–2023.
+ */
+async function issueCase(): Promise<{ demo: Opened; s: Scenario }> {
+  const demo = await demoWith([WITHOUT_2020_DISPERSION]);
   await importCsv(demo, 'Kode,Indikator,Satuan,2020\nP1,Indeks Kedalaman Kemiskinan (P1),indeks,"1,85"\n');
   const s = await ok<Scenario>(demo.dispatch('scenario.create', { name: 'Uji kelayakan', from: { kind: 'original' } }));
   const p0 = demo.ind('P0');
   await ok(demo.dispatch('targets.set', { scenarioId: s.id, action: 'target.edit', cells: [2021, 2022, 2023].map((year, i) => ({ indicatorId: p0.id, year, value: [12.6, 12.1, 11.5][i] })) }));
   await ok(demo.dispatch('justification.set', { scenarioId: s.id, indicatorId: p0.id, text: 'Uji: target dari issue 16.' }));
-  return s;
+  return { demo, s };
 }
 
 async function sheet(demo: Pick<Demo, 'dispatch'>, opts: Record<string, unknown> = {}): Promise<ExcelJS.Worksheet> {
@@ -73,8 +98,7 @@ function texts(ws: ExcelJS.Worksheet): string[] {
 
 describe('annex sheet Kelayakan Target', () => {
   it('the issue\'s case: σ 0,3498 from P1, record 0,26 / 0,15 % (pass-through 0,058), 2021–2023 need −0,48 / 0,38 / 1,45 % (0,19 and 0,48 % a year): realistis, realistis, di luar riwayat daerah', async () => {
-    const demo = await demoWithUsulan();
-    const s = await issueCase(demo);
+    const { demo, s } = await issueCase();
     const ws = await sheet(demo, { scenarioId: s.id });
     expect(ws.getCell(1, 1).value).toBe('KELAYAKAN TARGET');
     expect(findCell(ws, (t) => t === 'Skenario: Uji kelayakan (draf)')).not.toBeNull();
@@ -117,8 +141,7 @@ describe('annex sheet Kelayakan Target', () => {
   });
 
   it('in English: the same numbers, the ratings in words, the sheet name kept', async () => {
-    const demo = await demoWithUsulan();
-    const s = await issueCase(demo);
+    const { demo, s } = await issueCase();
     const ws = await sheet(demo, { scenarioId: s.id, language: 'en' });
     expect(ws.getCell(1, 1).value).toBe('TARGET FEASIBILITY');
     expect(rowValues(ws, rowAfter(ws, 'C  The scenario\'s P0 targets', '2023')).at(-1)).toBe('beyond the region\'s record');
@@ -128,8 +151,8 @@ describe('annex sheet Kelayakan Target', () => {
     demo.close();
   });
 
-  it('without P1 and Gini 2020 (the demo as shipped): no tables, the located request first — "(1) Galat — P1 2020, realisasi: Isi realisasi P1 … atau Rasio Gini 2020"', async () => {
-    const demo = await demoWithUsulan();
+  it('without P1 and Gini 2020: no tables, the located request first — "(1) Galat — P1 2020, realisasi: Isi realisasi P1 … atau Rasio Gini 2020"', async () => {
+    const demo = await demoWith([WITHOUT_2020_DISPERSION]);
     const ws = await sheet(demo);
     const all = texts(ws);
     expect(findCell(ws, (t) => t.startsWith('A  '))).toBeNull();
@@ -148,15 +171,10 @@ describe('annex sheet Kelayakan Target', () => {
   });
 
   it('a fit from an illustrative P1 marks its numbers ilustrasi (italic on the light fill) and says so', async () => {
-    const demo = await demoWithUsulan();
-    await importCsv(demo, 'Kode,Indikator,Satuan,2020\nP1,Indeks Kedalaman Kemiskinan (P1),indeks,"1,85"\n');
-    const file = demo.summary.path;
-    await demo.close();
-    const db = new Database(file);
-    db.prepare("UPDATE value SET illustrative = 1 WHERE series = 'realisation' AND year = 2020 AND indicator_id = (SELECT id FROM indicator WHERE code = 'P1')").run();
-    db.close();
-    const services = createServices({ dataDir: demo.dataDir, host: 'browser', appVersion: 'test' });
-    await ok<WorkbookSummary>(services.dispatch('workbook.open', { path: file }));
+    const services = await demoWith([
+      WITHOUT_2020_DISPERSION,
+      "INSERT INTO value (indicator_id, year, series, value, source, illustrative, provisional) SELECT id, 2020, 'realisation', 1.85, 'contoh issue 16', 1, 0 FROM indicator WHERE code = 'P1'",
+    ]);
     const ws = await sheet(services);
     const fit = rowAfter(ws, 'A  Sebaran konsumsi tahun dasar 2020', '2020');
     const sigma = ws.getCell(fit, 4);
@@ -168,8 +186,7 @@ describe('annex sheet Kelayakan Target', () => {
   });
 
   it.skipIf(!poppler)('the PDF: a section of its own, numbered within itself, the numbers in id-ID form', { timeout: 120_000 }, async () => {
-    const demo = await demoWithUsulan();
-    const s = await issueCase(demo);
+    const { demo, s } = await issueCase();
     const r = await ok<AnnexBytesResult>(demo.dispatch('annex.exportBytes', { format: 'pdf', scenarioId: s.id, date: DATE, signer: SIGNER }));
     const file = path.join(tempDir('rpjmd-annex-kelayakan-'), 'lampiran.pdf');
     fs.writeFileSync(file, Buffer.from(r.base64, 'base64'));

@@ -116,8 +116,10 @@ describe.skipIf(missing.length > 0)('annex in LibreOffice (PDF)', () => {
       expect(lampiranII).toContain('94,97');
       // The repeated header rows: every page of the sources carries the header.
       for (const t of texts.slice(starts[4], starts[5])) expect(t).toMatch(/No\s+Indikator\s+Satuan\s+Seri/);
-      // Kelayakan Target, the last sheet: the demo as shipped has no P1 or Gini 2020, so it names the number to enter.
-      expect(texts.slice(starts[5]).join('\n').replace(/\s+/g, ' ')).toContain('(1) Galat — P1 2020, realisasi: Isi realisasi P1');
+      // Kelayakan Target, the last sheet: the fit of 2020, or (no P1 or Gini of 2020) the number to enter; the caveat either way.
+      const kelayakan = texts.slice(starts[5]).join('\n').replace(/\s+/g, ' ');
+      expect(kelayakan).toMatch(/A Sebaran konsumsi tahun dasar 2020|\(1\) Galat — P1 2020, realisasi: Isi realisasi P1/);
+      expect(kelayakan).toContain('Perkiraan model (lognormal, pertumbuhan netral-distribusi); bukan proyeksi.');
     });
   }
 });
