@@ -2,7 +2,7 @@
  * The annex (lampiran) and spreadsheet import: option and result types shared by the services,
  * the API contract and the renderer's Ekspor/Impor views. The work is done in electron/annex/.
  */
-import type { Severity } from './domain.js';
+import type { ProgrammeCluster, ProgrammeStrategy, ProgrammeYearValues, Severity } from './domain.js';
 
 export const ANNEX_LANGUAGES = ['id', 'en'] as const;
 export type AnnexLanguage = (typeof ANNEX_LANGUAGES)[number];
@@ -72,7 +72,13 @@ export interface ImportTarget {
   scenarioId?: number | undefined;
 }
 
-export const IMPORT_LAYOUTS = ['annex', 'template'] as const;
+/**
+ * annex: our own export (round trip); template: `[Kode |] Indikator | Satuan | <year> …` into the
+ * series the caller picks; programmes: a programme list (`Program | Klaster | Perangkat Daerah |
+ * Tahun | Rumah Tangga Sasaran | Manfaat per Rumah Tangga per Bulan (Rp) | Ketepatan Sasaran (%)`
+ * [| Anggaran] [| Sumber]), whatever series the caller picked (the header decides).
+ */
+export const IMPORT_LAYOUTS = ['annex', 'template', 'programmes'] as const;
 export type ImportLayout = (typeof IMPORT_LAYOUTS)[number];
 
 /** Why a cell or row was not taken (the UI translates these; `message` is the English fallback). */
@@ -96,6 +102,12 @@ export const IMPORT_REJECTIONS = [
   'ambiguous_number',
   /** "12.32" in a column whose other cells write decimals with a comma (or the reverse): read neither way. */
   'convention_mismatch',
+  /** Programmes layout: a Klaster that is none of bantuan sosial, pemberdayaan, usaha mikro, layanan dasar (or their codes). */
+  'unknown_cluster',
+  /** Programmes layout: a cell the row needs is empty (params.field names it). */
+  'missing_value',
+  /** Programmes layout: a Klaster or Perangkat Daerah that differs from an earlier row of the same programme (params.first names it). */
+  'programme_conflict',
 ] as const;
 export type ImportRejection = (typeof IMPORT_REJECTIONS)[number];
 
@@ -111,6 +123,8 @@ export const IMPORT_NOTICES = [
   'convention_assumed',
   /** A CSV that is not UTF-8, read as Windows-1252 (Excel's plain "CSV" on Windows). */
   'encoding_windows_1252',
+  /** Programmes layout: the header has no strategy; a programme's Inpres 4/2022 strategy follows its cluster (params.programme, cluster, strategy). */
+  'strategy_defaulted',
 ] as const;
 export type ImportNotice = (typeof IMPORT_NOTICES)[number];
 
@@ -208,6 +222,60 @@ export interface ImportPreview {
   justifications?: ImportJustification[];
   /** Our annex only: the Perangkat Daerah of Lampiran I that differ from the workbook's. */
   responsibleUnits?: ImportResponsibleUnit[];
+  /**
+   * The programmes layout only (then `new`, `changed` are empty and `unchanged` is 0): every
+   * programme the file names, with its year rows old → new; written by import.apply as one
+   * 'programme.save' edit that merges the file's years into each programme's.
+   */
+  programmes?: ImportProgrammes;
+}
+
+/** Whether a row or programme of a programmes file adds, changes or repeats what the workbook has. */
+export const IMPORT_ROW_STATUSES = ['new', 'changed', 'unchanged'] as const;
+export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
+
+/** One row of a programmes file: a programme's numbers in one year. The location is the row's Tahun cell. */
+export interface ImportProgrammeYear extends CellLocation {
+  year: number;
+  status: ImportRowStatus;
+  /** What the workbook has for this programme and year; null when new. */
+  oldValues: ProgrammeYearValues | null;
+  /**
+   * What apply writes. An empty Anggaran keeps the stored budget (an import never clears a value);
+   * the source is the row's Sumber, else the stored source when the numbers are unchanged, else
+   * "Impor: <file>, <sheet>!<Tahun cell>".
+   */
+  newValues: ProgrammeYearValues;
+}
+
+/** A programme of a programmes file, at the Program cell of its first row. */
+export interface ImportProgramme extends CellLocation {
+  /** The workbook's programme of this name (case, accents and spacing ignored); null: a new one. */
+  programmeId: number | null;
+  /** The name as written (a new programme) or as the workbook has it. */
+  name: string;
+  status: ImportRowStatus;
+  cluster: ProgrammeCluster;
+  /** The strategy written: the stored one, or (a new programme, or a new cluster) the cluster's default. */
+  strategy: ProgrammeStrategy;
+  /** True when the strategy was set from the cluster (the header has no strategy): a 'strategy_defaulted' notice says so. */
+  strategyDefaulted: boolean;
+  agency: string;
+  /** The mark the programme keeps: a stored ilustrasi mark goes only when the file gives every year the programme will have. */
+  illustrative: boolean;
+  /** The stored programme's fields, when it exists. */
+  old: { cluster: ProgrammeCluster; strategy: ProgrammeStrategy; agency: string; illustrative: boolean } | null;
+  years: ImportProgrammeYear[];
+}
+
+export interface ImportProgrammes {
+  programmes: ImportProgramme[];
+  /** Year rows. */
+  new: number;
+  changed: number;
+  unchanged: number;
+  /** What apply would write: new and changed year rows, and the programmes whose cluster, strategy, Perangkat Daerah or mark alone change. */
+  changes: number;
 }
 
 /** An indicator's Alasan Perubahan read from an annex, for the scenario its Menjadi rows go to. */
@@ -231,6 +299,6 @@ export interface ImportApplyResult {
   applied: number;
   new: number;
   changed: number;
-  /** The undo step (label 'import.apply'); null when nothing changed. */
+  /** The undo step (label 'import.apply'; 'programme.save' for a programmes file); null when nothing changed. */
   undoLabel: string | null;
 }

@@ -7,12 +7,15 @@
  * with that status (value.provisional), any other imported value without it. Imported revised
  * targets are 'entered' (no rate↔count derivation: the checks flag an inconsistent pair). An
  * annex also brings each indicator's Alasan Perubahan (for the scenario its Menjadi rows go to)
- * and Perangkat Daerah, written in the same step.
+ * and Perangkat Daerah, written in the same step. A programme list (layout 'programmes') is written
+ * as one 'programme.save' edit through the programmes editor, the file's years merged into each
+ * programme's own (importProgrammes).
  */
-import type { ImportApplyResult, ImportCell, ImportJustification, ImportResponsibleUnit } from '../../shared/annex.js';
+import type { ImportApplyResult, ImportCell, ImportJustification, ImportProgrammes, ImportResponsibleUnit } from '../../shared/annex.js';
 import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
 import { countFromRate } from '../../shared/model/rate-count.js';
 import type { Actor, TargetWrite, ValueWrite } from '../workbook/edit.js';
+import { importProgrammes, type ProgrammeImportInput } from '../workbook/editors/programmes.js';
 import type { Workbook } from '../workbook/store.js';
 
 export function importSource(fileName: string, c: Pick<ImportCell, 'sheet' | 'row' | 'column'>): string {
@@ -23,11 +26,17 @@ export function importSource(fileName: string, c: Pick<ImportCell, 'sheet' | 'ro
 export interface ImportTexts {
   justifications?: readonly ImportJustification[] | undefined;
   responsibleUnits?: readonly ImportResponsibleUnit[] | undefined;
+  /** A programme list's programmes (preview.programmes). */
+  programmes?: ImportProgrammes | undefined;
 }
 
 export function applyImport(wb: Workbook, actor: Actor, fileName: string, cells: readonly ImportCell[], texts: ImportTexts = {}): ImportApplyResult {
   const justifications = texts.justifications ?? [];
   const units = texts.responsibleUnits ?? [];
+  if (texts.programmes) {
+    if (cells.length > 0 || justifications.length > 0 || units.length > 0) throw new Error('A programme list carries no indicator cells');
+    return applyProgrammes(wb, actor, fileName, texts.programmes);
+  }
   if (cells.length === 0 && justifications.length === 0 && units.length === 0) return { applied: 0, new: 0, changed: 0, undoLabel: null };
   const scenarioIds = new Set([...cells.map((c) => c.scenarioId), ...justifications.map((j) => j.scenarioId)]);
   const stepScenario = scenarioIds.size === 1 ? ([...scenarioIds][0] ?? null) : null;
@@ -84,4 +93,34 @@ function markDerived(wb: Workbook, scenarioId: number, list: TargetWrite[]): Tar
     if (population === undefined || population === null || population <= 0) return t;
     return countFromRate(rateCell.value, population) === t.value ? { ...t, origin: 'derived' as const } : t;
   });
+}
+
+/**
+ * A programme list: the new and changed programmes (with the years the file gives, unchanged ones
+ * too, so a programme's mark follows the file) written as ONE edit, 'programme.save'. Programmes
+ * the file repeats exactly are left alone.
+ */
+export function applyProgrammes(wb: Workbook, actor: Actor, fileName: string, part: ImportProgrammes): ImportApplyResult {
+  const all = wb.reads.programmes();
+  const list: ProgrammeImportInput[] = part.programmes
+    .filter((p) => p.status !== 'unchanged')
+    .map((p) => {
+      const stored = p.programmeId === null ? undefined : all.find((x) => x.id === p.programmeId);
+      return {
+        ...(p.programmeId !== null ? { id: p.programmeId } : {}),
+        name: p.name,
+        cluster: p.cluster,
+        strategy: p.strategy,
+        agency: p.agency,
+        benefitKind: stored?.benefitKind ?? 'transfer',
+        source: stored?.source ?? `Impor: ${fileName}`,
+        illustrative: p.illustrative,
+        years: p.years.map((y) => y.newValues),
+      };
+    });
+  if (list.length === 0) return { applied: 0, new: 0, changed: 0, undoLabel: null };
+  const names = list.map((p) => p.name);
+  const shown = names.length > 3 ? `${names.slice(0, 3).join('; ')}; +${names.length - 3}` : names.join('; ');
+  importProgrammes(wb, actor, list, `Impor: ${fileName} (${shown})`);
+  return { applied: part.changes, new: part.new, changed: part.changes - part.new, undoLabel: 'programme.save' };
 }

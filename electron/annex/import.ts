@@ -20,13 +20,15 @@
  * Each refused cell or row is reported with sheet, row and column. In Electron this runs in the
  * services' worker thread, never on the UI thread.
  */
-import type { CellText, ImportCell, ImportConvention, ImportIssue, ImportJustification, ImportLayout, ImportNotice, ImportPreview, ImportRejection, ImportResponsibleUnit, ImportSeries, ImportTarget } from '../../shared/annex.js';
+import type { CellLocation, CellText, ImportCell, ImportConvention, ImportIssue, ImportJustification, ImportLayout, ImportNotice, ImportPreview, ImportProgramme, ImportProgrammes, ImportProgrammeYear, ImportRejection, ImportResponsibleUnit, ImportSeries, ImportTarget } from '../../shared/annex.js';
 import { AppError } from '../../shared/api/result.js';
-import { horizonOf, type Indicator, type Plan, type Scenario } from '../../shared/domain.js';
+import { horizonOf, PROGRAMME_CLUSTERS, type Indicator, type Plan, type Programme, type ProgrammeCluster, type ProgrammeStrategy, type Scenario } from '../../shared/domain.js';
 import { formatExact } from '../../shared/format/number.js';
 import { ConventionTally, numberShape, readInConvention, type ColumnRule, type ConventionDecision, type NumberShape } from '../../shared/format/number-convention.js';
 import { checkCellValue, rulesFor } from '../../shared/model/cell-rules.js';
+import { MAX_HOUSEHOLDS } from '../workbook/editors/programmes.js';
 import type { Workbook } from '../workbook/store.js';
+import { importSource } from './apply.js';
 import type { Grid, RawCell } from './grid.js';
 import { cellAt, readGrids, sortedRows, textAt } from './grid.js';
 import { HEADER_WORDS } from './labels.js';
@@ -113,6 +115,19 @@ const decimalWord = (d: ',' | '.') => (d === ',' ? 'a decimal comma' : 'a decima
 interface Current {
   value: number;
   provisional: boolean;
+}
+
+/** A number cell as read in the file's convention. */
+interface Parsed {
+  value: number;
+  footnote: string | undefined;
+  /** Whether the text carries BPS's provisional mark; null for a stored number, which cannot say. */
+  marked: boolean | null;
+  /** The text as written (capped), '' for a stored number. */
+  text: string;
+  /** How an ambiguous text was read, for a refusal's message (and its params). */
+  note: string;
+  readingParams: Record<string, string> | undefined;
 }
 
 /**
@@ -212,6 +227,33 @@ class Collector {
     this.steps.push(() => this.read(g, row, col, raw, shape, ind, year, series, scenarioId));
   }
 
+  /** Runs `step` in reading order: recorded until resolve(), at once after it. */
+  later(step: () => void): void {
+    if (this.deferring) this.steps.push(step);
+    else step();
+  }
+
+  /**
+   * A number cell of a layout with rules of its own (programmes): its text tallied for the
+   * convention now; once decided, read and handed to `take` — or refused here (not a number, the
+   * other convention, ambiguous), and then `refused` is called.
+   */
+  number(g: Grid, row: number, col: number, raw: RawCell, take: (p: Parsed) => void, refused: () => void): void {
+    let shape: NumberShape | undefined;
+    if (raw.kind === 'text' && !raw.mergedCopy) {
+      const t = raw.text.trim();
+      if (t.length <= IMPORT_LIMITS.maxNumberText) {
+        shape = numberShape(t, { allowFootnotes: true });
+        this.tally.add({ sheet: g.name, row, column: columnLetter(col), text: t }, shape);
+      }
+    }
+    this.later(() => {
+      const parsed = this.parse(g, row, col, raw, shape);
+      if (parsed) take(parsed);
+      else refused();
+    });
+  }
+
   /** Why an ambiguous text read in a convention became this value, for a refusal's message (and its params). */
   private reading(text: string, shape: NumberShape | undefined, rule: ColumnRule, value: number): { note: string; params?: Record<string, string> } {
     if (shape?.kind !== 'ambiguous' || rule.decimal === null) return { note: '' };
@@ -220,7 +262,11 @@ class Collector {
     return { note: ` ("${text}" read with ${decimalWord(rule.decimal)}: ${formatExact(value)}; ${why})`, params };
   }
 
-  private read(g: Grid, row: number, col: number, raw: RawCell, shape: NumberShape | undefined, ind: Indicator, year: number, series: ImportSeries, scenarioId: number | null): void {
+  /**
+   * A number cell read in the decided convention (a percent-formatted cell as shown): the value,
+   * or null when the cell is skipped (a placeholder, a merged copy) or refused (reported here).
+   */
+  private parse(g: Grid, row: number, col: number, raw: RawCell, shape: NumberShape | undefined): Parsed | null {
     let value: number;
     let footnote: string | undefined;
     /** Whether the cell carries BPS's provisional mark; null for a stored number, which cannot say. */
@@ -231,7 +277,7 @@ class Collector {
     const where = `${g.name}!${columnLetter(col)}${row}`;
     switch (raw.kind) {
       case 'number':
-        if (raw.mergedCopy) return;
+        if (raw.mergedCopy) return null;
         value = raw.value;
         if (raw.percent) {
           // A cell formatted as percent holds 0,1232 for 12,32 %: read what the author saw.
@@ -240,13 +286,13 @@ class Collector {
         }
         break;
       case 'text': {
-        if (raw.mergedCopy) return;
+        if (raw.mergedCopy) return null;
         const t = raw.text.trim();
-        if (PLACEHOLDERS.has(t.toLowerCase())) return;
+        if (PLACEHOLDERS.has(t.toLowerCase())) return null;
         // No number is written with 100 characters: a huge text cell is refused before it is parsed.
         if (t.length > IMPORT_LIMITS.maxNumberText || !shape) {
           this.reject(g.name, row, col, 'not_a_number', `${where}: "${t.slice(0, 40)}…" (${t.length} characters) is not a number`, { text: `${t.slice(0, 40)}…` });
-          return;
+          return null;
         }
         const rule = this.decision!.rule(g.name, columnLetter(col));
         const parsed = readInConvention(t, rule.decimal, { allowFootnotes: true }, shape);
@@ -264,7 +310,7 @@ class Collector {
           } else {
             this.reject(g.name, row, col, 'not_a_number', `${where}: "${shown}" is not a number (${parsed.reason})`, { text: shown });
           }
-          return;
+          return null;
         }
         value = parsed.value;
         footnote = parsed.footnote;
@@ -275,14 +321,22 @@ class Collector {
       }
       case 'formula_without_value':
         this.reject(g.name, row, col, 'formula_without_value', `${where}: a formula without a saved result; open and save the file in Excel first`);
-        return;
+        return null;
       case 'error':
         this.reject(g.name, row, col, 'cell_error', `${where}: the cell holds an error (${raw.text})`, { text: raw.text.slice(0, 40) });
-        return;
+        return null;
       default:
         this.reject(g.name, row, col, 'not_a_number', `${where}: not a number${raw.text ? ` (${raw.text})` : ''}`, { text: (raw.text ?? '').slice(0, 40) });
-        return;
+        return null;
     }
+    return { value, footnote, marked, text, note, readingParams };
+  }
+
+  private read(g: Grid, row: number, col: number, raw: RawCell, shape: NumberShape | undefined, ind: Indicator, year: number, series: ImportSeries, scenarioId: number | null): void {
+    const parsed = this.parse(g, row, col, raw, shape);
+    if (!parsed) return;
+    const { value, footnote, marked, text, note, readingParams } = parsed;
+    const where = `${g.name}!${columnLetter(col)}${row}`;
     // Revised targets are the planner's own, not BPS figures: a mark there is only noted.
     const status = series === 'revised_target' ? null : marked;
     if (footnote && status !== true) this.notice(g.name, row, col, 'footnote_stripped', `${where}: footnote mark "${footnote}" stripped from "${text}"`);
@@ -399,7 +453,7 @@ function hasAny(g: Grid, row: number, cols: Iterable<number>): boolean {
   return false;
 }
 
-function noteFormulas(ctx: Context, g: Grid): void {
+function noteFormulas(ctx: Pick<Context, 'out'>, g: Grid): void {
   let first: [number, number] | null = null;
   let count = 0;
   for (const r of sortedRows(g)) {
@@ -605,6 +659,319 @@ function parseLampiranII(ctx: Context, g: Grid): void {
   }
 }
 
+// ---------------------------------------------------------------- programmes layout
+
+type ProgrammeField = 'program' | 'cluster' | 'agency' | 'year' | 'households' | 'benefit' | 'accuracy' | 'budget' | 'source';
+
+/**
+ * The programmes layout's header words: a CONTRACT (issue 17 item 2). A sheet is read as a
+ * programme list when one of its first 30 rows has the seven required columns; Anggaran and Sumber
+ * are optional. Indonesian or English, compared with case, accents and every space ignored.
+ */
+export const PROGRAMME_HEADER_WORDS: Readonly<Record<ProgrammeField, readonly [string, string]>> = {
+  program: ['Program', 'Programme'],
+  cluster: ['Klaster', 'Cluster'],
+  agency: ['Perangkat Daerah', 'Agency'],
+  year: ['Tahun', 'Year'],
+  households: ['Rumah Tangga Sasaran', 'Households'],
+  benefit: ['Manfaat per Rumah Tangga per Bulan (Rp)', 'Benefit per Household per Month (Rp)'],
+  accuracy: ['Ketepatan Sasaran (%)', 'Targeting Accuracy (%)'],
+  budget: ['Anggaran', 'Budget'],
+  source: ['Sumber', 'Source'],
+};
+const REQUIRED_PROGRAMME_FIELDS: readonly ProgrammeField[] = ['program', 'cluster', 'agency', 'year', 'households', 'benefit', 'accuracy'];
+
+/** A header or cluster word without case, accents, spaces or underscores: "Bantuan  Sosial" = "bantuan_sosial". */
+const squeeze = (s: string) => normalizeName(s).replace(/[\s_]+/g, '');
+
+const PROGRAMME_HEADER_KEYS = new Map<string, ProgrammeField>(
+  (Object.entries(PROGRAMME_HEADER_WORDS) as [ProgrammeField, readonly string[]][]).flatMap(([field, words]) => words.map((w) => [squeeze(w), field] as const)),
+);
+
+/** Klaster cells: the Indonesian words, the codes, and the English words. */
+const CLUSTER_WORDS: Readonly<Record<ProgrammeCluster, readonly string[]>> = {
+  bantuan_sosial: ['Bantuan Sosial', 'Social Assistance'],
+  pemberdayaan: ['Pemberdayaan', 'Empowerment'],
+  usaha_mikro: ['Usaha Mikro', 'Micro Enterprise', 'Micro Enterprises'],
+  layanan_dasar: ['Layanan Dasar', 'Basic Services'],
+};
+const CLUSTER_KEYS = new Map<string, ProgrammeCluster>(
+  PROGRAMME_CLUSTERS.flatMap((c) => [c, ...CLUSTER_WORDS[c]].map((w) => [squeeze(w), c] as const)),
+);
+
+/** The Inpres 4/2022 strategy a cluster serves, when the file gives none (its header has no strategy). */
+export const DEFAULT_STRATEGY: Readonly<Record<ProgrammeCluster, ProgrammeStrategy>> = {
+  bantuan_sosial: 'beban_pengeluaran',
+  pemberdayaan: 'pendapatan',
+  usaha_mikro: 'pendapatan',
+  layanan_dasar: 'kantong_kemiskinan',
+};
+
+type NumberField = 'households' | 'benefit' | 'accuracy' | 'budget';
+const NUMBER_FIELDS: readonly NumberField[] = ['households', 'benefit', 'accuracy', 'budget'];
+
+/** Each number's range and whether it is whole (people and rupiah are). */
+const PROGRAMME_RULES: Readonly<Record<NumberField, { max: number; whole: boolean; unit: string }>> = {
+  households: { max: MAX_HOUSEHOLDS, whole: true, unit: 'rumah tangga' },
+  benefit: { max: 1e9, whole: true, unit: 'Rp' },
+  accuracy: { max: 100, whole: false, unit: '%' },
+  budget: { max: Number.MAX_SAFE_INTEGER, whole: true, unit: 'Rp' },
+};
+
+interface ProgrammeHeader {
+  row: number;
+  cols: Partial<Record<ProgrammeField, number>>;
+}
+
+/** The row (within the first 30) that names every required column of a programme list, with the columns it names. */
+function findProgrammeHeader(g: Grid): ProgrammeHeader | null {
+  for (const r of sortedRows(g)) {
+    if (r > 30) break;
+    const cols: Partial<Record<ProgrammeField, number>> = {};
+    for (const [c, cell] of g.rows.get(r)!) {
+      if (cell.kind !== 'text') continue;
+      const field = PROGRAMME_HEADER_KEYS.get(squeeze(cell.text));
+      if (field && cols[field] === undefined) cols[field] = c;
+    }
+    if (REQUIRED_PROGRAMME_FIELDS.every((f) => cols[f] !== undefined)) return { row: r, cols };
+  }
+  return null;
+}
+
+/** A header row naming a programme column and at least two more, but not all seven: the required columns it lacks. */
+function nearProgrammeHeader(g: Grid): { sheet: string; missing: string[] } | null {
+  for (const r of sortedRows(g)) {
+    if (r > 30) break;
+    const found = new Set<ProgrammeField>();
+    for (const [, cell] of g.rows.get(r)!) {
+      const field = cell.kind === 'text' ? PROGRAMME_HEADER_KEYS.get(squeeze(cell.text)) : undefined;
+      if (field) found.add(field);
+    }
+    if (found.has('program') && found.size >= 3) return { sheet: g.name, missing: REQUIRED_PROGRAMME_FIELDS.filter((f) => !found.has(f)).map((f) => PROGRAMME_HEADER_WORDS[f][0]) };
+  }
+  return null;
+}
+
+/** A data row of a programme list while its cells are read. */
+interface ProgrammeRow {
+  g: Grid;
+  row: number;
+  cols: Partial<Record<ProgrammeField, number>>;
+  name: string;
+  cluster: string;
+  agency: string;
+  source: string;
+  numbers: Partial<Record<NumberField, number>>;
+  /** The number cells refused as they were read. */
+  refused: Set<NumberField>;
+  /** A cell of the row was refused: the row is not taken. */
+  bad: boolean;
+}
+
+const FIELD_WORDS: Readonly<Record<NumberField, string>> = { households: 'households', benefit: 'benefit', accuracy: 'targeting accuracy', budget: 'budget' };
+
+/** A programme the file names, gathered over its rows. */
+interface ProgrammeDraft {
+  at: CellLocation;
+  name: string;
+  existing: Programme | undefined;
+  cluster: { value: ProgrammeCluster; at: string } | null;
+  /** Where the cluster was read, for the strategy notice. */
+  clusterCell: { sheet: string; row: number; col: number } | null;
+  agency: { value: string; at: string } | null;
+  years: ImportProgrammeYear[];
+}
+
+class ProgrammeReader {
+  readonly drafts: ProgrammeDraft[] = [];
+  private readonly byKey = new Map<string, ProgrammeDraft>();
+  private readonly stored = new Map<string, Programme>();
+  private readonly first: number;
+  private readonly last: number;
+
+  constructor(
+    private readonly out: Collector,
+    private readonly fileName: string,
+    plan: Plan,
+    programmes: readonly Programme[],
+  ) {
+    for (const p of programmes) if (!this.stored.has(normalizeName(p.name))) this.stored.set(normalizeName(p.name), p);
+    this.first = plan.firstYear;
+    this.last = horizonOf(plan);
+  }
+
+  private text(g: Grid, row: number, col: number | undefined): string {
+    if (col === undefined) return '';
+    const t = textAt(g, row, col).replace(/[\s\u00a0]+/g, ' ').slice(0, 2000);
+    return PLACEHOLDERS.has(t.toLowerCase()) ? '' : t;
+  }
+
+  private refuse(d: ProgrammeRow, field: ProgrammeField, code: ImportRejection, message: string, params: Record<string, string>): void {
+    const col = d.cols[field]!;
+    d.bad = true;
+    this.out.reject(d.g.name, d.row, col, code, `${d.g.name}!${columnLetter(col)}${d.row}: ${message}`, { field, ...(d.name ? { programme: d.name.slice(0, 60) } : {}), ...params });
+  }
+
+  /** Reads a sheet's rows under its header: the numbers through the collector (the file's convention), the rest once they are read. */
+  read(g: Grid, header: ProgrammeHeader): void {
+    const used = Object.values(header.cols);
+    for (const r of sortedRows(g)) {
+      if (r <= header.row) continue;
+      if (!hasAny(g, r, used)) continue;
+      const d: ProgrammeRow = {
+        g, row: r, cols: header.cols, name: this.text(g, r, header.cols.program), cluster: this.text(g, r, header.cols.cluster),
+        agency: this.text(g, r, header.cols.agency), source: this.text(g, r, header.cols.source), numbers: {}, refused: new Set(), bad: false,
+      };
+      for (const field of NUMBER_FIELDS) {
+        const col = header.cols[field];
+        if (col === undefined) continue;
+        const raw = cellAt(g, r, col);
+        if (!raw || ('mergedCopy' in raw && raw.mergedCopy)) continue;
+        let cell = raw;
+        if (raw.kind === 'text') {
+          // "Rp 250.000", "Rp250.000,-": the currency before the number, the accounting dash after it.
+          const t = raw.text.trim().replace(/^rp\.?\s*/i, '').replace(/,-$/, '');
+          if (!t || PLACEHOLDERS.has(t.toLowerCase())) continue;
+          cell = { kind: 'text', text: t, mergedCopy: false };
+        }
+        this.out.number(g, r, col, cell, (p) => this.take(d, field, p), () => {
+          d.bad = true;
+          d.refused.add(field);
+        });
+      }
+      this.out.later(() => this.finish(d));
+    }
+  }
+
+  /** A number read in the file's convention, against its field's rules. */
+  private take(d: ProgrammeRow, field: NumberField, p: Parsed): void {
+    const col = d.cols[field]!;
+    const where = `${d.g.name}!${columnLetter(col)}${d.row}`;
+    if (p.footnote) this.out.notice(d.g.name, d.row, col, 'footnote_stripped', `${where}: footnote mark "${p.footnote}" stripped from "${p.text}"`);
+    const rule = PROGRAMME_RULES[field];
+    const shown = formatExact(p.value);
+    if (p.value < 0 || p.value > rule.max) {
+      d.refused.add(field);
+      this.refuse(d, field, 'out_of_range', `${shown} is outside 0–${formatExact(rule.max)} ${rule.unit}${p.note}`, { number: String(p.value), min: '0', max: String(rule.max), unit: rule.unit, ...p.readingParams });
+      return;
+    }
+    if (rule.whole && !Number.isInteger(p.value)) {
+      d.refused.add(field);
+      this.refuse(d, field, 'too_many_decimals', `${shown} is not a whole number (${field === 'households' ? 'households are' : 'rupiah are'} whole)${p.note}`, { number: String(p.value), decimals: '0', ...p.readingParams });
+      return;
+    }
+    d.numbers[field] = p.value;
+  }
+
+  private finish(d: ProgrammeRow): void {
+    const { g, row } = d;
+    const yearCol = d.cols.year!;
+    const yearText = this.text(g, row, yearCol);
+    if (!d.name) {
+      this.refuse(d, 'program', 'missing_value', 'the row has no programme name', {});
+      return;
+    }
+    const key = normalizeName(d.name);
+    const draft = this.byKey.get(key);
+    const existing = draft?.existing ?? this.stored.get(key);
+    let year: number | null = null;
+    if (!yearText) this.refuse(d, 'year', 'missing_value', `${d.name.slice(0, 60)}: the row has no year`, {});
+    else if ((year = yearOf(cellAt(g, row, yearCol))) === null) this.refuse(d, 'year', 'not_a_number', `"${yearText.slice(0, 40)}" is not a year`, { text: yearText.slice(0, 40) });
+    else if (year < this.first || year > this.last) {
+      this.refuse(d, 'year', 'year_outside_plan', `${year} is outside ${this.first}–${this.last} (the plan's years and its horizon)`, { year: String(year), from: String(this.first), to: String(this.last) });
+    }
+    let cluster: ProgrammeCluster | null = null;
+    if (d.cluster) {
+      cluster = CLUSTER_KEYS.get(squeeze(d.cluster)) ?? null;
+      if (!cluster) this.refuse(d, 'cluster', 'unknown_cluster', `"${d.cluster.slice(0, 40)}" is not a cluster (Bantuan Sosial, Pemberdayaan, Usaha Mikro, Layanan Dasar)`, { text: d.cluster.slice(0, 40) });
+    } else if (!existing && !draft?.cluster) {
+      this.refuse(d, 'cluster', 'missing_value', `${d.name.slice(0, 60)}: a new programme needs its cluster`, {});
+    }
+    const old = year === null ? undefined : existing?.years.find((y) => y.year === year);
+    if (year !== null) {
+      for (const field of ['households', 'benefit', 'accuracy'] as const) {
+        // An empty cell (or "-") never clears a value: a year the workbook has keeps it; a new year needs it.
+        if (d.numbers[field] === undefined && !d.refused.has(field) && !old) {
+          this.refuse(d, field, 'missing_value', `${d.name.slice(0, 60)} ${year}: the ${FIELD_WORDS[field]} is empty`, {});
+        }
+      }
+    }
+    if (d.bad || year === null) return;
+    if (d.bad) return;
+    const here = (field: ProgrammeField) => `${g.name}!${columnLetter(d.cols[field]!)}${row}`;
+    if (draft?.cluster && cluster && cluster !== draft.cluster.value) {
+      this.refuse(d, 'cluster', 'programme_conflict', `${d.name.slice(0, 60)} is in cluster "${draft.cluster.value}" at ${draft.cluster.at}, not "${cluster}"`, { first: draft.cluster.at, text: d.cluster.slice(0, 40) });
+    }
+    if (draft?.agency && d.agency && normalizeName(d.agency) !== normalizeName(draft.agency.value)) {
+      this.refuse(d, 'agency', 'programme_conflict', `${d.name.slice(0, 60)} is run by "${draft.agency.value.slice(0, 60)}" at ${draft.agency.at}, not "${d.agency.slice(0, 60)}"`, { first: draft.agency.at, text: d.agency.slice(0, 60) });
+    }
+    if (draft?.years.some((y) => y.year === year)) {
+      this.refuse(d, 'year', 'duplicate', `${d.name.slice(0, 60)} ${year} appears twice in the file`, { code: d.name.slice(0, 60), year: String(year) });
+    }
+    if (d.bad) return;
+    let p = draft;
+    if (!p) {
+      const col = d.cols.program!;
+      p = { at: { sheet: g.name, row, column: columnLetter(col) }, name: existing?.name ?? d.name, existing, cluster: null, clusterCell: null, agency: null, years: [] };
+      this.byKey.set(key, p);
+      this.drafts.push(p);
+    }
+    if (cluster && !p.cluster) {
+      p.cluster = { value: cluster, at: here('cluster') };
+      p.clusterCell = { sheet: g.name, row, col: d.cols.cluster! };
+    }
+    if (d.agency && !p.agency) p.agency = { value: d.agency, at: here('agency') };
+    const n = d.numbers;
+    const households = n.households ?? old!.households;
+    const benefit = n.benefit ?? old!.benefit;
+    const accuracy = n.accuracy ?? old!.accuracy;
+    const budget = n.budget ?? old?.budget ?? null;
+    const same = old !== undefined && old.households === households && old.benefit === benefit && old.accuracy === accuracy && old.budget === budget;
+    const source = d.source || (same ? old.source : importSource(this.fileName, { sheet: g.name, row, column: columnLetter(yearCol) }));
+    p.years.push({
+      sheet: g.name, row, column: columnLetter(yearCol), year,
+      status: !old ? 'new' : same && source === old.source ? 'unchanged' : 'changed',
+      oldValues: old ?? null,
+      newValues: { year, households, benefit, accuracy, budget, source },
+    });
+  }
+
+  /** The programmes with their fields settled (a strategy from its cluster where needed, said in a notice) and the counts. */
+  result(): ImportProgrammes {
+    const programmes: ImportProgramme[] = [];
+    const counts = { new: 0, changed: 0, unchanged: 0, changes: 0 };
+    for (const p of this.drafts) {
+      const e = p.existing;
+      const cluster = p.cluster?.value ?? e!.cluster;
+      const keepStrategy = e !== undefined && e.cluster === cluster;
+      const strategy = keepStrategy ? e.strategy : DEFAULT_STRATEGY[cluster];
+      if (!keepStrategy) {
+        const at = p.clusterCell!;
+        this.out.notice(at.sheet, at.row, at.col, 'strategy_defaulted', `${at.sheet}!${columnLetter(at.col)}${at.row}: ${p.name.slice(0, 60)} serves the strategy "${strategy}" of its cluster "${cluster}" (the file has no strategy column; change it in the Intervensi view)`,
+          { programme: p.name.slice(0, 60), cluster, strategy });
+      }
+      const agency = p.agency?.value ?? e?.agency ?? '';
+      const given = new Set(p.years.map((y) => y.year));
+      const illustrative = e ? e.illustrative && !e.years.every((y) => given.has(y.year)) : false;
+      const fieldsChanged = e !== undefined && (e.cluster !== cluster || e.strategy !== strategy || e.agency !== agency || e.illustrative !== illustrative);
+      let yearChanges = 0;
+      for (const y of p.years) {
+        counts[y.status]++;
+        if (y.status !== 'unchanged') yearChanges++;
+      }
+      counts.changes += yearChanges + (fieldsChanged && yearChanges === 0 ? 1 : 0);
+      programmes.push({
+        ...p.at, programmeId: e?.id ?? null, name: p.name,
+        status: !e ? 'new' : fieldsChanged || yearChanges > 0 ? 'changed' : 'unchanged',
+        cluster, strategy, strategyDefaulted: !keepStrategy, agency, illustrative,
+        old: e ? { cluster: e.cluster, strategy: e.strategy, agency: e.agency, illustrative: e.illustrative } : null,
+        years: p.years.sort((a, b) => a.year - b.year),
+      });
+    }
+    return { programmes, ...counts };
+  }
+}
+
 /**
  * Reads `bytes` (named `fileName`: .xlsx or .csv) into a preview. Throws AppError 'refused_file'
  * for files the caps or format refuse, 'bad_input' when no sheet has a layout we read.
@@ -612,17 +979,8 @@ function parseLampiranII(ctx: Context, g: Grid): void {
 export async function previewImport(wb: Workbook, fileName: string, bytes: Buffer, target: ImportTarget): Promise<PreviewBody> {
   const plan = wb.plan();
   const scenarios = wb.reads.scenarios();
-  let scenario: Scenario | null = null;
-  if (target.series === 'revised_target') {
-    if (target.scenarioId === undefined) throw new AppError('bad_input', 'Importing revised targets needs the scenario they belong to', {}, 'target.scenarioId');
-    scenario = scenarios.find((s) => s.id === target.scenarioId) ?? null;
-    if (!scenario) throw new AppError('not_found', `Scenario ${target.scenarioId} does not exist`, { scenarioId: target.scenarioId }, 'target.scenarioId');
-    if (scenario.status === 'usulan') throw new AppError('frozen', `Scenario "${scenario.name}" is the proposal (usulan) and is frozen: return it to draft before importing into it`, { reason: 'frozen', scenarioId: scenario.id, scenario: scenario.name }, 'target.scenarioId');
-  }
   const grids = await readGrids(fileName, bytes);
   const out = new Collector(wb, plan);
-  for (const s of scenarios) out.loadScenario(s);
-  const ctx: Context = { wb, plan, index: new IndicatorIndex(wb.indicators()), out, scenarios };
   const csv = grids.length === 1 && grids[0]!.encoding ? grids[0]! : null;
   if (csv?.encoding === 'windows-1252') {
     const place = csv.encodingAt ?? { row: 1, col: 1, text: '' };
@@ -630,12 +988,43 @@ export async function previewImport(wb: Workbook, fileName: string, bytes: Buffe
       { text: place.text });
   }
 
-  let layout: ImportLayout = 'template';
   const lampiranI = grids.find((g) => g.name === 'Lampiran I');
   const annexHeader = lampiranI ? findHeader(lampiranI) : null;
   // Ours: Semula/Menjadi as a label column (since schema v5) or as sub-headers of each year (before).
   const isAnnex = lampiranI && annexHeader &&
     (columnWith(lampiranI, annexHeader.row, HEADER_WORDS.targetRow) !== null || columnWith(lampiranI, annexHeader.row + 1, [...HEADER_WORDS.original, ...HEADER_WORDS.revised]) !== null);
+
+  // A programme list: its header decides, whatever series the caller picked.
+  const programmeSheets = isAnnex ? [] : grids.flatMap((g) => {
+    const header = findProgrammeHeader(g);
+    return header ? [{ g, header }] : [];
+  });
+  if (programmeSheets.length > 0) {
+    const reader = new ProgrammeReader(out, fileName, plan, wb.reads.programmes());
+    for (const { g, header } of programmeSheets) {
+      noteFormulas({ out }, g);
+      reader.read(g, header);
+    }
+    const decision = out.resolve();
+    const programmes = reader.result();
+    out.finish();
+    return {
+      fileName, layout: 'programmes', scenario: null, new: [], changed: [], unchanged: 0,
+      rejected: out.rejected, notices: out.notices, convention: conventionOf(decision), encoding: csv?.encoding ?? null, programmes,
+    };
+  }
+
+  let scenario: Scenario | null = null;
+  if (target.series === 'revised_target') {
+    if (target.scenarioId === undefined) throw new AppError('bad_input', 'Importing revised targets needs the scenario they belong to', {}, 'target.scenarioId');
+    scenario = scenarios.find((s) => s.id === target.scenarioId) ?? null;
+    if (!scenario) throw new AppError('not_found', `Scenario ${target.scenarioId} does not exist`, { scenarioId: target.scenarioId }, 'target.scenarioId');
+    if (scenario.status === 'usulan') throw new AppError('frozen', `Scenario "${scenario.name}" is the proposal (usulan) and is frozen: return it to draft before importing into it`, { reason: 'frozen', scenarioId: scenario.id, scenario: scenario.name }, 'target.scenarioId');
+  }
+  for (const s of scenarios) out.loadScenario(s);
+  const ctx: Context = { wb, plan, index: new IndicatorIndex(wb.indicators()), out, scenarios };
+
+  let layout: ImportLayout = 'template';
   const texts: AnnexTexts = { justifications: [], responsibleUnits: [] };
   if (isAnnex) {
     layout = 'annex';
@@ -646,7 +1035,11 @@ export async function previewImport(wb: Workbook, fileName: string, bytes: Buffe
     let read = 0;
     for (const g of grids) if (parseTemplate(ctx, g, target, scenario?.id ?? null)) read++;
     if (read === 0) {
-      throw new AppError('bad_input', `${fileName}: no sheet has a header row with "Indikator" and year columns (e.g. Indikator | Satuan | 2021 | 2022); download the template to see the layout`, { file: fileName, reason: 'no_layout' });
+      // A sheet that looks like a programme list but lacks a required column is not one: say which columns it lacks.
+      const near = grids.map(nearProgrammeHeader).find((m) => m !== null);
+      const programmeHint = near ? `; a programme list needs the columns ${REQUIRED_PROGRAMME_FIELDS.map((f) => PROGRAMME_HEADER_WORDS[f][0]).join(' | ')} (${near.sheet} lacks ${near.missing.join(', ')})` : '';
+      throw new AppError('bad_input', `${fileName}: no sheet has a header row with "Indikator" and year columns (e.g. Indikator | Satuan | 2021 | 2022); download the template to see the layout${programmeHint}`,
+        { file: fileName, reason: 'no_layout', ...(near ? { missing: near.missing.join(', ') } : {}) });
     }
   }
   const decision = out.resolve();

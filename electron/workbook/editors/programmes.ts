@@ -105,6 +105,43 @@ export function saveProgrammes(wb: Workbook, actor: Actor, list: readonly Progra
   return wb.reads.programmes();
 }
 
+/** A programme as an import gives it: the years of the file, merged into the stored programme's. */
+export interface ProgrammeImportInput extends Omit<ProgrammeInput, 'years'> {
+  /** The years the file gives: each replaces the stored year of that number; the programme's other years stay. */
+  years: readonly ProgrammeYearValues[];
+}
+
+/**
+ * Writes an import's programmes as ONE edit ('programme.save'): each found by `id` (or, without
+ * one, by name, case ignored) or created, its fields replaced and the file's years merged into
+ * its own — a year the file does not name is kept, unlike saveProgramme. Every merged programme
+ * is checked as a saved one is (located refusals) before anything is written.
+ */
+export function importProgrammes(wb: Workbook, actor: Actor, list: readonly ProgrammeImportInput[], detail: string): Programme[] {
+  const all = wb.reads.programmes();
+  const merged = list.map((p) => {
+    const existing = p.id !== undefined ? all.find((x) => x.id === p.id) : all.find((x) => x.name.toLowerCase() === p.name.trim().toLowerCase());
+    if (p.id !== undefined && !existing) throw new AppError('not_found', `Programme ${p.id} does not exist`, { programmeId: p.id }, 'id');
+    const given = new Set(p.years.map((y) => y.year));
+    const years = [...(existing?.years ?? []).filter((y) => !given.has(y.year)), ...p.years].sort((a, b) => a.year - b.year);
+    const input: ProgrammeInput = { ...p, ...(existing ? { id: existing.id, name: existing.name } : {}), years };
+    checkProgramme(wb, input);
+    return { input, existing };
+  });
+  const names = new Set<string>();
+  for (const { input } of merged) {
+    const key = input.name.trim().toLowerCase();
+    if (names.has(key)) throw new AppError('bad_input', `The programme "${input.name.trim()}" is given twice`, { reason: 'programme_name_taken', programme: input.name.trim() }, 'name');
+    names.add(key);
+  }
+  if (merged.length === 0) return all;
+  wb.edit(actor, 'programme.save', null, (tx) => {
+    for (const { input, existing } of merged) writeProgramme(tx, input, existing);
+    tx.note({ detail });
+  });
+  return wb.reads.programmes();
+}
+
 /** Deletes a programme and its years as one edit (its years first, so undo puts them back after it). */
 export function deleteProgramme(wb: Workbook, actor: Actor, id: number): Programme[] {
   const p = wb.reads.programmes().find((x) => x.id === id);
