@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import type { AnnexExportResult, CellText, ImportApplyResult, ImportCell, ImportPreview, Signer } from '../../shared/annex.js';
+import type { AnnexExportResult, CellText, ImportApplyResult, ImportCell, ImportPreview, ImportProgramme, ImportProgrammeYear, Signer } from '../../shared/annex.js';
 import type { CheckReport } from '../../shared/api/contract.js';
 import type { Dispatch } from '../../shared/api/dispatch.js';
 import type { Failure } from '../../shared/api/result.js';
@@ -233,6 +233,25 @@ const cellText = (c: CellText) => `${c.sheet}!${c.column}${c.row} "${c.text}"`;
 const decimalName = (d: ',' | '.' | null) => (d === ',' ? 'decimal comma' : d === '.' ? 'decimal point' : 'no convention (ambiguous cells rejected)');
 const thousandsName = (t: string | null) => (t === null ? '' : `, thousands "${t === ' ' ? 'space' : t}"`);
 
+const rupiah = (v: number | null) => (v === null ? '–' : `Rp ${formatNumber(v)}`);
+const yearNumbers = (v: ImportProgrammeYear['newValues'] | null) =>
+  v === null ? '–' : `${formatNumber(v.households)} households, ${rupiah(v.benefit)}/household/month, accuracy ${formatExact(v.accuracy)} %, budget ${rupiah(v.budget)}`;
+const PROGRAMME_MARK = { new: '+ new     ', changed: '~ changed ', unchanged: '= same    ' } as const;
+
+/** A programme of a programme list and its year rows (old → new), as lines. */
+function describeProgramme(p: ImportProgramme): string[] {
+  const fields = [`cluster ${p.old && p.old.cluster !== p.cluster ? `${p.old.cluster} → ` : ''}${p.cluster}`,
+    `strategy ${p.old && p.old.strategy !== p.strategy ? `${p.old.strategy} → ` : ''}${p.strategy}${p.strategyDefaulted ? ' (from the cluster)' : ''}`,
+    `Perangkat Daerah "${p.old && p.old.agency !== p.agency ? `${p.old.agency}" → "` : ''}${p.agency}"`];
+  if (p.old?.illustrative && !p.illustrative) fields.push('ilustrasi mark removed');
+  return [
+    `  ${PROGRAMME_MARK[p.status]} programme ${p.name}: ${fields.join(', ')}  (${p.sheet}!${p.column}${p.row})`,
+    ...p.years
+      .filter((y) => y.status !== 'unchanged')
+      .map((y) => `      ${PROGRAMME_MARK[y.status]} ${y.year}: ${y.oldValues ? `${yearNumbers(y.oldValues)} → ` : ''}${yearNumbers(y.newValues)}  (${y.sheet}!${y.column}${y.row})`),
+  ];
+}
+
 /** How the preview read numbers written as text, as lines. */
 function describeConvention(p: ImportPreview): string[] {
   const c = p.convention;
@@ -264,16 +283,20 @@ async function runImport(dispatch: Dispatch, v: Values): Promise<number> {
   }
   const p = await call<ImportPreview>(dispatch, 'import.preview', { source: { path: path.resolve(from) }, target });
   const inds = new Map(summary.indicators.map((i) => [i.id, i]));
-  const changes = p.new.length + p.changed.length;
+  const changes = p.new.length + p.changed.length + (p.programmes?.changes ?? 0);
   out(`Import preview: ${p.fileName} (layout: ${p.layout}${p.scenario ? `, scenario "${p.scenario.name}"` : ''}) → ${summary.fileName}`);
   for (const line of describeConvention(p)) out(line);
   if (p.encoding === 'windows-1252') out('  encoding: Windows-1252 (the file is not UTF-8)');
-  out(`  new: ${p.new.length}`);
-  out(`  changed: ${p.changed.length}`);
-  out(`  unchanged: ${p.unchanged}`);
+  // A programme list counts its year rows (programme and year).
+  const counted = p.programmes ? { new: p.programmes.new, changed: p.programmes.changed, unchanged: p.programmes.unchanged, unit: ' programme year(s)' } : { new: p.new.length, changed: p.changed.length, unchanged: p.unchanged, unit: '' };
+  if (p.programmes) out(`  programmes: ${p.programmes.programmes.length} (${p.programmes.programmes.filter((x) => x.status === 'new').length} new, ${p.programmes.programmes.filter((x) => x.status === 'changed').length} changed)`);
+  out(`  new: ${counted.new}${counted.unit}`);
+  out(`  changed: ${counted.changed}${counted.unit}`);
+  out(`  unchanged: ${counted.unchanged}${counted.unit}`);
   out(`  rejected: ${p.rejected.length}`);
   for (const c of p.new) out(`  + new      ${describeCell(c, inds)}`);
   for (const c of p.changed) out(`  ~ changed  ${describeCell(c, inds)}`);
+  for (const prog of p.programmes?.programmes ?? []) for (const line of describeProgramme(prog)) out(line);
   for (const r of p.rejected) out(`  ! rejected ${r.sheet}!${r.column}${r.row} [${r.code}] ${r.message}`);
   for (const n of p.notices) out(`  i note     ${n.sheet ? `${n.sheet}!${n.column}${n.row} ` : ''}[${n.code}] ${n.message}`);
   out(`${changes} changes.`);
@@ -290,7 +313,7 @@ async function runImport(dispatch: Dispatch, v: Values): Promise<number> {
   }
   if (changes > 0) {
     const applied = await call<ImportApplyResult>(dispatch, 'import.apply', { previewId: p.previewId });
-    out(`Written: ${applied.applied} cells (${applied.new} new, ${applied.changed} changed) as one undo step (${applied.undoLabel}).`);
+    out(`Written: ${applied.applied} ${p.programmes ? 'programme change(s)' : 'cells'} (${applied.new} new, ${applied.changed} changed) as one undo step (${applied.undoLabel}).`);
   }
   if (p.rejected.length > 0) out(`Not written: ${rejected} (--partial).`);
   return 0;
