@@ -213,6 +213,10 @@ export const INTERVENTION_ASSUMPTIONS: readonly { id: string; en: string }[] = [
     en: 'Programmes in one year reach the same poor households first (nested, as DTKS/P3KE-based programmes do): those reached by several get the sum of their benefits.',
   },
   {
+    id: 'Jalur tanpa program adalah lintasan skenario, yang sudah memuat program yang berjalan saat P0 diukur: masukkan yang menambah (program baru, rumah tangga atau manfaat tambahan), agar efeknya tidak terhitung dua kali.',
+    en: "The path without programmes is the scenario's trajectory, which already holds the programmes running when P0 was measured: enter what is added (new programmes, more households or benefits), so no effect is counted twice.",
+  },
+  {
     id: 'Anggaran untuk menutup selisih memakai biaya per orang yang sama (lebih banyak program yang sama), bukan biaya marjinal.',
     en: 'The budget to close the gap uses the same cost per person lifted (more of the same programmes), not a marginal cost.',
   },
