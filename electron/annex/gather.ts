@@ -83,7 +83,10 @@ export function resolveScenario(wb: Workbook, scenarioId: number | undefined): S
 export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport): AnnexData {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError('bad_input', `Date must be YYYY-MM-DD, got "${opts.date}"`, {}, 'date');
   const scenario = wb.reads.scenario(report.scenarioId);
-  const values = wb.values();
+  const plan = wb.plan();
+  // The RPJMD annex keeps the plan's years: values and revised targets after plan.lastYear (the
+  // RPKD/RPD horizon, schema v7) are not part of it.
+  const values = wb.values().filter((v) => v.year <= plan.lastYear);
   const byKey = new Map(values.map((v) => [`${v.indicatorId}:${v.year}:${v.series}`, v]));
   const reals = new Map<number, IndicatorValue[]>();
   for (const v of values) {
@@ -93,9 +96,9 @@ export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, fe
     else reals.set(v.indicatorId, [v]);
   }
   for (const list of reals.values()) list.sort((a, b) => a.year - b.year);
-  const targets = wb.reads.targets(scenario.id);
+  const allTargets = wb.reads.targets(scenario.id);
+  const targets: ScenarioTargets = { ...allTargets, targets: allTargets.targets.filter((t) => t.year <= plan.lastYear) };
   const revisedMap = new Map(targets.targets.map((t) => [`${t.indicatorId}:${t.year}`, t.value]));
-  const plan = wb.plan();
   const settings = wb.settings();
   return {
     plan,
