@@ -43,6 +43,9 @@ export interface Plan {
   horizonYear?: number;
 }
 
+/** How far past the plan's last year the horizon may reach (RPD 2024–2026 after RPJMD 2018–2023). */
+export const MAX_HORIZON_YEARS = 10;
+
 /** The last year a target, programme or reference may have: the horizon, else the plan's last year. */
 export function horizonOf(plan: Plan): number {
   return Math.max(plan.lastYear, plan.horizonYear ?? plan.lastYear);

@@ -21,6 +21,7 @@ import type { Dispatch } from '../../shared/api/dispatch.js';
 import type { Failure } from '../../shared/api/result.js';
 import type { Indicator, Scenario, WorkbookSummary } from '../../shared/domain.js';
 import { formatExact, formatNumber } from '../../shared/format/number.js';
+import type { InterventionsView } from '../../shared/interventions.js';
 import type { FeasibilityRating, FeasibilityReport } from '../../shared/model/feasibility.js';
 import { createServices } from '../services/index.js';
 import { defaultDataDir } from '../services/paths.js';
@@ -103,7 +104,9 @@ with indicator, year and series. See docs/METHODS.md, "Feasibility from the dist
   --workbook FILE      the .rpjmd workbook (opened read-only; nothing is written)
   --scenario NAME      scenario to assess (default: the one marked usulan, else the first)
   --json               print the report as JSON: rates as shares (0.1232), growth as
-                       fractions (0.0145), people as whole numbers
+                       fractions (0.0145), people as whole numbers; with \`interventions\`:
+                       per year p0Without, p0With, peopleLifted, budget, costPerPersonLifted
+                       (and the gap to the regency's reference target), model estimates
   --lang id|en         language of the messages and ratings (default id)
 `,
 };
@@ -368,8 +371,14 @@ async function runFeasibility(dispatch: Dispatch, v: Values): Promise<number> {
   }
   if (!scenario) throw new CliError(`${summary.fileName} has no scenario to assess`, 2);
   const r = await call<FeasibilityReport>(dispatch, 'feasibility.get', { scenarioId: scenario.id });
+  const iv = await call<InterventionsView>(dispatch, 'interventions.get', { scenarioId: scenario.id });
+  // Issue 17: the programmes' effect per year beside the feasibility (model estimates).
+  const interventions = iv.report.years.map((y) => ({
+    year: y.year, p0Without: y.p0Without, p0With: y.p0With, peopleLifted: y.peopleLifted, budget: y.budget, costPerPersonLifted: y.costPerPersonLifted,
+    target: y.target, gapPp: y.gapPp, gapPeople: y.gapPeople, budgetToClose: y.budgetToClose,
+  }));
   if (v.json) {
-    out(JSON.stringify(r, null, 2));
+    out(JSON.stringify({ ...r, interventions, interventionProblems: iv.report.problems }, null, 2));
     return 0;
   }
   const b = r.base;
@@ -413,6 +422,21 @@ async function runFeasibility(dispatch: Dispatch, v: Values): Promise<number> {
           asNumber(y.peopleOut, 0),
           y.rating === null ? '–' : RATING_TEXT[y.rating][lang],
           asPercent(y.economicGrowthNeeded),
+        ]),
+      ]).join('\n'),
+    );
+  }
+  out('');
+  out('Programmes (a model estimate: the path with the programmes against the scenario\'s own path; gap to the regency\'s reference):');
+  const withEffect = interventions.filter((y) => y.budget !== null || (y.peopleLifted ?? 0) > 0);
+  if (withEffect.length === 0) out('  none with an effect');
+  else {
+    out(
+      table([
+        ['year', 'P0 without', 'P0 with', 'people lifted', 'budget (Rp)', 'Rp per person lifted', 'reference', 'gap (pp)', 'budget to close (Rp)'],
+        ...withEffect.map((y) => [
+          String(y.year), asPercent(y.p0Without), asPercent(y.p0With), asNumber(y.peopleLifted, 0), asNumber(y.budget, 0), asNumber(y.costPerPersonLifted, 0),
+          asPercent(y.target), y.gapPp === null ? '–' : formatNumber(y.gapPp * 100, 2), asNumber(y.budgetToClose, 0),
         ]),
       ]).join('\n'),
     );

@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/api/dispatch.js';
 import { createScenario, deleteScenario, setScenarioStatus, updateScenario } from '../workbook/editors/scenarios.js';
 import { deleteReference, saveReference } from '../workbook/editors/references.js';
 import { deleteMethodBreak, saveMethodBreak, setCapaianFormula, updateSettings } from '../workbook/editors/settings.js';
+import { interventionsReport } from './interventions.js';
 import { deleteProgramme, saveProgramme } from '../workbook/editors/programmes.js';
 import { setTypedValues } from '../workbook/editors/values.js';
 import { setResponsibleUnit } from '../workbook/editors/indicators.js';
@@ -76,6 +77,7 @@ export function createHandlers(session: Session): Handlers {
     'programmes.list': () => wb().reads.programmes(),
     'programmes.save': (p) => saveProgramme(wb(), actor(), p),
     'programmes.delete': ({ id }) => deleteProgramme(wb(), actor(), id),
+    'interventions.get': ({ scenarioId }) => interventionsReport(wb(), scenarioId),
     'population.get': () => {
       const p = wb().population();
       return {

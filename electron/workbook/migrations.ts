@@ -461,7 +461,9 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`
         -- The last year targets, programmes and references may reach (RPKD 2021–2026, RPD
         -- 2024–2026); NULL: the plan's last year. The RPJMD annex keeps the plan's years.
-        ALTER TABLE plan ADD COLUMN horizon_year INTEGER CHECK (horizon_year IS NULL OR (horizon_year >= last_year AND horizon_year <= last_year + 10));
+        -- Its relation to last_year (at most 10 years after) is checked by the editor and at open, not
+        -- here: a CHECK across columns would make a later change of the plan's years fail opaquely.
+        ALTER TABLE plan ADD COLUMN horizon_year INTEGER CHECK (horizon_year IS NULL OR horizon_year BETWEEN 1945 AND 2110);
         -- Average number of people in a poor household (BPS Susenas), with its source: turns a
         -- programme's households into people and its benefit per household into one per person.
         ALTER TABLE plan ADD COLUMN poor_household_size REAL CHECK (poor_household_size IS NULL OR (poor_household_size >= 1 AND poor_household_size <= 20));

@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { CapaianSetting, Indicator, IndicatorValue, MethodBreak, Plan, ReferenceTarget, Scenario, Series, ShockYear, WorkbookSettings, WorkbookSummary } from '../../shared/domain.js';
 import { AppError } from '../../shared/api/result.js';
-import { horizonOf, POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
+import { horizonOf, MAX_HORIZON_YEARS, POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
 import { susenasPopulation, type SusenasPopulation } from '../../shared/model/population.js';
 import { PLAN_YEARS } from '../../shared/api/contract.js';
 import { APPLICATION_ID, existingTarget, isWriteError, readHeader, writeFailure } from './file-format.js';
@@ -228,17 +228,19 @@ function verifyRows(db: Db, name: string): void {
   const refuse = (what: string): never => {
     throw new AppError('refused_corrupt', `${name} is not a workbook this app can work with: ${what}; it was not opened and is unchanged`, { file: name, detail: what });
   };
-  type PlanRow = { n: number; b: unknown; f: unknown; l: unknown; tb: string; tf: string; tl: string };
+  type PlanRow = { n: number; b: unknown; f: unknown; l: unknown; tb: string; tf: string; tl: string; h: unknown };
   type BadIndicator = { code: unknown; decimals: unknown; lo: unknown; hi: unknown };
   let plan: PlanRow | undefined;
   let bad: BadIndicator[];
   try {
     // A version-0 shell (no tables yet) has nothing to iterate over; its migration makes them.
     if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name IN ('plan', 'indicator')").all().length < 2) return;
+    // The RPKD/RPD horizon (schema v7) bounds the years loops run over, like the plan's own.
+    const hasHorizon = db.prepare("SELECT 1 FROM pragma_table_info('plan') WHERE name = 'horizon_year'").get() !== undefined;
     plan = db
       .prepare(
         `SELECT (SELECT count(*) FROM plan) AS n, baseline_year AS b, first_year AS f, last_year AS l,
-                typeof(baseline_year) AS tb, typeof(first_year) AS tf, typeof(last_year) AS tl
+                typeof(baseline_year) AS tb, typeof(first_year) AS tf, typeof(last_year) AS tl, ${hasHorizon ? 'horizon_year' : 'NULL'} AS h
          FROM plan WHERE id = 1`,
       )
       .get() as PlanRow | undefined;
@@ -266,6 +268,9 @@ function verifyRows(db: Db, name: string): void {
   const shown = `baseline ${String(plan.b)}, targets ${String(plan.f)}–${String(plan.l)}`;
   if (!whole || [b, f, l].some((y) => y < min || y > max) || !(b < f && f <= l) || l - f > maxSpan) {
     return refuse(`its plan years (${shown}) are not a plan period (years ${min}–${max}, the baseline before the first target year, at most ${maxSpan} years from the first target year to the last)`);
+  }
+  if (plan.h !== null && !(Number.isInteger(plan.h) && Number(plan.h) >= l && Number(plan.h) <= l + MAX_HORIZON_YEARS)) {
+    return refuse(`its horizon year (${String(plan.h).slice(0, 40)}) is not a year from the plan's last year ${l} to ${l + MAX_HORIZON_YEARS}`);
   }
   if (bad.length > 0) {
     const list = bad.map((i) => `${String(i.code).slice(0, 40)} (decimals ${String(i.decimals)}, range ${String(i.lo ?? '–')}…${String(i.hi ?? '–')})`).join('; ');
@@ -663,7 +668,8 @@ export class Workbook {
       else if (r.series === 'realisation') real.set(`${r.code}:${r.year}`, r.value);
     }
     const years: number[] = [];
-    for (let y = plan.baselineYear; y <= plan.lastYear; y++) years.push(y);
+    // To the RPKD/RPD horizon: counts after the plan period follow their rates too.
+    for (let y = plan.baselineYear; y <= horizonOf(plan); y++) years.push(y);
     return susenasPopulation({ years, projection, census, realisation: (code, year) => real.get(`${code}:${year}`) });
   }
 

@@ -36,6 +36,7 @@ import { TARGET_ACTIONS } from '../changes.js';
 import { NIP_DIGITS, nipProblem, PERSON_LIMITS } from '../person.js';
 import { describeTextProblem, textProblem, type TextRule } from '../text-rules.js';
 import { RAPERDA_LIMITS } from '../raperda.js';
+import type { InterventionsView } from '../interventions.js';
 import type { MethodName } from './methods.js';
 
 /** Declares a method: its input schema now, its result type as a phantom for the type checker. */
@@ -318,6 +319,11 @@ export const contract = {
       .strict(),
   ),
   'programmes.delete': method<Programme[]>()(z.object({ id }).strict()),
+  /**
+   * The programmes' effect on a scenario's P0 path through the fitted distribution, per year, with
+   * the gap to the regency's reference targets (services/interventions.ts): model estimates.
+   */
+  'interventions.get': method<InterventionsView>()(z.object({ scenarioId: id }).strict()),
   /** Sets (or clears, with empty text or null) an indicator's Perangkat Daerah penanggung jawab; one undo step. */
   'indicators.update': method<Indicator[]>()(
     z.object({ indicatorId: id, responsibleUnit: line(RAPERDA_LIMITS.responsibleUnit).nullable() }).strict(),

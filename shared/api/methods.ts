@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   'programmes.list',
   'programmes.save',
   'programmes.delete',
+  'interventions.get',
   'population.get',
   'capaian.list',
   'capaian.set',

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../../shared/api/result.js';
 import { fieldChangesDetail, type FieldChange } from '../../../shared/changes.js';
-import type { CapaianBandScale, CapaianSetting, MethodBreak, WorkbookSettings } from '../../../shared/domain.js';
+import { MAX_HORIZON_YEARS, type CapaianBandScale, type CapaianSetting, type MethodBreak, type WorkbookSettings } from '../../../shared/domain.js';
 import { storedText } from '../../../shared/raperda.js';
 import type { Actor } from '../edit.js';
 import type { Workbook } from '../store.js';
@@ -24,8 +24,6 @@ export interface SettingsChanges {
   poorHouseholdSizeSource?: string | null | undefined;
 }
 
-/** How far past the plan's last year the horizon may reach (RPD 2024–2026 after RPJMD 2018–2023). */
-export const MAX_HORIZON_YEARS = 10;
 
 /** Setting (as WorkbookSettings names it) → its plan column. */
 const COLUMNS = {
