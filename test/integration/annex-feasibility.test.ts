@@ -135,7 +135,7 @@ describe('annex sheet Kelayakan Target', () => {
     const footnote = all.find((t) => t.startsWith('Perkiraan model (lognormal, pertumbuhan netral-distribusi); bukan proyeksi. Asumsi: (1) pertumbuhan netral-distribusi'));
     expect(footnote).toContain('(3) angka Susenas dipakai sebagai nilai sebenarnya, tanpa galat sampelnya; (4) pertumbuhan ekonomi (PDRB riil) bukan pertumbuhan konsumsi');
     // Nothing illustrative went in: no ilustrasi line.
-    expect(all.some((t) => t.startsWith('ilustrasi:'))).toBe(false);
+    expect(all.some((t) => t.startsWith('Miring berlatar biru muda'))).toBe(false);
     expect(all.some((t) => /NaN|undefined|Infinity/.test(t))).toBe(false);
     demo.close();
   });
@@ -181,7 +181,13 @@ describe('annex sheet Kelayakan Target', () => {
     expect(sigma.value).toBe(0.3498);
     expect(sigma.font?.italic).toBe(true);
     expect((sigma.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFDDEBF7');
-    expect(texts(ws).some((t) => t.startsWith('ilustrasi: sebagian masukan model bertanda ilustrasi'))).toBe(true);
+    // The record's implied growth uses that σ: marked too; the record's P0 (not illustrative) is not.
+    const y2020 = rowAfter(ws, 'B  Catatan daerah', '2020');
+    expect([ws.getCell(y2020, 5).value, ws.getCell(y2020, 5).font?.italic]).toEqual([12.32, undefined]);
+    expect([ws.getCell(y2020, 7).value, ws.getCell(y2020, 7).font?.italic]).toEqual([0.15, true]);
+    // The line explaining the marks comes first under the tables.
+    const line = findCell(ws, (t) => t === 'Miring berlatar biru muda = ilustrasi: angka dari masukan bertanda ilustrasi (bukan angka BPS).')!;
+    expect(line[0]).toBeLessThan(findCell(ws, (t) => t.startsWith('Perkiraan model'))![0]);
     services.close();
   });
 

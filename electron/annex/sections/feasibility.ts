@@ -97,19 +97,22 @@ export function feasibilitySection(d: AnnexData): DocSection {
     if (rec.years.length === 0) {
       blocks.push({ kind: 'lines', lines: [F.noRecord] });
     } else {
+      // The implied growth (and the mean, best and pass-through from it) uses the base year's σ: a
+      // fit from an illustrative input makes them illustrative too, whatever the record year's own marks.
+      const viaSigma = (own: boolean) => own || b.illustrative;
       const body: DocCell[][] = rec.years.map((y) => [
         text(String(y.year), { align: 'center', ...mark(y.illustrative) }, { colSpan: 2 }),
         value(y.p0From, `record.years.${y.year}.p0From`, 2, { scale: 100, span: 2, illustrative: y.illustrative }),
         value(y.p0To, `record.years.${y.year}.p0To`, 2, { scale: 100, span: 2, illustrative: y.illustrative }),
-        value(y.impliedGrowth, `record.years.${y.year}.impliedGrowth`, 2, { scale: 100, span: 2, illustrative: y.illustrative }),
+        value(y.impliedGrowth, `record.years.${y.year}.impliedGrowth`, 2, { scale: 100, span: 2, illustrative: viaSigma(y.illustrative) }),
         value(y.economicGrowth, `record.years.${y.year}.economicGrowth`, 2, { scale: 100, span: 2, illustrative: y.illustrative }),
       ]);
       const label = (t: string): DocCell => text(t, { bold: true, align: 'right', wrap: true }, { colSpan: 6 });
       const bound = (t: string | null): DocCell => text(t ?? '', { align: 'left', wrap: true, italic: true }, { colSpan: 2 });
       body.push(
-        [label(F.recordMean), value(rec.meanImpliedGrowth, 'record.meanImpliedGrowth', 2, { scale: 100, span: 2, illustrative: rec.illustrative }), rec.realisticUpTo === null ? missing('record.realisticUpTo', 2) : bound(F.realisticBound(percentText(rec.realisticUpTo)))],
-        [label(F.recordBest), value(rec.bestImpliedGrowth, 'record.bestImpliedGrowth', 2, { scale: 100, span: 2, illustrative: rec.illustrative }), rec.ambitiousUpTo === null ? missing('record.ambitiousUpTo', 2) : bound(F.ambitiousBound(percentText(rec.ambitiousUpTo)))],
-        [label(F.passThrough), value(rec.passThrough, 'record.passThrough', 3, { span: 4, illustrative: rec.illustrative })],
+        [label(F.recordMean), value(rec.meanImpliedGrowth, 'record.meanImpliedGrowth', 2, { scale: 100, span: 2, illustrative: viaSigma(rec.illustrative) }), rec.realisticUpTo === null ? missing('record.realisticUpTo', 2) : bound(F.realisticBound(percentText(rec.realisticUpTo)))],
+        [label(F.recordBest), value(rec.bestImpliedGrowth, 'record.bestImpliedGrowth', 2, { scale: 100, span: 2, illustrative: viaSigma(rec.illustrative) }), rec.ambitiousUpTo === null ? missing('record.ambitiousUpTo', 2) : bound(F.ambitiousBound(percentText(rec.ambitiousUpTo)))],
+        [label(F.passThrough), value(rec.passThrough, 'record.passThrough', 3, { span: 4, illustrative: viaSigma(rec.illustrative) })],
       );
       blocks.push({
         kind: 'table',
@@ -150,14 +153,14 @@ export function feasibilitySection(d: AnnexData): DocSection {
 
   // The rating rule and the footnote right under the tables, across the page (as legend lines, at
   // three quarters of its width, they made a page of their own); then what could not be computed.
-  const rules: string[] = [];
+  // The ilustrasi line first: it explains the marked cells just above it.
+  const rules: string[] = r.illustrative ? [F.illustrative] : [];
   if (r.years.some((y) => y.rating !== null && y.rating !== 'no_record') && r.record.realisticUpTo !== null && r.record.ambitiousUpTo !== null) {
     rules.push(F.ratingRule(percentText(r.record.realisticUpTo), percentText(r.record.ambitiousUpTo)));
   } else if (r.years.some((y) => y.rating === 'no_record')) {
     rules.push(F.ratingRuleNoRecord);
   }
   rules.push(`${F.footnote} ${F.assumptions.map((a, i) => `(${i + 1}) ${a}`).join('; ')}.`);
-  if (r.illustrative) rules.push(F.illustrative);
   const problems: DocBlock[] = r.problems.length === 0 ? [] : [{ kind: 'lines', heading: F.problemsHeading, lines: r.problems.map((p, i) => problemLine(d, p, i + 1)) }];
   // Without a fit the numbers to enter are the sheet's news: they come first.
   if (fitted) blocks.push({ kind: 'lines', lines: rules, style: { italic: true } }, ...problems);
