@@ -852,7 +852,9 @@ class ProgrammeReader {
     const shown = formatExact(p.value);
     if (p.value < 0 || p.value > rule.max) {
       d.refused.add(field);
-      this.refuse(d, field, 'out_of_range', `${shown} is outside 0–${formatExact(rule.max)} ${rule.unit}${p.note}`, { number: String(p.value), min: '0', max: String(rule.max), unit: rule.unit, ...p.readingParams });
+      // The budget has no upper bound worth naming: its range reads "from 0".
+      const open = rule.max === Number.MAX_SAFE_INTEGER;
+      this.refuse(d, field, 'out_of_range', `${shown} is outside ${open ? 'the range from 0' : `0–${formatExact(rule.max)}`} ${rule.unit}${p.note}`, { number: String(p.value), min: '0', max: open ? '' : String(rule.max), unit: rule.unit, ...p.readingParams });
       return;
     }
     if (rule.whole && !Number.isInteger(p.value)) {

@@ -27,7 +27,7 @@ export const annexId = {
   },
   import: {
     heading: 'Impor dari xlsx atau csv',
-    hint: 'Format lampiran ini sendiri atau templat sederhana (Indikator | Satuan | kolom tahun). Tidak ada yang ditulis sebelum Anda menerapkan pratinjau.',
+    hint: 'Format lampiran ini sendiri, templat sederhana (Indikator | Satuan | kolom tahun), atau daftar program (Program | Klaster | Perangkat Daerah | Tahun | Rumah Tangga Sasaran | Manfaat per Rumah Tangga per Bulan (Rp) | Ketepatan Sasaran (%), boleh dengan Anggaran dan Sumber). Tidak ada yang ditulis sebelum Anda menerapkan pratinjau.',
     choose: 'Pilih berkas…',
     noFile: 'Belum ada berkas dipilih',
     file: 'Berkas',
@@ -80,6 +80,45 @@ export const annexId = {
     },
     encoding1252:
       'Berkas ini bukan UTF-8: dibaca sebagai Windows-1252 (CSV biasa dari Excel di Windows). Periksa huruf beraksen pada nama indikator.',
+    /** A programme list (layout 'programmes'): Program | Klaster | Perangkat Daerah | Tahun | Rumah Tangga Sasaran | Manfaat … | Ketepatan Sasaran (%). */
+    programmes: {
+      summary: '{{programmes}} program; tahun program: {{new}} baru, {{changed}} berubah, {{unchanged}} tetap; {{rejected}} ditolak',
+      heading: 'Program dari berkas ({{count}})',
+      colProgramme: 'Program',
+      colStatus: 'Status',
+      colHouseholds: 'Rumah tangga',
+      colBenefit: 'Manfaat (Rp/RT/bulan)',
+      colAccuracy: 'Ketepatan',
+      colBudget: 'Anggaran (Rp)',
+      status: { new: 'baru', changed: 'berubah', unchanged: 'tetap' },
+      strategyLine: 'Strategi: {{strategy}}',
+      fromCluster: '(menurut klaster; berkas tidak memuat strategi)',
+      illustrativeRemoved: 'tanda ilustrasi dihapus',
+      applied: '{{count}} perubahan program diterapkan (satu langkah urungkan).',
+      cluster: {
+        bantuan_sosial: 'Bantuan sosial',
+        pemberdayaan: 'Pemberdayaan',
+        usaha_mikro: 'Usaha mikro',
+        layanan_dasar: 'Layanan dasar',
+      },
+      strategy: {
+        beban_pengeluaran: 'pengurangan beban pengeluaran',
+        pendapatan: 'peningkatan pendapatan',
+        kantong_kemiskinan: 'penurunan kantong kemiskinan',
+      },
+      unit: { households: 'rumah tangga', benefit: 'Rp', accuracy: '%', budget: 'Rp' },
+      field: {
+        program: 'Program',
+        cluster: 'Klaster',
+        agency: 'Perangkat Daerah',
+        year: 'Tahun',
+        households: 'Rumah Tangga Sasaran',
+        benefit: 'Manfaat per rumah tangga per bulan',
+        accuracy: 'Ketepatan Sasaran',
+        budget: 'Anggaran',
+        source: 'Sumber',
+      },
+    },
   },
   /** The detail of an import issue the UI words itself (ImportIssue.params), instead of the English message. */
   detail: {
@@ -102,6 +141,17 @@ export const annexId = {
     unit_mismatch: 'Satuan "{{unit}}" berbeda dari satuan {{code}} ("{{expected}}").',
     unknown_scenario: 'Buku kerja tidak punya skenario "{{name}}"; kolom Menjadi-nya dilewati (pilih skenario tujuan impor).',
     formula_without_value: 'Rumus tanpa hasil tersimpan; buka dan simpan berkasnya di Excel dulu.',
+    /** A programme list's cells: params.field names the column. */
+    programme: {
+      missing_value: 'Kolom {{field}} kosong, padahal baris ini memerlukannya.',
+      unknown_cluster: '"{{text}}" bukan klaster: tulis Bantuan Sosial, Pemberdayaan, Usaha Mikro atau Layanan Dasar.',
+      programme_conflict: '{{programme}}: {{field}} "{{text}}" berbeda dari baris sebelumnya ({{first}}).',
+      out_of_range: '{{field}} {{number}} di luar {{min}}–{{max}} {{unit}}.',
+      too_many_decimals: '{{field}} {{number}} harus bilangan bulat (rumah tangga dan rupiah).',
+      year_outside_plan: 'Tahun {{year}} di luar {{from}}–{{to}} (periode rencana dan cakrawala RPKD/RPD).',
+      not_a_year: '"{{text}}" bukan tahun.',
+      strategy_defaulted: '{{programme}}: strategi "{{strategy}}" menurut klasternya ({{cluster}}); berkas tidak memuat strategi — ubah di tampilan Intervensi bila perlu.',
+    },
   },
   /** Angka sementara BPS ("12,32*"): the value's status, also marked in the Buku Kerja grid. */
   provisional: {
@@ -124,6 +174,9 @@ export const annexId = {
     unknown_scenario: 'Skenario tidak dikenal',
     ambiguous_number: 'Angka bisa dibaca dua cara (mis. 80,100 = 80,1 atau 80.100) dan kolomnya tidak menentukan',
     convention_mismatch: 'Ditulis dengan desimal yang berbeda dari sel lain di kolomnya',
+    unknown_cluster: 'Klaster tidak dikenal',
+    missing_value: 'Sel wajib kosong',
+    programme_conflict: 'Berbeda dari baris lain program yang sama',
   },
   notice: {
     footnote_stripped: 'Tanda catatan kaki dibuang',
@@ -134,6 +187,7 @@ export const annexId = {
     too_many_rejections: 'Terlalu banyak sel ditolak; sisanya tidak dicantumkan',
     convention_assumed: 'Penulisan angka dianggap cara Indonesia (desimal koma)',
     encoding_windows_1252: 'Dibaca sebagai Windows-1252 (bukan UTF-8)',
+    strategy_defaulted: 'Strategi program ditetapkan menurut klaster',
   },
 };
 export type AnnexMessages = typeof annexId;

@@ -5,11 +5,11 @@
  */
 import { useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnnexFormat, CellText, ChangeLogMode, ImportIssue, ImportPreview, ImportSeries, NumberConvention } from '../../../shared/annex.js';
+import type { AnnexFormat, CellText, ChangeLogMode, ImportIssue, ImportPreview, ImportProgrammes, ImportSeries, NumberConvention } from '../../../shared/annex.js';
 import type { ApiClient } from '../../../shared/api/client.js';
 import { failure as failureOf, type Failure } from '../../../shared/api/result.js';
-import type { WorkbookSummary } from '../../../shared/domain.js';
-import { formatExact } from '../../../shared/format/number.js';
+import type { ProgrammeCluster, ProgrammeStrategy, WorkbookSummary } from '../../../shared/domain.js';
+import { formatExact, formatNumber } from '../../../shared/format/number.js';
 import { UseMyProfileButton } from '../components/ProfileParts.js';
 import { useCurrentScenario } from '../current-scenario.js';
 
@@ -21,6 +21,8 @@ interface Props {
 }
 
 type Paper = 'A4' | 'F4';
+/** The columns of a programme list a rejection names (ImportIssue.params.field). */
+type ProgrammeField = 'program' | 'cluster' | 'agency' | 'year' | 'households' | 'benefit' | 'accuracy' | 'budget' | 'source';
 type Lang = 'id' | 'en';
 
 const MIME_TYPES: Record<AnnexFormat, string> = {
@@ -149,7 +151,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
       const r = await api.call('import.apply', { previewId: preview.previewId });
       if (!r.ok) return fail(r);
       setPreview(null);
-      setMessage(r.value.applied ? t('annex.import.applied', { count: r.value.applied }) : t('annex.import.nothing'));
+      setMessage(r.value.applied ? t(preview.programmes ? 'annex.import.programmes.applied' : 'annex.import.applied', { count: r.value.applied }) : t('annex.import.nothing'));
       await onWorkbookChanged();
     } finally {
       setBusy(null);
@@ -162,6 +164,8 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
   }
 
   const changes = preview ? [...preview.new, ...preview.changed] : [];
+  /** What apply would write: the cells, or a programme list's new and changed programme years. */
+  const changeCount = changes.length + (preview?.programmes?.changes ?? 0);
   const decimalsOf = (id: number) => indicatorName(id)?.decimals ?? 0;
   /** Full precision (what would be stored, never rounded to the indicator's decimals), with the sementara mark. */
   const shown = (value: number | null, indicatorId: number, provisional: boolean | undefined) =>
@@ -176,6 +180,41 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
     /** A number the service sent as text, in the UI's form ('' → an open bound). */
     const num = (s: string | undefined, open: string) => (s === undefined || s === '' ? open : formatExact(Number(s)));
     const mark = (k: string) => markWord(p[k] as NumberConvention['thousands']);
+    if (issue.code === 'strategy_defaulted') {
+      return t('annex.detail.programme.strategy_defaulted', {
+        programme: p.programme,
+        cluster: t(`annex.import.programmes.cluster.${p.cluster as ProgrammeCluster}`),
+        strategy: t(`annex.import.programmes.strategy.${p.strategy as ProgrammeStrategy}`),
+      });
+    }
+    // A programme list's cells name their field (and programme): worded apart from an indicator's.
+    if (p.field !== undefined) {
+      const field = t(`annex.import.programmes.field.${p.field as ProgrammeField}`);
+      const reading =
+        p.text === undefined || p.value === undefined
+          ? ''
+          : ` ${p.decidedBy ? t('annex.detail.readingDecided', { text: p.text, decimal: mark('decimal'), value: p.value, decidedBy: p.decidedBy }) : t('annex.detail.readingAssumed', { text: p.text, decimal: mark('decimal'), value: p.value })}`;
+      switch (issue.code) {
+        case 'missing_value':
+          return t('annex.detail.programme.missing_value', { field });
+        case 'unknown_cluster':
+          return t('annex.detail.programme.unknown_cluster', { text: p.text });
+        case 'programme_conflict':
+          return t('annex.detail.programme.programme_conflict', { field, programme: p.programme, first: p.first, text: p.text });
+        case 'out_of_range':
+          return t('annex.detail.programme.out_of_range', { field, number: num(p.number, ''), min: num(p.min, '−∞'), max: num(p.max, '∞'), unit: t(`annex.import.programmes.unit.${p.field as 'households' | 'benefit' | 'accuracy' | 'budget'}`, { defaultValue: p.unit }) }) + reading;
+        case 'too_many_decimals':
+          return t('annex.detail.programme.too_many_decimals', { field, number: num(p.number, '') }) + reading;
+        case 'year_outside_plan':
+          return t('annex.detail.programme.year_outside_plan', { year: p.year, from: p.from, to: p.to });
+        case 'not_a_number':
+          return t('annex.detail.programme.not_a_year', { text: p.text });
+        case 'duplicate':
+          return t('annex.detail.duplicate', { code: p.code, year: p.year });
+        default:
+          return issue.message;
+      }
+    }
     switch (issue.code) {
       case 'ambiguous_number':
         return t('annex.detail.ambiguous_number', { text: p.text, comma: p.comma, point: p.point, both: p.both, column: p.column });
@@ -348,7 +387,15 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
           <div className="import-preview" data-testid="import-preview">
             <p className="import-summary">
               <strong>{preview.fileName}</strong>:{' '}
-              {t('annex.import.summary', { new: preview.new.length, changed: preview.changed.length, unchanged: preview.unchanged, rejected: preview.rejected.length })}
+              {preview.programmes
+                ? t('annex.import.programmes.summary', {
+                    programmes: preview.programmes.programmes.length,
+                    new: preview.programmes.new,
+                    changed: preview.programmes.changed,
+                    unchanged: preview.programmes.unchanged,
+                    rejected: preview.rejected.length,
+                  })
+                : t('annex.import.summary', { new: preview.new.length, changed: preview.changed.length, unchanged: preview.unchanged, rejected: preview.rejected.length })}
             </p>
             <div className="import-reading" data-testid="import-convention">
               <p>
@@ -399,6 +446,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
               </table>
             )}
             {changes.length > 200 && <p className="muted">{t('annex.import.more', { count: changes.length - 200 })}</p>}
+            {preview.programmes && preview.programmes.programmes.length > 0 && <ProgrammeChanges part={preview.programmes} />}
             {(preview.justifications?.length ?? 0) > 0 && (
               <TextChanges
                 heading={t('annex.import.justificationsHeading', { count: preview.justifications!.length })}
@@ -455,8 +503,8 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
               </>
             )}
             <div className="dialog-actions">
-              <button type="button" className="button button-primary" disabled={changes.length === 0 || busy !== null} onClick={() => void onApply()}>
-                {t('annex.import.apply', { count: changes.length })}
+              <button type="button" className="button button-primary" disabled={changeCount === 0 || busy !== null} onClick={() => void onApply()}>
+                {t('annex.import.apply', { count: changeCount })}
               </button>
               <button type="button" className="button" disabled={busy !== null} onClick={onCancelPreview}>
                 {t('annex.import.cancel')}
@@ -495,6 +543,90 @@ function TextChanges({ heading, testId, rows }: { heading: string; testId: strin
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** Whole numbers (households, rupiah) the Indonesian way; the accuracy at full precision (82,5). */
+const whole = (v: number | null) => (v === null ? '–' : formatNumber(v, 0));
+const exact = (v: number | null) => (v === null ? '–' : formatExact(v));
+
+/** A value of a year row: the new one, after the stored one where it differs (old → new). */
+function OldNew({ old, next, format, suffix = '' }: { old: number | null | undefined; next: number | null; format: (v: number | null) => string; suffix?: string }) {
+  if (old === undefined || old === next) return <>{`${format(next)}${next === null ? '' : suffix}`}</>;
+  return (
+    <>
+      <span className="muted">{`${format(old)}${old === null ? '' : suffix}`}</span>
+      {` → ${format(next)}${next === null ? '' : suffix}`}
+    </>
+  );
+}
+
+/**
+ * A programme list's preview: per programme (name, cluster, Perangkat Daerah, strategy — from the
+ * cluster where the file gives none — and whether it is new) its year rows, old → new.
+ */
+function ProgrammeChanges({ part }: { part: ImportProgrammes }) {
+  const { t } = useTranslation();
+  const rows = part.programmes.reduce((n, p) => n + p.years.length, 0);
+  // At most 200 year rows are listed (as the cells above): each programme's share of them.
+  const shown = part.programmes.map((p, i) => {
+    const before = part.programmes.slice(0, i).reduce((n, q) => n + q.years.length, 0);
+    return p.years.slice(0, Math.max(0, 200 - before));
+  });
+  return (
+    <>
+      <h3 className="subheading">{t('annex.import.programmes.heading', { count: part.programmes.length })}</h3>
+      <table className="data-table import-table" data-testid="import-programmes">
+        <thead>
+          <tr>
+            <th scope="col">{t('annex.import.programmes.colProgramme')}</th>
+            <th scope="col">{t('annex.import.colYear')}</th>
+            <th scope="col">{t('annex.import.programmes.colStatus')}</th>
+            <th scope="col" className="num">{t('annex.import.programmes.colHouseholds')}</th>
+            <th scope="col" className="num">{t('annex.import.programmes.colBenefit')}</th>
+            <th scope="col" className="num">{t('annex.import.programmes.colAccuracy')}</th>
+            <th scope="col" className="num">{t('annex.import.programmes.colBudget')}</th>
+            <th scope="col">{t('annex.import.colWhere')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {part.programmes.map((p, n) => {
+            const years = shown[n]!;
+            if (years.length === 0) return null;
+            const clusterWord = (v: ProgrammeCluster) => t(`annex.import.programmes.cluster.${v}`);
+            const strategyWord = (v: ProgrammeStrategy) => t(`annex.import.programmes.strategy.${v}`);
+            const cluster = p.old && p.old.cluster !== p.cluster ? `${clusterWord(p.old.cluster)} → ${clusterWord(p.cluster)}` : clusterWord(p.cluster);
+            const strategy = p.old && p.old.strategy !== p.strategy ? `${strategyWord(p.old.strategy)} → ${strategyWord(p.strategy)}` : strategyWord(p.strategy);
+            const agency = p.old && p.old.agency !== p.agency ? `${p.old.agency || '–'} → ${p.agency || '–'}` : p.agency || '–';
+            return years.map((y, i) => (
+              <tr key={`${p.sheet}!${p.column}${p.row}:${y.year}`} data-programme={p.name} data-status={y.status}>
+                {i === 0 && (
+                  <td rowSpan={years.length}>
+                    <span className="strong">{p.name}</span> <span className="muted">({t(`annex.import.programmes.status.${p.status}`)})</span>
+                    <br />
+                    <span className="muted">
+                      {cluster} · {agency}
+                      <br />
+                      {t('annex.import.programmes.strategyLine', { strategy })}
+                      {p.strategyDefaulted ? ` ${t('annex.import.programmes.fromCluster')}` : ''}
+                      {p.old?.illustrative && !p.illustrative ? ` · ${t('annex.import.programmes.illustrativeRemoved')}` : ''}
+                    </span>
+                  </td>
+                )}
+                <td>{y.year}</td>
+                <td>{t(`annex.import.programmes.status.${y.status}`)}</td>
+                <td className="num nowrap"><OldNew old={y.oldValues?.households} next={y.newValues.households} format={whole} /></td>
+                <td className="num nowrap"><OldNew old={y.oldValues?.benefit} next={y.newValues.benefit} format={whole} /></td>
+                <td className="num nowrap"><OldNew old={y.oldValues?.accuracy} next={y.newValues.accuracy} format={exact} suffix=" %" /></td>
+                <td className="num nowrap"><OldNew old={y.oldValues?.budget} next={y.newValues.budget} format={whole} /></td>
+                <td>{`${y.sheet}!${y.column}${y.row}`}</td>
+              </tr>
+            ));
+          })}
+        </tbody>
+      </table>
+      {rows > 200 && <p className="muted">{t('annex.import.more', { count: rows - 200 })}</p>}
     </>
   );
 }
