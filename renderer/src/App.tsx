@@ -17,6 +17,7 @@ import { ChecksView } from './views/ChecksView.js';
 import { CompareView } from './views/CompareView.js';
 import { ExportView } from './views/ExportView.js';
 import { HistoryView } from './views/HistoryView.js';
+import { InterventionsView } from './views/InterventionsView.js';
 import { VIEWS, type ViewId } from './views/registry.js';
 import { TargetView } from './views/TargetView.js';
 import { WorkbookView } from './views/WorkbookView.js';
@@ -149,6 +150,7 @@ export function App() {
               />
             )}
             {view === 'compare' && <CompareView api={api} summary={wb.summary} values={wb.values} />}
+            {view === 'interventions' && <InterventionsView api={api} summary={wb.summary} history={history} onHistory={onHistory} onChanged={reload} />}
             {view === 'checks' && <ChecksView api={api} summary={wb.summary} />}
             {view === 'history' && <HistoryView api={api} summary={wb.summary} />}
             {view === 'export' && <ExportView api={api} summary={wb.summary} onWorkbookChanged={reload} onOpenChecks={() => setView('checks')} />}

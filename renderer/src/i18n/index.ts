@@ -11,6 +11,8 @@ import { feasibilityId } from '../feasibility/feasibility.id.js';
 import { historyEn } from '../history/history.en.js';
 import { historyId } from '../history/history.id.js';
 import { id } from './id.js';
+import { interventionsEn } from '../interventions/interventions.en.js';
+import { interventionsId } from '../interventions/interventions.id.js';
 import { profileEn } from './profile.en.js';
 import { profileId } from './profile.id.js';
 import { raperdaEn } from './raperda.en.js';
@@ -60,8 +62,8 @@ export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     // The review views keep their keys in compare.*.ts, merged under `compare`.
     resources: {
-      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId, history: historyId, nextSteps: nextStepsId, feasibility: feasibilityId } },
-      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn, history: historyEn, nextSteps: nextStepsEn, feasibility: feasibilityEn } },
+      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId, history: historyId, nextSteps: nextStepsId, feasibility: feasibilityId, interventions: interventionsId } },
+      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn, history: historyEn, nextSteps: nextStepsEn, feasibility: feasibilityEn, interventions: interventionsEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
@@ -77,6 +79,6 @@ export async function initI18n(): Promise<typeof i18next> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId; history: typeof historyId; nextSteps: typeof nextStepsId; feasibility: typeof feasibilityId } };
+    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId; history: typeof historyId; nextSteps: typeof nextStepsId; feasibility: typeof feasibilityId; interventions: typeof interventionsId } };
   }
 }

@@ -6,6 +6,9 @@ export const VIEWS = [
   { id: 'workbook', labelKey: 'nav.workbook' },
   { id: 'target', labelKey: 'nav.target' },
   { id: 'compare', labelKey: 'compare.nav.compare' },
+  // After Bandingkan: once the revised path is compared with the original, the next question is
+  // whether the programmes funded can deliver it; Pemeriksaan and Ekspor close the revision.
+  { id: 'interventions', labelKey: 'interventions.nav' },
   { id: 'checks', labelKey: 'compare.nav.checks' },
   { id: 'history', labelKey: 'history.nav' },
   { id: 'export', labelKey: 'annex.nav' },
