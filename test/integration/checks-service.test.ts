@@ -57,7 +57,8 @@ describe('checks through the services', () => {
     expect(list.shockYears.map((y) => y.year)).toEqual([2020, 2021]);
 
     // Done when: no finding applies the Governor's provincial pace to the regency (it is context),
-    // and the 2024 references are listed as not evaluated while the plan ends in 2023.
+    // and the 2024 references — inside the demo's RPKD/RPD horizon (2026) — are listed as not
+    // evaluated while the scenario has no 2024 target.
     let report = await ok<CheckReport>(dispatch('checks.run', { scenarioId: s.id }));
     expect(report.findings.filter((f) => f.checkId === 'reference')).toEqual([]);
     const context = report.findings.filter((f) => f.checkId === 'reference_context');
@@ -65,8 +66,8 @@ describe('checks through the services', () => {
     expect(context[0]!.message.id).toContain('Acuan provinsi Gubernur Sumsel (perubahan per tahun ≤ -1,00 poin persen) adalah target provinsi');
     const notEvaluated = report.findings.filter((f) => f.checkId === 'reference_not_evaluated');
     expect(notEvaluated.map((f) => [f.indicatorCode, f.severity, f.year])).toEqual([['P0', 'info', 2024], ['P0E', 'info', 2024]]);
-    expect(notEvaluated[1]!.message.id).toContain('Acuan Inpres 4/2022 (2024) tidak dievaluasi: rencana berakhir 2023');
-    expect(notEvaluated[0]!.message.id).toContain('Acuan Gubernur Sumsel (2024) tidak dievaluasi: rencana berakhir 2023');
+    expect(notEvaluated[1]!.message.id).toContain('Acuan Inpres 4/2022 (2024) tidak dievaluasi: tidak ada target 2024');
+    expect(notEvaluated[0]!.message.id).toContain('Acuan Gubernur Sumsel (2024) tidak dievaluasi: tidak ada target 2024');
 
     // Made a kabupaten pace, it is a finding — in the planned years only: the illustrative path's −0,40 in
     // 2022 and 2023, not 2018–2019 (realised at the 2021 revision) nor 2020–2021 (COVID-19).

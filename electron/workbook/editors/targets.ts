@@ -5,7 +5,7 @@
 import { AppError } from '../../../shared/api/result.js';
 import type { TargetAction } from '../../../shared/changes.js';
 import type { Indicator, ScenarioTargets, TargetCell } from '../../../shared/domain.js';
-import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../../shared/domain.js';
+import { horizonOf, POPULATION_CODE, RATE_COUNT_PAIRS } from '../../../shared/domain.js';
 import type { SusenasPopulation } from '../../../shared/model/population.js';
 import { countFromRate, rateFromCount } from '../../../shared/model/rate-count.js';
 import { roundTo } from '../../../shared/model/rounding.js';
@@ -57,7 +57,7 @@ function deriveRateCount(tx: EditTx, byCode: ReadonlyMap<string, Indicator>, sce
     const rate = byCode.get(pair.rate);
     const count = byCode.get(pair.count);
     if (!rate || !count) continue;
-    for (let year = tx.plan.firstYear; year <= tx.plan.lastYear; year++) {
+    for (let year = tx.plan.firstYear; year <= horizonOf(tx.plan); year++) {
       const rateTouched = touched.has(`${rate.code}:${year}`);
       const countTouched = touched.has(`${count.code}:${year}`);
       if (!rateTouched && !countTouched && !touched.has(`${pop.code}:${year}`)) continue;

@@ -261,6 +261,8 @@ export const en: Messages = {
       capaian: 'Achievement',
       end: 'End condition',
       endYear: 'End condition {{year}}',
+      horizonYear: '{{year}} · RPKD/RPD',
+      horizonTooltip: 'After the RPJMD period (ending {{last}}): a year of the RPKD/RPD horizon. Not in the RPJMD annex.',
       endTooltip: 'End condition: the {{year}} revised target, or the original target if not revised',
       endFromOriginal: 'original target, not revised',
       justification: 'Justification',

@@ -259,6 +259,8 @@ export const id = {
       capaian: 'Capaian',
       end: 'Kondisi akhir',
       endYear: 'Kondisi akhir {{year}}',
+      horizonYear: '{{year}} · RPKD/RPD',
+      horizonTooltip: 'Sesudah periode RPJMD (berakhir {{last}}): tahun cakrawala RPKD/RPD. Tidak masuk lampiran RPJMD.',
       endTooltip: 'Kondisi akhir: target perubahan {{year}}, atau target awal bila belum direvisi',
       endFromOriginal: 'target awal, belum direvisi',
       justification: 'Alasan perubahan',

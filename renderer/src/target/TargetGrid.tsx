@@ -477,6 +477,10 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
           }),
         );
       }
+      // A year after the plan period belongs to the RPKD/RPD horizon: named so in its header.
+      if (year > plan.lastYear) {
+        return { groupId: `year-${year}`, headerName: t('target.grid.horizonYear', { year: String(year) }), headerTooltip: t('target.grid.horizonTooltip', { last: String(plan.lastYear) }), headerClass: ['year-group-header', 'horizon-year-header'], children };
+      }
       return { groupId: `year-${year}`, headerName: String(year), headerClass: 'year-group-header', children };
     };
     return [
