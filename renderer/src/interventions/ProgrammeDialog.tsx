@@ -211,7 +211,7 @@ function ProgrammeForm({ titleId, programme, years, startYear, onSave, onClose }
         </div>
         <div className="form-field programme-field-source">
           <label htmlFor={ids.source}>{t('interventions.form.source')}</label>
-          <input id={ids.source} className="input" value={draft.source} placeholder={t('interventions.form.sourcePlaceholder')} onChange={(e) => set('source', e.target.value)} {...source.aria} />
+          <input id={ids.source} className="input" value={draft.source} title={draft.source || undefined} placeholder={t('interventions.form.sourcePlaceholder')} onChange={(e) => set('source', e.target.value)} {...source.aria} />
           {fieldError('source')}
         </div>
         <label className="choice programme-field-illustrative" htmlFor={ids.illustrative}>
@@ -286,6 +286,7 @@ function ProgrammeForm({ titleId, programme, years, startYear, onSave, onClose }
                       <input
                         className="input programme-year-source"
                         value={row.source}
+                        title={row.source || undefined}
                         placeholder={t('interventions.form.yearSourcePlaceholder')}
                         aria-label={t('interventions.form.fieldOfYear', { field: t('interventions.form.yearSource'), year: String(row.year) })}
                         data-field="source"

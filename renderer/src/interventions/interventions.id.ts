@@ -50,7 +50,7 @@ export const interventionsId = {
     delete: 'Hapus',
     deleteNamed: 'Hapus program {{name}}',
     legendIllustrative: 'program ilustrasi: contoh yang masuk akal, bukan data Perangkat Daerah',
-    legendNumbers: 'Rp per rumah tangga per bulan; ketepatan sasaran: persentase penerima yang miskin (mis. menurut DTKS/P3KE).',
+    legendNumbers: 'Manfaat: Rp per rumah tangga per bulan. Ketepatan sasaran: persentase penerima yang miskin (mis. menurut DTKS/P3KE).',
     saved: 'Program {{name}} disimpan.',
     deleted: 'Program {{name}} dihapus.',
   },
@@ -66,8 +66,8 @@ export const interventionsId = {
     kantong_kemiskinan: 'Penurunan kantong kemiskinan',
   },
   benefitKind: {
-    transfer: 'Bantuan yang dibayarkan (tunai atau barang)',
-    income: 'Kenaikan pendapatan (efek pendapatan)',
+    transfer: 'Transfer (tunai atau barang)',
+    income: 'Efek pendapatan',
   },
   form: {
     addTitle: 'Tambah program',
