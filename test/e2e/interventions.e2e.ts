@@ -214,6 +214,10 @@ test.describe('Intervensi (demo workbook)', () => {
     await horizon.press('Tab'); // leaving the field saves
     await expect(horizon).toHaveAttribute('aria-invalid', 'true');
     await expect(horizon).toHaveAccessibleDescription(new RegExp(`^Ada 1 target atau tahun program setelah ${before} \\(mulai tahun ${after}\\); hapus dulu sebelum memendekkan cakrawala\\.`));
+    // Escape puts the stored year back, and the refusal goes with it.
+    await horizon.press('Escape');
+    await expect(horizon).toHaveValue(String(after));
+    await expect(horizon).not.toHaveAttribute('aria-invalid', 'true');
     await page.getByRole('button', { name: `Ubah program ${NAME}` }).click();
     await form.getByRole('button', { name: `Hapus tahun ${after}` }).click();
     await form.getByRole('button', { name: 'Simpan program' }).click();

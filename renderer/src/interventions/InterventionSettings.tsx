@@ -231,6 +231,11 @@ export function InterventionSettings({ api, summary, onChanged }: Props) {
                 if (e.key === 'Enter') {
                   e.preventDefault();
                   void saveHorizon(horizon);
+                } else if (e.key === 'Escape' && horizon !== null) {
+                  // Back to the stored year, the refusal with it.
+                  e.preventDefault();
+                  setHorizon(null);
+                  setProblems(({ horizon: _, ...rest }) => rest);
                 }
               }}
               onChange={(e) => {
