@@ -18,7 +18,7 @@
  * null is named in the `fields` of at least one problem, which says where (indicator, year,
  * series) which number is missing or wrong.
  */
-import type { Indicator, Plan, Severity } from '../domain.js';
+import { horizonOf, type Indicator, type Plan, type Severity } from '../domain.js';
 import { formatNumber } from '../format/number.js';
 import { countFromRate } from './rate-count.js';
 import { lastRealisedYear } from './revision.js';
@@ -629,7 +629,8 @@ export function feasibility(input: FeasibilityInput): FeasibilityReport {
   const years: FeasibilityYear[] = [];
   const anchor = base.year ?? last;
   const start = Math.max(plan.firstYear, anchor !== null ? anchor + 1 : plan.firstYear);
-  for (let y = start; y <= plan.lastYear; y++) {
+  // To the RPKD/RPD horizon (schema v7): 2024–2026 targets are rated too.
+  for (let y = start; y <= horizonOf(plan); y++) {
     const t = input.revisedTarget(y);
     if (t === undefined) continue;
     const path = `years.${y}`;
@@ -734,8 +735,15 @@ export function feasibility(input: FeasibilityInput): FeasibilityReport {
           indicator: P.p0,
           year: y,
           series: 'original_target',
-          id: `Target awal P0 ${y} tidak ada: tidak ada pembanding dari RPJMD semula.`,
-          en: `No original P0 target for ${y}: nothing from the original RPJMD to compare with.`,
+          ...(y > plan.lastYear
+            ? {
+                id: `${y} sesudah periode RPJMD (berakhir ${plan.lastYear}), tahun cakrawala RPKD/RPD: tidak ada target awal sebagai pembanding.`,
+                en: `${y} is after the RPJMD period (ending ${plan.lastYear}), a year of the RPKD/RPD horizon: no original target to compare with.`,
+              }
+            : {
+                id: `Target awal P0 ${y} tidak ada: tidak ada pembanding dari RPJMD semula.`,
+                en: `No original P0 target for ${y}: nothing from the original RPJMD to compare with.`,
+              }),
         },
         origFields,
       );

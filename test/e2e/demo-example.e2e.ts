@@ -47,7 +47,8 @@ test.describe('the demo ships a worked example of the 2021 revision', () => {
     await openView(page, 'Pemeriksaan', 'Pemeriksaan');
     await expect(page.getByTestId('count-error')).toHaveAttribute('data-count', '0');
     await expect(page.locator('.finding[data-severity="warning"][data-check="loosening"]').first()).toBeVisible();
-    await expect(page.locator('.finding[data-check="reference_not_evaluated"]').first()).toContainText('Gubernur Sumsel');
+    // The RPKD/RPD horizon (2026) brings 2024 in: the example's 11,00 % misses the Governor's < 10 %.
+    await expect(page.locator('.finding[data-check="reference"]').first()).toContainText('Gubernur Sumsel');
 
     // Nothing was created by looking.
     const after = await call<WorkbookSummary>(page, 'workbook.current');

@@ -1,7 +1,8 @@
 /**
- * Kelayakan (issue 16, item 2) in Chromium through the browser host: without P1 or Gini the
- * panel says which number to enter; with P1 2020 = 1,85 typed in Buku Kerja the Target panel
- * and Bandingkan show the growth each P0 target of the worked example needs, in id and en.
+ * Kelayakan (issue 16, item 2) in Chromium through the browser host: the demo's illustrative P1
+ * 2020 deleted, the panel says which number to enter; with P1 2020 = 1,85 typed in Buku Kerja
+ * with a source, the Target panel and Bandingkan show the growth each P0 target of the worked
+ * example needs, in id and en.
  * Expected numbers were computed independently (Python statistics.NormalDist, bisection on the
  * P1 equation): σ = 0,3498; 2023 (11,40 %) needs +1,64 % cumulative, +0,54 % a year; the
  * record 2018–2020 implies +0,26 % and +0,15 % (mean +0,20 %), against 7,02 % and 0,03 %
@@ -19,6 +20,12 @@ function nav(page: Page, name: string) {
 test('Kelayakan: a located request for P1 first, then the growth each target needs, rated against the record', async ({ page, host }) => {
   const watch = watchPage(page);
   await page.goto(host.url);
+  // The demo's P1 2020 is illustrative (ilustrasi): Delete clears it (a source is needed only to type).
+  const cell = page.locator('.ag-row[row-id="indicator:P1"] [col-id="y2020"]');
+  await expect(cell).toHaveText(/1,85/);
+  await cell.click();
+  await page.keyboard.press('Delete');
+  await expect(cell).toHaveText('');
   await nav(page, 'Target').click();
   await page.getByTestId('feasibility-toggle').click();
   const panel = page.getByTestId('feasibility-panel');
@@ -32,7 +39,6 @@ test('Kelayakan: a located request for P1 first, then the growth each target nee
   // P1 2020 = 1,85, typed with its source in Buku Kerja.
   await nav(page, 'Buku Kerja').click();
   await page.getByLabel('Sumber angka yang diketik').fill('Uji: P1 2020 hipotetis');
-  const cell = page.locator('.ag-row[row-id="indicator:P1"] [col-id="y2020"]');
   await cell.click();
   await page.keyboard.type('1,85');
   await page.keyboard.press('Enter');
@@ -45,7 +51,8 @@ test('Kelayakan: a located request for P1 first, then the growth each target nee
   await expect(page.getByTestId('feasibility-record')).toContainText('daya ungkit (pass-through) 0,058');
   const table = page.getByTestId('feasibility-table');
   const row = (year: number) => table.locator(`tr[data-year="${year}"]`);
-  await expect(table.locator('tbody tr')).toHaveCount(3);
+  // 2021–2023 and the RPKD/RPD horizon's 2024–2026.
+  await expect(table.locator('tbody tr')).toHaveCount(6);
   await expect(row(2023)).toContainText('11,40');
   await expect(row(2023)).toContainText('+1,64 %');
   await expect(row(2023)).toContainText('+0,54 %');

@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeasibilityReport } from '../../shared/model/feasibility.js';
 import { createServices } from '../../electron/services/index.js';
 import { createDemoWorkbook } from '../../electron/workbook/demo.js';
+import { setTypedValues } from '../../electron/workbook/editors/values.js';
 import { ok } from '../helpers/annex.js';
 import { listing, sha256, tempDir } from '../helpers/files.js';
 
@@ -31,12 +32,23 @@ function near(actual: number | null | undefined, expected: number, relTol = 1e-1
   if (!(err <= relTol)) throw new Error(`${actual} differs from ${expected} by ${err.toExponential(2)} (relative), more than ${relTol}`);
 }
 
+/**
+ * The demo with its worked example, less its illustrative P1 2020 (the demo ships one so its
+ * Kelayakan computes; these tests enter their own, sourced, or none), through the write path.
+ */
+async function demoWithoutP1(file: string): Promise<void> {
+  const wb = await createDemoWorkbook(file);
+  const p1 = wb.indicatorIndex().byCode.get('P1')!;
+  setTypedValues(wb, { user: 'test' }, [{ indicatorId: p1.id, year: 2020, series: 'realisation', value: null, source: '' }]);
+  wb.close();
+}
+
 /** The demo with its worked example, P1 2020 = 1,85 imported by the CLI. */
 async function demoWithP1(): Promise<{ file: string; dir: string; home: string }> {
   const dir = tempDir('rpjmd-feasibility-');
   const home = tempDir('rpjmd-feasibility-home-');
   const file = path.join(dir, 'muara-enim.rpjmd');
-  (await createDemoWorkbook(file)).close();
+  await demoWithoutP1(file);
   const csv = path.join(dir, 'p1.csv');
   fs.writeFileSync(csv, 'Kode;Indikator;Satuan;2020\nP1;Indeks Kedalaman Kemiskinan (P1);indeks;1,85\n');
   const imp = cli(['import', '--workbook', file, '--from', csv], home);
@@ -60,10 +72,14 @@ describe('cli feasibility', () => {
     near(r.base.sigma, 0.3497922627201769, 1e-14);
     near(r.base.a, -1.1591378494800573, 1e-15);
 
+    // The RPJMD years, then the demo's RPKD/RPD horizon (2024–2026: 11,00 / 10,50 / 9,88 %).
     expect(r.years.map((y) => [y.indicator, y.year, y.target])).toEqual([
       ['P0', 2021, 0.122],
       ['P0', 2022, 0.118],
       ['P0', 2023, 0.114],
+      ['P0', 2024, 0.11],
+      ['P0', 2025, 0.105],
+      ['P0', 2026, 0.0988],
     ]);
     near(r.years[0]!.requiredGrowth, 0.002069085563670534);
     near(r.years[0]!.requiredGrowthPerYear, 0.002069085563670534);
@@ -71,15 +87,21 @@ describe('cli feasibility', () => {
     near(r.years[1]!.requiredGrowthPerYear, 0.004541187958209587);
     near(r.years[2]!.requiredGrowth, 0.01635885908994254);
     near(r.years[2]!.requiredGrowthPerYear, 0.005423485657479361);
-    expect(r.years.map((y) => y.peopleOut)).toEqual([79270 - 78498, 78498 - 75924, 75924 - 73350]);
+    // 2024: 11,00 % × 643.425 = 70.776,75 → 70.777; 2025: 67.559,6 → 67.560; 2026: 63.570,4 → 63.570.
+    expect(r.years.map((y) => y.peopleOut)).toEqual([79270 - 78498, 78498 - 75924, 75924 - 73350, 73350 - 70777, 70777 - 67560, 67560 - 63570]);
     // The record: 2019 and 2020 implied 0,255 % and 0,154 % a year; 2021's 0,207 % lies between
     // their mean and the best, 2022 and 2023 beyond the best.
-    expect(r.years.map((y) => y.rating)).toEqual(['ambitious', 'beyond_record', 'beyond_record']);
+    expect(r.years.slice(0, 3).map((y) => y.rating)).toEqual(['ambitious', 'beyond_record', 'beyond_record']);
     near(r.record.passThrough, 0.05810519621610847);
     expect(r.problems.map((p) => `${p.severity} ${p.code} ${p.indicator} ${p.year} ${p.series}`)).toEqual([
       'info gini_missing GINI 2020 realisation',
       'info p2_missing P2 2020 realisation',
+      // The horizon's years have no original target: the RPJMD ends in 2023.
+      'info original_target_missing P0 2024 original_target',
+      'info original_target_missing P0 2025 original_target',
+      'info original_target_missing P0 2026 original_target',
     ]);
+    expect(r.problems[2]!.message.id).toContain('2024 sesudah periode RPJMD (berakhir 2023)');
 
     // Read-only: the workbook's bytes are the same, and no lock, journal or temp file was left.
     expect(sha256(file)).toBe(before);
@@ -110,7 +132,7 @@ describe('cli feasibility', () => {
     const dir = tempDir('rpjmd-feasibility-');
     const home = tempDir('rpjmd-feasibility-home-');
     const file = path.join(dir, 'muara-enim.rpjmd');
-    (await createDemoWorkbook(file)).close();
+    await demoWithoutP1(file);
     const run = cli(['feasibility', '--workbook', file, '--json'], home);
     expect(run.status).toBe(0);
     const r = JSON.parse(run.stdout) as FeasibilityReport;
@@ -120,6 +142,9 @@ describe('cli feasibility', () => {
       [2021, null, 772],
       [2022, null, 2574],
       [2023, null, 2574],
+      [2024, null, 2573],
+      [2025, null, 3217],
+      [2026, null, 3990],
     ]);
     const text = cli(['feasibility', '--workbook', file], home);
     expect(text.stdout).toContain('ERROR   P1 2020 realisation: Isi realisasi P1 (Indeks Kedalaman Kemiskinan) 2020, atau Rasio Gini 2020');

@@ -293,6 +293,25 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
             </>
           )}
         </p>
+        {/* Here rather than in the toolbar: the toolbar's undo/redo labels grow with the action, and a
+            wrapped toolbar costs the grid a row at 1366 × 768. */}
+        <button
+          type="button"
+          className="button"
+          aria-expanded={feasibilityShown}
+          aria-controls="target-feasibility"
+          data-testid="feasibility-toggle"
+          title={t(feasibilityShown ? 'feasibility.hideTitle' : 'feasibility.showTitle')}
+          onClick={() => {
+            setFeasibilityShown(!feasibilityShown);
+            storeFlag(FEASIBILITY_KEY, !feasibilityShown);
+          }}
+        >
+          <span aria-hidden="true" className="button-icon">
+            {feasibilityShown ? '▾' : '▸'}
+          </span>
+          {t('feasibility.toggle')}
+        </button>
       </header>
 
       <ScenarioBar state={scenario} busy={busy} onError={(f) => void onScenarioError(f)} />
@@ -372,23 +391,6 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
             {chartShown ? '▾' : '▸'}
           </span>
           {t('target.toolbar.chart')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-expanded={feasibilityShown}
-          aria-controls="target-feasibility"
-          data-testid="feasibility-toggle"
-          title={t(feasibilityShown ? 'feasibility.hideTitle' : 'feasibility.showTitle')}
-          onClick={() => {
-            setFeasibilityShown(!feasibilityShown);
-            storeFlag(FEASIBILITY_KEY, !feasibilityShown);
-          }}
-        >
-          <span aria-hidden="true" className="button-icon">
-            {feasibilityShown ? '▾' : '▸'}
-          </span>
-          {t('feasibility.toggle')}
         </button>
       </div>
 
