@@ -297,7 +297,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
             wrapped toolbar costs the grid a row at 1366 × 768. */}
         <button
           type="button"
-          className="button"
+          className="button target-header-toggle"
           aria-expanded={feasibilityShown}
           aria-controls="target-feasibility"
           data-testid="feasibility-toggle"
