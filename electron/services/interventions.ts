@@ -15,7 +15,7 @@
  */
 import { horizonOf, type ReferenceTarget } from '../../shared/domain.js';
 import type { InterventionsView, PovertyLineUsed } from '../../shared/interventions.js';
-import { interventionEffects, type InterventionReport, type ProgrammeYear } from '../../shared/model/interventions.js';
+import { interventionEffects, type ProgrammeYear } from '../../shared/model/interventions.js';
 import { lastRealisedYear } from '../../shared/model/revision.js';
 import type { Workbook } from '../workbook/store.js';
 import { feasibilityReport } from './feasibility.js';
