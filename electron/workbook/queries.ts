@@ -110,9 +110,9 @@ export class WorkbookReads {
     return rows.map((r) => ({ ...r, illustrative: r.illustrative === 1, years: byProgramme.get(r.id) ?? [] }));
   }
 
-  /** How many targets and programme years lie after `year`, and the first such year (a horizon may not cut them off). */
+  /** How many targets, values and programme years lie after `year`, and the first such year (a horizon may not cut them off). */
   yearsBeyond(year: number): { count: number; first: number | null } {
-    const parts = ['SELECT year FROM scenario_target WHERE year > @year'];
+    const parts = ['SELECT year FROM scenario_target WHERE year > @year', 'SELECT year FROM value WHERE year > @year'];
     if (this.hasTable('programme_year')) parts.push('SELECT year FROM programme_year WHERE year > @year');
     const row = this.st.get(`SELECT count(*) AS count, min(year) AS first FROM (${parts.join(' UNION ALL ')})`).get({ year }) as { count: number; first: number | null };
     return row;

@@ -62,8 +62,8 @@ describe('programmes', () => {
     const demo = await demoWithUsulan();
     const p0 = demo.ind('P0');
     const s = await ok<{ id: number }>(demo.dispatch('scenario.create', { name: 'RPKD', from: { kind: 'original' } }));
-    // The demo reaches 2026; back to the plan's own years first (nothing lies after 2023 in this copy).
-    expect((await ok<WorkbookSettings>(demo.dispatch('settings.update', { horizonYear: null }))).horizonYear).toBeNull();
+    // The demo reaches 2026; cut to 2024 first (only the illustrative poverty line of 2024 lies after 2023 in this copy).
+    expect((await ok<WorkbookSettings>(demo.dispatch('settings.update', { horizonYear: 2024 }))).horizonYear).toBe(2024);
     const t2026 = { scenarioId: s.id, action: 'target.edit', cells: [{ indicatorId: p0.id, year: 2026, value: 9.88 }] };
     expect(await demo.dispatch('targets.set', t2026)).toMatchObject({ ok: false, code: 'bad_input' });
     expect(await demo.dispatch('settings.update', { horizonYear: 2034 })).toMatchObject({ ok: false, params: { reason: 'horizon_out_of_range', from: 2023, to: 2033 } });
@@ -72,7 +72,9 @@ describe('programmes', () => {
     await ok(demo.dispatch('targets.set', t2026));
     await ok(demo.dispatch('programmes.save', { ...PKH, years: [{ ...PKH.years[0], year: 2026 }] }));
     const refused = await demo.dispatch('settings.update', { horizonYear: 2024 });
-    expect(refused).toMatchObject({ ok: false, params: { reason: 'horizon_below_data', count: 2, first: 2026 } });
+    expect(refused).toMatchObject({ ok: false, params: { reason: 'horizon_below_data', count: 3, first: 2026 } }); // P0 2026, its derived JPM, the programme year
+    // Back to the plan's own end (null) is refused the same way, naming 2023 (the GK 2024 value too).
+    expect(await demo.dispatch('settings.update', { horizonYear: null })).toMatchObject({ ok: false, params: { reason: 'horizon_below_data', year: 2023, count: 4, first: 2024 } });
     // The plan itself is unchanged: the RPJMD still ends in 2023.
     const current = await ok<{ plan: { lastYear: number; horizonYear?: number }; settings: WorkbookSettings }>(demo.dispatch('workbook.current', {}));
     expect(current.plan).toMatchObject({ lastYear: 2023, horizonYear: 2026 });

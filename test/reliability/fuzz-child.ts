@@ -130,7 +130,16 @@ const LOCATION = /^[A-Z]{1,3}$/;
 /** What makes a preview "correct" for a hostile file: every item located and every number finite. */
 function malformed(p: ImportPreview | Omit<ImportPreview, 'previewId'>): string | null {
   const isInt = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
-  if (!['annex', 'template'].includes(p.layout)) return `layout ${String(p.layout)}`;
+  if (!['annex', 'template', 'programmes'].includes(p.layout)) return `layout ${String(p.layout)}`;
+  // A programme list (issue 17): every programme and year row located, every number finite.
+  for (const prog of p.programmes?.programmes ?? []) {
+    if (typeof prog.sheet !== 'string' || !isInt(prog.row) || prog.row < 1 || !LOCATION.test(prog.column)) return `programme without a location: ${JSON.stringify(prog).slice(0, 200)}`;
+    for (const y of prog.years) {
+      if (!isInt(y.row) || y.row < 1 || !LOCATION.test(y.column) || !Number.isInteger(y.year)) return `programme year without a location: ${JSON.stringify(y).slice(0, 200)}`;
+      const v = y.newValues;
+      if (![v.households, v.benefit, v.accuracy].every(Number.isFinite) || (v.budget !== null && !Number.isFinite(v.budget))) return `non-finite programme value at ${y.sheet}!${y.column}${y.row}`;
+    }
+  }
   if (!isInt(p.unchanged)) return 'unchanged not a count';
   for (const c of [...p.new, ...p.changed]) {
     if (typeof c.sheet !== 'string' || !isInt(c.row) || c.row < 1 || !LOCATION.test(c.column)) return `cell without a location: ${JSON.stringify(c).slice(0, 200)}`;

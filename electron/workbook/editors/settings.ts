@@ -105,18 +105,19 @@ export function deleteMethodBreak(wb: Workbook, actor: Actor, indicatorCode: str
  */
 function checkedHorizon(wb: Workbook, year: number | null): number | null {
   const plan = wb.plan();
-  if (year === null || year === plan.lastYear) return null;
-  if (!Number.isInteger(year) || year < plan.lastYear || year > plan.lastYear + MAX_HORIZON_YEARS) {
+  if (year !== null && (!Number.isInteger(year) || year < plan.lastYear || year > plan.lastYear + MAX_HORIZON_YEARS)) {
     throw new AppError('bad_input', `The horizon must be a year from ${plan.lastYear} to ${plan.lastYear + MAX_HORIZON_YEARS}`, {
       reason: 'horizon_out_of_range', from: plan.lastYear, to: plan.lastYear + MAX_HORIZON_YEARS,
     }, 'horizonYear');
   }
-  const beyond = wb.reads.yearsBeyond(year);
+  // Back to the plan's own last year (stored as null) is a horizon too: nothing may lie after it.
+  const last = year ?? plan.lastYear;
+  const beyond = wb.reads.yearsBeyond(last);
   if (beyond.count > 0) {
-    throw new AppError('bad_input', `${beyond.count} target(s) or programme year(s) lie after ${year} (first: ${beyond.first}); clear them before shortening the horizon`, {
-      reason: 'horizon_below_data', year, count: beyond.count, first: beyond.first ?? '',
+    throw new AppError('bad_input', `${beyond.count} target(s), value(s) or programme year(s) lie after ${last} (first: ${beyond.first}); clear them before shortening the horizon`, {
+      reason: 'horizon_below_data', year: last, count: beyond.count, first: beyond.first ?? '',
     }, 'horizonYear');
   }
-  return year;
+  return last === plan.lastYear ? null : last;
 }
 
