@@ -170,7 +170,7 @@ export function InterventionsView({ api, summary, history, onHistory, onChanged 
         )}
       </section>
 
-      <EffectCard />
+      <EffectCard api={api} summary={summary} />
 
       <ProgrammeDialog editing={editing} years={years} startYear={startYear} onSave={save} onClose={() => setEditing(null)} />
       <DeleteProgrammeDialog programme={deleting} onConfirm={remove} onClose={() => setDeleting(null)} />
