@@ -27,7 +27,7 @@ describe('browser host CLI refusals', () => {
   const cases: [string, (dir: string) => string | Promise<string>, RegExp][] = [
     ['a text file', textFile, /catatan\.rpjmd is not an RPJMD workbook/],
     ['a foreign SQLite file', foreignSqlite, /another application/],
-    ['a workbook with a higher user_version', (d) => newerWorkbook(d, 7), new RegExp(`schema version 7.*up to schema version ${LATEST_VERSION}\\.`)],
+    ['a workbook with a higher user_version', (d) => newerWorkbook(d, LATEST_VERSION + 1), new RegExp(`schema version ${LATEST_VERSION + 1}.*up to schema version ${LATEST_VERSION}\\.`)],
   ];
   for (const [label, make, reason] of cases) {
     it(`exits non-zero naming the reason for ${label}, leaving it byte-identical`, async () => {
