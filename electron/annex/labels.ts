@@ -5,7 +5,8 @@
  */
 import type { AnnexLanguage } from '../../shared/annex.js';
 import type { CapaianBand, CapaianFormula, NotComputableReason } from '../../shared/model/capaian.js';
-import type { CapaianBandScale, IndicatorGroup, Series, Severity } from '../../shared/domain.js';
+import type { CapaianBandScale, IndicatorGroup, ProgrammeCluster, ProgrammeStrategy, Series, Severity } from '../../shared/domain.js';
+import type { PovertyLineUsed } from '../../shared/interventions.js';
 import type { FeasibilityProblem, FeasibilityRating } from '../../shared/model/feasibility.js';
 
 /** What the Raperda header block is made of (workbook settings; null where not set). */
@@ -73,6 +74,78 @@ export interface FeasibilityLabels {
   missing: (refs: string) => string;
 }
 
+/** The words of Lampiran IV, Rencana Intervensi (sections/interventions.ts). */
+export interface InterventionLabels {
+  /** The title line of the years it covers, and whether they reach past the RPJMD period. */
+  coverage: (p: { first: number | null; horizon: number; planFirst: number; planLast: number }) => string;
+  programmesCaption: string;
+  effectCaption: string;
+  basisCaption: string;
+  no: string;
+  programme: string;
+  cluster: string;
+  strategy: string;
+  agency: string;
+  year: string;
+  households: string;
+  benefit: string;
+  accuracy: string;
+  budget: string;
+  budgetUnknown: string;
+  noProgrammes: string;
+  noYears: string;
+  clusters: Record<ProgrammeCluster, string>;
+  strategies: Record<ProgrammeStrategy, string>;
+  p0Without: string;
+  targetGroup: string;
+  targetLabel: string;
+  targetValue: string;
+  programmeBudget: string;
+  modelGroup: string;
+  p0With: string;
+  peopleLifted: string;
+  costPerPerson: string;
+  gapGroup: string;
+  gapPp: string;
+  gapPeople: string;
+  budgetToCloseGroup: string;
+  rupiah: string;
+  remark: string;
+  lowerBound: string;
+  targetMet: string;
+  noYearsToShow: string;
+  input: string;
+  value: string;
+  basis: string;
+  source: string;
+  povertyLine: string;
+  lineBasis: (l: PovertyLineUsed) => string;
+  lineFromTarget: (scenario: string) => string;
+  householdSize: string;
+  householdSizeBasis: string;
+  sigma: string;
+  sigmaBasis: (from: string | null) => string;
+  sigmaSource: string;
+  referenceTarget: string;
+  /** "Gubernur Sumsel: P0 < 10 %". */
+  referenceBasis: (label: string, sign: string, value: string) => string;
+  notSet: string;
+  /** Under the tables. */
+  illustrative: string;
+  incomeEffect: (names: string) => string;
+  gapRule: string;
+  lowerBoundRule: string;
+  footnote: (label: string) => string;
+  problemsHeading: string;
+  /** Where a problem is: the household-size parameter, a programme without a name. */
+  householdSizeWhere: string;
+  programmeWhere: string;
+  /** The informational items said in one line instead of one sentence each. */
+  /** Years as "2021–2023, 2025", null when none. */
+  compactInfo: (p: { noTarget: string | null; noProgrammes: string | null }) => string;
+  missing: (refs: string) => string;
+}
+
 const BLANK = '……';
 const up = (s: string) => s.toLocaleUpperCase('id-ID');
 
@@ -85,6 +158,9 @@ export interface AnnexLabels {
   sheet5Title: string;
   sheet6Title: string;
   feasibility: FeasibilityLabels;
+  /** Lampiran IV, Rencana Intervensi. */
+  sheet7Title: string;
+  interventions: InterventionLabels;
   lampiran: (n: string) => string;
   planPeriod: (region: string, province: string, first: number, last: number) => string;
   scenario: string;
@@ -235,6 +311,77 @@ const id: AnnexLabels = {
     illustrative: 'Miring berlatar biru muda = ilustrasi: angka dari masukan bertanda ilustrasi (bukan angka BPS).',
     missing: (refs) => `– (${refs})`,
   },
+  sheet7Title: 'Rencana Intervensi',
+  interventions: {
+    coverage: ({ first, horizon, planFirst, planLast }) => {
+      const span = first === null || first >= horizon ? `${horizon}` : `${first}–${horizon}`;
+      return horizon > planLast
+        ? `Tahun ${span}: program sampai cakrawala RPKD/RPD ${horizon}, melewati periode RPJMD ${planFirst}–${planLast}`
+        : `Tahun ${span}, dalam periode RPJMD ${planFirst}–${planLast}`;
+    },
+    programmesCaption: 'A  Program penanggulangan kemiskinan dan jangkauannya per tahun',
+    effectCaption: 'B  Efek program pada jalur kemiskinan dan selisih terhadap target acuan, per tahun',
+    basisCaption: 'C  Dasar perhitungan: garis kemiskinan, rumah tangga miskin, sebaran konsumsi, target acuan',
+    no: 'No',
+    programme: 'Program',
+    cluster: 'Klaster',
+    strategy: 'Strategi (Inpres 4/2022)',
+    agency: 'Perangkat Daerah',
+    year: 'Tahun',
+    households: 'Rumah tangga sasaran',
+    benefit: 'Manfaat (Rp/RT/bulan)',
+    accuracy: 'Ketepatan sasaran (%)',
+    budget: 'Anggaran (Rp)',
+    budgetUnknown: 'belum diketahui',
+    noProgrammes: 'Belum ada program dalam buku kerja.',
+    noYears: 'belum ada tahun',
+    clusters: { bantuan_sosial: 'Bantuan sosial', pemberdayaan: 'Pemberdayaan', usaha_mikro: 'Usaha mikro', layanan_dasar: 'Layanan dasar' },
+    strategies: { beban_pengeluaran: 'Pengurangan beban pengeluaran', pendapatan: 'Peningkatan pendapatan', kantong_kemiskinan: 'Penurunan kantong kemiskinan' },
+    p0Without: 'P0 tanpa program, jalur skenario (%)',
+    targetGroup: 'Target acuan',
+    targetLabel: 'Acuan',
+    targetValue: 'P0 (%)',
+    programmeBudget: 'Anggaran program (Rp)',
+    modelGroup: 'Perkiraan model (bukan ramalan)',
+    p0With: 'P0 dengan program (%)',
+    peopleLifted: 'Penduduk keluar dari kemiskinan (jiwa)',
+    costPerPerson: 'Biaya per orang keluar dari kemiskinan (Rp)',
+    gapGroup: 'Selisih terhadap target acuan',
+    gapPp: 'poin persen',
+    gapPeople: 'jiwa',
+    budgetToCloseGroup: 'Anggaran untuk menutup selisih',
+    rupiah: 'Rp',
+    remark: 'Catatan',
+    lowerBound: 'batas bawah',
+    targetMet: 'target tercapai',
+    noYearsToShow: 'Tidak ada tahun setelah tahun realisasi terakhir dengan jalur P0 atau program.',
+    input: 'Masukan',
+    value: 'Nilai',
+    basis: 'Dasar',
+    source: 'Sumber',
+    povertyLine: 'Garis kemiskinan (Rp/kapita/bulan)',
+    lineBasis: (l) => (l.basis === 'realisation' ? 'realisasi' : l.basis === 'target' ? 'target perubahan skenario' : `dibawa dari ${l.from ?? ''}`),
+    lineFromTarget: (scenario) => `Target perubahan GK skenario "${scenario}"`,
+    householdSize: 'Rata-rata anggota rumah tangga miskin (orang)',
+    householdSizeBasis: 'parameter buku kerja',
+    sigma: 'σ sebaran konsumsi (lognormal)',
+    sigmaBasis: (from) => (from ? `diestimasi dari ${from}, tahun dasar` : 'tahun dasar'),
+    sigmaSource: 'Lembar Kelayakan Target, tabel A',
+    referenceTarget: 'Target acuan P0 kabupaten (%)',
+    referenceBasis: (label, sign, value) => `${label}: P0 ${sign} ${value} %`,
+    notSet: 'belum diisi',
+    illustrative: 'Miring berlatar biru muda = ilustrasi: program contoh dan angka bertanda ilustrasi (bukan data Perangkat Daerah atau BPS), dan perkiraan yang dihitung darinya.',
+    incomeEffect: (names) => `Manfaat berupa efek pendapatan (kenaikan pendapatan rumah tangga, bukan bantuan yang dibayarkan): ${names}.`,
+    gapRule: 'Selisih = P0 dengan program − target acuan: positif, program belum cukup; negatif, target terlampaui. Anggaran untuk menutup selisih = selisih (jiwa) × biaya per orang: lebih banyak program yang sama dengan biaya per orang yang sama.',
+    lowerBoundRule: '"batas bawah": program yang sama, walaupun menjangkau seluruh penduduk miskin, tidak cukup menutup selisih; anggaran itu paling sedikit, perlu manfaat lebih besar atau program lain.',
+    footnote: (label) => `Semua angka di bawah "Perkiraan model" adalah ${label}, bukan ramalan: apa yang dilakukan program yang dicatat terhadap jalur P0 skenario menurut sebaran konsumsi daerah. Asumsi:`,
+    problemsHeading: 'Yang belum dapat dihitung, peringatan dan catatan:',
+    householdSizeWhere: 'Rata-rata anggota rumah tangga miskin',
+    programmeWhere: 'Program',
+    compactInfo: ({ noTarget, noProgrammes }) =>
+      `Info — ${[noTarget && `tahun tanpa target acuan P0, jadi selisih tidak dihitung: ${noTarget}`, noProgrammes && `tahun tanpa program, jadi P0 dengan program = P0 tanpa program: ${noProgrammes}`].filter(Boolean).join('; ')}.`,
+    missing: (refs) => `– (${refs})`,
+  },
   lampiran: (n) => `Lampiran ${n}`,
   planPeriod: (region, province, first, last) => `${region}, Provinsi ${province} — RPJMD ${first}–${last}`,
   scenario: 'Skenario',
@@ -353,7 +500,9 @@ const id: AnnexLabels = {
       'Isi angka per tahun pada kolom tahun; kosongkan sel yang tidak diketahui.',
       'Angka boleh ditulis 12,32 atau 12.32; tanda catatan kaki BPS (12,32*) dibuang dan dicatat.',
       'Indikator dikenali dari Kode atau nama (huruf besar/kecil dan aksen diabaikan).',
-      'Saat impor, pilih seri tujuan: realisasi, target awal, kondisi awal, proyeksi, atau target perubahan sebuah skenario.',
+      'Saat impor, pilih seri tujuan: realisasi, galat baku (SE) realisasi, target awal, kondisi awal, proyeksi, atau target perubahan sebuah skenario.',
+      'Galat baku (SE): satu angka per indikator dan tahun dalam satuan indikatornya (poin persen untuk persentase), dari tabel BPS; selang kepercayaan 95 % = realisasi ± 1,96 × SE.',
+      'Daftar program (intervensi) memakai tajuk sendiri: Program | Klaster | Perangkat Daerah | Tahun | Rumah Tangga Sasaran | Manfaat per Rumah Tangga per Bulan (Rp) | Ketepatan Sasaran (%) (Anggaran, Sumber boleh).',
     ],
   },
 };
@@ -414,6 +563,77 @@ const en: AnnexLabels = {
       'economic growth (real PDRB) is not consumption growth: the pass-through is the region\'s record, not a structural elasticity',
     ],
     illustrative: 'Italic on light blue = ilustrasi (illustrative): from inputs marked illustrative (not BPS figures).',
+    missing: (refs) => `– (${refs})`,
+  },
+  sheet7Title: 'Intervention plan',
+  interventions: {
+    coverage: ({ first, horizon, planFirst, planLast }) => {
+      const span = first === null || first >= horizon ? `${horizon}` : `${first}–${horizon}`;
+      return horizon > planLast
+        ? `Years ${span}: programmes to the RPKD/RPD horizon ${horizon}, past the RPJMD period ${planFirst}–${planLast}`
+        : `Years ${span}, within the RPJMD period ${planFirst}–${planLast}`;
+    },
+    programmesCaption: 'A  Poverty programmes and their reach per year',
+    effectCaption: 'B  The programmes\' effect on the poverty path and the gap to the reference target, per year',
+    basisCaption: 'C  What the estimate rests on: poverty line, poor households, consumption distribution, reference targets',
+    no: 'No',
+    programme: 'Programme',
+    cluster: 'Cluster',
+    strategy: 'Strategy (Inpres 4/2022)',
+    agency: 'Agency (Perangkat Daerah)',
+    year: 'Year',
+    households: 'Households reached',
+    benefit: 'Benefit (Rp per household a month)',
+    accuracy: 'Targeting accuracy (%)',
+    budget: 'Budget (Rp)',
+    budgetUnknown: 'not known',
+    noProgrammes: 'The workbook has no programmes yet.',
+    noYears: 'no years yet',
+    clusters: { bantuan_sosial: 'Social assistance', pemberdayaan: 'Empowerment', usaha_mikro: 'Micro enterprise', layanan_dasar: 'Basic services' },
+    strategies: { beban_pengeluaran: 'Reduce the spending burden', pendapatan: 'Raise income', kantong_kemiskinan: 'Reduce poverty pockets' },
+    p0Without: 'P0 without programmes, scenario path (%)',
+    targetGroup: 'Reference target',
+    targetLabel: 'Reference',
+    targetValue: 'P0 (%)',
+    programmeBudget: 'Programme budget (Rp)',
+    modelGroup: 'Model estimate (not a forecast)',
+    p0With: 'P0 with programmes (%)',
+    peopleLifted: 'People lifted out of poverty',
+    costPerPerson: 'Cost per person lifted (Rp)',
+    gapGroup: 'Gap to the reference target',
+    gapPp: 'percentage points',
+    gapPeople: 'people',
+    budgetToCloseGroup: 'Budget to close the gap',
+    rupiah: 'Rp',
+    remark: 'Note',
+    lowerBound: 'lower bound',
+    targetMet: 'target met',
+    noYearsToShow: 'No year after the last realised year has a P0 path or a programme.',
+    input: 'Input',
+    value: 'Value',
+    basis: 'Basis',
+    source: 'Source',
+    povertyLine: 'Poverty line (Rp per person a month)',
+    lineBasis: (l) => (l.basis === 'realisation' ? 'realisation' : l.basis === 'target' ? 'the scenario\'s revised target' : `carried from ${l.from ?? ''}`),
+    lineFromTarget: (scenario) => `GK revised target of scenario "${scenario}"`,
+    householdSize: 'Average size of a poor household (people)',
+    householdSizeBasis: 'workbook parameter',
+    sigma: 'σ of the consumption distribution (lognormal)',
+    sigmaBasis: (from) => (from ? `fitted from ${from}, base year` : 'base year'),
+    sigmaSource: 'Sheet Kelayakan Target, table A',
+    referenceTarget: 'The regency\'s P0 reference target (%)',
+    referenceBasis: (label, sign, value) => `${label}: P0 ${sign} ${value} %`,
+    notSet: 'not set',
+    illustrative: 'Italic on light blue = ilustrasi (illustrative): example programmes and figures marked illustrative (not agency or BPS data), and the estimates computed from them.',
+    incomeEffect: (names) => `Benefit as an income effect (a rise in household income, not a payment): ${names}.`,
+    gapRule: 'Gap = P0 with programmes − the reference target: positive, the programmes are not enough; negative, the target is passed. Budget to close the gap = the gap (people) × the cost per person: more of the same programmes at the same cost per person.',
+    lowerBoundRule: '"lower bound": the same programmes cannot close the gap even covering all the poor; the budget is the least it takes, larger benefits or other programmes are needed.',
+    footnote: (label) => `Every number under "Model estimate" is a ${label}, not a forecast: what the programmes entered do to the scenario's P0 path through the region's consumption distribution. Assumptions:`,
+    problemsHeading: 'What cannot be computed yet, warnings and notes:',
+    householdSizeWhere: 'Average size of a poor household',
+    programmeWhere: 'Programmes',
+    compactInfo: ({ noTarget, noProgrammes }) =>
+      `Info — ${[noTarget && `years without a P0 reference target, so no gap is computed: ${noTarget}`, noProgrammes && `years without programmes, so P0 with programmes = P0 without: ${noProgrammes}`].filter(Boolean).join('; ')}.`,
     missing: (refs) => `– (${refs})`,
   },
   lampiran: (n) => `Annex ${n}`,
@@ -534,7 +754,9 @@ const en: AnnexLabels = {
       'Enter one number per year in the year columns; leave unknown cells empty.',
       'Numbers may be written 12,32 or 12.32; BPS footnote marks (12,32*) are stripped and noted.',
       'Indicators are recognised by Code or name (case and accents ignored).',
-      'When importing, choose the target series: realisation, original target, baseline, projection, or a scenario\'s revised target.',
+      'When importing, choose the target series: realisation, standard error (SE) of the realisations, original target, baseline, projection, or a scenario\'s revised target.',
+      'Standard error (SE): one number per indicator and year in the indicator\'s unit (percentage points for a rate), from the BPS table; 95 % interval = realisation ± 1,96 × SE.',
+      'A programme list (interventions) has its own header: Programme | Cluster | Agency | Year | Households | Benefit per Household per Month (Rp) | Targeting Accuracy (%) (Budget, Source optional).',
     ],
   },
 };
