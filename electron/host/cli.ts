@@ -7,6 +7,7 @@
  *   import  --workbook FILE --from FILE.xlsx|csv [--series …] [--scenario NAME] [--partial] [--dry-run]
  *   check   --workbook FILE [--scenario NAME] [--lang id|en]
  *   feasibility --workbook FILE [--scenario NAME] [--json] [--lang id|en]
+ *   province --folder DIR [--json]
  *
  * Exit codes: 0 done; 1 an error-level check fails (check; export refused), or an import had
  * rejected cells and wrote nothing (no --partial); 2 bad arguments or any other failure (message
@@ -23,7 +24,9 @@ import type { Indicator, Scenario, WorkbookSummary } from '../../shared/domain.j
 import { formatExact, formatNumber } from '../../shared/format/number.js';
 import type { InterventionsView } from '../../shared/interventions.js';
 import type { FeasibilityRating, FeasibilityReport } from '../../shared/model/feasibility.js';
+import { GOVERNOR_TARGET, type ProvinceReport, type YearMap } from '../../shared/model/province.js';
 import { createServices } from '../services/index.js';
+import { readProvinceFolder } from '../services/province.js';
 import { defaultDataDir } from '../services/paths.js';
 
 const HELP: Record<string, string> = {
@@ -36,6 +39,7 @@ Commands:
   import   read realisations or targets from an .xlsx or .csv into a workbook
   check    run the checks (pemeriksaan) on a scenario; exit code 1 on errors
   feasibility  the growth each poverty target needs (kelayakan), from the region's own distribution
+  province the regencies' workbooks in a folder side by side, with the province's aggregate
 
 Run "npm run cli -- <command> --help" for the options of a command.
 `,
@@ -109,6 +113,43 @@ with indicator, year and series. See docs/METHODS.md, "Feasibility from the dist
                        (and the gap to the regency's reference target), model estimates
   --lang id|en         language of the messages and ratings (default id)
 `,
+  province: `Usage: npm run cli -- province --folder DIR [--json]
+
+Opens every *.rpjmd in DIR (not its subfolders) READ-ONLY — no lock is taken and nothing is
+written; the files stay byte-identical — and shows per region and year the P0 realisations,
+the original targets (target awal), the revised targets of the region's usulan scenario (none
+without one) and the population the region's own rate ↔ count uses (the Susenas population,
+never the census). The provincial aggregate per year is the population-weighted mean
+Σ P0ₖ × popₖ ÷ Σ popₖ over the regions that have both that year (it says how many); the same for
+the target path (each region's revised target, else its original one).
+
+The province and plan period are those most workbooks name. Workbooks of another province or
+plan period, a second file of the same region, and files the store refuses (a newer version,
+damaged, not a workbook, another application's, left mid-write) are listed with the reason
+and left out of the aggregate.
+
+Flags: regions whose 2024 P0 (revised, else original, within their horizon) is not below 10 %
+(the Governor of Sumatera Selatan's target for every regency) or that have none; regions whose
+workbook fails its own error-level checks on its usulan.
+
+  --folder DIR         the folder of workbooks
+  --json               print the report as JSON:
+                         { province, period, rates: "percent",
+                           regions: [{ name, file, population: {year: n}, p0: {year: rate},
+                                       original: {year: rate}, revised: {year: rate} | null,
+                                       usulan, horizonYear, checkErrors }],
+                           aggregate: { p0: {year: rate}, coverage: {year: n},
+                                        population: {year: n},
+                                        target: { p0, coverage, population } },
+                           excluded: [{ file, reason, message }],
+                           flags: { notBelowTenIn2024: [{ name, file, value, from }],
+                                    failingChecks: [{ name, file, errors }] } }
+                       Rates are in percent as the workbook stores them (12,32 % → 12.32),
+                       unrounded in the aggregate; years are keys ("2020").
+
+Exit codes: 0 the report was made (flags do not change it); 2 bad arguments or the folder
+cannot be read.
+`,
 };
 
 class CliError extends Error {
@@ -180,6 +221,7 @@ const options = {
   'dry-run': { type: 'boolean' },
   partial: { type: 'boolean' },
   json: { type: 'boolean' },
+  folder: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -452,6 +494,93 @@ async function runFeasibility(dispatch: Dispatch, v: Values): Promise<number> {
   return 0;
 }
 
+/** The province report as the --json contract gives it (see HELP.province). */
+function provinceJson(r: ProvinceReport): unknown {
+  return {
+    province: r.province,
+    period: r.period,
+    rates: 'percent',
+    regions: r.regions.map((x) => ({
+      name: x.name,
+      file: x.file,
+      population: x.population,
+      p0: x.p0,
+      original: x.original,
+      revised: x.revised,
+      usulan: x.usulan,
+      horizonYear: x.horizonYear,
+      checkErrors: x.checkErrors,
+    })),
+    aggregate: {
+      p0: r.aggregate.p0,
+      coverage: r.aggregate.coverage,
+      population: r.aggregate.population,
+      target: { p0: r.aggregate.target.rate, coverage: r.aggregate.target.coverage, population: r.aggregate.target.population },
+    },
+    excluded: r.excluded,
+    flags: r.flags,
+  };
+}
+
+async function runProvince(v: Values): Promise<number> {
+  const folder = required(v.folder, '--folder', 'province');
+  let r: ProvinceReport;
+  try {
+    r = await readProvinceFolder(folder);
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err), 2);
+  }
+  if (v.json) {
+    out(JSON.stringify(provinceJson(r), null, 2));
+    return 0;
+  }
+  const rate = (m: YearMap | null | undefined, y: number) => (m?.[y] === undefined ? '–' : formatNumber(m[y], 2));
+  const count = (m: YearMap, y: number) => (m[y] === undefined ? '–' : formatNumber(m[y], 0));
+  out(`Province ${r.province ?? '–'}${r.period ? `, plan ${r.period.firstYear}–${r.period.lastYear}` : ''}: ${r.regions.length} regions in ${path.resolve(folder)} (read-only; nothing written)`);
+  for (const x of r.regions) {
+    const years = [...new Set([...Object.keys(x.population), ...Object.keys(x.p0), ...Object.keys(x.original), ...Object.keys(x.revised ?? {})])].map(Number).sort((a, b) => a - b);
+    out('');
+    out(`${x.name} (${x.file})${x.usulan ? `, usulan "${x.usulan}"` : ', no usulan'}${x.checkErrors > 0 ? `, ${x.checkErrors} error-level check findings` : ''}`);
+    out(
+      table([
+        ['year', 'population (Susenas)', 'P0 realised', 'P0 target awal', 'P0 revised'],
+        ...years.map((y) => [String(y), count(x.population, y), rate(x.p0, y), rate(x.original, y), x.revised ? rate(x.revised, y) : '–']),
+      ]).join('\n'),
+    );
+  }
+  out('');
+  out('Aggregate (Σ P0ₖ × popₖ ÷ Σ popₖ over the regions that have both that year):');
+  const aggYears = [...new Set([...Object.keys(r.aggregate.p0), ...Object.keys(r.aggregate.target.rate)])].map(Number).sort((a, b) => a - b);
+  if (aggYears.length === 0) out('  none');
+  else {
+    out(
+      table([
+        ['year', 'P0 realised', 'regions', 'P0 target (revised, else awal)', 'regions'],
+        ...aggYears.map((y) => [
+          String(y),
+          rate(r.aggregate.p0, y),
+          r.aggregate.coverage[y] === undefined ? '0' : `${r.aggregate.coverage[y]}/${r.regions.length}`,
+          rate(r.aggregate.target.rate, y),
+          r.aggregate.target.coverage[y] === undefined ? '0' : `${r.aggregate.target.coverage[y]}/${r.regions.length}`,
+        ]),
+      ]).join('\n'),
+    );
+  }
+  out('');
+  out(`Flags: 2024 P0 not below ${GOVERNOR_TARGET.below} % (the Governor's target for every regency):`);
+  if (r.flags.notBelowTenIn2024.length === 0) out('  none');
+  for (const f of r.flags.notBelowTenIn2024) out(`  ${f.name} (${f.file}): ${f.value === null ? 'no 2024 target within its horizon' : `${formatNumber(f.value, 2)} % (${f.from === 'revised' ? 'revised' : 'target awal'})`}`);
+  out('Flags: workbooks failing their own error-level checks (usulan):');
+  if (r.flags.failingChecks.length === 0) out('  none');
+  for (const f of r.flags.failingChecks) out(`  ${f.name} (${f.file}): ${f.errors} errors`);
+  if (r.excluded.length > 0) {
+    out('');
+    out('Left out of the aggregate:');
+    for (const e of r.excluded) out(`  ${e.file}: ${e.reason} — ${e.message}`);
+  }
+  return 0;
+}
+
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -466,8 +595,15 @@ async function main(): Promise<number> {
     out(HELP.main!);
     return command || values.help ? 0 : 2;
   }
+  if (command === 'province') {
+    if (values.help) {
+      out(HELP.province!);
+      return 0;
+    }
+    return runProvince(values);
+  }
   const runner = { export: runExport, import: runImport, check: runCheck, feasibility: runFeasibility }[command];
-  if (!runner) throw new CliError(`unknown command "${command}" (commands: export, import, check, feasibility)`, 2);
+  if (!runner) throw new CliError(`unknown command "${command}" (commands: export, import, check, feasibility, province)`, 2);
   if (values.help) {
     out(HELP[command]!);
     return 0;

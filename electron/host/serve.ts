@@ -9,6 +9,8 @@
  *                     building an annex gets at least 600)
  *   --make-demo [FILE] build the demo workbook (default: the user's data folder) and exit
  *   --empty            with --make-demo: without the worked example scenario "Perubahan 2021 (contoh)"
+ *   --province DIR     with --make-demo: the 17 workbooks of Sumatera Selatan into DIR (Muara Enim's
+ *                      the demo; the other 16 with illustrative figures, marked so) and exit
  *
  * The workbook services run in a child process (store-process.ts) under a watchdog
  * (store-supervisor.ts): a call that runs away is stopped, answered with a clear error, and the
@@ -22,6 +24,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { defaultDataDir, demoWorkbookPath } from '../services/paths.js';
 import type { WorkbookSummary } from '../../shared/domain.js';
 import { createDemoWorkbook } from '../workbook/demo.js';
+import { createDemoProvince, PROVINCE_REGIONS, regionFile } from '../workbook/province-demo.js';
 import { newToken, startHttpHost } from './http.js';
 import type { StoreProcessData } from './store-process.js';
 import { DEFAULT_CALL_TIMEOUT_MS, watchdogFor } from './store-client.js';
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
         listen: { type: 'string' },
         'make-demo': { type: 'boolean' },
         empty: { type: 'boolean' },
+        province: { type: 'string' },
         'call-timeout': { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -52,10 +56,22 @@ async function main(): Promise<void> {
   }
   const { values, positionals } = args;
   if (values.help) {
-    process.stdout.write('Usage: npm run serve -- [--workbook FILE] [--port N] [--listen HOST] [--call-timeout SECONDS]\n       npm run demo -- [--empty] [FILE]\n');
+    process.stdout.write('Usage: npm run serve -- [--workbook FILE] [--port N] [--listen HOST] [--call-timeout SECONDS]\n       npm run demo -- [--empty] [FILE]\n       npm run demo -- --province DIR   (the 17 workbooks of Sumatera Selatan; all but Muara Enim illustrative)\n');
     return;
   }
   const dataDir = defaultDataDir();
+
+  if (values['make-demo'] && values.province !== undefined) {
+    if (values.empty || positionals.length > 0) fail('demo: --province DIR takes no FILE and no --empty');
+    const dir = path.resolve(values.province);
+    const taken = PROVINCE_REGIONS.map(regionFile).filter((f) => fs.existsSync(path.join(dir, f)));
+    if (taken.length > 0) fail(`demo: ${dir} already holds ${taken.join(', ')}; remove them first or name another folder`);
+    const files = await createDemoProvince(dir);
+    process.stdout.write(`Demo province written: ${files.length} workbooks of Sumatera Selatan in ${dir}\n`);
+    process.stdout.write('  Kabupaten Muara Enim: the demo (sourced figures); the other 16: ILLUSTRATIVE figures (region names real, numbers generated, marked ilustrasi)\n');
+    for (const f of files) process.stdout.write(`  ${path.basename(f)}\n`);
+    return;
+  }
 
   if (values['make-demo']) {
     const target = path.resolve(positionals[0] ?? demoWorkbookPath(dataDir));
