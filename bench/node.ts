@@ -24,6 +24,7 @@ import { cellText, PDF_PAGE } from '../electron/annex/pdf.js';
 import { Workbook } from '../electron/workbook/store.js';
 import { checkScenario } from '../electron/services/checks.js';
 import { feasibilityReport } from '../electron/services/feasibility.js';
+import { interventionsReport } from '../electron/services/interventions.js';
 import { generateSized, generateWorkbook, SIZE_SPECS, TENTH_SPEC, type BenchSize } from './generate.js';
 import { formatMeasure, growth, measure, median, skipped, time, timeInterleaved, type Goal, type Measure } from './measure.js';
 
@@ -271,7 +272,7 @@ type Grid = { name: string; rows: Int32Array; cols: Int32Array; values: ExcelJS.
 async function gridOf(file: string, scenarioId: number): Promise<Grid> {
   const wb = await Workbook.open(file, { readOnly: true });
   try {
-    const built = buildAnnex(wb, { scenarioId, language: 'id', paper: 'A4', signer: null, date: '2027-06-30' }, checkScenario(wb, scenarioId), feasibilityReport(wb, scenarioId));
+    const built = buildAnnex(wb, { scenarioId, language: 'id', paper: 'A4', signer: null, date: '2027-06-30' }, checkScenario(wb, scenarioId), feasibilityReport(wb, scenarioId), interventionsReport(wb, scenarioId));
     return built.workbook.worksheets.map((ws) => {
       const rows: number[] = [];
       const cols: number[] = [];
@@ -449,7 +450,7 @@ async function measurePdf(b: Bench, file: string, size: string, xlsx: Measure | 
   const wb = await Workbook.open(wbFile, { readOnly: true });
   let doc: AnnexDocument;
   try {
-    doc = buildAnnexDocument(wb, { scenarioId, language: 'id', paper: 'A4', signer: null, date: '2027-06-30' }, checkScenario(wb, scenarioId), feasibilityReport(wb, scenarioId));
+    doc = buildAnnexDocument(wb, { scenarioId, language: 'id', paper: 'A4', signer: null, date: '2027-06-30' }, checkScenario(wb, scenarioId), feasibilityReport(wb, scenarioId), interventionsReport(wb, scenarioId));
   } finally {
     wb.close();
   }

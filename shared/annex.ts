@@ -37,8 +37,12 @@ export interface Signer {
 export const CHANGE_LOG_MODES = ['net', 'full'] as const;
 export type ChangeLogMode = (typeof CHANGE_LOG_MODES)[number];
 
-/** The sheets of the annex, in order. Fixed names (also in English exports) so files round-trip. */
-export const ANNEX_SHEETS = ['Lampiran I', 'Lampiran II', 'Lampiran III', 'Catatan Perubahan', 'Sumber Data', 'Kelayakan Target'] as const;
+/**
+ * The sheets of the annex, in order. Fixed names (also in English exports) so files round-trip;
+ * a new sheet is only ever appended. Lampiran IV (Rencana Intervensi) covers the programmes' years
+ * to the RPKD/RPD horizon, past the RPJMD period the other sheets keep.
+ */
+export const ANNEX_SHEETS = ['Lampiran I', 'Lampiran II', 'Lampiran III', 'Catatan Perubahan', 'Sumber Data', 'Kelayakan Target', 'Lampiran IV'] as const;
 
 export interface AnnexExportResult {
   /** Where the file was written (annex.export) or the name to offer for download (exportBytes). */

@@ -1,14 +1,16 @@
 /**
  * The annex (lampiran) for the governor's review: Lampiran I (targets, Semula and Menjadi rows
  * per indicator), Lampiran II (realisations and capaian), Lampiran III (check findings), Catatan
- * Perubahan (the scenario's changes), Sumber Data (the source of every value) and Kelayakan
- * Target (what the P0 targets ask of the economy).
+ * Perubahan (the scenario's changes), Sumber Data (the source of every value), Kelayakan
+ * Target (what the P0 targets ask of the economy) and Lampiran IV (Rencana Intervensi: the
+ * programmes, their effect on the poverty path and the gap, to the RPKD/RPD horizon).
  *
  * One source of truth, two renderers: buildAnnexDocument gathers the workbook's data once
  * (gather.ts) and lays every section out as a document (document.ts, sections/*.ts); the xlsx
  * is renderXlsx(doc) (xlsx.ts), the PDF pdf.ts's. Reads the workbook (never writes it), the
- * check report and the Kelayakan report its caller made (services/checks.ts checkScenario,
- * services/feasibility.ts feasibilityReport, for the exported scenario), and is deterministic: the same workbook, options and report give
+ * check report, the Kelayakan report and the Intervensi its caller made (services/checks.ts
+ * checkScenario, services/feasibility.ts feasibilityReport, services/interventions.ts
+ * interventionsReport, for the exported scenario), and is deterministic: the same workbook, options and report give
  * the same document (the date is an option; nothing reads the clock). writeAnnex writes beside
  * the target and renames, so the final name never holds a half-written file.
  */
@@ -18,6 +20,7 @@ import type ExcelJS from 'exceljs';
 import type { AnnexLanguage } from '../../shared/annex.js';
 import type { CheckReport } from '../../shared/api/contract.js';
 import type { Plan, Scenario } from '../../shared/domain.js';
+import type { InterventionsView } from '../../shared/interventions.js';
 import type { FeasibilityReport } from '../../shared/model/feasibility.js';
 import type { Workbook } from '../workbook/store.js';
 import { writeAnnexFile } from './annex-file.js';
@@ -28,6 +31,7 @@ import { changeLogSection } from './change-log-section.js';
 import { checksSection } from './sections/checks.js';
 import { feasibilitySection } from './sections/feasibility.js';
 import { footerText, titleLines } from './sections/common.js';
+import { interventionsSection } from './sections/interventions.js';
 import { sourcesSection } from './sections/sources.js';
 import { targetsSection } from './sections/targets.js';
 import { renderXlsx } from './xlsx.js';
@@ -63,6 +67,7 @@ function documentOf(d: AnnexData): AnnexDocument {
       }),
       sourcesSection(d),
       feasibilitySection(d),
+      interventionsSection(d),
     ],
   };
 }
@@ -72,13 +77,13 @@ function documentOf(d: AnnexData): AnnexDocument {
  * The caller runs the checks and refuses the export while an error-level finding remains
  * (services/annex.ts); the findings go into Lampiran III.
  */
-export function buildAnnexDocument(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport): AnnexDocument {
-  return documentOf(gather(wb, opts, report, feasibility));
+export function buildAnnexDocument(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport, interventions: InterventionsView): AnnexDocument {
+  return documentOf(gather(wb, opts, report, feasibility, interventions));
 }
 
-/** Builds the annex workbook (xlsx) of the scenario `report` (and `feasibility`) was made for. */
-export function buildAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport): BuiltAnnex {
-  const d = gather(wb, opts, report, feasibility);
+/** Builds the annex workbook (xlsx) of the scenario `report` (and `feasibility`, `interventions`) was made for. */
+export function buildAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport, interventions: InterventionsView): BuiltAnnex {
+  const d = gather(wb, opts, report, feasibility, interventions);
   const doc = documentOf(d);
   const workbook = renderXlsx(doc, { date: opts.date, subject: `${d.L.scenario}: ${d.scenario.name}` });
   return { workbook, scenario: d.scenario, report: d.report };
@@ -91,8 +96,8 @@ export function buildAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport
  */
 export const ANNEX_ZIP = { compression: 'DEFLATE', compressionOptions: { level: 1 } } as const;
 
-export async function annexBuffer(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport): Promise<{ buffer: Buffer } & BuiltAnnex> {
-  const built = buildAnnex(wb, opts, report, feasibility);
+export async function annexBuffer(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport, interventions: InterventionsView): Promise<{ buffer: Buffer } & BuiltAnnex> {
+  const built = buildAnnex(wb, opts, report, feasibility, interventions);
   const buffer = Buffer.from(await built.workbook.xlsx.writeBuffer({ zip: ANNEX_ZIP } as unknown as Partial<ExcelJS.XlsxWriteOptions>));
   return { ...built, buffer };
 }
@@ -172,6 +177,6 @@ export function isOurAnnex(file: string): boolean {
  * annex this app wrote (anything else at that name is refused untouched), and never writes over
  * the open workbook.
  */
-export async function writeAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport, target: string, overwrite = false): Promise<{ path: string; bytes: number } & BuiltAnnex> {
-  return writeAnnexFile({ target, extension: '.xlsx', kind: 'The annex', workbookPath: wb.path, overwrite, isOurs: isOurAnnex }, () => annexBuffer(wb, opts, report, feasibility));
+export async function writeAnnex(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport, interventions: InterventionsView, target: string, overwrite = false): Promise<{ path: string; bytes: number } & BuiltAnnex> {
+  return writeAnnexFile({ target, extension: '.xlsx', kind: 'The annex', workbookPath: wb.path, overwrite, isOurs: isOurAnnex }, () => annexBuffer(wb, opts, report, feasibility, interventions));
 }

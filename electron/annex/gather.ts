@@ -7,7 +7,8 @@
 import type { AnnexLanguage, AnnexPaper, ChangeLogMode, Signer } from '../../shared/annex.js';
 import type { CheckReport } from '../../shared/api/contract.js';
 import { AppError } from '../../shared/api/result.js';
-import type { Indicator, IndicatorValue, Plan, Scenario, ScenarioTargets, Series, WorkbookSettings } from '../../shared/domain.js';
+import { horizonOf, type Indicator, type IndicatorValue, type Plan, type Programme, type ReferenceTarget, type Scenario, type ScenarioTargets, type Series, type WorkbookSettings } from '../../shared/domain.js';
+import type { InterventionsView } from '../../shared/interventions.js';
 import { capaianContext, type CapaianContext } from '../../shared/model/capaian.js';
 import { isChanged } from '../../shared/model/checks.js';
 import type { FeasibilityReport } from '../../shared/model/feasibility.js';
@@ -38,6 +39,8 @@ export interface AnnexData {
   report: CheckReport;
   /** Kelayakan of the scenario's P0 targets (shared/model/feasibility.ts), made by the caller as for the UI and the CLI. */
   feasibility: FeasibilityReport;
+  /** Lampiran IV: the scenario's Intervensi (services/interventions.ts, made by the caller) and what it prints beside it. */
+  interventions: InterventionsData;
   value: (ind: Indicator, year: number, series: Series) => IndicatorValue | undefined;
   revised: (ind: Indicator, year: number) => number | undefined;
   values: IndicatorValue[];
@@ -65,6 +68,21 @@ export interface AnnexData {
 }
 
 /**
+ * What Lampiran IV reads, to the RPKD/RPD horizon (not cut at plan.lastYear like the rest): the
+ * report the caller made, the programmes as entered, the horizon, the sources of the GK
+ * realisations the report's poverty lines come from, and the P0 references its targets are.
+ */
+export interface InterventionsData {
+  view: InterventionsView;
+  programmes: Programme[];
+  horizon: number;
+  /** The source of the GK realisation of a year (any year to the horizon); undefined: none. */
+  povertyLineSource: (year: number) => string | undefined;
+  /** The regency-level P0 reference a year's target came from (the view names its label and value). */
+  reference: (year: number, label: string, value: number) => ReferenceTarget | undefined;
+}
+
+/**
  * Printable width in column units: A4 landscape 297 mm (784 pt inside 2 × 0,4 in margins), F4
  * 330 mm (878 pt), at the print scale of 90 % with the widest unit a renderer uses (7 pt), less a
  * little reserve: 784 / (7 × 0,9) = 124 → 122; 878 / 6,3 = 139 → 137.
@@ -80,7 +98,7 @@ export function resolveScenario(wb: Workbook, scenarioId: number | undefined): S
   return usulan;
 }
 
-export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport): AnnexData {
+export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, feasibility: FeasibilityReport, interventions: InterventionsView): AnnexData {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError('bad_input', `Date must be YYYY-MM-DD, got "${opts.date}"`, {}, 'date');
   const scenario = wb.reads.scenario(report.scenarioId);
   const plan = wb.plan();
@@ -100,6 +118,9 @@ export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, fe
   const targets: ScenarioTargets = { ...allTargets, targets: allTargets.targets.filter((t) => t.year <= plan.lastYear) };
   const revisedMap = new Map(targets.targets.map((t) => [`${t.indicatorId}:${t.year}`, t.value]));
   const settings = wb.settings();
+  const gk = wb.indicatorIndex().byCode.get('GK');
+  const gkSources = new Map(gk ? wb.values(['realisation']).filter((v) => v.indicatorId === gk.id).map((v) => [v.year, v.source]) : []);
+  const references = wb.references();
   return {
     plan,
     indicators: wb.indicators(),
@@ -107,6 +128,13 @@ export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, fe
     targets,
     report,
     feasibility,
+    interventions: {
+      view: interventions,
+      programmes: wb.reads.programmes(),
+      horizon: horizonOf(plan),
+      povertyLineSource: (year) => gkSources.get(year),
+      reference: (year, label, value) => references.find((r) => r.indicatorCode === 'P0' && r.scope === 'kabupaten' && r.kind === 'level' && r.year === year && r.label === label && r.value === value),
+    },
     values,
     realisations: (ind) => reals.get(ind.id) ?? [],
     value: (ind, year, series) => byKey.get(`${ind.id}:${year}:${series}`),

@@ -83,7 +83,7 @@ function widthOf(widths: readonly number[], col: number, span: number): number {
  * are omitted from their rows), merged over its span, rows as tall as their wrapped text
  * (a cell spanning rows shares its height among them). Returns the row after the table.
  */
-function writeRows(ws: ExcelJS.Worksheet, top: number, rows: readonly DocCell[][], widths: readonly number[], lang: AnnexDocument['language'], page: Pager, minHeight = 13): number {
+function writeRows(ws: ExcelJS.Worksheet, top: number, rows: readonly DocCell[][], widths: readonly number[], lang: AnnexDocument['language'], page: Pager, minHeight = 13, keep: { from?: number; none?: boolean } = {}): number {
   const taken = new Set<string>();
   /** Rows that start a block no page break may split (a row and the rows its cells span). */
   const starts: number[] = [];
@@ -119,7 +119,9 @@ function writeRows(ws: ExcelJS.Worksheet, top: number, rows: readonly DocCell[][
     }
   }
   heights.forEach((h, i) => page.height(top + i, h));
-  starts.forEach((i, k) => page.block(top + i, top + (starts[k + 1] ?? rows.length) - 1));
+  // keep.none: the caller blocks these rows with the next (a table's header with its first body
+  // row); keep.from: the first block starts there instead (at that header).
+  if (!keep.none) starts.forEach((i, k) => page.block(k === 0 && keep.from !== undefined ? keep.from : top + i, top + (starts[k + 1] ?? rows.length) - 1));
   return top + rows.length;
 }
 
@@ -219,8 +221,10 @@ function writeSection(book: ExcelJS.Workbook, doc: AnnexDocument, s: DocSection)
       }
       if (b.kind === 'table') {
         const top = row;
-        row = writeRows(ws, row, b.table.header, widths, doc.language, page, 14);
-        row = writeRows(ws, row, b.table.body, widths, doc.language, page);
+        // The header rows (a caption among them) never end a page without the first body row.
+        const glued = b.table.body.length > 0;
+        row = writeRows(ws, row, b.table.header, widths, doc.language, page, 14, { none: glued });
+        row = writeRows(ws, row, b.table.body, widths, doc.language, page, 13, glued ? { from: top } : {});
         boxAll(ws, top, 1, row - 1, lastCol);
       } else {
         const headingRow = b.heading === undefined ? null : row;

@@ -26,6 +26,7 @@ import type { Actor } from '../workbook/edit.js';
 import type { Workbook } from '../workbook/store.js';
 import { checkScenario, requireNoErrors } from './checks.js';
 import { feasibilityReport } from './feasibility.js';
+import { interventionsReport } from './interventions.js';
 import type { Session } from './session.js';
 
 export function signerPath(dataDir: string): string {
@@ -144,13 +145,13 @@ export class AnnexService {
       return this.result(wb, opts, { scenario: wb.reads.scenario(report.scenarioId), report }, written.path, written.bytes, 'pdf');
     }
     const report = checkedReport(wb, opts);
-    const written = await writeAnnex(wb, opts, report, feasibilityReport(wb, report.scenarioId), input.path, input.overwrite ?? false);
+    const written = await writeAnnex(wb, opts, report, feasibilityReport(wb, report.scenarioId), interventionsReport(wb, report.scenarioId), input.path, input.overwrite ?? false);
     return this.result(wb, opts, written, written.path, written.bytes);
   }
 
   /** The annex PDF: the same document the xlsx is drawn from (annex/document.ts), drawn by annex/pdf.ts. */
   private pdf(wb: Workbook, opts: AnnexOptions, report: CheckReport): Promise<Buffer> {
-    return renderPdf(buildAnnexDocument(wb, opts, report, feasibilityReport(wb, report.scenarioId)), { date: opts.date });
+    return renderPdf(buildAnnexDocument(wb, opts, report, feasibilityReport(wb, report.scenarioId), interventionsReport(wb, report.scenarioId)), { date: opts.date });
   }
 
   async exportBytes(input: ExportInput): Promise<AnnexBytesResult> {
@@ -162,7 +163,7 @@ export class AnnexService {
       return { ...this.result(wb, opts, { scenario: wb.reads.scenario(report.scenarioId), report }, null, buffer.length, 'pdf'), base64: buffer.toString('base64') };
     }
     const report = checkedReport(wb, opts);
-    const built = await annexBuffer(wb, opts, report, feasibilityReport(wb, report.scenarioId));
+    const built = await annexBuffer(wb, opts, report, feasibilityReport(wb, report.scenarioId), interventionsReport(wb, report.scenarioId));
     return { ...this.result(wb, opts, built, null, built.buffer.length), base64: built.buffer.toString('base64') };
   }
 

@@ -75,7 +75,7 @@ describe.skipIf(!poppler)('annex PDF (npm run cli -- export --out lampiran.pdf)'
       expect(size).toMatch(paper === 'A4' ? /^841\.89 x 595\.28 pts/ : /^935\.43\d* x 609\.4[45]\d* pts/);
       const texts = Array.from({ length: pages }, (_, i) => pageText(out, i + 1));
 
-      // Each section starts a page and is numbered 1…m within itself; six runs, in the sheets' order.
+      // Each section starts a page and is numbered 1…m within itself; seven runs, in the sheets' order.
       const numbers = pageNumbers(texts);
       const starts = numbers.flatMap(([n], i) => (n === 1 ? [i] : []));
       expect(starts).toHaveLength(ANNEX_SHEETS.length);
@@ -85,7 +85,7 @@ describe.skipIf(!poppler)('annex PDF (npm run cli -- export --out lampiran.pdf)'
         expect(numbers[start + m - 1]![0]).toBe(m);
       });
       expect(numbers.filter(([n]) => n === 1).reduce((a, [, m]) => a + m, 0)).toBe(pages);
-      const headings = ['LAMPIRAN I —', 'LAMPIRAN II —', 'LAMPIRAN III —', 'CATATAN PERUBAHAN', 'SUMBER DATA', 'KELAYAKAN TARGET'];
+      const headings = ['LAMPIRAN I —', 'LAMPIRAN II —', 'LAMPIRAN III —', 'CATATAN PERUBAHAN', 'SUMBER DATA', 'KELAYAKAN TARGET', 'LAMPIRAN IV —'];
       headings.forEach((h, k) => expect(texts[starts[k]!]).toContain(h));
 
       const lampiran1 = texts.slice(0, starts[1]).join('\n');
