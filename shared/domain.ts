@@ -47,7 +47,7 @@ export interface Plan {
 export const MAX_HORIZON_YEARS = 10;
 
 /** The last year a target, programme or reference may have: the horizon, else the plan's last year. */
-export function horizonOf(plan: Plan): number {
+export function horizonOf(plan: Pick<Plan, 'lastYear' | 'horizonYear'>): number {
   return Math.max(plan.lastYear, plan.horizonYear ?? plan.lastYear);
 }
 
@@ -210,6 +210,11 @@ export interface AppInfo {
   name: string;
   version: string;
   host: HostKind;
+}
+
+/** The baseline year, then every target year to the RPKD/RPD horizon (the Buku Kerja table's columns). */
+export function yearsToHorizon(plan: Plan): number[] {
+  return [plan.baselineYear, ...targetYearsOf(plan).filter((y) => y !== plan.baselineYear)];
 }
 
 /** Years a plan's tables show: the baseline year, then every target year. */

@@ -8,7 +8,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { CheckReport } from '../../../shared/api/contract.js';
-import type { Finding, Indicator, Plan, Severity } from '../../../shared/domain.js';
+import { horizonOf, type Finding, type Indicator, type Plan, type Severity } from '../../../shared/domain.js';
 import { SEVERITIES } from '../../../shared/domain.js';
 import { checkCatalogue } from '../../../shared/model/checks.js';
 
@@ -19,7 +19,7 @@ interface Props {
   report: CheckReport | null;
   indicators: readonly Indicator[];
   /** The plan's target years: a finding in another year has no cell to open. */
-  plan: Pick<Plan, 'firstYear' | 'lastYear'>;
+  plan: Pick<Plan, 'firstYear' | 'lastYear' | 'horizonYear'>;
   filter: Severity | null;
   onFilter: (severity: Severity | null) => void;
   onOpen: (finding: Finding) => void;
@@ -35,9 +35,9 @@ export function SeverityBadge({ severity, count }: { severity: Severity; count?:
   );
 }
 
-/** Whether a finding names a cell the Target grid shows (a year of the plan, or the whole indicator). */
-export function opensCell(f: Pick<Finding, 'year'>, plan: Pick<Plan, 'firstYear' | 'lastYear'>): boolean {
-  return f.year === null || (f.year >= plan.firstYear && f.year <= plan.lastYear);
+/** Whether a finding names a cell the Target grid shows (a year of the plan or its RPKD/RPD horizon, or the whole indicator). */
+export function opensCell(f: Pick<Finding, 'year'>, plan: Pick<Plan, 'firstYear' | 'lastYear' | 'horizonYear'>): boolean {
+  return f.year === null || (f.year >= plan.firstYear && f.year <= horizonOf(plan));
 }
 
 export function FindingsList({ report, indicators, plan, filter, onFilter, onOpen }: Props) {

@@ -24,7 +24,7 @@ import {
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { planYears, type Indicator, type IndicatorValue, type Plan } from '../../../shared/domain.js';
+import { yearsToHorizon, type Indicator, type IndicatorValue, type Plan } from '../../../shared/domain.js';
 import { formatForEditing, formatNumber, parseNumber } from '../../../shared/format/number.js';
 import { checkCellValue, rulesFor } from '../../../shared/model/cell-rules.js';
 import { CellProblem, type CellProblemState } from '../target/CellProblem.js';
@@ -114,7 +114,7 @@ export function IndicatorGrid({ plan, indicators, values, series, editable = fal
   const nonce = useMemo(() => styleNonce(), []);
 
   const rows = useMemo(() => buildRows(indicators, values, plan, series), [indicators, values, plan, series]);
-  const years = useMemo(() => planYears(plan), [plan]);
+  const years = useMemo(() => yearsToHorizon(plan), [plan]);
 
   const seriesLabel = useCallback((v: IndicatorValue) => t(`series.${v.series}`), [t]);
 
@@ -140,12 +140,14 @@ export function IndicatorGrid({ plan, indicators, values, series, editable = fal
   );
 
   const columnDefs = useMemo((): (ColDef<GridRow> | ColGroupDef<GridRow>)[] => {
-    // planYears starts with the baseline year, then every target year.
+    // yearsToHorizon starts with the baseline year, then every target year to the horizon.
     const [baselineYear, ...targetYears] = years;
     const columnCount = 2 + years.length;
     const yearColumn = (year: number): ColDef<GridRow, number> => ({
       colId: yearColId(year),
       headerName: String(year),
+      // After the plan period: a year of the RPKD/RPD horizon, said in its tooltip.
+      ...(year > plan.lastYear ? { headerTooltip: t('target.grid.horizonTooltip', { last: String(plan.lastYear) }), headerClass: 'horizon-year-header' } : {}),
       width: 88,
       minWidth: 76,
       type: 'rightAligned',
@@ -195,7 +197,7 @@ export function IndicatorGrid({ plan, indicators, values, series, editable = fal
         children: targetYears.map(yearColumn),
       },
     ];
-  }, [years, series, describe, nameOf, t, editable]);
+  }, [years, series, describe, nameOf, t, editable, plan.lastYear]);
 
   const defaultColDef = useMemo<ColDef<GridRow>>(
     () => ({ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, filter: false }),

@@ -3,7 +3,7 @@
  * values are picked as stored, grouped in the order the service lists the indicators.
  */
 import type { Indicator, IndicatorGroup, IndicatorValue, Plan, Series } from '../../../shared/domain.js';
-import { planYears } from '../../../shared/domain.js';
+import { yearsToHorizon } from '../../../shared/domain.js';
 
 /**
  * The series a user can pick for the year columns. Kondisi awal fills the baseline year of the
@@ -35,7 +35,8 @@ export type GridRow = GroupRow | IndicatorRow;
 export function buildRows(indicators: Indicator[], values: IndicatorValue[], plan: Plan, series: SelectableSeries): GridRow[] {
   const byKey = new Map<string, IndicatorValue>();
   for (const v of values) byKey.set(`${v.indicatorId}|${v.year}|${v.series}`, v);
-  const years = planYears(plan);
+  // To the RPKD/RPD horizon: realisations and SEs of 2024–2026 are typed here too.
+  const years = yearsToHorizon(plan);
 
   const groups: IndicatorGroup[] = [];
   for (const ind of indicators) if (!groups.includes(ind.group)) groups.push(ind.group);
