@@ -167,6 +167,22 @@ describe('demo --province and cli province', () => {
     expect(snapshot(mixed)).toEqual(before);
   });
 
+  it('reads a workbook another process has open for editing (no write lock taken, its lock untouched)', async () => {
+    const file = path.join(dir, 'kabupaten-lahat.rpjmd');
+    const editing = await Workbook.open(file);
+    try {
+      const before = snapshot(dir);
+      expect(before.size).toBeGreaterThan(17); // the editor's lock file beside it
+      const r = run(cliEntry, ['province', '--folder', dir, '--json'], home);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect((JSON.parse(r.stdout) as ProvinceJson).regions).toHaveLength(17);
+      expect(snapshot(dir)).toEqual(before);
+    } finally {
+      editing.close();
+    }
+  });
+
   it('a folder that does not exist is exit code 2 with the reason', () => {
     const r = run(cliEntry, ['province', '--folder', path.join(dir, 'nope')], home);
     expect(r.status).toBe(2);
