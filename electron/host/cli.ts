@@ -603,7 +603,7 @@ async function main(): Promise<number> {
     return runProvince(values);
   }
   const runner = { export: runExport, import: runImport, check: runCheck, feasibility: runFeasibility }[command];
-  if (!runner) throw new CliError(`unknown command "${command}" (commands: export, import, check, feasibility)`, 2);
+  if (!runner) throw new CliError(`unknown command "${command}" (commands: export, import, check, feasibility, province)`, 2);
   if (values.help) {
     out(HELP[command]!);
     return 0;

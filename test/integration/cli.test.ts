@@ -137,7 +137,7 @@ describe('cli', () => {
     }
     expect(cli([], home).status).toBe(2);
     const unknown = cli(['frobnicate'], home);
-    expect([unknown.status, unknown.stderr]).toEqual([2, 'cli: unknown command "frobnicate" (commands: export, import, check, feasibility)\n']);
+    expect([unknown.status, unknown.stderr]).toEqual([2, 'cli: unknown command "frobnicate" (commands: export, import, check, feasibility, province)\n']);
     expect(cli(['export', '--workbook', 'x.rpjmd'], home).stderr).toMatch(/--out is required/);
     expect(cli(['export', '--bogus'], home).status).toBe(2);
     expect(cli(['check', '--workbook', path.join(home, 'missing.rpjmd')], home).stderr).toMatch(/not found/i);
