@@ -5,23 +5,19 @@
  * last line, not the message.
  */
 import { AppError } from '../../../shared/api/result.js';
-import { horizonOf, type BenefitKind, type Programme, type ProgrammeCluster, type ProgrammeStrategy, type ProgrammeYearValues } from '../../../shared/domain.js';
+import { horizonOf, type Programme, type ProgrammeYearValues } from '../../../shared/domain.js';
 import type { Actor, EditTx } from '../edit.js';
 import type { Workbook } from '../store.js';
 
-export interface ProgrammeInput {
-  /** Absent: a new programme. */
+/**
+ * A programme to save: id absent for a new one; the mark optional (not ilustrasi); the years all
+ * of them (a year not listed is removed).
+ */
+export type ProgrammeInput = Omit<Programme, 'id' | 'illustrative' | 'years'> & {
   id?: number | undefined;
-  name: string;
-  cluster: ProgrammeCluster;
-  strategy: ProgrammeStrategy;
-  agency: string;
-  benefitKind: BenefitKind;
-  source: string;
   illustrative?: boolean | undefined;
-  /** The programme's years, all of them: a year not listed is removed. */
   years: readonly ProgrammeYearValues[];
-}
+};
 
 /** Largest household count a regency programme can name (every household of a province ×10). */
 export const MAX_HOUSEHOLDS = 50_000_000;

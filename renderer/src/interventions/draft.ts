@@ -54,18 +54,8 @@ export interface ProgrammeDraft {
   years: YearDraft[];
 }
 
-/** What programmes.save takes. */
-export interface ProgrammeInput {
-  id?: number;
-  name: string;
-  cluster: ProgrammeCluster;
-  strategy: ProgrammeStrategy;
-  agency: string;
-  benefitKind: BenefitKind;
-  source: string;
-  illustrative: boolean;
-  years: ProgrammeYearValues[];
-}
+/** What programmes.save takes: a Programme, without its id when new. */
+export type ProgrammeInput = Omit<Programme, 'id'> & { id?: number };
 
 /** A form field: a programme field, or a year row's field (`<row key>.<field>`). */
 export type FieldKey = 'name' | 'agency' | 'source' | `${number}.${YearField}`;
