@@ -23,10 +23,10 @@ import { PDF_FONT_FAMILY, pdfFontFaces } from '../electron/annex/fonts.js';
 import { cellText, PDF_PAGE } from '../electron/annex/pdf.js';
 import { Workbook } from '../electron/workbook/store.js';
 import { checkScenario } from '../electron/services/checks.js';
-import { feasibilityReport } from '../electron/services/feasibility.js';
-import { interventionsReport } from '../electron/services/interventions.js';
+import { annexModels } from '../electron/services/annex.js';
 import { generateSized, generateWorkbook, SIZE_SPECS, TENTH_SPEC, type BenchSize } from './generate.js';
 import { formatMeasure, growth, measure, median, skipped, time, timeInterleaved, type Goal, type Measure } from './measure.js';
+
 
 interface Options {
   quick: boolean;
@@ -272,7 +272,7 @@ type Grid = { name: string; rows: Int32Array; cols: Int32Array; values: ExcelJS.
 async function gridOf(file: string, scenarioId: number): Promise<Grid> {
   const wb = await Workbook.open(file, { readOnly: true });
   try {
-    const built = buildAnnex(wb, { scenarioId, language: 'id', paper: 'A4', signer: null, date: '2027-06-30' }, checkScenario(wb, scenarioId), feasibilityReport(wb, scenarioId), interventionsReport(wb, scenarioId));
+    const built = buildAnnex(wb, { scenarioId, language: 'id', paper: 'A4', signer: null, date: '2027-06-30' }, checkScenario(wb, scenarioId), ...annexModels(wb, scenarioId));
     return built.workbook.worksheets.map((ws) => {
       const rows: number[] = [];
       const cols: number[] = [];
@@ -450,7 +450,7 @@ async function measurePdf(b: Bench, file: string, size: string, xlsx: Measure | 
   const wb = await Workbook.open(wbFile, { readOnly: true });
   let doc: AnnexDocument;
   try {
-    doc = buildAnnexDocument(wb, { scenarioId, language: 'id', paper: 'A4', signer: null, date: '2027-06-30' }, checkScenario(wb, scenarioId), feasibilityReport(wb, scenarioId), interventionsReport(wb, scenarioId));
+    doc = buildAnnexDocument(wb, { scenarioId, language: 'id', paper: 'A4', signer: null, date: '2027-06-30' }, checkScenario(wb, scenarioId), ...annexModels(wb, scenarioId));
   } finally {
     wb.close();
   }

@@ -25,6 +25,8 @@ import { EditCounter } from '../workbook/caches.js';
 import type { Actor } from '../workbook/edit.js';
 import type { Workbook } from '../workbook/store.js';
 import { checkScenario, requireNoErrors } from './checks.js';
+import type { FeasibilityReport } from '../../shared/model/feasibility.js';
+import type { InterventionsView } from '../../shared/interventions.js';
 import { feasibilityReport } from './feasibility.js';
 import { interventionsReport } from './interventions.js';
 import type { Session } from './session.js';
@@ -96,6 +98,15 @@ function revisionOf(wb: Workbook): string {
   return `${wb.caches.generation}:${count}`;
 }
 
+/**
+ * The model reports the annex prints (Kelayakan Target, Lampiran IV): Kelayakan once, its σ then
+ * serving the programmes' effect too.
+ */
+export function annexModels(wb: Workbook, scenarioId: number): [FeasibilityReport, InterventionsView] {
+  const feasibility = feasibilityReport(wb, scenarioId);
+  return [feasibility, interventionsReport(wb, scenarioId, feasibility)];
+}
+
 /** The checks of the scenario to export; refuses (blocked, naming the first errors) while an error remains. */
 function checkedReport(wb: Workbook, opts: AnnexOptions): CheckReport {
   const report = checkScenario(wb, resolveScenario(wb, opts.scenarioId).id);
@@ -145,13 +156,13 @@ export class AnnexService {
       return this.result(wb, opts, { scenario: wb.reads.scenario(report.scenarioId), report }, written.path, written.bytes, 'pdf');
     }
     const report = checkedReport(wb, opts);
-    const written = await writeAnnex(wb, opts, report, feasibilityReport(wb, report.scenarioId), interventionsReport(wb, report.scenarioId), input.path, input.overwrite ?? false);
+    const written = await writeAnnex(wb, opts, report, ...annexModels(wb, report.scenarioId), input.path, input.overwrite ?? false);
     return this.result(wb, opts, written, written.path, written.bytes);
   }
 
   /** The annex PDF: the same document the xlsx is drawn from (annex/document.ts), drawn by annex/pdf.ts. */
   private pdf(wb: Workbook, opts: AnnexOptions, report: CheckReport): Promise<Buffer> {
-    return renderPdf(buildAnnexDocument(wb, opts, report, feasibilityReport(wb, report.scenarioId), interventionsReport(wb, report.scenarioId)), { date: opts.date });
+    return renderPdf(buildAnnexDocument(wb, opts, report, ...annexModels(wb, report.scenarioId)), { date: opts.date });
   }
 
   async exportBytes(input: ExportInput): Promise<AnnexBytesResult> {
@@ -163,7 +174,7 @@ export class AnnexService {
       return { ...this.result(wb, opts, { scenario: wb.reads.scenario(report.scenarioId), report }, null, buffer.length, 'pdf'), base64: buffer.toString('base64') };
     }
     const report = checkedReport(wb, opts);
-    const built = await annexBuffer(wb, opts, report, feasibilityReport(wb, report.scenarioId), interventionsReport(wb, report.scenarioId));
+    const built = await annexBuffer(wb, opts, report, ...annexModels(wb, report.scenarioId));
     return { ...this.result(wb, opts, built, null, built.buffer.length), base64: built.buffer.toString('base64') };
   }
 

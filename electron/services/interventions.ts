@@ -18,6 +18,7 @@ import type { InterventionsView, PovertyLineUsed } from '../../shared/interventi
 import { interventionEffects, type ProgrammeYear } from '../../shared/model/interventions.js';
 import { lastRealisedYear } from '../../shared/model/revision.js';
 import type { Workbook } from '../workbook/store.js';
+import type { FeasibilityReport } from '../../shared/model/feasibility.js';
 import { feasibilityReport } from './feasibility.js';
 
 /** The strictest level reference of P0 for the regency per year (the lowest bound). */
@@ -32,13 +33,13 @@ function referenceTargets(refs: readonly ReferenceTarget[]): Map<number, { label
   return out;
 }
 
-export function interventionsReport(wb: Workbook, scenarioId: number): InterventionsView {
+/** `feasibility`: the scenario's Kelayakan report when the caller has it already (its σ is the fit's). */
+export function interventionsReport(wb: Workbook, scenarioId: number, feasibility: FeasibilityReport = feasibilityReport(wb, scenarioId)): InterventionsView {
   const plan = wb.plan();
   const settings = wb.settings();
   const byCode = wb.indicatorIndex().byCode;
   const p0 = byCode.get('P0');
   const gk = byCode.get('GK');
-  const feasibility = feasibilityReport(wb, scenarioId);
   const revised = new Map<string, number>();
   for (const t of wb.reads.targets(scenarioId).targets) revised.set(`${t.indicatorId}:${t.year}`, t.value);
   const original = new Map<number, number>();

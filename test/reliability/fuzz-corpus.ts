@@ -14,9 +14,9 @@ import { createDemoWorkbook } from '../../electron/workbook/demo.js';
 import { createScenario } from '../../electron/workbook/editors/scenarios.js';
 import { setJustification, setTargets } from '../../electron/workbook/editors/targets.js';
 import { checkScenario } from '../../electron/services/checks.js';
-import { feasibilityReport } from '../../electron/services/feasibility.js';
-import { interventionsReport } from '../../electron/services/interventions.js';
+import { annexModels } from '../../electron/services/annex.js';
 import { CRAFTED_SCHEMAS, type Corpus } from './fuzz-cases.js';
+
 
 /** Builds the corpus in `dir`; `file` is the demo workbook (with the scenario) that imports preview against. */
 export async function buildCorpus(dir: string): Promise<{ corpus: Corpus; file: string }> {
@@ -28,7 +28,7 @@ export async function buildCorpus(dir: string): Promise<{ corpus: Corpus; file: 
   setTargets(wb, actor, s.id, [{ indicatorId: p0.id, year: 2021, value: 12.6 }], 'target.edit');
   setJustification(wb, actor, s.id, p0.id, 'Dampak pandemi COVID-19');
   const signer = { name: 'Ir. H. Kurniawan, M.Si', title: 'Pj. Bupati Muara Enim', nip: '19700101 199503 1 001' };
-  const annex = (language: 'id' | 'en') => annexBuffer(wb, { scenarioId: s.id, language, paper: 'A4', signer, date: '2021-08-23' }, checkScenario(wb, s.id), feasibilityReport(wb, s.id), interventionsReport(wb, s.id));
+  const annex = (language: 'id' | 'en') => annexBuffer(wb, { scenarioId: s.id, language, paper: 'A4', signer, date: '2021-08-23' }, checkScenario(wb, s.id), ...annexModels(wb, s.id));
   const template = await buildTemplate(wb, 'id');
   const filled = new ExcelJS.Workbook();
   await filled.xlsx.load(template.buffer as unknown as ArrayBuffer);
