@@ -99,8 +99,8 @@ export function FeasibilityPanel({ report, id, withOriginal = false }: Props) {
         </div>
         {fitted && years.length === 0 && <p className="muted">{t('feasibility.noYears')}</p>}
         {fitted && years.length > 0 && (
-          <div className="feasibility-table-wrap">
-            <table className="feasibility-table" data-testid="feasibility-table">
+          <div className="estimate-table-wrap">
+            <table className="estimate-table feasibility-table" data-testid="feasibility-table">
               <caption className="visually-hidden">{t('feasibility.caption')}</caption>
               <thead>
                 <tr>
@@ -160,7 +160,7 @@ export function FeasibilityPanel({ report, id, withOriginal = false }: Props) {
   };
 
   return (
-    <section className="card card-wide feasibility-panel" aria-labelledby={titleId} id={id} data-testid="feasibility-panel">
+    <section className="card card-wide estimate-card feasibility-panel" aria-labelledby={titleId} id={id} data-testid="feasibility-panel">
       <h2 id={titleId} className="card-title">
         {t('feasibility.title')} <span className="badge badge-model">{t('feasibility.model')}</span>
         {report !== null && report !== 'failed' && report.illustrative && <span className="badge badge-illustrative">{t('feasibility.illustrative')}</span>}

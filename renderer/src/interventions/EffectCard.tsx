@@ -54,8 +54,8 @@ export function EffectCard({ api, summary }: Props) {
           {view.povertyLines.some((l) => l.basis === 'carried') &&
             ` ${t('interventions.effect.carriedLine', { value: formatNumber(view.povertyLines.find((l) => l.basis === 'carried')!.value, 0), from: String(view.povertyLines.find((l) => l.basis === 'carried')!.from) })}`}
         </p>
-        <div className="interventions-effect-wrap">
-          <table className="interventions-effect-table" data-testid="interventions-effect-table">
+        <div className="estimate-table-wrap">
+          <table className="estimate-table interventions-effect-table" data-testid="interventions-effect-table">
             <caption className="visually-hidden">{t('interventions.effect.caption')}</caption>
             <thead>
               <tr>
@@ -110,7 +110,7 @@ export function EffectCard({ api, summary }: Props) {
   };
 
   return (
-    <section className="card card-wide interventions-effect" aria-labelledby="interventions-effect-title" data-testid="interventions-effect">
+    <section className="card card-wide estimate-card interventions-effect" aria-labelledby="interventions-effect-title" data-testid="interventions-effect">
       <h2 id="interventions-effect-title" className="card-title">
         {t('interventions.effect.title')} <span className="badge badge-model">{t('interventions.effect.model')}</span>
         {view?.illustrative && <span className="badge badge-illustrative">{t('interventions.effect.illustrative')}</span>}
