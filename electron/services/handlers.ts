@@ -12,6 +12,9 @@ import { AnnexService } from './annex.js';
 import { checkScenario, requireNoErrors } from './checks.js';
 import { feasibilityReport } from './feasibility.js';
 import { listHistory } from './history.js';
+import { readProvinceFolder } from './province.js';
+import { provinceExportBytes, provinceExportTo } from './province-export.js';
+import { listReviewNotes, respondToNote, reviewWorkbookBytes } from './reviews.js';
 import { ProfileStore, profilePath } from './profile.js';
 import type { Session } from './session.js';
 
@@ -78,6 +81,13 @@ export function createHandlers(session: Session): Handlers {
     'programmes.save': (p) => saveProgramme(wb(), actor(), p),
     'programmes.delete': ({ id }) => deleteProgramme(wb(), actor(), id),
     'interventions.get': ({ scenarioId }) => interventionsReport(wb(), scenarioId),
+    // The province reads a folder of other workbooks read-only; it needs no open workbook.
+    'province.read': ({ folder }) => readProvinceFolder(folder),
+    'province.export': (input) => provinceExportTo(input),
+    'province.exportBytes': (input) => provinceExportBytes(input),
+    'province.reviewBytes': (input) => reviewWorkbookBytes(input),
+    'reviews.list': () => listReviewNotes(wb()),
+    'reviews.respond': ({ id, response, status }) => respondToNote(wb(), actor(), id, response, status),
     'population.get': () => {
       const p = wb().population();
       return {

@@ -37,6 +37,9 @@ import { NIP_DIGITS, nipProblem, PERSON_LIMITS } from '../person.js';
 import { describeTextProblem, textProblem, type TextRule } from '../text-rules.js';
 import { RAPERDA_LIMITS } from '../raperda.js';
 import type { InterventionsView } from '../interventions.js';
+import type { ProvinceReport } from '../model/province.js';
+import type { ProvinceBytesResult, ProvinceExportResult } from '../province.js';
+import { REVIEW_LIMITS, REVIEW_STATUSES, type ReviewNote, type ReviewWorkbookResult } from '../review.js';
 import type { MethodName } from './methods.js';
 
 /** Declares a method: its input schema now, its result type as a phantom for the type checker. */
@@ -324,6 +327,44 @@ export const contract = {
    * the gap to the regency's reference targets (services/interventions.ts): model estimates.
    */
   'interventions.get': method<InterventionsView>()(z.object({ scenarioId: id }).strict()),
+  /**
+   * A folder of regency workbooks read for the province, READ-ONLY (no lock, no write; the files
+   * stay byte-identical): each region's P0 (and the other standard poverty indicators), the
+   * population-weighted aggregate, the workbooks left out with their reason, and the flags
+   * (services/province.ts, shared/model/province.ts). Needs no open workbook.
+   */
+  'province.read': method<ProvinceReport>()(z.object({ folder: filePath }).strict()),
+  /** The consolidated table of a province folder written as .xlsx or .pdf (format default: the path's extension). */
+  'province.export': method<ProvinceExportResult>()(
+    z
+      .object({ folder: filePath, path: filePath, format: z.enum(ANNEX_FORMATS).optional(), language: z.enum(ANNEX_LANGUAGES).optional(), overwrite: z.boolean().optional() })
+      .strict(),
+  ),
+  /** The same consolidated table as base64, for a download in the browser host. */
+  'province.exportBytes': method<ProvinceBytesResult>()(
+    z.object({ folder: filePath, format: z.enum(ANNEX_FORMATS).optional(), language: z.enum(ANNEX_LANGUAGES).optional() }).strict(),
+  ),
+  /**
+   * The evaluation workbook for one region of a province folder (issue 18 item 3): its indicator
+   * table with a "Catatan Evaluasi" column to fill, and the evaluator's name and date; base64 .xlsx.
+   * `file` is the region's workbook file name in the folder (as province.read lists it).
+   */
+  'province.reviewBytes': method<ReviewWorkbookResult>()(
+    z
+      .object({
+        folder: filePath,
+        file: name(255),
+        evaluator: line(REVIEW_LIMITS.evaluator),
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').refine(isIsoDate, 'not a real date').optional(),
+      })
+      .strict(),
+  ),
+  /** The evaluation notes imported into the open workbook, with their follow-up. */
+  'reviews.list': method<ReviewNote[]>()(none),
+  /** Answers a note (tindak lanjut) and sets its status; one undo step. */
+  'reviews.respond': method<ReviewNote[]>()(
+    z.object({ id, response: prose(REVIEW_LIMITS.response), status: z.enum(REVIEW_STATUSES) }).strict(),
+  ),
   /** Sets (or clears, with empty text or null) an indicator's Perangkat Daerah penanggung jawab; one undo step. */
   'indicators.update': method<Indicator[]>()(
     z.object({ indicatorId: id, responsibleUnit: line(RAPERDA_LIMITS.responsibleUnit).nullable() }).strict(),

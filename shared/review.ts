@@ -1,0 +1,48 @@
+/**
+ * The governor's evaluation round trip (issue 18, items 3–4): the evaluation workbook the province
+ * writes for one region, its notes (catatan evaluasi) imported into that region's workbook, and
+ * the regency's follow-up (tindak lanjut). Types and the words that are contracts live here; the
+ * storage is electron/workbook/editors/reviews.ts, the file electron/annex/review-workbook.ts.
+ */
+
+/** A note's follow-up state: not yet answered, or followed up (ditindaklanjuti). */
+export const REVIEW_STATUSES = ['belum', 'ditindaklanjuti'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const REVIEW_LIMITS = { note: 2000, response: 2000, evaluator: 120 } as const;
+
+/** One evaluation note as the regency's workbook keeps it. */
+export interface ReviewNote {
+  id: number;
+  indicatorId: number;
+  indicatorCode: string;
+  /** The year the note is about; null: the indicator as a whole. */
+  year: number | null;
+  note: string;
+  evaluator: string;
+  /** The evaluation's date as the evaluation workbook gives it (YYYY-MM-DD). */
+  reviewDate: string;
+  /** The revised target the evaluator saw in the evaluation workbook (Target Perubahan), if any. */
+  seenTarget: number | null;
+  /** The usulan the evaluation workbook was written from, by name. */
+  scenarioName: string | null;
+  /** The evaluation workbook's file name. */
+  sourceFile: string;
+  /** When it was imported (ISO instant). */
+  importedAt: string;
+  /** The regency's follow-up (tindak lanjut); empty until answered. */
+  response: string;
+  status: ReviewStatus;
+  respondedAt: string | null;
+  respondedBy: string | null;
+}
+
+/** What the evaluation workbook export returns (province.reviewBytes). */
+export interface ReviewWorkbookResult {
+  fileName: string;
+  /** The .xlsx, base64. */
+  base64: string;
+  region: string;
+  /** Indicator × year rows written. */
+  rows: number;
+}
