@@ -137,13 +137,24 @@ workbook fails its own error-level checks on its usulan.
                          { province, period, rates: "percent",
                            regions: [{ name, file, population: {year: n}, p0: {year: rate},
                                        original: {year: rate}, revised: {year: rate} | null,
-                                       usulan, horizonYear, checkErrors }],
+                                       usulan, horizonYear, checkErrors, illustrative,
+                                       indicators: { P0|P0E|P1|P2|JPM|JPME:
+                                         { realised, original, revised } } }],
                            aggregate: { p0: {year: rate}, coverage: {year: n},
                                         population: {year: n},
-                                        target: { p0, coverage, population } },
+                                        target: { p0, coverage, population },
+                                        indicators: { CODE: { realised, target:
+                                          { value, coverage, population } } } },
                            excluded: [{ file, reason, message }],
                            flags: { notBelowTenIn2024: [{ name, file, value, from }],
-                                    failingChecks: [{ name, file, errors }] } }
+                                    failingChecks: [{ name, file, errors }],
+                                    loosening: [{ name, file, year, original, revised,
+                                                  change }] },
+                           provinceTargets: { yearlyFall: [{ year, from, to, fall, meets,
+                                                             complete }],
+                                              range2021: { value, within, complete … } } }
+                       P0, P0E, P1, P2 add up as population-weighted means (FGT measures
+                       decompose by population share); JPM and JPME as sums.
                        Rates are in percent as the workbook stores them (12,32 % → 12.32),
                        unrounded in the aggregate; years are keys ("2020").
 
@@ -510,15 +521,19 @@ function provinceJson(r: ProvinceReport): unknown {
       usulan: x.usulan,
       horizonYear: x.horizonYear,
       checkErrors: x.checkErrors,
+      illustrative: x.illustrative,
+      indicators: x.indicators,
     })),
     aggregate: {
       p0: r.aggregate.p0,
       coverage: r.aggregate.coverage,
       population: r.aggregate.population,
       target: { p0: r.aggregate.target.rate, coverage: r.aggregate.target.coverage, population: r.aggregate.target.population },
+      indicators: r.aggregate.indicators,
     },
     excluded: r.excluded,
     flags: r.flags,
+    provinceTargets: r.provinceTargets,
   };
 }
 
@@ -573,6 +588,15 @@ async function runProvince(v: Values): Promise<number> {
   out('Flags: workbooks failing their own error-level checks (usulan):');
   if (r.flags.failingChecks.length === 0) out('  none');
   for (const f of r.flags.failingChecks) out(`  ${f.name} (${f.file}): ${f.errors} errors`);
+  out('Flags: revised P0 looser than the original (loosest year, loosest region first):');
+  if (r.flags.loosening.length === 0) out('  none');
+  for (const f of r.flags.loosening) out(`  ${f.name} (${f.file}): ${f.year} ${formatNumber(f.original, 2)} → ${formatNumber(f.revised, 2)} (+${formatNumber(f.change, 2)} pp)`);
+  out('');
+  const pt = r.provinceTargets;
+  const partial = (complete: boolean) => (complete ? '' : ' (not every region: not comparable)');
+  out(`Province targets on the aggregate target path:`);
+  out(`  ${pt.range2021.year} within ${formatNumber(pt.range2021.low, 2)}–${formatNumber(pt.range2021.high, 2)} %: ${pt.range2021.value === null ? 'no aggregate' : `${formatNumber(pt.range2021.value, 2)} % — ${pt.range2021.within ? 'yes' : 'no'}${partial(pt.range2021.complete)}`}`);
+  for (const f of pt.yearlyFall) out(`  ${f.year - 1}→${f.year} falls ≥ 1 pp: ${formatNumber(f.fall, 2)} pp — ${f.meets ? 'yes' : 'no'}${partial(f.complete)}`);
   if (r.excluded.length > 0) {
     out('');
     out('Left out of the aggregate:');

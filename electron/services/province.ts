@@ -12,13 +12,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/result.js';
 import { horizonOf } from '../../shared/domain.js';
-import { provinceReport, type Excluded, type ProvinceReport, type RegionInput, type YearMap } from '../../shared/model/province.js';
+import { PROVINCE_INDICATORS, provinceReport, type Excluded, type ProvinceIndicator, type ProvinceReport, type RegionInput, type RegionSeries, type YearMap } from '../../shared/model/province.js';
 import type { StoreOptions } from '../workbook/store.js';
 import { Workbook } from '../workbook/store.js';
 import { checkScenario } from './checks.js';
 
 export const WORKBOOK_EXTENSION = '.rpjmd';
-const P0 = 'P0';
+const P0: ProvinceIndicator = 'P0';
 
 /** The *.rpjmd files of a folder (not its subfolders), sorted by name. */
 export function workbookFiles(folder: string): string[] {
@@ -33,25 +33,40 @@ export function workbookFiles(folder: string): string[] {
 export function regionInput(wb: Workbook, file: string): RegionInput {
   const plan = wb.plan();
   const horizon = horizonOf(plan);
-  const p0 = wb.indicatorIndex().byCode.get(P0);
-  const realised: YearMap = {};
-  const original: YearMap = {};
-  if (p0) {
-    for (const v of wb.values(['realisation', 'original_target'])) {
-      if (v.indicatorId !== p0.id) continue;
-      (v.series === 'realisation' ? realised : original)[String(v.year)] = v.value;
+  const byCode = wb.indicatorIndex().byCode;
+  const usulan = wb.scenarios().find((s) => s.status === 'usulan') ?? null;
+  const codeOf = new Map<number, ProvinceIndicator>();
+  const indicators: Partial<Record<ProvinceIndicator, RegionSeries>> = {};
+  for (const code of PROVINCE_INDICATORS) {
+    const ind = byCode.get(code);
+    if (!ind) continue;
+    codeOf.set(ind.id, code);
+    indicators[code] = { realised: {}, original: {}, revised: usulan ? {} : null };
+  }
+  const illustrativeCodes = new Set<ProvinceIndicator>();
+  for (const v of wb.values(['realisation', 'original_target'])) {
+    const code = codeOf.get(v.indicatorId);
+    if (code === undefined) continue;
+    const s = indicators[code]!;
+    (v.series === 'realisation' ? s.realised : s.original)[String(v.year)] = v.value;
+    if (v.illustrative) illustrativeCodes.add(code);
+  }
+  let checkErrors = 0;
+  if (usulan) {
+    for (const t of wb.reads.targets(usulan.id).targets) {
+      const code = codeOf.get(t.indicatorId);
+      if (code !== undefined) indicators[code]!.revised![String(t.year)] = t.value;
     }
+    checkErrors = checkScenario(wb, usulan.id).counts.error;
+  }
+  // An indicator the workbook has no number for at all is left out (it would only add empty rows).
+  for (const code of PROVINCE_INDICATORS) {
+    const s = indicators[code];
+    if (s && Object.keys(s.realised).length + Object.keys(s.original).length + Object.keys(s.revised ?? {}).length === 0) delete indicators[code];
   }
   const population: YearMap = {};
   for (const [year, p] of wb.population().byYear) population[String(year)] = p.value;
-  const usulan = wb.scenarios().find((s) => s.status === 'usulan') ?? null;
-  let revised: YearMap | null = null;
-  let checkErrors = 0;
-  if (usulan) {
-    revised = {};
-    if (p0) for (const t of wb.reads.targets(usulan.id).targets) if (t.indicatorId === p0.id) revised[String(t.year)] = t.value;
-    checkErrors = checkScenario(wb, usulan.id).counts.error;
-  }
+  const p0 = indicators[P0] ?? { realised: {}, original: {}, revised: usulan ? {} : null };
   return {
     name: plan.region,
     file,
@@ -60,11 +75,13 @@ export function regionInput(wb: Workbook, file: string): RegionInput {
     lastYear: plan.lastYear,
     horizonYear: horizon,
     population,
-    p0: realised,
-    original,
-    revised,
+    p0: p0.realised,
+    original: p0.original,
+    revised: p0.revised,
     usulan: usulan?.name ?? null,
     checkErrors,
+    indicators,
+    illustrative: PROVINCE_INDICATORS.filter((c) => illustrativeCodes.has(c)),
   };
 }
 

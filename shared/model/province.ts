@@ -14,6 +14,33 @@
 /** Year → value; JSON-friendly (keys are years as strings). */
 export type YearMap = Record<string, number>;
 
+/**
+ * The standard poverty indicators the province reads beside P0, and how each adds up over the
+ * regions. P0, P0E, P1 and P2 are Foster–Greer–Thorbecke measures, which are additively
+ * decomposable by population share: the province's value is exactly Σ vₖ × popₖ ÷ Σ popₖ with each
+ * region's own Susenas population. JPM and JPME are counts of people: they add up. (Indices such
+ * as IPM or Gini, and rates over another base such as TPT's labour force, do not aggregate this
+ * way, so the province view leaves them out rather than show a wrong mean.)
+ */
+export const PROVINCE_INDICATORS = ['P0', 'P0E', 'P1', 'P2', 'JPM', 'JPME'] as const;
+export type ProvinceIndicator = (typeof PROVINCE_INDICATORS)[number];
+export const AGGREGATION: Readonly<Record<ProvinceIndicator, 'weighted' | 'sum'>> = {
+  P0: 'weighted',
+  P0E: 'weighted',
+  P1: 'weighted',
+  P2: 'weighted',
+  JPM: 'sum',
+  JPME: 'sum',
+};
+
+/** One indicator of one region: realisations, original targets, the usulan's revised targets. */
+export interface RegionSeries {
+  realised: YearMap;
+  original: YearMap;
+  /** null when the workbook has no usulan. */
+  revised: YearMap | null;
+}
+
 export interface RegionInput {
   /** The region as its plan names it ("Kabupaten Muara Enim"). */
   name: string;
@@ -36,6 +63,10 @@ export interface RegionInput {
   usulan: string | null;
   /** Error-level findings of the workbook's own checks on its usulan (0 without one). */
   checkErrors: number;
+  /** Every standard poverty indicator the workbook has (P0 included, the same numbers as above). */
+  indicators: Partial<Record<ProvinceIndicator, RegionSeries>>;
+  /** The indicators some of whose values read here are marked ilustrasi (not published figures), in PROVINCE_INDICATORS order. */
+  illustrative: ProvinceIndicator[];
 }
 
 export interface Excluded {
@@ -54,11 +85,55 @@ export interface AggregateSeries {
   population: YearMap;
 }
 
+/** An indicator added up over the regions: the weighted mean (rates, indices) or the sum (counts). */
+export interface Aggregate {
+  value: YearMap;
+  /** Year → how many regions the year's figure covers. */
+  coverage: Record<string, number>;
+  /** Year → Σ popₖ of the covered regions (the weights; for a sum, the regions' population too). */
+  population: YearMap;
+}
+
+/** A region whose revised P0 target is looser (higher) than its original one, at its loosest year. */
+export interface Loosening {
+  name: string;
+  file: string;
+  year: number;
+  original: number;
+  revised: number;
+  /** revised − original, in percentage points (> 0). */
+  change: number;
+}
+
+/** The aggregate target path's fall from one year to the next against the province's ≥ 1 pp a year. */
+export interface YearlyFall {
+  year: number;
+  /** The year before: its realisation when every region has one, else its target. */
+  from: number;
+  fromSeries: 'realised' | 'target';
+  to: number;
+  /** from − to, in percentage points. */
+  fall: number;
+  meets: boolean;
+  /** Whether both years' aggregates cover every region read; a partial year is not comparable. */
+  complete: boolean;
+}
+
+/** The province's own targets checked on the aggregate target path (../shared/data/sumatera-selatan.md). */
+export interface ProvinceTargets {
+  /** The province's rate falling at least 1 pp a year, over the revised years (from the first year any region revised). */
+  yearlyFall: YearlyFall[];
+  /** The provincial 2021 target 9,9–10,78 %. */
+  range2021: { year: number; low: number; high: number; value: number | null; within: boolean | null; complete: boolean };
+}
+
 export interface ProvinceFlags {
   /** Regions whose 2024 P0 (revised, else original, within their horizon) is not below 10 %, or that have none. */
   notBelowTenIn2024: { name: string; file: string; value: number | null; from: 'revised' | 'original' | null }[];
   /** Regions whose workbook fails its own error-level checks (on its usulan). */
   failingChecks: { name: string; file: string; errors: number }[];
+  /** Regions whose revised P0 is looser than the original in some year, the loosest first. */
+  loosening: Loosening[];
 }
 
 export interface ProvinceReport {
@@ -72,13 +147,99 @@ export interface ProvinceReport {
     population: YearMap;
     /** Targets: each region's revised target, else its original one. */
     target: AggregateSeries;
+    /** Every standard poverty indicator, realisations and targets (revised, else original). */
+    indicators: Partial<Record<ProvinceIndicator, { realised: Aggregate; target: Aggregate }>>;
   };
   excluded: Excluded[];
   flags: ProvinceFlags;
+  provinceTargets: ProvinceTargets;
 }
 
 /** The Governor's target for every regency: P0 below 10 % by 2024. */
 export const GOVERNOR_TARGET = { year: 2024, below: 10 } as const;
+/** The province's own targets for its rate: falling at least 1 pp a year; 9,9–10,78 % in 2021. */
+export const PROVINCE_TARGETS = { yearlyFallPp: 1, range: { year: 2021, low: 9.9, high: 10.78 } } as const;
+
+/** Σ vₖ over the regions that have the year (a count's province total), with coverage. */
+export function sumOver(regions: readonly { rate: YearMap; population: YearMap }[]): Aggregate {
+  const sums = new Map<string, { total: number; population: number; n: number }>();
+  for (const r of regions) {
+    for (const [year, v] of Object.entries(r.rate)) {
+      if (!Number.isFinite(v)) continue;
+      const s = sums.get(year) ?? { total: 0, population: 0, n: 0 };
+      s.total += v;
+      s.population += r.population[year] ?? 0;
+      s.n += 1;
+      sums.set(year, s);
+    }
+  }
+  const out: Aggregate = { value: {}, coverage: {}, population: {} };
+  for (const year of [...sums.keys()].sort()) {
+    const s = sums.get(year)!;
+    out.value[year] = s.total;
+    out.coverage[year] = s.n;
+    out.population[year] = s.population;
+  }
+  return out;
+}
+
+const asAggregate = (a: AggregateSeries): Aggregate => ({ value: a.rate, coverage: a.coverage, population: a.population });
+
+/** The first year any region's usulan revises P0 (the revision's first year), or null. */
+export function firstRevisedYear(regions: readonly RegionInput[]): number | null {
+  const years = regions.flatMap((r) => Object.keys(r.revised ?? {}).filter((y) => r.revised![y] !== r.original[y]).map(Number));
+  return years.length === 0 ? null : Math.min(...years);
+}
+
+/** The loosest year of a region's revised P0 against its original, or null when nowhere looser. */
+export function loosening(r: RegionInput): Loosening | null {
+  let worst: Loosening | null = null;
+  for (const [year, revised] of Object.entries(r.revised ?? {})) {
+    const original = r.original[year];
+    if (original === undefined) continue;
+    // Rounded to the hundredth the figures are kept in, so 0,1 + 0,2 noise never flags a region.
+    const change = Math.round((revised - original) * 100) / 100;
+    if (change > 0 && (worst === null || change > worst.change)) worst = { name: r.name, file: r.file, year: Number(year), original, revised, change };
+  }
+  return worst;
+}
+
+/**
+ * The province's own targets on the aggregate target path; a year is complete when every region
+ * read is in it. The yearly fall is checked over the revised years (from `fromYear`, the first
+ * year any region revised): each year against the year before — its realisation when every region
+ * has one (the revision starts from what happened), else its target.
+ */
+export function provinceTargets(target: AggregateSeries, realised: AggregateSeries, regionCount: number, fromYear: number | null): ProvinceTargets {
+  const complete = (a: AggregateSeries, year: string) => regionCount > 0 && a.coverage[year] === regionCount;
+  const years = Object.keys(target.rate).map(Number).sort((a, b) => a - b);
+  const yearlyFall: YearlyFall[] = [];
+  for (const year of years) {
+    if (fromYear === null || year < fromYear) continue;
+    const before = String(year - 1);
+    const useRealised = realised.rate[before] !== undefined && complete(realised, before);
+    const from = useRealised ? realised.rate[before]! : target.rate[before];
+    const to = target.rate[String(year)]!;
+    if (from === undefined) continue;
+    const fall = from - to;
+    yearlyFall.push({
+      year,
+      from,
+      fromSeries: useRealised ? 'realised' : 'target',
+      to,
+      fall,
+      // Compared at the hundredth the rates are published in.
+      meets: Math.round(fall * 100) >= PROVINCE_TARGETS.yearlyFallPp * 100,
+      complete: (useRealised || complete(target, before)) && complete(target, String(year)),
+    });
+  }
+  const { year, low, high } = PROVINCE_TARGETS.range;
+  const value = target.rate[String(year)] ?? null;
+  return {
+    yearlyFall,
+    range2021: { year, low, high, value, within: value === null ? null : value >= low && value <= high, complete: complete(target, String(year)) },
+  };
+}
 
 /** Σ rateₖ × popₖ ÷ Σ popₖ per year over the regions that have both. */
 export function weightedMean(regions: readonly { rate: YearMap; population: YearMap }[]): AggregateSeries {
@@ -169,13 +330,26 @@ export function provinceReport(read: readonly RegionInput[], refused: readonly E
       return t.value !== null && t.value < GOVERNOR_TARGET.below ? [] : [{ name: r.name, file: r.file, ...t }];
     }),
     failingChecks: regions.filter((r) => r.checkErrors > 0).map((r) => ({ name: r.name, file: r.file, errors: r.checkErrors })),
+    loosening: regions
+      .map(loosening)
+      .filter((l): l is Loosening => l !== null)
+      .sort((a, b) => b.change - a.change || (a.file < b.file ? -1 : 1)),
   };
+  const indicators: ProvinceReport['aggregate']['indicators'] = {};
+  for (const code of PROVINCE_INDICATORS) {
+    const having = regions.filter((r) => r.indicators[code] !== undefined);
+    if (having.length === 0) continue;
+    const of = (pick: (s: RegionSeries) => YearMap) => having.map((r) => ({ rate: pick(r.indicators[code]!), population: r.population }));
+    const add = (rs: { rate: YearMap; population: YearMap }[]) => (AGGREGATION[code] === 'sum' ? sumOver(rs) : asAggregate(weightedMean(rs)));
+    indicators[code] = { realised: add(of((x) => x.realised)), target: add(of(targetPath)) };
+  }
   return {
     province: chosen?.province ?? null,
     period: chosen ? { firstYear: chosen.firstYear, lastYear: chosen.lastYear } : null,
     regions,
-    aggregate: { p0: realised.rate, coverage: realised.coverage, population: realised.population, target },
+    aggregate: { p0: realised.rate, coverage: realised.coverage, population: realised.population, target, indicators },
     excluded,
     flags,
+    provinceTargets: provinceTargets(target, realised, regions.length, firstRevisedYear(regions)),
   };
 }

@@ -9,7 +9,7 @@
  * 2022: B has a P0 but no population → A alone, 11,00 %, 1 region.
  */
 import { describe, expect, it } from 'vitest';
-import { provinceReport, target2024, targetPath, weightedMean, type RegionInput } from '../../shared/model/province.js';
+import { loosening, provinceReport, provinceTargets, sumOver, target2024, targetPath, weightedMean, type RegionInput } from '../../shared/model/province.js';
 
 function region(over: Partial<RegionInput> & Pick<RegionInput, 'name' | 'file'>): RegionInput {
   return {
@@ -23,6 +23,8 @@ function region(over: Partial<RegionInput> & Pick<RegionInput, 'name' | 'file'>)
     revised: null,
     usulan: null,
     checkErrors: 0,
+    indicators: {},
+    illustrative: [],
     ...over,
   };
 }
@@ -103,5 +105,54 @@ describe('provinceReport', () => {
     const r = provinceReport([]);
     expect(r.province).toBeNull();
     expect(r.aggregate.p0).toEqual({});
+  });
+});
+
+describe('the other standard indicators', () => {
+  it('adds counts (JPM) and weights FGT indices (P1) by population', () => {
+    // JPM 2020: 72.000 + 16.000 = 88.000 people over 2 regions.
+    expect(sumOver([{ rate: { 2020: 72_000 }, population: { 2020: 600_000 } }, { rate: { 2020: 16_000 }, population: { 2020: 200_000 } }]).value).toEqual({ 2020: 88_000 });
+    const a = region({ name: 'A', file: 'a.rpjmd', population: { 2020: 600_000 }, indicators: { P1: { realised: { 2020: 2 }, original: {}, revised: null }, JPM: { realised: { 2020: 72_000 }, original: {}, revised: null } } });
+    const b = region({ name: 'B', file: 'b.rpjmd', population: { 2020: 200_000 }, indicators: { P1: { realised: { 2020: 1 }, original: {}, revised: null }, JPM: { realised: { 2020: 16_000 }, original: {}, revised: null } } });
+    const r = provinceReport([a, b]);
+    // P1: (2 × 600.000 + 1 × 200.000) ÷ 800.000 = 1.400.000 ÷ 800.000 = 1,75.
+    expect(r.aggregate.indicators.P1!.realised.value['2020']).toBeCloseTo(1.75, 12);
+    expect(r.aggregate.indicators.JPM!.realised.value['2020']).toBe(88_000);
+    expect(r.aggregate.indicators.JPM!.realised.coverage['2020']).toBe(2);
+    expect(r.aggregate.indicators.P0E).toBeUndefined();
+  });
+});
+
+describe('loosening and the province\'s own targets', () => {
+  it('names the loosest year of each region and sorts the loosest region first', () => {
+    const x = region({ name: 'X', file: 'x.rpjmd', original: { 2021: 10, 2022: 9.5, 2023: 9 }, revised: { 2021: 10.5, 2022: 10.4, 2023: 8.9 } });
+    // 2021 +0,50, 2022 +0,90 (the loosest), 2023 −0,10.
+    expect(loosening(x)).toEqual({ name: 'X', file: 'x.rpjmd', year: 2022, original: 9.5, revised: 10.4, change: 0.9 });
+    const y = region({ name: 'Y', file: 'y.rpjmd', original: { 2021: 12 }, revised: { 2021: 13.2 } });
+    const z = region({ name: 'Z', file: 'z.rpjmd', original: { 2021: 12 }, revised: { 2021: 11.5 } });
+    expect(loosening(z)).toBeNull();
+    expect(provinceReport([x, y, z]).flags.loosening.map((l) => [l.name, l.change])).toEqual([['Y', 1.2], ['X', 0.9]]);
+  });
+
+  it('checks the revised years of the aggregate target path against ≥ 1 pp a year and the 2021 range 9,9–10,78 %', () => {
+    const target = { rate: { 2019: 12.5, 2020: 12, 2021: 10.8, 2022: 10.1, 2023: 9.1 }, coverage: { 2019: 2, 2020: 2, 2021: 2, 2022: 2, 2023: 1 }, population: {} };
+    const realised = { rate: { 2020: 11.9 }, coverage: { 2020: 2 }, population: {} };
+    const p = provinceTargets(target, realised, 2, 2021);
+    // From 2021 only (2020 is no revised year). 2021 from the 2020 realisation: 11,9 − 10,8 = 1,1 ≥ 1;
+    // 2022 from the 2021 target: 0,7 < 1; 2023: 1,0 (exactly 1 pp) but only 1 of 2 regions.
+    expect(p.yearlyFall.map((f) => [f.year, f.fromSeries, Math.round(f.fall * 100) / 100, f.meets, f.complete])).toEqual([
+      [2021, 'realised', 1.1, true, true],
+      [2022, 'target', 0.7, false, true],
+      [2023, 'target', 1, true, false],
+    ]);
+    // 10,80 is just above the range's 10,78.
+    expect(p.range2021).toEqual({ year: 2021, low: 9.9, high: 10.78, value: 10.8, within: false, complete: true });
+  });
+
+  it('a realisation that covers only some regions is not the base of the fall', () => {
+    const target = { rate: { 2021: 11, 2022: 10 }, coverage: { 2021: 2, 2022: 2 }, population: {} };
+    const realised = { rate: { 2021: 12.5 }, coverage: { 2021: 1 }, population: {} };
+    // 2022 from the 2021 target (11 − 10 = 1), not from a one-region realisation (12,5 − 10 = 2,5).
+    expect(provinceTargets(target, realised, 2, 2022).yearlyFall.map((f) => [f.fromSeries, f.from])).toEqual([['target', 11]]);
   });
 });
