@@ -42,7 +42,7 @@ export type ChangeLogMode = (typeof CHANGE_LOG_MODES)[number];
  * a new sheet is only ever appended. Lampiran IV (Rencana Intervensi) covers the programmes' years
  * to the RPKD/RPD horizon, past the RPJMD period the other sheets keep.
  */
-export const ANNEX_SHEETS = ['Lampiran I', 'Lampiran II', 'Lampiran III', 'Catatan Perubahan', 'Sumber Data', 'Kelayakan Target', 'Lampiran IV'] as const;
+export const ANNEX_SHEETS = ['Lampiran I', 'Lampiran II', 'Lampiran III', 'Catatan Perubahan', 'Sumber Data', 'Kelayakan Target', 'Lampiran IV', 'Tindak Lanjut Hasil Evaluasi'] as const;
 
 export interface AnnexExportResult {
   /** Where the file was written (annex.export) or the name to offer for download (exportBytes). */

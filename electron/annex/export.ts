@@ -3,7 +3,8 @@
  * per indicator), Lampiran II (realisations and capaian), Lampiran III (check findings), Catatan
  * Perubahan (the scenario's changes), Sumber Data (the source of every value), Kelayakan
  * Target (what the P0 targets ask of the economy) and Lampiran IV (Rencana Intervensi: the
- * programmes, their effect on the poverty path and the gap, to the RPKD/RPD horizon).
+ * programmes, their effect on the poverty path and the gap, to the RPKD/RPD horizon) and Tindak
+ * Lanjut Hasil Evaluasi (the governor's evaluation notes, the regency's response, the change made).
  *
  * One source of truth, two renderers: buildAnnexDocument gathers the workbook's data once
  * (gather.ts) and lays every section out as a document (document.ts, sections/*.ts); the xlsx
@@ -32,6 +33,7 @@ import { checksSection } from './sections/checks.js';
 import { feasibilitySection } from './sections/feasibility.js';
 import { footerText, titleLines } from './sections/common.js';
 import { interventionsSection } from './sections/interventions.js';
+import { reviewSection } from './sections/review.js';
 import { sourcesSection } from './sections/sources.js';
 import { targetsSection } from './sections/targets.js';
 import { renderXlsx } from './xlsx.js';
@@ -68,6 +70,7 @@ function documentOf(d: AnnexData): AnnexDocument {
       sourcesSection(d),
       feasibilitySection(d),
       interventionsSection(d),
+      reviewSection(d),
     ],
   };
 }

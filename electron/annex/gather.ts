@@ -13,6 +13,7 @@ import { capaianContext, type CapaianContext } from '../../shared/model/capaian.
 import { isChanged } from '../../shared/model/checks.js';
 import type { FeasibilityReport } from '../../shared/model/feasibility.js';
 import { lastRealisedYear } from '../../shared/model/revision.js';
+import type { ReviewNote } from '../../shared/review.js';
 import type { ChangeLogEntryWithPerson } from '../workbook/queries.js';
 import type { Workbook } from '../workbook/store.js';
 import type { AnnexLabels } from './labels.js';
@@ -48,6 +49,10 @@ export interface AnnexData {
   realisations: (ind: Indicator) => IndicatorValue[];
   /** The scenario's justification per indicator id. */
   justification: Map<number, string>;
+  /** Tindak Lanjut Hasil Evaluasi: the governor's evaluation notes kept in the workbook, with their follow-up. */
+  reviews: ReviewNote[];
+  /** The scenario's revised target of an indicator and year now, any year to the horizon (what a note's change is measured against). */
+  reviewTarget: (indicatorId: number, year: number) => number | undefined;
   /** The scenario's change log with the person of each step, oldest first. */
   changeLog: ChangeLogEntryWithPerson[];
   settings: WorkbookSettings;
@@ -117,6 +122,7 @@ export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, fe
   const allTargets = wb.reads.targets(scenario.id);
   const targets: ScenarioTargets = { ...allTargets, targets: allTargets.targets.filter((t) => t.year <= plan.lastYear) };
   const revisedMap = new Map(targets.targets.map((t) => [`${t.indicatorId}:${t.year}`, t.value]));
+  const allRevised = new Map(allTargets.targets.map((t) => [`${t.indicatorId}:${t.year}`, t.value]));
   const settings = wb.settings();
   const gk = wb.indicatorIndex().byCode.get('GK');
   const gkSources = new Map(gk ? wb.values(['realisation']).filter((v) => v.indicatorId === gk.id).map((v) => [v.year, v.source]) : []);
@@ -140,6 +146,8 @@ export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, fe
     value: (ind, year, series) => byKey.get(`${ind.id}:${year}:${series}`),
     revised: (ind, year) => revisedMap.get(`${ind.id}:${year}`),
     justification: new Map(targets.justifications.map((j) => [j.indicatorId, j.text])),
+    reviews: reviewNotes(wb),
+    reviewTarget: (indicatorId, year) => allRevised.get(`${indicatorId}:${year}`),
     changeLog: wb.reads.changeLogWithPeople(scenario.id),
     settings,
     capaian: capaianContext({ plan, settings, capaianSettings: wb.capaianSettings(), methodBreaks: wb.methodBreaks() }),
@@ -149,6 +157,11 @@ export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, fe
     opts,
     pageUnits: PAGE_UNITS[opts.paper],
   };
+}
+
+/** The evaluation notes the workbook keeps (schema v8); none until their storage lands. */
+function reviewNotes(_wb: Workbook): ReviewNote[] {
+  return [];
 }
 
 export function targetYears(plan: Plan): number[] {

@@ -8,6 +8,7 @@ import type { CapaianBand, CapaianFormula, NotComputableReason } from '../../sha
 import type { CapaianBandScale, IndicatorGroup, ProgrammeCluster, ProgrammeStrategy, Series, Severity } from '../../shared/domain.js';
 import type { PovertyLineUsed } from '../../shared/interventions.js';
 import type { FeasibilityProblem, FeasibilityRating } from '../../shared/model/feasibility.js';
+import type { ReviewStatus } from '../../shared/review.js';
 
 /** What the Raperda header block is made of (workbook settings; null where not set). */
 export interface RaperdaParts {
@@ -146,6 +147,31 @@ export interface InterventionLabels {
   missing: (refs: string) => string;
 }
 
+/** The words of the sheet Tindak Lanjut Hasil Evaluasi (sections/review.ts). */
+export interface ReviewLabels {
+  no: string;
+  indicator: string;
+  year: string;
+  note: string;
+  evaluatorDate: string;
+  response: string;
+  status: string;
+  change: string;
+  /** The year cell of a note about the indicator as a whole. */
+  allYears: string;
+  statuses: Record<ReviewStatus, string>;
+  /** The change cell when the target the evaluator saw is the target now. */
+  unchanged: string;
+  /** The only line of the sheet when the workbook has no notes. */
+  noNotes: string;
+  /** "3 catatan: 1 ditindaklanjuti, 2 belum." */
+  summary: (p: { total: number; done: number; open: number }) => string;
+  /** Under the table: what the change column compares, for the exported scenario. */
+  changeRule: (scenario: string) => string;
+  /** Under the table: the evaluation files the notes came from. */
+  sources: (files: string) => string;
+}
+
 const BLANK = '……';
 const up = (s: string) => s.toLocaleUpperCase('id-ID');
 
@@ -161,6 +187,9 @@ export interface AnnexLabels {
   /** Lampiran IV, Rencana Intervensi. */
   sheet7Title: string;
   interventions: InterventionLabels;
+  /** Tindak Lanjut Hasil Evaluasi: the governor's evaluation notes and the regency's follow-up. */
+  sheet8Title: string;
+  review: ReviewLabels;
   lampiran: (n: string) => string;
   planPeriod: (region: string, province: string, first: number, last: number) => string;
   scenario: string;
@@ -381,6 +410,25 @@ const id: AnnexLabels = {
     compactInfo: ({ noTarget, noProgrammes }) =>
       `Info — ${[noTarget && `tahun tanpa target acuan P0, jadi selisih tidak dihitung: ${noTarget}`, noProgrammes && `tahun tanpa program, jadi P0 dengan program = P0 tanpa program: ${noProgrammes}`].filter(Boolean).join('; ')}.`,
     missing: (refs) => `– (${refs})`,
+  },
+  sheet8Title: 'Tindak Lanjut Hasil Evaluasi',
+  review: {
+    no: 'No',
+    indicator: 'Indikator',
+    year: 'Tahun',
+    note: 'Catatan Evaluasi',
+    evaluatorDate: 'Evaluator, Tanggal',
+    response: 'Tanggapan (Tindak Lanjut)',
+    status: 'Status',
+    change: 'Perubahan yang Dilakukan',
+    allYears: 'semua tahun',
+    statuses: { belum: 'belum', ditindaklanjuti: 'ditindaklanjuti' },
+    unchanged: 'tidak berubah',
+    noNotes: 'Tidak ada catatan evaluasi gubernur yang diimpor ke buku kerja ini.',
+    summary: ({ total, done, open }) => `${total} catatan evaluasi: ${done} ditindaklanjuti, ${open} belum.`,
+    changeRule: (scenario) =>
+      `Perubahan yang Dilakukan: target perubahan yang dilihat evaluator → target perubahan skenario ${scenario} sekarang; "tidak berubah" bila sama (pada desimal indikatornya); "–" untuk catatan tentang indikator secara keseluruhan (tanpa tahun).`,
+    sources: (files) => `Berkas evaluasi: ${files}.`,
   },
   lampiran: (n) => `Lampiran ${n}`,
   planPeriod: (region, province, first, last) => `${region}, Provinsi ${province} — RPJMD ${first}–${last}`,
@@ -635,6 +683,25 @@ const en: AnnexLabels = {
     compactInfo: ({ noTarget, noProgrammes }) =>
       `Info — ${[noTarget && `years without a P0 reference target, so no gap is computed: ${noTarget}`, noProgrammes && `years without programmes, so P0 with programmes = P0 without: ${noProgrammes}`].filter(Boolean).join('; ')}.`,
     missing: (refs) => `– (${refs})`,
+  },
+  sheet8Title: 'Follow-up to the Evaluation',
+  review: {
+    no: 'No',
+    indicator: 'Indicator',
+    year: 'Year',
+    note: 'Evaluation note',
+    evaluatorDate: 'Evaluator, date',
+    response: 'Response (follow-up)',
+    status: 'Status',
+    change: 'Change made',
+    allYears: 'all years',
+    statuses: { belum: 'open', ditindaklanjuti: 'followed up' },
+    unchanged: 'unchanged',
+    noNotes: "No notes from the governor's evaluation have been imported into this workbook.",
+    summary: ({ total, done, open }) => `${total} evaluation ${total === 1 ? 'note' : 'notes'}: ${done} followed up, ${open} open.`,
+    changeRule: (scenario) =>
+      `Change made: the revised target the evaluator saw → the revised target of scenario ${scenario} now; "unchanged" when they are the same (at the indicator's decimals); "–" for a note on the indicator as a whole (no year).`,
+    sources: (files) => `Evaluation files: ${files}.`,
   },
   lampiran: (n) => `Annex ${n}`,
   planPeriod: (region, province, first, last) => `${region}, ${province} Province — RPJMD ${first}–${last}`,

@@ -90,7 +90,7 @@ describe.skipIf(missing.length > 0)('annex in LibreOffice (PDF)', () => {
       for (const [i, pt] of sizes.entries()) expect(pt, `page ${i + 1}`).toBeGreaterThanOrEqual(8);
 
       // Each sheet starts a page, and "Halaman n dari m" counts that sheet's pages.
-      const starts = ['LAMPIRAN I —', 'LAMPIRAN II —', 'LAMPIRAN III —', 'CATATAN PERUBAHAN', 'SUMBER DATA', 'KELAYAKAN TARGET', 'LAMPIRAN IV —'].map((t) => texts.findIndex((x) => x.includes(t)));
+      const starts = ['LAMPIRAN I —', 'LAMPIRAN II —', 'LAMPIRAN III —', 'CATATAN PERUBAHAN', 'SUMBER DATA', 'KELAYAKAN TARGET', 'LAMPIRAN IV —', 'TINDAK LANJUT HASIL EVALUASI'].map((t) => texts.findIndex((x) => x.includes(t)));
       expect(starts.every((s, i) => s >= 0 && (i === 0 || s > starts[i - 1]!))).toBe(true);
       const ends = [...starts.slice(1), pages];
       starts.forEach((s, k) => {
@@ -120,10 +120,12 @@ describe.skipIf(missing.length > 0)('annex in LibreOffice (PDF)', () => {
       const kelayakan = texts.slice(starts[5], starts[6]).join('\n').replace(/\s+/g, ' ');
       expect(kelayakan).toMatch(/A Sebaran konsumsi tahun dasar 2020|\(1\) Galat — P1 2020, realisasi: Isi realisasi P1/);
       expect(kelayakan).toContain('Perkiraan model (lognormal, pertumbuhan netral-distribusi); bukan proyeksi.');
-      // Lampiran IV, the last sheet: to the RPKD/RPD horizon, past the RPJMD period, its estimates labelled as such.
-      const lampiranIV = texts.slice(starts[6]).join('\n').replace(/\s+/g, ' ');
+      // Lampiran IV: to the RPKD/RPD horizon, past the RPJMD period, its estimates labelled as such.
+      const lampiranIV = texts.slice(starts[6], starts[7]).join('\n').replace(/\s+/g, ' ');
       expect(lampiranIV).toMatch(/Tahun \d{4}–2026: program sampai cakrawala RPKD\/RPD 2026, melewati periode RPJMD 2018–2023/);
       expect(lampiranIV).toContain('Perkiraan model (bukan ramalan)');
+      // Tindak Lanjut Hasil Evaluasi, the last sheet: the demo has no evaluation notes, and says so.
+      expect(texts.slice(starts[7]).join('\n').replace(/\s+/g, ' ')).toContain('Tidak ada catatan evaluasi gubernur yang diimpor ke buku kerja ini.');
     });
   }
 });

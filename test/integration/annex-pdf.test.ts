@@ -85,7 +85,8 @@ describe.skipIf(!poppler)('annex PDF (npm run cli -- export --out lampiran.pdf)'
         expect(numbers[start + m - 1]![0]).toBe(m);
       });
       expect(numbers.filter(([n]) => n === 1).reduce((a, [, m]) => a + m, 0)).toBe(pages);
-      const headings = ['LAMPIRAN I —', 'LAMPIRAN II —', 'LAMPIRAN III —', 'CATATAN PERUBAHAN', 'SUMBER DATA', 'KELAYAKAN TARGET', 'LAMPIRAN IV —'];
+      const headings = ['LAMPIRAN I —', 'LAMPIRAN II —', 'LAMPIRAN III —', 'CATATAN PERUBAHAN', 'SUMBER DATA', 'KELAYAKAN TARGET', 'LAMPIRAN IV —', 'TINDAK LANJUT HASIL EVALUASI'];
+      expect(headings).toHaveLength(ANNEX_SHEETS.length);
       headings.forEach((h, k) => expect(texts[starts[k]!]).toContain(h));
 
       const lampiran1 = texts.slice(0, starts[1]).join('\n');
