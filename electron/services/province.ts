@@ -43,13 +43,17 @@ export function regionInput(wb: Workbook, file: string): RegionInput {
     codeOf.set(ind.id, code);
     indicators[code] = { realised: {}, original: {}, revised: usulan ? {} : null };
   }
-  const illustrativeCodes = new Set<ProvinceIndicator>();
+  const illustrative: RegionInput['illustrative'] = {};
   for (const v of wb.values(['realisation', 'original_target'])) {
     const code = codeOf.get(v.indicatorId);
     if (code === undefined) continue;
     const s = indicators[code]!;
     (v.series === 'realisation' ? s.realised : s.original)[String(v.year)] = v.value;
-    if (v.illustrative) illustrativeCodes.add(code);
+    if (v.illustrative) {
+      const series = v.series === 'realisation' ? 'realised' : 'original';
+      const marked = (illustrative[code] ??= []);
+      if (!marked.includes(series)) marked.push(series);
+    }
   }
   let checkErrors = 0;
   if (usulan) {
@@ -81,7 +85,7 @@ export function regionInput(wb: Workbook, file: string): RegionInput {
     usulan: usulan?.name ?? null,
     checkErrors,
     indicators,
-    illustrative: PROVINCE_INDICATORS.filter((c) => illustrativeCodes.has(c)),
+    illustrative,
   };
 }
 

@@ -65,8 +65,12 @@ export interface RegionInput {
   checkErrors: number;
   /** Every standard poverty indicator the workbook has (P0 included, the same numbers as above). */
   indicators: Partial<Record<ProvinceIndicator, RegionSeries>>;
-  /** The indicators some of whose values read here are marked ilustrasi (not published figures), in PROVINCE_INDICATORS order. */
-  illustrative: ProvinceIndicator[];
+  /**
+   * Which series of which indicators hold values marked ilustrasi (not published figures), e.g.
+   * the demo Muara Enim's original targets { P0: ['original'] } while its realisations are sourced.
+   * (A scenario's revised targets carry no such mark.)
+   */
+  illustrative: Partial<Record<ProvinceIndicator, ('realised' | 'original')[]>>;
 }
 
 export interface Excluded {

@@ -32,10 +32,23 @@ interface ProvinceJson {
     revised: Record<string, number> | null;
     usulan: string | null;
     checkErrors: number;
+    illustrative: Record<string, string[]>;
+    indicators: Record<string, { realised: Record<string, number>; original: Record<string, number>; revised: Record<string, number> | null }>;
   }[];
-  aggregate: { p0: Record<string, number>; coverage: Record<string, number>; population: Record<string, number>; target: { p0: Record<string, number>; coverage: Record<string, number> } };
+  aggregate: {
+    p0: Record<string, number>;
+    coverage: Record<string, number>;
+    population: Record<string, number>;
+    target: { p0: Record<string, number>; coverage: Record<string, number> };
+    indicators: Record<string, { realised: { value: Record<string, number>; coverage: Record<string, number> }; target: { value: Record<string, number> } }>;
+  };
   excluded: { file: string; reason: string; message: string }[];
-  flags: { notBelowTenIn2024: { name: string; value: number | null }[]; failingChecks: { name: string; errors: number }[] };
+  flags: {
+    notBelowTenIn2024: { name: string; value: number | null }[];
+    failingChecks: { name: string; errors: number }[];
+    loosening: { name: string; year: number; original: number; revised: number; change: number }[];
+  };
+  provinceTargets: { range2021: { value: number | null; within: boolean | null; complete: boolean } };
 }
 
 function run(entry: string, args: string[], home: string) {
@@ -133,6 +146,23 @@ describe('demo --province and cli province', () => {
     expect(Math.abs(j.aggregate.p0['2020']! - plain)).toBeGreaterThan(1e-6);
     expect(j.flags.notBelowTenIn2024.map((f) => f.name)).toContain('Kabupaten Muara Enim');
     expect(j.flags.failingChecks).toEqual([]);
+
+    // JPM adds up: the province's 2020 count is the sum of the 17 regions' own counts.
+    const jpm2020 = j.regions.reduce((s, x) => s + (x.indicators.JPM?.realised['2020'] ?? 0), 0);
+    expect(j.aggregate.indicators.JPM!.realised.value['2020']).toBe(jpm2020);
+    expect(j.aggregate.indicators.JPM!.realised.coverage['2020']).toBe(17);
+    // Muara Enim's P0 realisations are sourced, its original targets illustrative (the RPJMD table
+    // was not found); the other 16 regions' P0 is illustrative in both series.
+    expect(me.illustrative.P0).toEqual(['original']);
+    expect(j.regions.filter((x) => x.illustrative.P0?.includes('realised'))).toHaveLength(16);
+    // Loosening: the loosest first, each revised − original at its loosest year; Muara Enim's 2021 11,30 → 12,20 (+0,90 pp).
+    const changes = j.flags.loosening.map((l) => l.change);
+    expect(changes).toEqual([...changes].sort((a, b) => b - a));
+    expect(j.flags.loosening.find((l) => l.name === 'Kabupaten Muara Enim')).toMatchObject({ year: 2021, original: 11.3, revised: 12.2, change: 0.9 });
+    for (const l of j.flags.loosening) expect(l.change).toBeCloseTo(l.revised - l.original, 10);
+    // The province's 2021 target range is checked on the full (17/17) aggregate target.
+    expect(j.provinceTargets.range2021.value).toBeCloseTo(j.aggregate.target.p0['2021']!, 12);
+    expect(j.provinceTargets.range2021.complete).toBe(true);
   });
 
   it('lists a damaged file, another province, another plan period and a newer workbook with their reason; the rest still aggregate', async () => {

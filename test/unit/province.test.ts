@@ -24,7 +24,7 @@ function region(over: Partial<RegionInput> & Pick<RegionInput, 'name' | 'file'>)
     usulan: null,
     checkErrors: 0,
     indicators: {},
-    illustrative: [],
+    illustrative: {},
     ...over,
   };
 }
