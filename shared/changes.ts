@@ -25,14 +25,16 @@ export type ChangeAction =
   | 'indicator.update'
   | 'value.edit'
   | 'programme.save'
-  | 'programme.delete';
+  | 'programme.delete'
+  | 'review.import'
+  | 'review.respond';
 
 /** A step as first made, or taken back (undo), or made again (redo). */
 export const CHANGE_KINDS = ['do', 'undo', 'redo'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** What a step can change; decides how state kept beside the workbook catches up. */
-export type ChangeScope = 'targets' | 'justifications' | 'scenarios' | 'references' | 'values' | 'settings' | 'indicators' | 'programmes';
+export type ChangeScope = 'targets' | 'justifications' | 'scenarios' | 'references' | 'values' | 'settings' | 'indicators' | 'programmes' | 'reviews';
 
 export interface Words {
   id: string;
@@ -72,6 +74,8 @@ export const CHANGE_ACTIONS: ActionTable<ChangeAction> = {
   'value.edit': { undo: { id: 'ubah data', en: 'edit data' }, log: { id: 'Data diubah', en: 'Data edited' }, scopes: ['values'] },
   'programme.save': { undo: { id: 'simpan program', en: 'save programme' }, log: { id: 'Program disimpan', en: 'Programme saved' }, scopes: ['programmes'] },
   'programme.delete': { undo: { id: 'hapus program', en: 'delete programme' }, log: { id: 'Program dihapus', en: 'Programme deleted' }, scopes: ['programmes'] },
+  'review.import': { undo: { id: 'impor catatan evaluasi', en: 'import evaluation notes' }, log: { id: 'Catatan evaluasi diimpor', en: 'Evaluation notes imported' }, scopes: ['reviews'] },
+  'review.respond': { undo: { id: 'tindak lanjut catatan evaluasi', en: 'evaluation note follow-up' }, log: { id: 'Tindak lanjut catatan evaluasi', en: 'Evaluation note followed up' }, scopes: ['reviews'] },
 };
 
 export const TARGET_ACTIONS = ['target.edit', 'target.paste', 'target.path', 'target.clear'] as const satisfies readonly ChangeAction[];
@@ -100,11 +104,12 @@ export function catchesUpByIndicator(action: ChangeAction): boolean {
 }
 
 /**
- * An import preview compares the file with values, revised targets and the indicators' Perangkat
- * Daerah: a step that may change any of them makes it stale.
+ * An import preview compares the file with values, revised targets, the indicators' Perangkat
+ * Daerah, the programmes and the evaluation notes already kept: a step that may change any of
+ * them makes it stale.
  */
 export function makesImportStale(action: ChangeAction): boolean {
-  return CHANGE_ACTIONS[action].scopes.some((s) => s === 'values' || s === 'targets' || s === 'scenarios' || s === 'indicators' || s === 'programmes');
+  return CHANGE_ACTIONS[action].scopes.some((s) => s === 'values' || s === 'targets' || s === 'scenarios' || s === 'indicators' || s === 'programmes' || s === 'reviews');
 }
 
 /**
@@ -165,6 +170,14 @@ const FIELD_WORDS: Record<string, Words> = {
   annex_document_year: { id: 'tahun Raperda', en: 'Raperda year' },
   amended_regulation: { id: 'Perda yang diubah', en: 'regulation amended' },
   responsible_unit: { id: 'Perangkat Daerah', en: 'responsible agency' },
+  // An evaluation note's follow-up (review.respond).
+  status: { id: 'status tindak lanjut', en: 'follow-up status' },
+  response: { id: 'tindak lanjut', en: 'follow-up' },
+};
+
+/** Values a field change may hold that are codes, worded (an evaluation note's status). */
+const FIELD_VALUE_WORDS: Record<string, Record<string, Words>> = {
+  status: { belum: { id: 'belum ditindaklanjuti', en: 'not yet followed up' }, ditindaklanjuti: { id: 'ditindaklanjuti', en: 'followed up' } },
 };
 
 /** One changed field as an entry's detail stores it: [column, before, after]. */
@@ -187,10 +200,11 @@ function describeFieldChanges(d: string, lang: 'id' | 'en'): string | null {
     return null;
   }
   if (!Array.isArray(parsed)) return null;
-  const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : String(v));
+  const shown = (field: unknown, v: unknown) =>
+    v === null || v === undefined || v === '' ? '–' : (FIELD_VALUE_WORDS[String(field)]?.[String(v)]?.[lang] ?? String(v));
   return parsed
     .filter((c): c is unknown[] => Array.isArray(c) && c.length === 3)
-    .map(([field, before, after]) => `${FIELD_WORDS[String(field)]?.[lang] ?? String(field)}: ${shown(before)} → ${shown(after)}`)
+    .map(([field, before, after]) => `${FIELD_WORDS[String(field)]?.[lang] ?? String(field)}: ${shown(field, before)} → ${shown(field, after)}`)
     .join('; ');
 }
 
@@ -268,6 +282,7 @@ export function describeEntryDetail(e: { action: string; detail: string | null }
     case 'target.clear':
       return describeWhere(d, lang);
     case 'indicator.update':
+    case 'review.respond':
       return describeFieldChanges(d, lang) ?? d;
     case 'plan.update':
       if (d.startsWith('[')) return describeFieldChanges(d, lang) ?? d;

@@ -46,3 +46,22 @@ export interface ReviewWorkbookResult {
   /** Indicator × year rows written. */
   rows: number;
 }
+
+/** The years a note may name: the plan's target years to the RPKD/RPD horizon (firstYear … horizon). */
+export function reviewYears(plan: { firstYear: number; lastYear: number; horizonYear?: number | undefined }): [number, number] {
+  return [plan.firstYear, Math.max(plan.lastYear, plan.horizonYear ?? plan.lastYear)];
+}
+
+/**
+ * A note's text as its identity compares it: whitespace runs (line breaks Excel or LibreOffice
+ * put in a wrapped cell included) become one space, ends trimmed. Case is kept: an evaluator who
+ * corrects a note's wording has written another note.
+ */
+export function normaliseNoteText(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** A note's identity: indicator, year (null: the indicator as a whole), whitespace-normalised text. */
+export function reviewNoteKey(n: { indicatorId: number; year: number | null; note: string }): string {
+  return `${n.indicatorId}|${n.year ?? ''}|${normaliseNoteText(n.note)}`;
+}

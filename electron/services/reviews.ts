@@ -6,6 +6,7 @@
 import { AppError } from '../../shared/api/result.js';
 import type { ReviewNote, ReviewStatus, ReviewWorkbookResult } from '../../shared/review.js';
 import type { Actor } from '../workbook/edit.js';
+import { respondToNote as respondToNoteEdit } from '../workbook/editors/reviews.js';
 import type { Workbook } from '../workbook/store.js';
 
 export interface ReviewOutInput {
@@ -21,10 +22,12 @@ export async function reviewWorkbookBytes(_input: ReviewOutInput): Promise<Revie
   throw new AppError('internal', 'the evaluation workbook is not built yet');
 }
 
-export function listReviewNotes(_wb: Workbook): ReviewNote[] {
-  throw new AppError('internal', 'evaluation notes are not built yet');
+/** The evaluation notes kept in the open workbook, with their follow-up. */
+export function listReviewNotes(wb: Workbook): ReviewNote[] {
+  return wb.reads.reviewNotes();
 }
 
-export function respondToNote(_wb: Workbook, _actor: Actor, _id: number, _response: string, _status: ReviewStatus): ReviewNote[] {
-  throw new AppError('internal', 'evaluation notes are not built yet');
+/** Answers a note (tindak lanjut) and sets its status: one undo step ('review.respond'). */
+export function respondToNote(wb: Workbook, actor: Actor, id: number, response: string, status: ReviewStatus): ReviewNote[] {
+  return respondToNoteEdit(wb, actor, id, response, status);
 }

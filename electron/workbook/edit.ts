@@ -190,7 +190,7 @@ export class EditTx {
   }
 
   /** Inserts a row whose id SQLite assigns (a scenario, a reference); returns the id. */
-  insert(table: 'scenario' | 'reference_target' | 'programme', row: Row): number {
+  insert(table: 'scenario' | 'reference_target' | 'programme' | 'review_note', row: Row): number {
     const cols = Object.keys(row);
     const id = Number(this.ctx.st.get(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid);
     this.record(table, null, selectRow(this.ctx.st, table, { id }));

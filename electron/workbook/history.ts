@@ -36,6 +36,8 @@ export const TRACKED = {
   /** Programmes and their reach per year (schema v7); a programme's years are removed before it. */
   programme: ['id'],
   programme_year: ['programme_id', 'year'],
+  /** Evaluation notes and their follow-up (schema v8). */
+  review_note: ['id'],
 } as const;
 export type TrackedTable = keyof typeof TRACKED;
 

@@ -495,6 +495,36 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    description: "evaluation notes (catatan evaluasi) from the governor's team, per indicator and year, with the regency's follow-up",
+    up(db) {
+      db.exec(`
+        -- A note of the province's evaluation team on an indicator (and a year; NULL: the
+        -- indicator as a whole), imported from the evaluation workbook (electron/annex/
+        -- review-workbook.ts), and the regency's follow-up (tindak lanjut). The limits are
+        -- literal (FROZEN); shared/review.ts REVIEW_LIMITS states them for the app, and the open-time
+        -- check in store.ts names a row that breaks them. seen_target: the revised target the
+        -- evaluator saw (Target Perubahan of the evaluation workbook).
+        CREATE TABLE review_note (
+          id INTEGER PRIMARY KEY,
+          indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+          year INTEGER,
+          note TEXT NOT NULL CHECK (length(note) BETWEEN 1 AND 2000),
+          evaluator TEXT NOT NULL CHECK (length(evaluator) BETWEEN 1 AND 120),
+          review_date TEXT NOT NULL,
+          seen_target REAL,
+          scenario_name TEXT,
+          source_file TEXT NOT NULL,
+          imported_at TEXT NOT NULL,
+          response TEXT NOT NULL DEFAULT '' CHECK (length(response) <= 2000),
+          status TEXT NOT NULL DEFAULT 'belum' CHECK (status IN ('belum', 'ditindaklanjuti')),
+          responded_at TEXT,
+          responded_by TEXT
+        );
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -5,6 +5,7 @@
 import { AppError } from '../../shared/api/result.js';
 import type { ChangeLogEntry, HistoryState, Indicator, Person, Programme, ProgrammeYearValues, Scenario, ScenarioTargets, TargetCell } from '../../shared/domain.js';
 import { keyIndicator, keyYear, type Caches, type EditEffect, type Kept } from './caches.js';
+import type { ReviewNote } from '../../shared/review.js';
 import { historyState } from './history.js';
 import type { Statements } from './statements.js';
 
@@ -110,10 +111,29 @@ export class WorkbookReads {
     return rows.map((r) => ({ ...r, illustrative: r.illustrative === 1, years: byProgramme.get(r.id) ?? [] }));
   }
 
-  /** How many targets, values and programme years lie after `year`, and the first such year (a horizon may not cut them off). */
+  /**
+   * The evaluation notes (schema v8), by indicator order, year (the indicator as a whole first)
+   * and id; none in an older file.
+   */
+  reviewNotes(): ReviewNote[] {
+    if (!this.hasTable('review_note')) return [];
+    return this.st
+      .get(
+        `SELECT r.id, r.indicator_id AS indicatorId, i.code AS indicatorCode, r.year, r.note, r.evaluator, r.review_date AS reviewDate,
+                r.seen_target AS seenTarget, r.scenario_name AS scenarioName, r.source_file AS sourceFile, r.imported_at AS importedAt,
+                r.response, r.status, r.responded_at AS respondedAt, r.responded_by AS respondedBy
+         FROM review_note r JOIN indicator i ON i.id = r.indicator_id
+         ORDER BY i.sort_order, i.id, r.year IS NOT NULL, r.year, r.id`,
+      )
+      .all() as ReviewNote[];
+  }
+
+  /** How many targets, values, programme years and evaluation notes lie after `year`, and the first such year (a horizon may not cut them off). */
   yearsBeyond(year: number): { count: number; first: number | null } {
     const parts = ['SELECT year FROM scenario_target WHERE year > @year', 'SELECT year FROM value WHERE year > @year'];
     if (this.hasTable('programme_year')) parts.push('SELECT year FROM programme_year WHERE year > @year');
+    // A note's year must stay within the horizon: the open-time check (store.ts) refuses one beyond it.
+    if (this.hasTable('review_note')) parts.push('SELECT year FROM review_note WHERE year > @year');
     const row = this.st.get(`SELECT count(*) AS count, min(year) AS first FROM (${parts.join(' UNION ALL ')})`).get({ year }) as { count: number; first: number | null };
     return row;
   }

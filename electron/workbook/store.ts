@@ -13,6 +13,7 @@ import { AppError } from '../../shared/api/result.js';
 import { horizonOf, MAX_HORIZON_YEARS, POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
 import { susenasPopulation, type SusenasPopulation } from '../../shared/model/population.js';
 import { PLAN_YEARS } from '../../shared/api/contract.js';
+import { REVIEW_LIMITS, REVIEW_STATUSES } from '../../shared/review.js';
 import { APPLICATION_ID, existingTarget, isWriteError, readHeader, writeFailure } from './file-format.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';
 import { seedReferences } from './references.js';
@@ -276,6 +277,13 @@ function verifyRows(db: Db, name: string): void {
     const list = bad.map((i) => `${String(i.code).slice(0, 40)} (decimals ${String(i.decimals)}, range ${String(i.lo ?? '–')}…${String(i.hi ?? '–')})`).join('; ');
     return refuse(`indicator${bad.length > 1 ? 's' : ''} ${list} ${bad.length > 1 ? 'have' : 'has'} decimals outside 0–6, a range that is not two finite numbers in order, or an unknown polarity or group`);
   }
+  let badNote: string | null;
+  try {
+    badNote = badReviewNote(db, f, plan.h === null ? l : Number(plan.h));
+  } catch (err) {
+    return refuse(`its evaluation notes cannot be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (badNote) return refuse(badNote);
   let long: string | null;
   try {
     long = longestValueOverCap(db);
@@ -283,6 +291,61 @@ function verifyRows(db: Db, name: string): void {
     return refuse(`its values cannot be measured (${err instanceof Error ? err.message : String(err)})`);
   }
   if (long) return refuse(`a value in ${long} is longer than ${formatCount(MAX_STORED_TEXT)} characters, far more than the app writes`);
+}
+
+/** Longest file or scenario name a note keeps (the file it came from, the usulan it was written from). */
+const MAX_NOTE_NAME = 255;
+
+/**
+ * The first evaluation note (schema v8) the app could not have written, as "review_note.column
+ * of note N: what", or null. The app reads and shows every note, so a crafted one (a status
+ * outside the enum, a note of 90 000 characters, an indicator that does not exist, a year
+ * outside the plan) is refused at open rather than met by the UI. One bounded query.
+ */
+function badReviewNote(db: Db, firstYear: number, horizon: number): string | null {
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'review_note'").get() === undefined) return null;
+  const text = (c: string, min: number, max: number) => `typeof(${c}) <> 'text' OR length(${c}) < ${min} OR length(${c}) > ${max}`;
+  const statuses = REVIEW_STATUSES.map((s) => `'${s}'`).join(', ');
+  const row = db
+    .prepare(
+      `SELECT id, CASE
+         WHEN status IS NULL OR typeof(status) <> 'text' OR status NOT IN (${statuses}) THEN 'status'
+         WHEN NOT EXISTS (SELECT 1 FROM indicator i WHERE i.id = r.indicator_id) THEN 'indicator_id'
+         WHEN year IS NOT NULL AND (typeof(year) <> 'integer' OR year < @first OR year > @last) THEN 'year'
+         WHEN ${text('note', 1, REVIEW_LIMITS.note)} THEN 'note'
+         WHEN ${text('response', 0, REVIEW_LIMITS.response)} THEN 'response'
+         WHEN ${text('evaluator', 1, REVIEW_LIMITS.evaluator)} THEN 'evaluator'
+         WHEN typeof(review_date) <> 'text' OR length(review_date) <> 10 OR review_date NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' THEN 'review_date'
+         WHEN seen_target IS NOT NULL AND (typeof(seen_target) NOT IN ('integer', 'real') OR abs(seen_target) > 1.7976931348623157e308) THEN 'seen_target'
+         WHEN scenario_name IS NOT NULL AND (${text('scenario_name', 0, MAX_NOTE_NAME)}) THEN 'scenario_name'
+         WHEN ${text('source_file', 0, MAX_NOTE_NAME)} THEN 'source_file'
+         WHEN responded_by IS NOT NULL AND (${text('responded_by', 0, MAX_NOTE_NAME)}) THEN 'responded_by'
+         END AS col, status, year, length(note) AS note, length(response) AS response, length(evaluator) AS evaluator
+       FROM review_note r WHERE col IS NOT NULL ORDER BY id LIMIT 1`,
+    )
+    .get({ first: firstYear, last: horizon }) as { id: unknown; col: string; status: unknown; year: unknown; note: unknown; response: unknown; evaluator: unknown } | undefined;
+  if (!row) return null;
+  const at = `review_note.${row.col} of note ${String(row.id).slice(0, 20)}`;
+  switch (row.col) {
+    case 'status':
+      return `${at} is "${String(row.status).slice(0, 40)}", not one of ${REVIEW_STATUSES.join(', ')}`;
+    case 'indicator_id':
+      return `${at} names an indicator the workbook does not have`;
+    case 'year':
+      return `${at} (${String(row.year).slice(0, 40)}) is not a year from ${firstYear} to ${horizon}`;
+    case 'note':
+    case 'response':
+    case 'evaluator': {
+      const max = REVIEW_LIMITS[row.col];
+      return `${at} is not text of ${row.col === 'response' ? 0 : 1} to ${formatCount(max)} characters (${String(row[row.col] ?? 'none')})`;
+    }
+    case 'review_date':
+      return `${at} is not a date YYYY-MM-DD`;
+    case 'seen_target':
+      return `${at} is not a finite number`;
+    default:
+      return `${at} is not text of at most ${MAX_NOTE_NAME} characters`;
+  }
 }
 
 /**
