@@ -80,9 +80,11 @@ export interface ImportTarget {
  * annex: our own export (round trip); template: `[Kode |] Indikator | Satuan | <year> …` into the
  * series the caller picks; programmes: a programme list (`Program | Klaster | Perangkat Daerah |
  * Tahun | Rumah Tangga Sasaran | Manfaat per Rumah Tangga per Bulan (Rp) | Ketepatan Sasaran (%)`
- * [| Anggaran] [| Sumber]), whatever series the caller picked (the header decides).
+ * [| Anggaran] [| Sumber]), whatever series the caller picked (the header decides); review: an
+ * evaluation workbook of the province (electron/annex/review-workbook.ts: a header row with Kode,
+ * Indikator, Tahun and Catatan Evaluasi), whose notes go to the workbook's evaluation notes.
  */
-export const IMPORT_LAYOUTS = ['annex', 'template', 'programmes'] as const;
+export const IMPORT_LAYOUTS = ['annex', 'template', 'programmes', 'review'] as const;
 export type ImportLayout = (typeof IMPORT_LAYOUTS)[number];
 
 /** Why a cell or row was not taken (the UI translates these; `message` is the English fallback). */
@@ -112,6 +114,8 @@ export const IMPORT_REJECTIONS = [
   'missing_value',
   /** Programmes layout: a Klaster or Perangkat Daerah that differs from an earlier row of the same programme (params.first names it). */
   'programme_conflict',
+  /** Review layout: the evaluation date is neither an Excel date nor text dd/mm/yyyy or yyyy-mm-dd (params.text). */
+  'not_a_date',
 ] as const;
 export type ImportRejection = (typeof IMPORT_REJECTIONS)[number];
 
@@ -232,6 +236,48 @@ export interface ImportPreview {
    * 'programme.save' edit that merges the file's years into each programme's.
    */
   programmes?: ImportProgrammes;
+  /**
+   * The review layout only (then `new`, `changed` are empty and `unchanged` is 0): the evaluation
+   * notes of the file, each new or already kept; written by import.apply as one 'review.import'
+   * edit that adds the new ones.
+   */
+  reviews?: ImportReviews;
+}
+
+/**
+ * Whether a note of an evaluation workbook is new to the workbook or already kept there (same
+ * indicator, year and text, whitespace aside): a kept note is left as it is, its response and
+ * status included.
+ */
+export const IMPORT_REVIEW_STATUSES = ['new', 'present'] as const;
+export type ImportReviewStatus = (typeof IMPORT_REVIEW_STATUSES)[number];
+
+/** One note of an evaluation workbook, at its Catatan Evaluasi cell. */
+export interface ImportReviewNote extends CellLocation {
+  indicatorId: number;
+  indicatorCode: string;
+  /** Null: the indicator as a whole (an empty or "Semua" Tahun). */
+  year: number | null;
+  note: string;
+  /** The row's Target Perubahan (the revised target the evaluator saw); null when empty. */
+  seenTarget: number | null;
+  status: ImportReviewStatus;
+  /** The kept note's id when present. */
+  noteId: number | null;
+}
+
+/** What an evaluation workbook holds: its title block and its notes. */
+export interface ImportReviews {
+  /** The region its title block names (it matches the open workbook's). */
+  region: string;
+  evaluator: string;
+  /** YYYY-MM-DD. */
+  reviewDate: string;
+  /** The usulan the evaluation workbook was written from; null when it names none. */
+  scenarioName: string | null;
+  notes: ImportReviewNote[];
+  new: number;
+  present: number;
 }
 
 /** Whether a row or programme of a programmes file adds, changes or repeats what the workbook has. */
@@ -303,6 +349,6 @@ export interface ImportApplyResult {
   applied: number;
   new: number;
   changed: number;
-  /** The undo step (label 'import.apply'; 'programme.save' for a programmes file); null when nothing changed. */
+  /** The undo step (label 'import.apply'; 'programme.save' for a programmes file; 'review.import' for an evaluation workbook); null when nothing changed. */
   undoLabel: string | null;
 }
