@@ -45,6 +45,7 @@ const GATED: ReadonlySet<Method> = new Set<Method>([
   'methodBreaks.save',
   'methodBreaks.delete',
   'import.apply',
+  'reviews.respond',
   'annex.export',
   'annex.exportBytes',
 ]);

@@ -17,6 +17,8 @@ import { profileEn } from './profile.en.js';
 import { profileId } from './profile.id.js';
 import { raperdaEn } from './raperda.en.js';
 import { raperdaId } from './raperda.id.js';
+import { reviewEn } from '../review/review.en.js';
+import { reviewId } from '../review/review.id.js';
 import { nextStepsEn } from '../workbook/next-steps.en.js';
 import { nextStepsId } from '../workbook/next-steps.id.js';
 
@@ -62,8 +64,8 @@ export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     // The review views keep their keys in compare.*.ts, merged under `compare`.
     resources: {
-      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId, history: historyId, nextSteps: nextStepsId, feasibility: feasibilityId, interventions: interventionsId } },
-      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn, history: historyEn, nextSteps: nextStepsEn, feasibility: feasibilityEn, interventions: interventionsEn } },
+      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId, history: historyId, nextSteps: nextStepsId, feasibility: feasibilityId, interventions: interventionsId, review: reviewId } },
+      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn, history: historyEn, nextSteps: nextStepsEn, feasibility: feasibilityEn, interventions: interventionsEn, review: reviewEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
@@ -79,6 +81,6 @@ export async function initI18n(): Promise<typeof i18next> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId; history: typeof historyId; nextSteps: typeof nextStepsId; feasibility: typeof feasibilityId; interventions: typeof interventionsId } };
+    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId; history: typeof historyId; nextSteps: typeof nextStepsId; feasibility: typeof feasibilityId; interventions: typeof interventionsId; review: typeof reviewId } };
   }
 }

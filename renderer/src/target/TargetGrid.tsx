@@ -47,7 +47,8 @@ import { isRealisedYear, lastRealisedYear } from '../../../shared/model/revision
 import { parseClipboard, toTsv } from '../../../shared/model/paste.js';
 import { checkCellValue, type CellProblem as CellProblemKind } from '../../../shared/model/cell-rules.js';
 import { styleNonce } from '../api.js';
-import { DeltaCell, RevisedCell, ValueCell, type CellContext } from './cells.js';
+import { DeltaCell, ValueCell, type CellContext } from './cells.js';
+import { NotedRevisedCell, type NoteContext } from '../review/NotedRevisedCell.js';
 import { CellProblem } from './CellProblem.js';
 import { ColumnFit, MIN_WIDTH } from './fit.js';
 import { targetGridTheme } from './theme.js';
@@ -125,6 +126,11 @@ interface Props {
   onFocus(focus: FocusInfo): void;
   /** A row's cell was clicked: its indicator is the one the planner is looking at. */
   onPick?(indicator: Indicator): void;
+  /**
+   * Open evaluation notes by `${indicatorId}:${year}`, worded: their target perubahan cell gets a
+   * comment marker with the words (review/NotedRevisedCell.ts) and they join its tooltip.
+   */
+  notes?: ReadonlyMap<string, string>;
 }
 
 
@@ -260,7 +266,7 @@ function tabToNextHeader(p: TabToNextHeaderParams<TargetRow>): HeaderPosition | 
   return leaf ? { headerRowIndex: -1, column: leaf } : false;
 }
 
-export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, showCapaian, capaianYears, hideRealised = false, capaian = DEFAULT_CAPAIAN_CONTEXT, revisionDate = null, onEdit, onJustification, onPaste, onMessage, onFocus, onPick }: Props) {
+export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, showCapaian, capaianYears, hideRealised = false, capaian = DEFAULT_CAPAIAN_CONTEXT, revisionDate = null, onEdit, onJustification, onPaste, onMessage, onFocus, onPick, notes }: Props) {
   const { t, i18n } = useTranslation();
   const statusText = useStatusText();
   const lastRealised = lastRealisedYear(revisionDate);
@@ -285,6 +291,9 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
   const indicators = useStableList(rows.flatMap((r) => (r.kind === 'indicator' ? [r.indicator] : [])));
   const byCode = useMemo(() => new Map(indicators.map((i) => [i.code, i])), [indicators]);
   const indicatorRows = useMemo(() => rows.filter((r): r is TargetIndicatorRow => r.kind === 'indicator'), [rows]);
+  // Read through a ref, so the context (and every cell) stays the same when the notes change; the
+  // target perubahan cells are redrawn then (below), and each draws its marker from noteAt.
+  const notesRef = useLatest(notes);
   const context = useMemo(
     () => ({
       nameOf,
@@ -295,8 +304,9 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
         const p = problemRef.current;
         return p && p.rowId === rowId && p.colId === colId ? p.text : undefined;
       },
+      noteAt: (indicatorId: number, year: number) => notesRef.current?.get(`${indicatorId}:${year}`),
     }),
-    [nameOf, byCode, plan.lastYear, t],
+    [nameOf, byCode, plan.lastYear, t, notesRef],
   );
 
   /** Shows (or clears) a refused value in its cell: the cell redraws with the typed text, marked. */
@@ -311,6 +321,17 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
       if (p && node) api.refreshCells({ rowNodes: [node], columns: [p.colId], force: true });
     }
   }, []);
+
+  // New notes (an import, a follow-up saved, an undo): redraw the target perubahan cells, whose
+  // renderer draws the marker; the cells keep their DOM where nothing changed (KeyedCell).
+  const drawnNotes = useRef<ReadonlyMap<string, string> | undefined>(undefined);
+  useEffect(() => {
+    if (!gridReady) return;
+    const before = drawnNotes.current;
+    drawnNotes.current = notes;
+    if ((before?.size ?? 0) === 0 && (notes?.size ?? 0) === 0) return; // none then, none now
+    gridApi.current?.refreshCells({ columns: years.map((y) => colId('rev', y)), force: true });
+  }, [notes, gridReady, years]);
 
   // Target awal, target perubahan and Δ columns as wide as their longest cell (fit.ts), applied
   // to the grid as rows change (the column definitions give only the first width).
@@ -452,7 +473,12 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
             if (refused !== undefined) return refused;
             return formatForEditing(p.value as number | undefined, p.data.indicator.decimals);
           },
-          cellRenderer: RevisedCell,
+          cellRenderer: NotedRevisedCell,
+          tooltip: (p: TooltipCallbackParams<TargetRow>) => {
+            const base = tooltipOf(p);
+            const note = p.data?.kind === 'indicator' ? (p.context as NoteContext).noteAt?.(p.data.indicator.id, year) : undefined;
+            return note === undefined ? base : base ? `${base}\n${note}` : note;
+          },
           editable: isEditable,
           cellEditor: 'agTextCellEditor',
           cellEditorParams: { useFormatter: true, maxLength: 40 },

@@ -2,8 +2,9 @@
  * Pemeriksaan: every finding of the checks (shared/model/checks.ts, run by the services) on the
  * scenario under review, with counts by severity; a finding opens its cell in the Target view.
  * Errors and warnings come first; info findings (context, references not evaluated) follow under
- * their own heading. Below, the reference targets the alignment checks use, editable with their
- * scope, and the list of checks with each one's rule.
+ * their own heading. Then the governor's evaluation notes with the regency's follow-up
+ * (review/ReviewNotesPanel.tsx). Below, the reference targets the alignment checks use, editable
+ * with their scope, and the list of checks with each one's rule.
  * Checks rerun when the view opens, when the scenario changes, after every write the app makes
  * (the workbook summary reloads), after a reference edit, and when the window regains focus.
  */
@@ -18,15 +19,19 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { summaryVersion, useLoad } from '../compare/data.js';
 import { useCurrentScenario } from '../current-scenario.js';
 import { requestFocus } from '../focus-request.js';
+import { ReviewNotesPanel } from '../review/ReviewNotesPanel.js';
+import { useReviewNotes } from '../review/useReviewNotes.js';
 import '../compare/compare.css';
 import '../checks/checks.css';
 
 interface Props {
   api: ApiClient;
   summary: WorkbookSummary;
+  /** After a write made here (an evaluation note's follow-up): the workbook and its history changed. */
+  onChanged?: () => void;
 }
 
-export function ChecksView({ api, summary }: Props) {
+export function ChecksView({ api, summary, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const scenarioField = useId();
@@ -38,6 +43,7 @@ export function ChecksView({ api, summary }: Props) {
   const report = useLoad(selected ? `${selected.id}:${version}:${refsVersion}` : null, () => api.call('checks.run', { scenarioId: selected!.id }));
   const refs = useLoad(`refs:${version}`, () => api.call('references.list'));
   const current = report.data && report.data.scenarioId === selected?.id ? report.data : null;
+  const notes = useReviewNotes(api, summary);
 
   const open = (f: Finding) => {
     if (!selected) return;
@@ -88,6 +94,8 @@ export function ChecksView({ api, summary }: Props) {
           </div>
         )}
       </section>
+
+      <ReviewNotesPanel api={api} summary={summary} notes={notes} fallbackScenarioId={selected?.id ?? null} onChanged={onChanged} />
 
       <ReferencesPanel
         api={api}

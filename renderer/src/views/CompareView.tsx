@@ -16,6 +16,8 @@ import { summaryVersion, useLoad } from '../compare/data.js';
 import { FeasibilityPanel, useFeasibility } from '../feasibility/FeasibilityPanel.js';
 import { useCurrentScenario } from '../current-scenario.js';
 import { arrangeRows, buildCompareRows, summarise, type CompareBase, type CompareSort } from '../compare/model.js';
+import { ReviewCompareList } from '../review/ReviewCompareList.js';
+import { useReviewNotes } from '../review/useReviewNotes.js';
 import '../compare/compare.css';
 
 interface Props {
@@ -65,6 +67,9 @@ export function CompareView({ api, summary, values }: Props) {
     [ready, base, summary, values, targets.data, capaian],
   );
   const groups = useMemo(() => arrangeRows(rows, { onlyChanged, group, sort }), [rows, onlyChanged, group, sort]);
+  // The governor's evaluation notes still open on the indicators the table shows.
+  const reviewNotes = useReviewNotes(api, summary);
+  const shownIndicators = useMemo(() => new Set(groups.flatMap((g) => g.rows.map((r) => r.indicator.id))), [groups]);
   const totals = summarise(rows);
 
   const chartIndicator =
@@ -217,6 +222,8 @@ export function CompareView({ api, summary, values }: Props) {
           <li>{t('compare.legendCapaian')}</li>
         </ul>
       </section>
+
+      {ready && <ReviewCompareList notes={reviewNotes.data} indicators={summary.indicators} shown={shownIndicators} />}
 
       <section className="card card-wide chart-section" ref={chartSection} tabIndex={-1} aria-labelledby="compare-chart-title">
         <div className="card-toolbar">

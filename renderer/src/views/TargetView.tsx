@@ -25,6 +25,8 @@ import { CHART_KEY, FEASIBILITY_KEY, HIDE_REALISED_KEY, chartShownAtStart, store
 import { FeasibilityPanel, useFeasibility } from '../feasibility/FeasibilityPanel.js';
 import type { HistoryApi, HistoryDirection } from '../target/useHistory.js';
 import { useScenario, type TargetAction, type TargetCellInput } from '../target/useScenario.js';
+import { useReviewNotes } from '../review/useReviewNotes.js';
+import '../review/review.css';
 
 interface Props {
   api: ApiClient;
@@ -34,6 +36,8 @@ interface Props {
   history: HistoryApi;
   onHistory(direction: HistoryDirection): void;
   onWorkbookChanged(): Promise<void>;
+  /** Opens Pemeriksaan (the header's count of open evaluation notes links there). */
+  onOpenChecks?: () => void;
 }
 
 const CAPAIAN_KEY = 'workbench.showCapaian';
@@ -46,7 +50,7 @@ function storedFlag(key: string): boolean {
   }
 }
 
-export function TargetView({ api, summary, values, busy, history, onHistory, onWorkbookChanged }: Props) {
+export function TargetView({ api, summary, values, busy, history, onHistory, onWorkbookChanged, onOpenChecks }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { plan } = summary;
@@ -93,6 +97,19 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
     }
     if (focusReady) clearFocusRequest(focusRequest);
   }, [focusRequest, focusReady, scenario]);
+
+  // The governor's evaluation notes still open: a marker on their cells, a count in the header.
+  const reviewNotes = useReviewNotes(api, summary);
+  const openNotes = reviewNotes.open;
+  const noteMarks = useMemo(() => {
+    const byCell = new Map<string, string[]>();
+    for (const n of openNotes) {
+      if (n.year === null) continue; // about the whole indicator: counted, no one cell
+      const key = `${n.indicatorId}:${n.year}`;
+      byCell.set(key, [...(byCell.get(key) ?? []), n.note]);
+    }
+    return new Map([...byCell].map(([key, list]) => [key, list.map((note) => t('review.marker', { note })).join('\n')]));
+  }, [openNotes, t]);
 
   const years = useMemo(() => targetYears(plan), [plan]);
   const baseRows = useMemo(() => buildBaseRows(summary.indicators, values, plan), [summary.indicators, values, plan]);
@@ -293,6 +310,16 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
             </>
           )}
         </p>
+        {openNotes.length > 0 &&
+          (onOpenChecks ? (
+            <button type="button" className="review-count-link" title={t('review.openCountTitle')} onClick={onOpenChecks} data-testid="review-count">
+              {t('review.openCount', { count: openNotes.length })}
+            </button>
+          ) : (
+            <span className="review-count" data-testid="review-count">
+              {t('review.openCount', { count: openNotes.length })}
+            </span>
+          ))}
         {/* Here rather than in the toolbar: the toolbar's undo/redo labels grow with the action, and a
             wrapped toolbar costs the grid a row at 1366 × 768. */}
         <button
@@ -450,6 +477,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
           onMessage={frozen && scenario.selected ? (m) => setAlert(m && t('target.frozen.locked', { name: scenario.selected!.name })) : setAlert}
           onFocus={onFocus}
           onPick={(ind) => setPreviewId(ind.id)}
+          notes={noteMarks}
         />
       </section>
       </div>
@@ -479,6 +507,14 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
             </span>{' '}
             {t('grid.legendIllustrative')}
           </li>
+          {noteMarks.size > 0 && (
+            <li>
+              <span className="review-marker-swatch" aria-hidden="true">
+                <span className="review-marker" />
+              </span>{' '}
+              {t('review.legend')}
+            </li>
+          )}
           {showCapaian && <li>{t('target.capaian.legend')}</li>}
         </ul>
         <p className="hint keys-hint">{t('target.legend.keys')}</p>
