@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { MenuCommand } from '../shared/api/client.js';
-import { ANNEX_SAVE_CHANNEL, IPC_CHANNEL, isUiLanguage, LANGUAGE_CHANNEL, MENU_CHANNEL } from '../shared/api/client.js';
+import { ANNEX_SAVE_CHANNEL, IPC_CHANNEL, isUiLanguage, LANGUAGE_CHANNEL, MENU_CHANNEL, PROVINCE_FOLDER_CHANNEL, PROVINCE_SAVE_CHANNEL } from '../shared/api/client.js';
 import type { Method } from '../shared/api/contract.js';
 import { isMethod } from '../shared/api/contract.js';
 import type { Result } from '../shared/api/result.js';
@@ -31,9 +31,10 @@ import { secureWebPreferences } from './shell/web-preferences.js';
 import { guardUnload } from './shell/unload-guard.js';
 import type { WorkerClient } from './shell/worker-client.js';
 import { createWorkerClient } from './shell/worker-client.js';
-import { pathAllowed, pathOfInput, PathGrants } from './shell/path-policy.js';
+import { inputAllowed, pathsOfInput, PathGrants } from './shell/path-policy.js';
 import { watchdogFor } from './host/store-client.js';
 import { createWorkbookDialogs } from './shell/workbook-dialogs.js';
+import { createProvinceDialogs } from './shell/province-dialogs.js';
 import type { StoreWorkerData } from './host/worker-protocol.js';
 
 const PRODUCT_NAME = 'RPJMD Workbench';
@@ -102,6 +103,7 @@ function runPrimaryInstance(): void {
 
   const dialogs = createWorkbookDialogs({ window: () => mainWindow, call: callStore, notify, lang: () => lang });
   const annexDialogs = createAnnexDialogs({ window: () => mainWindow, call: callStore, lang: () => lang });
+  const provinceDialogs = createProvinceDialogs({ window: () => mainWindow, call: callStore, lang: () => lang, grants: pathGrants });
 
   const onMenuAction = (action: MenuAction) => {
     if (action === 'new') void dialogs.newWorkbook();
@@ -166,11 +168,11 @@ function runPrimaryInstance(): void {
         }
         if (!isMethod(method)) return failure('unknown_method', `Unknown method "${String(method).slice(0, 80)}"`);
         // The page names only files the planner chose here: a recent file or a dialog's answer.
-        const named = pathOfInput(method, input);
-        if (named !== null) {
+        const named = pathsOfInput(method, input);
+        if (named.length > 0) {
           const recent = await callStore('recent.list', {});
           const recentPaths = recent.ok ? (recent.value as RecentFile[]).map((r) => r.path) : [];
-          if (!pathAllowed(named, pathGrants, recentPaths)) {
+          if (!inputAllowed(named, pathGrants, recentPaths)) {
             return failure('forbidden', 'This file was not chosen in a dialog of this app or the recent-files list', { params: { reason: 'path_not_chosen' } });
           }
         }
@@ -180,6 +182,16 @@ function runPrimaryInstance(): void {
       ipcMain.handle(ANNEX_SAVE_CHANNEL, async (event, input: unknown) => {
         if (!isTrustedSender(event.senderFrame, trustedFrames())) return failure('forbidden', 'Request from an untrusted frame');
         return annexDialogs.save(input);
+      });
+      // The Provinsi view: main's folder dialog (the folder granted for province.*) and the
+      // consolidated table through main's Save dialog (shell/province-dialogs.ts).
+      ipcMain.handle(PROVINCE_FOLDER_CHANNEL, async (event) => {
+        if (!isTrustedSender(event.senderFrame, trustedFrames())) return failure('forbidden', 'Request from an untrusted frame');
+        return provinceDialogs.chooseFolder();
+      });
+      ipcMain.handle(PROVINCE_SAVE_CHANNEL, async (event, input: unknown) => {
+        if (!isTrustedSender(event.senderFrame, trustedFrames())) return failure('forbidden', 'Request from an untrusted frame');
+        return provinceDialogs.save(input);
       });
       ipcMain.on(LANGUAGE_CHANNEL, (event, value: unknown) => {
         if (!isTrustedSender(event.senderFrame, trustedFrames()) || !isUiLanguage(value) || value === lang) return;

@@ -6,7 +6,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { MenuCommand, PreloadApi } from '../shared/api/client.js';
-import { ANNEX_SAVE_CHANNEL, IPC_CHANNEL, isUiLanguage, LANGUAGE_CHANNEL, MENU_CHANNEL, MENU_COMMANDS } from '../shared/api/client.js';
+import { ANNEX_SAVE_CHANNEL, IPC_CHANNEL, isUiLanguage, LANGUAGE_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, PROVINCE_FOLDER_CHANNEL, PROVINCE_SAVE_CHANNEL } from '../shared/api/client.js';
 import { isMethodName } from '../shared/api/methods.js';
 import { failure } from '../shared/api/result.js';
 
@@ -33,6 +33,12 @@ const api = {
   },
   saveAnnex(input) {
     return ipcRenderer.invoke(ANNEX_SAVE_CHANNEL, input);
+  },
+  chooseProvinceFolder() {
+    return ipcRenderer.invoke(PROVINCE_FOLDER_CHANNEL);
+  },
+  saveProvince(input) {
+    return ipcRenderer.invoke(PROVINCE_SAVE_CHANNEL, input);
   },
 } satisfies PreloadApi;
 

@@ -54,7 +54,7 @@ export const DEFAULT_CALL_TIMEOUT_MS = 120_000;
  * fast machine (docs/PERFORMANCE.md), so a slow office laptop gets ten minutes before the
  * watchdog decides the call has run away.
  */
-const LONG_METHODS: ReadonlySet<string> = new Set(['annex.export', 'annex.exportBytes']);
+const LONG_METHODS: ReadonlySet<string> = new Set(['annex.export', 'annex.exportBytes', 'province.export', 'province.exportBytes', 'province.reviewBytes']);
 export const LONG_CALL_TIMEOUT_MS = 600_000;
 
 /** The watchdog the hosts use: DEFAULT for every call, LONG for annex builds; `base` overrides the default. */

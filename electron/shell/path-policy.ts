@@ -9,7 +9,40 @@
  */
 import path from 'node:path';
 
-/** The path a contract method's input names, or null for methods that name none. */
+/** A path a contract input names, and whether only a dialog of this run may have granted it (not the recent list). */
+export interface NamedPath {
+  path: string;
+  /** A folder (province.*) or a file to write (province.export): the recent files never stand for it. */
+  dialogOnly: boolean;
+}
+
+/**
+ * Every path a contract method's input names. Most name one; province.export names two (the
+ * folder it reads and the file it writes) and each must be allowed. A field of the wrong type
+ * names nothing here (dispatch refuses it).
+ */
+export function pathsOfInput(method: string, input: unknown): NamedPath[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const i = input as Record<string, unknown>;
+  if (method.startsWith('province.')) {
+    const out: NamedPath[] = [];
+    if (typeof i.folder === 'string') out.push({ path: i.folder, dialogOnly: true });
+    if (method === 'province.export' && typeof i.path === 'string') out.push({ path: i.path, dialogOnly: true });
+    return out;
+  }
+  const one = pathOfInput(method, input);
+  return one === null ? [] : [{ path: one, dialogOnly: false }];
+}
+
+/** Whether every path an input names is allowed (pathAllowed; dialog grants only where the path says so). */
+export function inputAllowed(named: readonly NamedPath[], grants: PathGrants, recent: readonly string[]): boolean {
+  return named.every((n) => (n.dialogOnly ? grants.has(n.path) : pathAllowed(n.path, grants, recent)));
+}
+
+/**
+ * The path a single-path method's input names, or null for methods that name none (and for the
+ * province.* methods, which name a folder and maybe a file: pathsOfInput).
+ */
 export function pathOfInput(method: string, input: unknown): string | null {
   if (typeof input !== 'object' || input === null) return null;
   const i = input as Record<string, unknown>;

@@ -18,6 +18,7 @@ import { CompareView } from './views/CompareView.js';
 import { ExportView } from './views/ExportView.js';
 import { HistoryView } from './views/HistoryView.js';
 import { InterventionsView } from './views/InterventionsView.js';
+import { ProvinceView } from './views/ProvinceView.js';
 import { VIEWS, type ViewId } from './views/registry.js';
 import { TargetView } from './views/TargetView.js';
 import { WorkbookView } from './views/WorkbookView.js';
@@ -127,6 +128,9 @@ export function App() {
         )}
         {wb.summary === undefined ? (
           <p className="muted loading">{t('common.loading')}</p>
+        ) : view === 'province' ? (
+          // The province reads a folder of other workbooks: it needs none open (the governor's team has none).
+          <ProvinceView api={api} />
         ) : wb.summary === null ? (
           <EmptyState
             recent={wb.recent}
@@ -134,6 +138,7 @@ export function App() {
             onOpenDemo={wb.openDemo}
             onOpenPath={wb.openPath}
             onPath={wb.info?.host === 'browser' ? wb.openOrCreate : undefined}
+            onOpenProvince={() => setView('province')}
           />
         ) : (
           <>

@@ -1,5 +1,6 @@
 /** The typed client: one generic `call` over whichever transport the host provides. */
 import type { AnnexExportResult, AnnexFormat } from '../annex.js';
+import type { ProvinceExportResult } from '../province.js';
 import type { Input, Method, Output } from './contract.js';
 import type { Result } from './result.js';
 
@@ -44,6 +45,15 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const ANNEX_SAVE_CHANNEL = 'workbench:annex-save';
 export type AnnexSaveInput = Omit<Input<'annex.export'>, 'path' | 'overwrite' | 'format'> & { format: AnnexFormat };
 
+/**
+ * Channels of the province view (Electron): main's folder dialog (the chosen folder is granted for
+ * the province.* calls and handed back; null when cancelled), and the consolidated table through
+ * main's Save dialog, as ANNEX_SAVE_CHANNEL (shell/province-dialogs.ts).
+ */
+export const PROVINCE_FOLDER_CHANNEL = 'workbench:province-folder';
+export const PROVINCE_SAVE_CHANNEL = 'workbench:province-save';
+export type ProvinceSaveInput = Omit<Input<'province.export'>, 'path' | 'overwrite' | 'format'> & { format: AnnexFormat };
+
 /** What preload exposes on `window.workbench`. */
 export interface PreloadApi {
   invoke(method: Method, input: unknown): Promise<Result<unknown>>;
@@ -52,4 +62,8 @@ export interface PreloadApi {
   setUiLanguage(lang: UiLanguage): void;
   /** The annex through main's Save dialog (xlsx or PDF); null when the planner cancelled. */
   saveAnnex(input: AnnexSaveInput): Promise<Result<AnnexExportResult | null>>;
+  /** The province view's folder, chosen in main's dialog; null when cancelled. */
+  chooseProvinceFolder(): Promise<Result<string | null>>;
+  /** The province's consolidated table through main's Save dialog; null when cancelled. */
+  saveProvince(input: ProvinceSaveInput): Promise<Result<ProvinceExportResult | null>>;
 }

@@ -15,6 +15,8 @@ import { interventionsEn } from '../interventions/interventions.en.js';
 import { interventionsId } from '../interventions/interventions.id.js';
 import { profileEn } from './profile.en.js';
 import { profileId } from './profile.id.js';
+import { provinceEn } from '../province/province.en.js';
+import { provinceId } from '../province/province.id.js';
 import { raperdaEn } from './raperda.en.js';
 import { raperdaId } from './raperda.id.js';
 import { reviewEn } from '../review/review.en.js';
@@ -64,8 +66,8 @@ export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     // The review views keep their keys in compare.*.ts, merged under `compare`.
     resources: {
-      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId, history: historyId, nextSteps: nextStepsId, feasibility: feasibilityId, interventions: interventionsId, review: reviewId } },
-      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn, history: historyEn, nextSteps: nextStepsEn, feasibility: feasibilityEn, interventions: interventionsEn, review: reviewEn } },
+      id: { translation: { ...id, compare: compareId, annex: annexId, raperda: raperdaId, profile: profileId, history: historyId, nextSteps: nextStepsId, feasibility: feasibilityId, interventions: interventionsId, review: reviewId, province: provinceId } },
+      en: { translation: { ...en, compare: compareEn, annex: annexEn, raperda: raperdaEn, profile: profileEn, history: historyEn, nextSteps: nextStepsEn, feasibility: feasibilityEn, interventions: interventionsEn, review: reviewEn, province: provinceEn } },
     },
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
@@ -81,6 +83,6 @@ export async function initI18n(): Promise<typeof i18next> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId; history: typeof historyId; nextSteps: typeof nextStepsId; feasibility: typeof feasibilityId; interventions: typeof interventionsId; review: typeof reviewId } };
+    resources: { translation: typeof id & { compare: typeof compareId; annex: typeof annexId; raperda: typeof raperdaId; profile: typeof profileId; history: typeof historyId; nextSteps: typeof nextStepsId; feasibility: typeof feasibilityId; interventions: typeof interventionsId; review: typeof reviewId; province: typeof provinceId } };
   }
 }

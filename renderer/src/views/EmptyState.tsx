@@ -16,6 +16,8 @@ interface Props {
    * create a workbook at a typed path, answering the refusal.
    */
   onPath?: PathAction | undefined;
+  /** Opens the Provinsi view, which reads a folder of workbooks and needs none open. */
+  onOpenProvince?: (() => void) | undefined;
 }
 
 /** Refusals the service words with a reason (as the alert region says them). */
@@ -30,7 +32,7 @@ function baseName(path: string): string {
 }
 
 /** No workbook open: open the demo, one of the recent files, or (browser host) a typed path. */
-export function EmptyState({ recent, busy, onOpenDemo, onOpenPath, onPath }: Props) {
+export function EmptyState({ recent, busy, onOpenDemo, onOpenPath, onPath, onOpenProvince }: Props) {
   const { t, i18n } = useTranslation();
   const dateFormat = new Intl.DateTimeFormat(currentLanguage(i18n.language) === 'en' ? 'en-GB' : 'id-ID', {
     dateStyle: 'medium',
@@ -55,6 +57,18 @@ export function EmptyState({ recent, busy, onOpenDemo, onOpenPath, onPath }: Pro
       </div>
 
       {onPath && <PathForm busy={busy} run={onPath} />}
+
+      {onOpenProvince && (
+        <section className="province-empty-entry" aria-labelledby="empty-province-title">
+          <h2 id="empty-province-title" className="section-title">
+            {t('province.empty.title')}
+          </h2>
+          <p className="hint">{t('province.empty.body')}</p>
+          <button type="button" className="button" onClick={onOpenProvince}>
+            {t('province.empty.open')}
+          </button>
+        </section>
+      )}
 
       <h2 className="section-title">{t('empty.recentTitle')}</h2>
       {recent.length === 0 ? (

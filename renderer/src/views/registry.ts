@@ -12,5 +12,7 @@ export const VIEWS = [
   { id: 'checks', labelKey: 'compare.nav.checks' },
   { id: 'history', labelKey: 'history.nav' },
   { id: 'export', labelKey: 'annex.nav' },
+  // Last: the province reads a folder of other regions' workbooks and needs no open workbook.
+  { id: 'province', labelKey: 'province.nav' },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];
