@@ -146,7 +146,7 @@ export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, fe
     value: (ind, year, series) => byKey.get(`${ind.id}:${year}:${series}`),
     revised: (ind, year) => revisedMap.get(`${ind.id}:${year}`),
     justification: new Map(targets.justifications.map((j) => [j.indicatorId, j.text])),
-    reviews: reviewNotes(wb),
+    reviews: wb.reads.reviewNotes(),
     reviewTarget: (indicatorId, year) => allRevised.get(`${indicatorId}:${year}`),
     changeLog: wb.reads.changeLogWithPeople(scenario.id),
     settings,
@@ -157,11 +157,6 @@ export function gather(wb: Workbook, opts: AnnexOptions, report: CheckReport, fe
     opts,
     pageUnits: PAGE_UNITS[opts.paper],
   };
-}
-
-/** The evaluation notes the workbook keeps (schema v8); none until their storage lands. */
-function reviewNotes(_wb: Workbook): ReviewNote[] {
-  return [];
 }
 
 export function targetYears(plan: Plan): number[] {
