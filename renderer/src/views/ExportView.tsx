@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReviewImportPart } from '../review/ReviewImportPart.js';
 import type { AnnexFormat, CellText, ChangeLogMode, ImportIssue, ImportPreview, ImportProgrammes, ImportSeries, NumberConvention } from '../../../shared/annex.js';
 import type { ApiClient } from '../../../shared/api/client.js';
 import { failure as failureOf, type Failure } from '../../../shared/api/result.js';
@@ -151,7 +152,13 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
       const r = await api.call('import.apply', { previewId: preview.previewId });
       if (!r.ok) return fail(r);
       setPreview(null);
-      setMessage(r.value.applied ? t(preview.programmes ? 'annex.import.programmes.applied' : 'annex.import.applied', { count: r.value.applied }) : t('annex.import.nothing'));
+      setMessage(
+        r.value.applied
+          ? preview.reviews
+            ? t('review.import.applied', { count: r.value.applied })
+            : t(preview.programmes ? 'annex.import.programmes.applied' : 'annex.import.applied', { count: r.value.applied })
+          : t('annex.import.nothing'),
+      );
       await onWorkbookChanged();
     } finally {
       setBusy(null);
@@ -165,7 +172,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
 
   const changes = preview ? [...preview.new, ...preview.changed] : [];
   /** What apply would write: the cells, or a programme list's new and changed programme years. */
-  const changeCount = changes.length + (preview?.programmes?.changes ?? 0);
+  const changeCount = changes.length + (preview?.programmes?.changes ?? 0) + (preview?.reviews?.new ?? 0);
   const decimalsOf = (id: number) => indicatorName(id)?.decimals ?? 0;
   /** Full precision (what would be stored, never rounded to the indicator's decimals), with the sementara mark. */
   const shown = (value: number | null, indicatorId: number, provisional: boolean | undefined) =>
@@ -387,7 +394,9 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
           <div className="import-preview" data-testid="import-preview">
             <p className="import-summary">
               <strong>{preview.fileName}</strong>:{' '}
-              {preview.programmes
+              {preview.reviews
+                ? t('review.import.summary', { new: preview.reviews.new, present: preview.reviews.present, rejected: preview.rejected.length })
+                : preview.programmes
                 ? t('annex.import.programmes.summary', {
                     programmes: preview.programmes.programmes.length,
                     new: preview.programmes.new,
@@ -447,6 +456,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
             )}
             {changes.length > 200 && <p className="muted">{t('annex.import.more', { count: changes.length - 200 })}</p>}
             {preview.programmes && preview.programmes.programmes.length > 0 && <ProgrammeChanges part={preview.programmes} />}
+            {preview.reviews && preview.reviews.notes.length > 0 && <ReviewImportPart part={preview.reviews} indicators={summary.indicators} />}
             {(preview.justifications?.length ?? 0) > 0 && (
               <TextChanges
                 heading={t('annex.import.justificationsHeading', { count: preview.justifications!.length })}
