@@ -37,12 +37,12 @@ export function reviewSection(d: AnnexData): DocSection {
   const R = L.review;
   const widths = fillWidths(d.pageUnits, [
     { fixed: 4 },
-    { flex: 1.6, min: 16 },
-    { fixed: 8 },
+    { flex: 1.5, min: 16 },
+    { fixed: 7 },
     { flex: 3, min: 26 },
-    { flex: 1.2, min: 14 },
+    { flex: 1.6, min: 18 },
     { flex: 3, min: 26 },
-    { fixed: 12 },
+    { fixed: 11 },
     { flex: 1.2, min: 14 },
   ]);
   const columns = widths.map((width) => ({ width }));
