@@ -98,6 +98,8 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
         width: series === 'realised' ? 66 : 62,
         type: 'rightAligned',
         cellClass: series === 'realised' ? 'province-realised-cell' : undefined,
+        // A value marked ilustrasi in its workbook is tinted like the Buku Kerja's illustrative values.
+        cellClassRules: series === 'revised' ? undefined : { 'province-illustrative-cell': (p) => p.data?.kind === 'region' && p.data.region.illustrativeSeries.includes(series) && p.value !== null },
         comparator,
         valueGetter: (p: ValueGetterParams<GridRow>) => {
           const d = p.data;

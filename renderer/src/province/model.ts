@@ -25,7 +25,10 @@ export interface RegionRow {
   file: string;
   kind: RegionKind;
   usulan: string | null;
+  /** Any of the chosen indicator's series holds values marked ilustrasi (not published figures). */
   illustrative: boolean;
+  /** Which of them: the realisations, the original targets (a scenario's revised targets carry no mark). */
+  illustrativeSeries: ('realised' | 'original')[];
   /** The chosen indicator's series (empty maps when the workbook lacks the indicator). */
   series: RegionSeries;
   /** The 2024 P0 target the region is held to (revised, else original), null when it has none. */
@@ -79,7 +82,8 @@ export function regionRows(report: ProvinceReport, code: ProvinceIndicator): Reg
       file: r.file,
       kind: regionKind(r.name),
       usulan: r.usulan,
-      illustrative: r.illustrative ?? false,
+      illustrative: (r.illustrative[code] ?? []).length > 0,
+      illustrativeSeries: r.illustrative[code] ?? [],
       series: seriesOf(r, code),
       target2024: target,
       loosening: l ? { change: l.change, year: l.year } : null,

@@ -71,7 +71,7 @@ export const provinceEn: ProvinceMessages = {
     other: '–',
   },
   illustrative: 'illustrative',
-  illustrativeTitle: "This region's figures are illustrative, not official BPS or Perda figures.",
+  illustrativeTitle: "Some of this region's figures are illustrative (tinted cells), not official BPS or Perda figures.",
   flag: {
     not_below_10: 'P0 2024 ≥ 10 %',
     loosening: 'loosens',

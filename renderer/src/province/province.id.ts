@@ -72,7 +72,7 @@ export const provinceId = {
     other: '–',
   },
   illustrative: 'ilustrasi',
-  illustrativeTitle: 'Angka wilayah ini ilustrasi, bukan angka resmi BPS atau Perda.',
+  illustrativeTitle: 'Sebagian angka wilayah ini ilustrasi (sel berwarna), bukan angka resmi BPS atau Perda.',
   flag: {
     not_below_10: 'P0 2024 ≥ 10 %',
     loosening: 'melonggar',
