@@ -65,3 +65,43 @@ export function normaliseNoteText(text: string): string {
 export function reviewNoteKey(n: { indicatorId: number; year: number | null; note: string }): string {
   return `${n.indicatorId}|${n.year ?? ''}|${normaliseNoteText(n.note)}`;
 }
+
+/**
+ * The evaluation workbook's layout, a contract (README "Evaluation notes"): the sheet, the title
+ * block's labels (each label's value is the next filled cell to its right on the same row) and
+ * the table's header row, in this order. The importer also knows the English words.
+ */
+export const REVIEW_WORKBOOK = {
+  sheet: 'Evaluasi',
+  instructionsSheet: 'Petunjuk',
+  title: 'LEMBAR EVALUASI RANCANGAN PERUBAHAN RPJMD',
+  labels: {
+    province: 'Provinsi',
+    region: 'Kabupaten/Kota',
+    file: 'Berkas',
+    scenario: 'Usulan',
+    evaluator: 'Nama Evaluator',
+    date: 'Tanggal Evaluasi',
+  },
+  headers: ['Kode', 'Indikator', 'Satuan', 'Tahun', 'Realisasi', 'Target Awal', 'Target Perubahan', 'Catatan Evaluasi'],
+  /** What a Tahun cell may say for a note on the indicator as a whole (besides leaving it empty). */
+  allYears: ['Semua', 'Semua tahun', 'All', 'All years'],
+} as const;
+
+/** The header words the importer accepts for each column and title label (Indonesian first, then English). */
+export const REVIEW_WORDS = {
+  code: ['Kode', 'Code'],
+  indicator: ['Indikator', 'Indicator'],
+  unit: ['Satuan', 'Unit'],
+  year: ['Tahun', 'Year'],
+  realisation: ['Realisasi', 'Realisation', 'Realization'],
+  original: ['Target Awal', 'Original Target'],
+  revised: ['Target Perubahan', 'Revised Target'],
+  note: ['Catatan Evaluasi', 'Evaluation Note', 'Evaluation Notes'],
+  province: ['Provinsi', 'Province'],
+  region: ['Kabupaten/Kota', 'Kabupaten / Kota', 'Regency/City', 'Region'],
+  file: ['Berkas', 'File'],
+  scenario: ['Usulan', 'Proposal', 'Scenario'],
+  evaluator: ['Nama Evaluator', 'Evaluator', 'Evaluator Name'],
+  date: ['Tanggal Evaluasi', 'Evaluation Date', 'Date'],
+} as const;

@@ -8,11 +8,13 @@
  *   check   --workbook FILE [--scenario NAME] [--lang id|en]
  *   feasibility --workbook FILE [--scenario NAME] [--json] [--lang id|en]
  *   province --folder DIR [--json]
+ *   province --folder DIR --region NAME --review-out FILE.xlsx [--evaluator NAME] [--date YYYY-MM-DD] [--force]
  *
  * Exit codes: 0 done; 1 an error-level check fails (check; export refused), or an import had
  * rejected cells and wrote nothing (no --partial); 2 bad arguments or any other failure (message
  * on stderr).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
@@ -27,6 +29,9 @@ import type { FeasibilityRating, FeasibilityReport } from '../../shared/model/fe
 import { GOVERNOR_TARGET, type ProvinceReport, type YearMap } from '../../shared/model/province.js';
 import { createServices } from '../services/index.js';
 import { readProvinceFolder } from '../services/province.js';
+import { REVIEW_LIMITS, type ReviewWorkbookResult } from '../../shared/review.js';
+import { findRegionFile, reviewWorkbookFor } from '../services/reviews.js';
+import { isReviewDate } from '../workbook/editors/reviews.js';
 import { defaultDataDir } from '../services/paths.js';
 
 const HELP: Record<string, string> = {
@@ -158,8 +163,25 @@ workbook fails its own error-level checks on its usulan.
                        Rates are in percent as the workbook stores them (12,32 % → 12.32),
                        unrounded in the aggregate; years are keys ("2020").
 
-Exit codes: 0 the report was made (flags do not change it); 2 bad arguments or the folder
-cannot be read.
+Evaluation workbook of one region (for the governor's evaluation team):
+
+  npm run cli -- province --folder DIR --region NAME --review-out FILE.xlsx
+                 [--evaluator NAME] [--date YYYY-MM-DD] [--force]
+
+  --region NAME        the region as its plan names it (case ignored, with or without
+                       "Kabupaten"/"Kota": "Muara Enim", "Kota Palembang") or its file name
+  --review-out FILE    the .xlsx to write (refused when it exists, unless --force): sheet
+                       "Evaluasi" with the title block (Provinsi, Kabupaten/Kota, Berkas,
+                       Usulan, Nama Evaluator, Tanggal Evaluasi) and one row per standard
+                       indicator and year: Kode | Indikator | Satuan | Tahun | Realisasi |
+                       Target Awal | Target Perubahan | Catatan Evaluasi (the column to fill);
+                       the region imports it back (npm run cli -- import, or the app)
+  --evaluator NAME     prefilled as Nama Evaluator (may be left to fill in Excel)
+  --date YYYY-MM-DD    prefilled as Tanggal Evaluasi (default today)
+The region's workbook is opened read-only, as above.
+
+Exit codes: 0 the report (or the evaluation workbook) was made (flags do not change it); 2 bad
+arguments, an unknown region (the folder's regions are listed) or the folder cannot be read.
 `,
 };
 
@@ -233,6 +255,9 @@ const options = {
   partial: { type: 'boolean' },
   json: { type: 'boolean' },
   folder: { type: 'string' },
+  region: { type: 'string' },
+  'review-out': { type: 'string' },
+  evaluator: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -505,6 +530,34 @@ async function runFeasibility(dispatch: Dispatch, v: Values): Promise<number> {
   return 0;
 }
 
+/**
+ * province --region NAME --review-out FILE.xlsx: the evaluation workbook of one region (issue 18
+ * item 3), its workbook opened read-only. An unknown region exits 2 listing the folder's regions.
+ */
+async function runReviewOut(folder: string, v: Values): Promise<number> {
+  const region = required(v.region, '--region', 'province');
+  const target = required(v['review-out'], '--review-out', 'province');
+  if (!target.toLowerCase().endsWith('.xlsx')) throw new CliError(`province: --review-out must name an .xlsx file; got "${target}"`, 2);
+  if (v.date !== undefined && !isReviewDate(v.date)) throw new CliError(`province: --date must be a date YYYY-MM-DD; got "${v.date}"`, 2);
+  const evaluator = (v.evaluator ?? '').trim();
+  if (evaluator.length > REVIEW_LIMITS.evaluator) throw new CliError(`province: --evaluator is longer than ${REVIEW_LIMITS.evaluator} characters`, 2);
+  let made: ReviewWorkbookResult;
+  try {
+    const { file } = await findRegionFile(folder, region);
+    made = await reviewWorkbookFor({ folder, file, evaluator, date: v.date });
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err), 2);
+  }
+  try {
+    fs.writeFileSync(target, Buffer.from(made.base64, 'base64'), { flag: v.force ? 'w' : 'wx' });
+  } catch (err) {
+    const exists = (err as NodeJS.ErrnoException).code === 'EEXIST';
+    throw new CliError(exists ? `${target} already exists; give --force to replace it` : `${target} cannot be written: ${(err as Error).message}`, 2);
+  }
+  out(`${path.resolve(target)}: evaluation workbook of ${made.region} (${made.rows} indicator × year rows; fill in the Catatan Evaluasi column). ${path.resolve(folder)} was read only; nothing in it was written.`);
+  return 0;
+}
+
 /** The province report as the --json contract gives it (see HELP.province). */
 function provinceJson(r: ProvinceReport): unknown {
   return {
@@ -539,6 +592,7 @@ function provinceJson(r: ProvinceReport): unknown {
 
 async function runProvince(v: Values): Promise<number> {
   const folder = required(v.folder, '--folder', 'province');
+  if (v['review-out'] !== undefined || v.region !== undefined) return runReviewOut(folder, v);
   let r: ProvinceReport;
   try {
     r = await readProvinceFolder(folder);
