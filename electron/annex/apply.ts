@@ -9,13 +9,17 @@
  * annex also brings each indicator's Alasan Perubahan (for the scenario its Menjadi rows go to)
  * and Perangkat Daerah, written in the same step. A programme list (layout 'programmes') is written
  * as one 'programme.save' edit through the programmes editor, the file's years merged into each
- * programme's own (importProgrammes).
+ * programme's own (importProgrammes). An evaluation workbook (layout 'review') is written as one
+ * 'review.import' edit through the notes editor: its new notes added, the ones the workbook
+ * already keeps left as they are (importReviewNotes).
  */
-import type { ImportApplyResult, ImportCell, ImportJustification, ImportProgrammes, ImportResponsibleUnit } from '../../shared/annex.js';
+import type { ImportApplyResult, ImportCell, ImportJustification, ImportProgrammes, ImportResponsibleUnit, ImportReviews } from '../../shared/annex.js';
+import { AppError } from '../../shared/api/result.js';
 import { POPULATION_CODE, RATE_COUNT_PAIRS } from '../../shared/domain.js';
 import { countFromRate } from '../../shared/model/rate-count.js';
 import type { Actor, TargetWrite, ValueWrite } from '../workbook/edit.js';
 import { importProgrammes, type ProgrammeImportInput } from '../workbook/editors/programmes.js';
+import { importReviewNotes, type ReviewNoteInput } from '../workbook/editors/reviews.js';
 import type { Workbook } from '../workbook/store.js';
 
 export function importSource(fileName: string, c: Pick<ImportCell, 'sheet' | 'row' | 'column'>): string {
@@ -28,6 +32,8 @@ export interface ImportTexts {
   responsibleUnits?: readonly ImportResponsibleUnit[] | undefined;
   /** A programme list's programmes (preview.programmes). */
   programmes?: ImportProgrammes | undefined;
+  /** An evaluation workbook's notes (preview.reviews). */
+  reviews?: ImportReviews | undefined;
 }
 
 export function applyImport(wb: Workbook, actor: Actor, fileName: string, cells: readonly ImportCell[], texts: ImportTexts = {}): ImportApplyResult {
@@ -36,6 +42,10 @@ export function applyImport(wb: Workbook, actor: Actor, fileName: string, cells:
   if (texts.programmes) {
     if (cells.length > 0 || justifications.length > 0 || units.length > 0) throw new Error('A programme list carries no indicator cells');
     return applyProgrammes(wb, actor, fileName, texts.programmes);
+  }
+  if (texts.reviews) {
+    if (cells.length > 0 || justifications.length > 0 || units.length > 0) throw new Error('An evaluation workbook carries no indicator cells');
+    return applyReviews(wb, actor, fileName, texts.reviews);
   }
   if (cells.length === 0 && justifications.length === 0 && units.length === 0) return { applied: 0, new: 0, changed: 0, undoLabel: null };
   const scenarioIds = new Set([...cells.map((c) => c.scenarioId), ...justifications.map((j) => j.scenarioId)]);
@@ -123,4 +133,25 @@ export function applyProgrammes(wb: Workbook, actor: Actor, fileName: string, pa
   const shown = names.length > 3 ? `${names.slice(0, 3).join('; ')}; +${names.length - 3}` : names.join('; ');
   importProgrammes(wb, actor, list, `Impor: ${fileName} (${shown})`);
   return { applied: part.changes, new: part.new, changed: part.changes - part.new, undoLabel: 'programme.save' };
+}
+
+/**
+ * An evaluation workbook: its new notes written as ONE edit, 'review.import' (each with status
+ * belum); notes the workbook already keeps stay as they are. Refused while the title block lacks
+ * the evaluator's name or the date (the preview lists where).
+ */
+export function applyReviews(wb: Workbook, actor: Actor, fileName: string, part: ImportReviews): ImportApplyResult {
+  const fresh = part.notes.filter((n) => n.status === 'new');
+  if (fresh.length === 0) return { applied: 0, new: 0, changed: 0, undoLabel: null };
+  if (!part.evaluator || !part.reviewDate) {
+    const missing = [!part.evaluator ? 'the evaluator\'s name (Nama Evaluator)' : null, !part.reviewDate ? 'the evaluation date (Tanggal Evaluasi)' : null].filter(Boolean).join(' and ');
+    throw new AppError('bad_input', `${fileName}: ${missing} ${!part.evaluator && !part.reviewDate ? 'are' : 'is'} missing or unreadable in the title block; correct the file and read it again`,
+      { file: fileName, reason: 'review_title_incomplete', evaluator: part.evaluator ? 1 : 0, date: part.reviewDate ? 1 : 0 });
+  }
+  const list: ReviewNoteInput[] = fresh.map((n) => ({
+    indicatorId: n.indicatorId, year: n.year, note: n.note, evaluator: part.evaluator, reviewDate: part.reviewDate,
+    seenTarget: n.seenTarget, scenarioName: part.scenarioName, sourceFile: fileName.slice(0, 255),
+  }));
+  const done = importReviewNotes(wb, actor, list, `Impor: ${fileName} (${part.evaluator}, ${part.reviewDate})`);
+  return { applied: done.added, new: done.added, changed: 0, undoLabel: done.added > 0 ? 'review.import' : null };
 }

@@ -10,6 +10,8 @@
  *   realisations.
  * - template: a header row `[Kode |] Indikator | Satuan | <year> | <year> …` on any sheet (or a
  *   CSV); every number goes to the series the caller picks.
+ * - programmes: a programme list (its header decides).
+ * - review: the province's evaluation workbook (review-import.ts), its notes; checked first.
  *
  * Indicators are matched by code or name (Indonesian or English; case, accents and spacing
  * ignored). Numbers written as text are read in the file's number convention (decimal comma or
@@ -29,6 +31,7 @@ import { checkCellValue, rulesFor } from '../../shared/model/cell-rules.js';
 import { MAX_HOUSEHOLDS } from '../workbook/editors/programmes.js';
 import type { Workbook } from '../workbook/store.js';
 import { importSource } from './apply.js';
+import { findReviewHeader, readReviewSheet } from './review-import.js';
 import type { Grid, RawCell } from './grid.js';
 import { cellAt, readGrids, sortedRows, textAt } from './grid.js';
 import { HEADER_WORDS } from './labels.js';
@@ -988,6 +991,25 @@ export async function previewImport(wb: Workbook, fileName: string, bytes: Buffe
     const place = csv.encodingAt ?? { row: 1, col: 1, text: '' };
     out.notice(csv.name, place.row, place.col, 'encoding_windows_1252', `${fileName} is not UTF-8: read as Windows-1252 (Excel's plain "CSV" on Windows)${place.text ? `; check the letters in ${csv.name}!${columnLetter(place.col)}${place.row} "${place.text}"` : ''}`,
       { text: place.text });
+  }
+
+  // An evaluation workbook of the province (review-import.ts): its header decides, before every
+  // other layout — its Kode | Indikator | Satuan columns must never be read as a template's.
+  const review = grids.map((g) => ({ g, header: findReviewHeader(g) })).find((x) => x.header !== null);
+  if (review) {
+    noteFormulas({ out }, review.g);
+    const index = new IndicatorIndex(wb.indicators());
+    const findIndicator = (text: string) => {
+      const hit = index.find(text);
+      return 'ind' in hit ? hit.ind : null;
+    };
+    const reviews = readReviewSheet({ fileName, plan, findIndicator, byCode: wb.indicatorIndex().byCode, kept: wb.reads.reviewNotes(), out }, review.g, review.header!);
+    out.resolve();
+    out.finish();
+    return {
+      fileName, layout: 'review', scenario: null, new: [], changed: [], unchanged: 0,
+      rejected: out.rejected, notices: out.notices, convention: null, encoding: csv?.encoding ?? null, reviews,
+    };
   }
 
   const lampiranI = grids.find((g) => g.name === 'Lampiran I');

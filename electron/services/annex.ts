@@ -228,7 +228,7 @@ export class AnnexService {
       throw new AppError('stale', 'The workbook changed after this preview was made; read the file again to see what would change now', { previewId });
     }
     const cells: ImportCell[] = [...kept.preview.new, ...kept.preview.changed];
-    const result = applyImport(wb, actor, kept.preview.fileName, cells, { justifications: kept.preview.justifications, responsibleUnits: kept.preview.responsibleUnits, programmes: kept.preview.programmes });
+    const result = applyImport(wb, actor, kept.preview.fileName, cells, { justifications: kept.preview.justifications, responsibleUnits: kept.preview.responsibleUnits, programmes: kept.preview.programmes, reviews: kept.preview.reviews });
     this.kept = null;
     return result;
   }
