@@ -175,7 +175,7 @@ Evaluation workbook of one region (for the governor's evaluation team):
                        Usulan, Nama Evaluator, Tanggal Evaluasi) and one row per standard
                        indicator and year: Kode | Indikator | Satuan | Tahun | Realisasi |
                        Target Awal | Target Perubahan | Catatan Evaluasi (the column to fill);
-                       the region imports it back (npm run cli -- import, or the app)
+                       the region imports it back in the app (Ekspor → Impor)
   --evaluator NAME     prefilled as Nama Evaluator (may be left to fill in Excel)
   --date YYYY-MM-DD    prefilled as Tanggal Evaluasi (default today)
 The region's workbook is opened read-only, as above.
