@@ -276,6 +276,7 @@ export function describeEntryDetail(e: { action: string; detail: string | null }
       return d;
     }
     case 'import.apply':
+    case 'review.import':
     case 'target.edit':
     case 'target.paste':
     case 'target.path':
