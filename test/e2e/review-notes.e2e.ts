@@ -82,6 +82,7 @@ test('an evaluation workbook imported: notes open in Pemeriksaan, marked in Targ
   await expect(row2022).toContainText('baru');
   await expect(row2022).toContainText(/Evaluasi!H\d+/);
   await mkdir(SHOTS, { recursive: true });
+  await part.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SHOTS, 'review-import-id.png') });
   await page.getByRole('button', { name: 'Terapkan 2 perubahan' }).click();
   await expect(page.getByText('2 catatan evaluasi ditambahkan: tanggapi di Pemeriksaan.')).toBeVisible();
