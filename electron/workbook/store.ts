@@ -136,6 +136,35 @@ function inspect(filePath: string, opts: StoreOptions): { userVersion: number; d
   return { userVersion: header.userVersion, deferredCheck: false };
 }
 
+/**
+ * A read-only open of a workbook an older version made (the province reads its regencies'
+ * files, which it must never write): the file, already checked by inspect() at its own version,
+ * is copied into memory (SQLite's serialize) and upgraded THERE by the same migrations an open
+ * for editing runs, then its rows are checked again at the new version. The file is read once
+ * and stays byte-identical; nothing is written anywhere (no backup copy either, as nothing is
+ * replaced). The Workbook is read-only as any other (no lock: requireWritable refuses).
+ */
+function upgradedInMemory(filePath: string, opts: StoreOptions, migrations: readonly Migration[]): Db {
+  const file = connect(filePath, opts, true);
+  let image: Buffer;
+  try {
+    image = file.serialize();
+  } finally {
+    file.close();
+  }
+  const db = new Database(image, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  try {
+    db.pragma('trusted_schema = OFF');
+    db.pragma('foreign_keys = ON');
+    runMigrations(db, migrations);
+    verifyRows(db, path.basename(filePath));
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
 function hasHotJournal(filePath: string): boolean {
   try {
     return fs.statSync(`${filePath}-journal`).size > 0;
@@ -549,12 +578,7 @@ export class Workbook {
           file: path.basename(absolute),
         });
       }
-      const userVersion = headerVersion;
-      if (userVersion < latestOf(migrations)) {
-        throw new AppError('read_only', `${path.basename(absolute)} has schema version ${userVersion} and must be upgraded; open it for editing once first`, {
-          file: path.basename(absolute),
-        });
-      }
+      if (headerVersion < latestOf(migrations)) return new Workbook(absolute, upgradedInMemory(absolute, opts, migrations), opts, null);
       return new Workbook(absolute, connect(absolute, opts, true), opts, null);
     }
     let lock: ReturnType<typeof WorkbookLock.acquire>;
