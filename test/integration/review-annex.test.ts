@@ -4,15 +4,19 @@
  * reviewer gets it — the xlsx read back with exceljs shows each note on "Tindak Lanjut Hasil
  * Evaluasi" with its response, status and the change made (hand-computed from the target the
  * evaluator saw and the demo usulan's: P0 2021 12,20, 2022 11,80), in Indonesian and English;
- * the PDF (poppler's pdftotext) carries the sheet's title and a note.
+ * the PDF (poppler's pdftotext) carries the sheet's title and a note. And the round trip of the
+ * issue's "done when": the evaluation workbook written for Muara Enim from the demo province, a
+ * note typed into its Catatan Evaluasi cell, imported into that workbook — the next annex shows it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ANNEX_SHEETS, type AnnexBytesResult } from '../../shared/annex.js';
+import { ANNEX_SHEETS, type AnnexBytesResult, type ImportApplyResult, type ImportPreview } from '../../shared/annex.js';
+import type { ReviewWorkbookResult } from '../../shared/review.js';
 import { createServices } from '../../electron/services/index.js';
 import { createDemoWorkbook } from '../../electron/workbook/demo.js';
+import { createDemoProvince } from '../../electron/workbook/province-demo.js';
 import { importReviewNotes, respondToNote, type ReviewNoteInput } from '../../electron/workbook/editors/reviews.js';
 import { DATE, SIGNER, ok, readXlsx } from '../helpers/annex.js';
 import { tempDir } from '../helpers/files.js';
@@ -105,5 +109,38 @@ describe('annex sheet Tindak Lanjut Hasil Evaluasi with notes', () => {
     expect(section).toContain('P0 2021 dilonggarkan terlalu jauh; mohon');
     expect(section).toContain('12,60 → 12,20');
     expect(section).toContain('Target 2021 diturunkan ke 12,20 %.');
+  }, 120_000);
+
+  it('round trip: the evaluation workbook for Muara Enim, a note typed in, imported — the next annex shows it', async () => {
+    const folder = tempDir('rpjmd-review-province-');
+    await createDemoProvince(folder);
+    const file = fs.readdirSync(folder).find((f) => /muara-enim/i.test(f))!;
+    const services = createServices({ dataDir: tempDir('rpjmd-review-rt-home-'), host: 'browser', appVersion: 'test' });
+    const out = await ok<ReviewWorkbookResult>(services.dispatch('province.reviewBytes', { folder, file, evaluator: 'Tim Evaluasi Provinsi', date: '2021-09-14' }));
+
+    // Typed into the Catatan Evaluasi cell of P0 2022, as Excel would save it.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = book.getWorksheet('Evaluasi')!;
+    let target = 0;
+    let noteCol = 0;
+    ws.eachRow((row, r) => {
+      const values = row.values as unknown[];
+      if (!noteCol && values.includes('Catatan Evaluasi')) noteCol = values.indexOf('Catatan Evaluasi');
+      else if (noteCol && !target && row.getCell(1).value === 'P0' && Number(row.getCell(4).value) === 2022) target = r;
+    });
+    expect([noteCol, target].every((n) => n > 0)).toBe(true);
+    ws.getCell(target, noteCol).value = 'Target 2022 perlu diselaraskan dengan provinsi.';
+    const typed = Buffer.from(await book.xlsx.writeBuffer());
+
+    await ok(services.dispatch('workbook.open', { path: path.join(folder, file) }));
+    const preview = await ok<ImportPreview>(services.dispatch('import.preview', { source: { name: out.fileName, base64: typed.toString('base64') } }));
+    expect(preview.reviews?.new).toBe(1);
+    expect((await ok<ImportApplyResult>(services.dispatch('import.apply', { previewId: preview.previewId }))).applied).toBe(1);
+
+    const r = await ok<AnnexBytesResult>(services.dispatch('annex.exportBytes', { date: DATE, signer: SIGNER }));
+    const sheet = (await readXlsx(Buffer.from(r.base64, 'base64'))).getWorksheet(SHEET)!;
+    // The usulan's P0 2022 is what the evaluator saw: unchanged; open, not answered yet.
+    expect(table(sheet, 'No')[1]).toEqual(['1', 'Persentase Penduduk Miskin', '2022', 'Target 2022 perlu diselaraskan dengan provinsi.', 'Tim Evaluasi Provinsi, 14 September 2021', '–', 'belum', 'tidak berubah']);
   }, 120_000);
 });
