@@ -32,8 +32,11 @@ async function demoProvince(): Promise<string> {
   return dir;
 }
 
-/** The evaluation workbook with `notes` typed into the Catatan Evaluasi cell of their P0 year rows. */
-async function withNotes(base64: string, notes: Record<number, string>): Promise<Buffer> {
+/**
+ * The evaluation workbook with `notes` typed into the Catatan Evaluasi cell of their P0 year rows,
+ * and one more note on the first row, whose Kode and Indikator an evaluator overtyped with "XYZ".
+ */
+async function withNotes(base64: string, notes: Record<number, string>): Promise<{ buffer: Buffer; bogusRow: number }> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
   const ws = book.getWorksheet('Evaluasi')!;
@@ -53,7 +56,11 @@ async function withNotes(base64: string, notes: Record<number, string>): Promise
     }
   }
   expect(typed).toBe(Object.keys(notes).length);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const bogusRow = header + 1;
+  ws.getCell(bogusRow, 1).value = 'XYZ';
+  ws.getCell(bogusRow, 2).value = 'XYZ';
+  ws.getCell(bogusRow, noteCol).value = 'Catatan pada baris yang kodenya tertimpa.';
+  return { buffer: Buffer.from(await book.xlsx.writeBuffer()), bogusRow };
 }
 
 test('an evaluation workbook imported: notes open in Pemeriksaan, marked in Target, followed up, the count drops (id, en)', async ({ page, host }) => {
@@ -66,14 +73,18 @@ test('an evaluation workbook imported: notes open in Pemeriksaan, marked in Targ
   const file = fs.readdirSync(folder).find((f) => /muara-enim/i.test(f))!;
   expect(file).toBeTruthy();
   const review = await call<ReviewWorkbookResult>(page, 'province.reviewBytes', { folder, file, evaluator: 'Tim Evaluasi Provinsi Sumatera Selatan', date: '2021-09-14' });
-  const xlsx = await withNotes(review.base64, { 2022: NOTE_2022, 2023: NOTE_2023 });
+  const { buffer: xlsx, bogusRow } = await withNotes(review.base64, { 2022: NOTE_2022, 2023: NOTE_2023 });
 
   // Ekspor → Impor: the preview names the notes the file would add, at their cells.
   const nav = page.getByRole('navigation');
   await nav.getByRole('button', { name: 'Ekspor', exact: true }).click();
   await page.getByLabel('Berkas').setInputFiles({ name: review.fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
   const preview = page.getByTestId('import-preview');
-  await expect(preview).toContainText('catatan evaluasi: 2 baru, 0 sudah ada; 0 ditolak');
+  await expect(preview).toContainText('catatan evaluasi: 2 baru, 0 sudah ada; 1 ditolak');
+  // The note whose row names no indicator: located (sheet, row, column) and worded.
+  const rejected = preview.getByRole('table').filter({ hasText: 'Indikator tidak dikenal' });
+  await expect(rejected.getByRole('row').filter({ hasText: 'Indikator tidak dikenal' })).toContainText(new RegExp(`Evaluasi\\s*${bogusRow}\\s*A`));
+  await expect(rejected).toContainText('Tidak ada indikator yang cocok dengan "XYZ".');
   const part = preview.getByTestId('import-reviews');
   await expect(part).toContainText('Evaluasi Kabupaten Muara Enim oleh Tim Evaluasi Provinsi Sumatera Selatan, 14 September 2021');
   const row2022 = part.getByRole('row').filter({ hasText: NOTE_2022 });
