@@ -69,7 +69,8 @@ The extension of --out chooses. Refused (exit code 1) while an error-level check
   import: `Usage: npm run cli -- import --workbook FILE --from FILE.xlsx|FILE.csv [options]
 
 Reads numbers from our own annex (round trip) or from a sheet with a header row
-"Indikator | Satuan | <year> | <year> …" (CSV: comma or semicolon; UTF-8, or Windows-1252 when
+"Indikator | Satuan | <year> | <year> …", a programme list, or the notes of an evaluation
+workbook (province --review-out; its Catatan Evaluasi column) (CSV: comma or semicolon; UTF-8, or Windows-1252 when
 not UTF-8) and prints what would change, at full precision. Numbers written as text are read in
 the file's convention (decimal comma 12,32 or decimal point 12.32), decided from its
 unambiguous cells and printed; when none decides, the id-ID decimal comma is assumed and said.
@@ -175,7 +176,7 @@ Evaluation workbook of one region (for the governor's evaluation team):
                        Usulan, Nama Evaluator, Tanggal Evaluasi) and one row per standard
                        indicator and year: Kode | Indikator | Satuan | Tahun | Realisasi |
                        Target Awal | Target Perubahan | Catatan Evaluasi (the column to fill);
-                       the region imports it back in the app (Ekspor → Impor)
+                       the region imports it back (Ekspor → Impor, or cli import)
   --evaluator NAME     prefilled as Nama Evaluator (may be left to fill in Excel)
   --date YYYY-MM-DD    prefilled as Tanggal Evaluasi (default today)
 The region's workbook is opened read-only, as above.
@@ -364,12 +365,18 @@ async function runImport(dispatch: Dispatch, v: Values): Promise<number> {
   }
   const p = await call<ImportPreview>(dispatch, 'import.preview', { source: { path: path.resolve(from) }, target });
   const inds = new Map(summary.indicators.map((i) => [i.id, i]));
-  const changes = p.new.length + p.changed.length + (p.programmes?.changes ?? 0);
+  const changes = p.new.length + p.changed.length + (p.programmes?.changes ?? 0) + (p.reviews?.new ?? 0);
   out(`Import preview: ${p.fileName} (layout: ${p.layout}${p.scenario ? `, scenario "${p.scenario.name}"` : ''}) → ${summary.fileName}`);
   for (const line of describeConvention(p)) out(line);
   if (p.encoding === 'windows-1252') out('  encoding: Windows-1252 (the file is not UTF-8)');
   // A programme list counts its year rows (programme and year).
-  const counted = p.programmes ? { new: p.programmes.new, changed: p.programmes.changed, unchanged: p.programmes.unchanged, unit: ' programme year(s)' } : { new: p.new.length, changed: p.changed.length, unchanged: p.unchanged, unit: '' };
+  // An evaluation workbook counts its notes (a note already kept is unchanged, never duplicated).
+  const counted = p.programmes
+    ? { new: p.programmes.new, changed: p.programmes.changed, unchanged: p.programmes.unchanged, unit: ' programme year(s)' }
+    : p.reviews
+      ? { new: p.reviews.new, changed: 0, unchanged: p.reviews.present, unit: ' note(s)' }
+      : { new: p.new.length, changed: p.changed.length, unchanged: p.unchanged, unit: '' };
+  if (p.reviews) out(`  evaluation of ${p.reviews.region} by ${p.reviews.evaluator}, ${p.reviews.reviewDate}${p.reviews.scenarioName ? ` (usulan "${p.reviews.scenarioName}")` : ''}`);
   if (p.programmes) out(`  programmes: ${p.programmes.programmes.length} (${p.programmes.programmes.filter((x) => x.status === 'new').length} new, ${p.programmes.programmes.filter((x) => x.status === 'changed').length} changed)`);
   out(`  new: ${counted.new}${counted.unit}`);
   out(`  changed: ${counted.changed}${counted.unit}`);
@@ -378,6 +385,9 @@ async function runImport(dispatch: Dispatch, v: Values): Promise<number> {
   for (const c of p.new) out(`  + new      ${describeCell(c, inds)}`);
   for (const c of p.changed) out(`  ~ changed  ${describeCell(c, inds)}`);
   for (const prog of p.programmes?.programmes ?? []) for (const line of describeProgramme(prog)) out(line);
+  for (const n of p.reviews?.notes ?? []) {
+    out(`  ${n.status === 'new' ? '+ new     ' : '= kept    '} ${n.sheet}!${n.column}${n.row} ${n.indicatorCode} ${n.year ?? 'all years'}: ${n.note.replace(/\s+/g, ' ')}`);
+  }
   for (const r of p.rejected) out(`  ! rejected ${r.sheet}!${r.column}${r.row} [${r.code}] ${r.message}`);
   for (const n of p.notices) out(`  i note     ${n.sheet ? `${n.sheet}!${n.column}${n.row} ` : ''}[${n.code}] ${n.message}`);
   out(`${changes} changes.`);
@@ -394,7 +404,7 @@ async function runImport(dispatch: Dispatch, v: Values): Promise<number> {
   }
   if (changes > 0) {
     const applied = await call<ImportApplyResult>(dispatch, 'import.apply', { previewId: p.previewId });
-    out(`Written: ${applied.applied} ${p.programmes ? 'programme change(s)' : 'cells'} (${applied.new} new, ${applied.changed} changed) as one undo step (${applied.undoLabel}).`);
+    out(`Written: ${applied.applied} ${p.programmes ? 'programme change(s)' : p.reviews ? 'evaluation note(s)' : 'cells'} (${applied.new} new, ${applied.changed} changed) as one undo step (${applied.undoLabel}).`);
   }
   if (p.rejected.length > 0) out(`Not written: ${rejected} (--partial).`);
   return 0;

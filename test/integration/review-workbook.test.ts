@@ -147,4 +147,33 @@ describe('the evaluation workbook of Muara Enim in the demo province', () => {
     expect(run(['--region', 'Muara Enim', '--review-out', path.join(outDir, 'y.xlsx'), '--date', '2021-02-30']).status).toBe(2);
     expect(snapshot(dir)).toEqual(before);
   }, 120_000);
+
+  it('cli: the region imports the filled evaluation workbook back (cli import), and again without a duplicate', async () => {
+    const outDir = tempDir('rpjmd-review-back-');
+    const evaluation = path.join(outDir, 'evaluasi.xlsx');
+    const made = spawnSync(process.execPath, [cliEntry, 'province', '--folder', dir, '--region', 'Muara Enim', '--review-out', evaluation, '--evaluator', 'Tim Evaluasi Provinsi', '--date', '2021-09-01'], { encoding: 'utf8', timeout: 120_000 });
+    expect(made.status).toBe(0);
+    // The evaluator types a note in P0 2022's Catatan Evaluasi cell, as Excel saves it.
+    const book = await readXlsx(evaluation);
+    const ws = book.getWorksheet('Evaluasi')!;
+    rowOf(ws, 'P0', 2022).getCell(8).value = 'Target 2022 terlalu longgar dibanding target provinsi.';
+    await book.xlsx.writeFile(evaluation);
+
+    // The region's own copy (the folder's file stays the province's).
+    const regency = path.join(outDir, MUARA_ENIM);
+    fs.copyFileSync(path.join(dir, MUARA_ENIM), regency);
+    const importIt = () => spawnSync(process.execPath, [cliEntry, 'import', '--workbook', regency, '--from', evaluation], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, RPJMD_WORKBENCH_HOME: tempDir() } });
+    const first = importIt();
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/layout: review/);
+    expect(first.stdout).toMatch(/evaluation of Kabupaten Muara Enim by Tim Evaluasi Provinsi, 2021-09-01/);
+    expect(first.stdout).toMatch(/\+ new +Evaluasi!H\d+ P0 2022: Target 2022 terlalu longgar/);
+    expect(first.stdout).toMatch(/Written: 1 evaluation note\(s\) \(1 new, 0 changed\) as one undo step/);
+    const second = importIt();
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/= kept +Evaluasi!H\d+ P0 2022/);
+    expect(second.stdout).toMatch(/\n0 changes\./);
+    expect(snapshot(dir)).toEqual(before);
+  }, 120_000);
 });
