@@ -213,7 +213,7 @@ test.describe('Intervensi (demo workbook)', () => {
     await horizon.selectOption(String(before));
     await horizon.press('Tab'); // leaving the field saves
     await expect(horizon).toHaveAttribute('aria-invalid', 'true');
-    await expect(horizon).toHaveAccessibleDescription(new RegExp(`^Ada 1 target atau tahun program setelah ${before} \\(mulai tahun ${after}\\); hapus dulu sebelum memendekkan cakrawala\\.`));
+    await expect(horizon).toHaveAccessibleDescription(new RegExp(`^Ada 1 target, nilai, tahun program atau catatan evaluasi setelah ${before} \\(mulai tahun ${after}\\); hapus dulu sebelum memendekkan cakrawala\\.`));
     // Escape puts the stored year back, and the refusal goes with it.
     await horizon.press('Escape');
     await expect(horizon).toHaveValue(String(after));

@@ -101,7 +101,7 @@ export function deleteMethodBreak(wb: Workbook, actor: Actor, indicatorCode: str
 
 /**
  * A horizon is the plan's last year (stored as null) up to MAX_HORIZON_YEARS after it; one that
- * would leave targets or programme years beyond it is refused, naming how many and the first.
+ * would leave targets, values, programme years or evaluation notes beyond it is refused, naming how many and the first.
  */
 function checkedHorizon(wb: Workbook, year: number | null): number | null {
   const plan = wb.plan();
@@ -114,7 +114,7 @@ function checkedHorizon(wb: Workbook, year: number | null): number | null {
   const last = year ?? plan.lastYear;
   const beyond = wb.reads.yearsBeyond(last);
   if (beyond.count > 0) {
-    throw new AppError('bad_input', `${beyond.count} target(s), value(s) or programme year(s) lie after ${last} (first: ${beyond.first}); clear them before shortening the horizon`, {
+    throw new AppError('bad_input', `${beyond.count} target(s), value(s), programme year(s) or evaluation note(s) lie after ${last} (first: ${beyond.first}); clear them before shortening the horizon`, {
       reason: 'horizon_below_data', year: last, count: beyond.count, first: beyond.first ?? '',
     }, 'horizonYear');
   }
