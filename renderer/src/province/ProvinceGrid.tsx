@@ -95,7 +95,7 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
         colId: `y${year}-${series}`,
         headerName: t(`province.table.${series}`),
         headerTooltip: t(`province.table.${series}Long`, { year }),
-        width: series === 'realised' ? 66 : 62,
+        width: series === 'realised' ? 72 : 66,
         type: 'rightAligned',
         cellClass: series === 'realised' ? 'province-realised-cell' : undefined,
         // A value marked ilustrasi in its workbook is tinted like the Buku Kerja's illustrative values.
@@ -145,7 +145,7 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
         colId: 'region',
         headerName: t('province.table.region'),
         pinned: 'left',
-        width: 300,
+        width: 320,
         comparator,
         valueGetter: (p) => (p.data?.kind === 'region' ? p.data.region.name : null),
         cellRenderer: RegionCell,
@@ -216,7 +216,7 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
       {
         colId: 'actions',
         headerName: t('province.table.actions'),
-        width: 170,
+        width: 196,
         sortable: false,
         cellRenderer: (p: CustomCellRendererProps<GridRow>) => {
           const d = p.data;
@@ -257,6 +257,8 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
         defaultColDef={defaultColDef}
         getRowId={getRowId}
         getRowClass={getRowClass}
+        // 17 rows of some 40 columns: all drawn, so every region's button is in the page (and found by a search).
+        suppressColumnVirtualisation
         tooltipShowDelay={400}
         onCellKeyDown={onCellKeyDown}
         localeText={{ noRowsToShow: t('grid.noRows') }}

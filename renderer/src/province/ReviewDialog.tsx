@@ -19,7 +19,7 @@ interface Props {
   region: RegionRow | null;
   /** A name to start from (the user's profile), if any. */
   defaultEvaluator: string;
-  onDone(message: string): void;
+  onDone(message: { key: 'province.review.done'; params: { file: string; rows: number } }): void;
   onClose(): void;
 }
 
@@ -57,7 +57,7 @@ export function ReviewDialog({ api, folder, region, defaultEvaluator, onDone, on
       const r = await api.call('province.reviewBytes', { folder, file: region.file, evaluator: name, date });
       if (!r.ok) return setFailure(r);
       downloadBase64(r.value.fileName, r.value.base64, 'xlsx');
-      onDone(t('province.review.done', { file: r.value.fileName, rows: r.value.rows }));
+      onDone({ key: 'province.review.done', params: { file: r.value.fileName, rows: r.value.rows } });
       close();
     } finally {
       setBusy(false);

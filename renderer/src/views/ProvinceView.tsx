@@ -29,6 +29,11 @@ interface Props {
   api: ApiClient;
 }
 
+/** A status line to say in the UI language. */
+export type Message =
+  | { key: 'province.export.done' | 'province.export.saved'; params: { file: string; regions: number; excluded: number } }
+  | { key: 'province.review.done'; params: { file: string; rows: number } };
+
 function storedFolder(): string {
   try {
     return window.sessionStorage.getItem(FOLDER_STORAGE_KEY) ?? '';
@@ -60,7 +65,8 @@ export function ProvinceView({ api }: Props) {
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const [language, setLanguage] = useState<AnnexLanguage>('id');
   const [exporting, setExporting] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  // Kept as words to say, not said: a switch of language words it again.
+  const [message, setMessage] = useState<Message | null>(null);
   const [reviewFor, setReviewFor] = useState<RegionRow | null>(null);
   const { state: profile } = useProfile();
 
@@ -141,13 +147,13 @@ export function ProvinceView({ api }: Props) {
       if (save) {
         const saved = await save({ folder, format, language }).catch((err: unknown) => failureOf('io_error', err instanceof Error ? err.message : String(err)));
         if (!saved.ok) return setFailure(saved);
-        if (saved.value) setMessage(t('province.export.saved', { file: saved.value.fileName, regions: saved.value.regions, excluded: saved.value.excluded }));
+        if (saved.value) setMessage({ key: 'province.export.saved', params: { file: saved.value.fileName, regions: saved.value.regions, excluded: saved.value.excluded } });
         return;
       }
       const r = await api.call('province.exportBytes', { folder, format, language });
       if (!r.ok) return setFailure(r);
       downloadBase64(r.value.fileName, r.value.base64, format);
-      setMessage(t('province.export.done', { file: r.value.fileName, regions: r.value.regions, excluded: r.value.excluded }));
+      setMessage({ key: 'province.export.done', params: { file: r.value.fileName, regions: r.value.regions, excluded: r.value.excluded } });
     } finally {
       setExporting(false);
     }
@@ -252,7 +258,7 @@ export function ProvinceView({ api }: Props) {
           )}
         </div>
         <p className="province-status" role="status" aria-live="polite">
-          {reading ? t('province.folder.reading') : message}
+          {reading ? t('province.folder.reading') : message ? (message.key === 'province.review.done' ? t(message.key, message.params) : t(message.key, message.params)) : null}
         </p>
       </section>
 
