@@ -117,6 +117,8 @@ test('an evaluation workbook imported: notes open in Pemeriksaan, marked in Targ
   await item.getByRole('button', { name: 'Buka di Target' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Target perubahan' })).toBeVisible();
   await expect(page.locator('.target-grid [row-id="indicator:P0"] .ag-cell-focus')).toHaveAttribute('col-id', 'rev-2022');
+  // The focused cell's note is said under the grid too (the keyboard's way to it).
+  await expect(page.getByTestId('target-detail')).toContainText(`Catatan evaluasi terbuka: ${NOTE_2022}`);
   await expect(page.getByTestId('review-count')).toHaveText('2 catatan evaluasi terbuka');
   const markers = page.locator('[data-review-note="open"]');
   await expect(markers).toHaveCount(2);

@@ -875,6 +875,10 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
     rootEl?.querySelector('.grid-frame')?.scrollIntoView({ block: 'nearest' });
   }, [focusCell, rows, gridReady, columnDefs, rootEl]);
 
+  // The focused cell's open evaluation note, said under the grid for the keyboard (the marker's words).
+  const focusedRev = focused && focusedRow ? parseColId(focused.colId) : null;
+  const focusedNote = focusedRev?.kind === 'rev' && focusedRow ? notes?.get(`${focusedRow.indicator.id}:${focusedRev.year}`) : undefined;
+
   return (
     <div className="target-grid indicator-grid" ref={setRootEl} onKeyDownCapture={onKeyDownCapture} onPaste={handlePaste} onCopy={handleCopy}>
       <div className="grid-frame target-grid-frame">
@@ -905,6 +909,7 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
       </div>
       <p className="grid-detail" aria-live="polite" data-testid="target-detail">
         {focused && focusedRow ? describe(focusedRow, focused.colId).text : t('target.grid.detailHint')}
+        {focusedNote !== undefined && <span className="grid-detail-note"> — {focusedNote}</span>}
       </p>
       {problem && <CellProblem problem={{ ...problem, message: refusalText(problem) }} root={rootEl} onDismiss={dismissProblem} />}
     </div>
