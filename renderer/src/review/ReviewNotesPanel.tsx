@@ -16,6 +16,7 @@ import { REVIEW_LIMITS, REVIEW_STATUSES, type ReviewNote, type ReviewStatus } fr
 import { FailureDetail } from '../components/FailureDetail.js';
 import { summaryVersion, useLoad } from '../compare/data.js';
 import { requestFocus } from '../focus-request.js';
+import { useUnsavedWork } from '../unsaved-guard.js';
 import { longDate, sortNotes, type ReviewNotes } from './useReviewNotes.js';
 import './review.css';
 
@@ -124,6 +125,8 @@ function NoteItem({ api, note, indicator, name, usulan, now, saved, onSaved, onO
   const [refusal, setRefusal] = useState<'needResponse' | 'unchanged' | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
+  // A response typed or a status picked and not saved yet: closing the page asks first.
+  useUnsavedWork(response !== note.response || status !== note.status);
   const year = note.year === null ? t('review.allYears') : String(note.year);
   const decimals = indicator?.decimals ?? 2;
   const value = (v: number | null | undefined) => (v === null || v === undefined ? t('review.noTarget') : formatNumber(v, decimals));
