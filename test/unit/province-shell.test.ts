@@ -3,10 +3,9 @@
  * electron/main.ts in plain Node against the recording fake of 'electron', with the real store
  * worker and services. The page cannot name a province folder: province.read with a folder no
  * dialog granted is refused (the recent list never stands for one: province-path-policy.test.ts);
- * the folder dialog grants the
- * chosen folder and hands it back, after which province.read answers; the consolidated table is
- * saved through main's Save dialog (the extension added, the taskbar's busy bar shown), and a
- * save naming a path, or a folder not granted, is refused.
+ * the folder dialog grants the chosen folder and hands it back, after which province.read
+ * answers; the consolidated table is saved through main's Save dialog (the extension added, the
+ * taskbar's busy bar shown), and a save naming a path, or a folder not granted, is refused.
  */
 import { build } from 'esbuild';
 import fs from 'node:fs';
