@@ -16,6 +16,7 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import type { ProvinceReport } from '../../shared/model/province.js';
 import { provinceEn } from '../../renderer/src/province/province.en.js';
@@ -154,6 +155,14 @@ test.describe('Provinsi (a folder of regency workbooks)', () => {
     await expect(firstRegion).toContainText(byP0[0]!.name);
     await expect(page.locator('.province-grid [data-illustrative="true"]').first()).toHaveText('ilustrasi');
 
+    // Another standard indicator: the number of poor people adds up over the regions.
+    await page.getByLabel('Indikator').selectOption({ label: 'Jumlah penduduk miskin (jiwa)' });
+    const jpm2020 = report.aggregate.indicators.JPM!.realised.value['2020']!;
+    expect(jpm2020).toBe(report.regions.reduce((sum, r) => sum + (r.indicators.JPM?.realised['2020'] ?? 0), 0));
+    await expect(agg.locator('tr[data-year="2020"] td[data-series="realised"]')).toHaveText(new Intl.NumberFormat('id-ID').format(jpm2020));
+    await expect(page.getByRole('heading', { name: 'Jalur Jumlah penduduk miskin (jiwa): wilayah dan agregat' })).toBeVisible();
+    await page.getByLabel('Indikator').selectOption({ label: 'P0 — penduduk miskin (%)' });
+
     await mkdir(SHOTS, { recursive: true });
     await page.locator('.main').evaluate((m) => m.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, 'provinsi-id.png') });
@@ -181,6 +190,13 @@ test.describe('Provinsi (a folder of regency workbooks)', () => {
     await dialog.getByLabel('Tanggal evaluasi').fill('2021-09-10');
     const [sheet] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Unduh lembar evaluasi' }).click()]);
     expect(sheet.suggestedFilename()).toMatch(/\.xlsx$/);
+    // The region's evaluation workbook, with the evaluator the dialog was given.
+    const evaluation = new ExcelJS.Workbook();
+    await evaluation.xlsx.readFile(await sheet.path());
+    const cells = evaluation.getWorksheet('Evaluasi')!.getSheetValues().flat().map(String);
+    expect(cells).toContain('Kabupaten Banyuasin');
+    expect(cells).toContain('Tim Evaluasi Biro Pemerintahan');
+    expect(cells).toContain('Catatan Evaluasi');
     await expect(dialog).toBeHidden();
     await expect(page.locator('.province-status')).toHaveText(new RegExp(`^${sheet.suggestedFilename().replace(/[.]/g, '\\.')} diunduh \\(\\d+ baris indikator × tahun\\)\\.$`));
 
