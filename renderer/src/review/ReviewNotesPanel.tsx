@@ -6,7 +6,7 @@
  * marked ditindaklanjuti needs a response (what was done): refused here, in words, before sending.
  * Each note opens its cell in Target (focus-request.ts).
  */
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure } from '../../../shared/api/result.js';
@@ -17,6 +17,7 @@ import { FailureDetail } from '../components/FailureDetail.js';
 import { summaryVersion, useLoad } from '../compare/data.js';
 import { requestFocus } from '../focus-request.js';
 import { useUnsavedWork } from '../unsaved-guard.js';
+import { takeNotesRequest } from './notes-request.js';
 import { longDate, sortNotes, type ReviewNotes } from './useReviewNotes.js';
 import './review.css';
 
@@ -46,6 +47,13 @@ export function ReviewNotesPanel({ api, summary, notes, fallbackScenarioId, onCh
   const list = useMemo(() => sortNotes(notes.data ?? [], order), [notes.data, order]);
   // The last save's confirmation, worded at render (a language switch rewords it).
   const [saved, setSaved] = useState<{ id: number; status: ReviewStatus } | null>(null);
+  // Opened from the Target header's count: this card is what the planner came for.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!takeNotesRequest()) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, []);
 
   const nameOf = (ind: Indicator | undefined, code: string) => (ind ? (lang === 'en' ? ind.nameEn : ind.nameId) : code);
   const done = list.filter((n) => n.status === 'ditindaklanjuti').length;
@@ -53,7 +61,7 @@ export function ReviewNotesPanel({ api, summary, notes, fallbackScenarioId, onCh
   return (
     <section className="card card-wide review-notes-card" id="review-notes" aria-labelledby={titleId} aria-busy={notes.loading} data-testid="review-notes">
       <div className="card-toolbar">
-        <h2 id={titleId} className="card-title">
+        <h2 id={titleId} className="card-title" ref={heading} tabIndex={-1}>
           {t('review.title')}
         </h2>
         {list.length > 0 && (

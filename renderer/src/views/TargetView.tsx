@@ -25,6 +25,7 @@ import { CHART_KEY, FEASIBILITY_KEY, HIDE_REALISED_KEY, chartShownAtStart, store
 import { FeasibilityPanel, useFeasibility } from '../feasibility/FeasibilityPanel.js';
 import type { HistoryApi, HistoryDirection } from '../target/useHistory.js';
 import { useScenario, type TargetAction, type TargetCellInput } from '../target/useScenario.js';
+import { requestNotes } from '../review/notes-request.js';
 import { useReviewNotes } from '../review/useReviewNotes.js';
 import '../review/review.css';
 
@@ -312,7 +313,16 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
         </p>
         {openNotes.length > 0 &&
           (onOpenChecks ? (
-            <button type="button" className="review-count-link" title={t('review.openCountTitle')} onClick={onOpenChecks} data-testid="review-count">
+            <button
+              type="button"
+              className="review-count-link"
+              title={t('review.openCountTitle')}
+              onClick={() => {
+                requestNotes();
+                onOpenChecks();
+              }}
+              data-testid="review-count"
+            >
               {t('review.openCount', { count: openNotes.length })}
             </button>
           ) : (
