@@ -7,7 +7,19 @@ import type { Failure } from '../../../shared/api/result.js';
  * findings, the field of a bad input) and never puts the English sentence into an Indonesian
  * screen: there it sits behind "Rincian" for whoever needs the technical text.
  */
-const WORDED_REASONS = ['read_only_folder', 'disk_full', 'not_a_workbook', 'not_an_annex', 'path_not_chosen', 'frozen'] as const;
+const WORDED_REASONS = [
+  'read_only_folder',
+  'disk_full',
+  'not_a_workbook',
+  'not_an_annex',
+  'path_not_chosen',
+  'frozen',
+  // An evaluation workbook refused as a whole (electron/annex/review-import.ts, apply.ts) and a follow-up without a response.
+  'review_region_mismatch',
+  'review_region_missing',
+  'review_title_incomplete',
+  'review_response_missing',
+] as const;
 type WordedReason = (typeof WORDED_REASONS)[number];
 
 function wordedReason(error: Failure): WordedReason | null {
@@ -19,7 +31,14 @@ export function FailureDetail({ failure }: { failure: Failure }) {
   const { t, i18n } = useTranslation();
   const p = failure.params ?? {};
   const reason = wordedReason(failure);
-  if (reason) return <>{t(`error.reasons.${reason}`, { file: p.file ?? '', folder: p.folder ?? '', scenario: p.scenario ?? '' })}</>;
+  if (reason) {
+    const words = { file: p.file ?? '', folder: p.folder ?? '', scenario: p.scenario ?? '', region: p.region ?? '', expected: p.expected ?? '', cell: p.cell ?? '', code: p.indicatorCode ?? '' };
+    if (reason === 'review_title_incomplete') {
+      const missing = [Number(p.evaluator) ? null : t('error.reviewTitle.evaluator'), Number(p.date) ? null : t('error.reviewTitle.date')].filter((x) => x !== null);
+      return <>{t('error.reasons.review_title_incomplete', { ...words, missing: missing.join(t('error.reviewTitle.and')) })}</>;
+    }
+    return <>{t(`error.reasons.${reason}`, words)}</>;
+  }
   if (failure.code === 'not_found' && typeof p.file === 'string') {
     return <>{t('error.reasons.not_found', { file: p.file.split(/[\\/]/).pop() ?? p.file })}</>;
   }

@@ -139,7 +139,15 @@ export const annexEn: AnnexMessages = {
     unit_mismatch: 'Unit "{{unit}}" differs from {{code}}\'s unit ("{{expected}}").',
     unknown_scenario: 'The workbook has no scenario "{{name}}"; its Menjadi columns are skipped (choose a scenario to import them into).',
     formula_without_value: 'A formula without a saved result; open and save the file in Excel first.',
+    not_a_date: '"{{text}}" is not a date: write it as a date, dd/mm/yyyy or yyyy-mm-dd.',
     readingDecided: '"{{text}}" read with a decimal {{decimal}}: {{value}}, as {{decidedBy}} shows.',
+    /** An evaluation workbook's title block and notes. */
+    review: {
+      missing_evaluator: 'The evaluator’s name (Nama Evaluator) is empty; fill it in and read the file again.',
+      missing_date: 'The evaluation date (Tanggal Evaluasi) is empty; fill it in and read the file again.',
+      too_long_evaluator: 'The evaluator’s name is longer than {{max}} characters.',
+      too_long_note: 'The evaluation note is longer than {{max}} characters.',
+    },
     programme: {
       missing_value: 'The {{field}} column is empty, and this row needs it.',
       unknown_cluster: '"{{text}}" is not a cluster: write Bantuan Sosial, Pemberdayaan, Usaha Mikro or Layanan Dasar.',
@@ -174,6 +182,7 @@ export const annexEn: AnnexMessages = {
     unknown_cluster: 'Unknown cluster',
     missing_value: 'Required cell is empty',
     programme_conflict: 'Differs from another row of the same programme',
+    not_a_date: 'Not a date',
   },
   notice: {
     footnote_stripped: 'Footnote mark removed',

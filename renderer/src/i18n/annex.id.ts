@@ -141,6 +141,14 @@ export const annexId = {
     unit_mismatch: 'Satuan "{{unit}}" berbeda dari satuan {{code}} ("{{expected}}").',
     unknown_scenario: 'Buku kerja tidak punya skenario "{{name}}"; kolom Menjadi-nya dilewati (pilih skenario tujuan impor).',
     formula_without_value: 'Rumus tanpa hasil tersimpan; buka dan simpan berkasnya di Excel dulu.',
+    not_a_date: '"{{text}}" bukan tanggal: tulis sebagai tanggal, dd/mm/yyyy atau yyyy-mm-dd.',
+    /** An evaluation workbook's title block and notes. */
+    review: {
+      missing_evaluator: 'Nama Evaluator kosong; isi dulu lalu baca lagi.',
+      missing_date: 'Tanggal Evaluasi kosong; isi dulu lalu baca lagi.',
+      too_long_evaluator: 'Nama evaluator lebih dari {{max}} karakter.',
+      too_long_note: 'Catatan evaluasi lebih dari {{max}} karakter.',
+    },
     /** A programme list's cells: params.field names the column. */
     programme: {
       missing_value: 'Kolom {{field}} kosong, padahal baris ini memerlukannya.',
@@ -177,6 +185,7 @@ export const annexId = {
     unknown_cluster: 'Klaster tidak dikenal',
     missing_value: 'Sel wajib kosong',
     programme_conflict: 'Berbeda dari baris lain program yang sama',
+    not_a_date: 'Bukan tanggal',
   },
   notice: {
     footnote_stripped: 'Tanda catatan kaki dibuang',

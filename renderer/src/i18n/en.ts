@@ -512,6 +512,7 @@ export const en: Messages = {
   },
   error: {
     openReadOnly: 'Open read-only',
+    reviewTitle: { evaluator: 'evaluator’s name', date: 'evaluation date', and: ' and ' },
     reasons: {
       read_only_folder: 'The folder {{folder}} cannot be written (read-only, or another user’s), so {{file}} cannot be opened for editing. Open it read-only to read it, or copy it to your own folder.',
       disk_full: 'The disk holding {{folder}} is full; {{file}} was not written. Free some space and try again.',
@@ -520,6 +521,10 @@ export const en: Messages = {
       path_not_chosen: 'This file was not chosen in the app’s dialog or the recent-files list, so it was not opened.',
       not_found: '{{file}} was not found: it was moved, renamed or deleted.',
       frozen: 'Scenario “{{scenario}}” is the proposal (usulan) and is locked: its targets and justifications cannot be changed, by import either. Return it to draft first to change it.',
+      review_region_mismatch: '{{file}} is the evaluation workbook of {{region}} (cell {{cell}}), not of {{expected}}; nothing was imported. Choose this region’s evaluation workbook.',
+      review_region_missing: '{{file}} does not name its region (cell {{cell}}, Kabupaten/Kota); write {{expected}} there and read it again.',
+      review_title_incomplete: '{{file}}: missing or unreadable in the title block: {{missing}}; correct the file and read it again.',
+      review_response_missing: 'Note {{code}} marked followed up needs a response: say what was done.',
     },
     title: 'Something went wrong',
     detail: 'Details',

@@ -511,6 +511,7 @@ export const id = {
   error: {
     title: 'Terjadi kesalahan',
     openReadOnly: 'Buka hanya-baca',
+    reviewTitle: { evaluator: 'Nama Evaluator', date: 'Tanggal Evaluasi', and: ' dan ' },
     reasons: {
       read_only_folder: 'Folder {{folder}} tidak dapat ditulisi (hanya-baca, atau milik pengguna lain), jadi {{file}} tidak dapat dibuka untuk diubah. Buka hanya-baca untuk membacanya, atau salin berkas ke folder Anda.',
       disk_full: 'Disk tempat {{folder}} penuh; {{file}} tidak ditulis. Kosongkan ruang lalu coba lagi.',
@@ -519,6 +520,10 @@ export const id = {
       path_not_chosen: 'Berkas ini tidak dipilih melalui dialog aplikasi atau daftar berkas terakhir, jadi tidak dibuka.',
       not_found: '{{file}} tidak ditemukan: berkas itu dipindah, diganti namanya atau dihapus.',
       frozen: 'Skenario “{{scenario}}” adalah usulan dan dikunci: target dan alasannya tidak dapat diubah, juga lewat impor. Kembalikan ke draf dulu untuk mengubahnya.',
+      review_region_mismatch: '{{file}} adalah lembar evaluasi untuk {{region}} (sel {{cell}}), bukan untuk {{expected}}; tidak ada yang diimpor. Pilih lembar evaluasi wilayah ini.',
+      review_region_missing: '{{file}} tidak menyebut wilayahnya (sel {{cell}}, Kabupaten/Kota); isi {{expected}} di sana lalu baca lagi.',
+      review_title_incomplete: '{{file}}: {{missing}} kosong atau tidak terbaca di bagian judul; perbaiki berkasnya lalu baca lagi.',
+      review_response_missing: 'Catatan {{code}} yang ditandai ditindaklanjuti memerlukan tanggapan: tulis apa yang dilakukan.',
     },
     detail: 'Rincian',
     atField: 'Periksa isian {{field}}. ',

@@ -194,6 +194,12 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
         strategy: t(`annex.import.programmes.strategy.${p.strategy as ProgrammeStrategy}`),
       });
     }
+    // An evaluation workbook's title block and note cells (electron/annex/review-import.ts).
+    if (p.field === 'evaluator' || p.field === 'date' || p.field === 'note') {
+      if (issue.code === 'missing_value') return t(`annex.detail.review.missing_${p.field === 'date' ? 'date' : 'evaluator'}`);
+      if (issue.code === 'out_of_range') return t(`annex.detail.review.too_long_${p.field === 'note' ? 'note' : 'evaluator'}`, { max: p.max });
+      return issue.message;
+    }
     // A programme list's cells name their field (and programme): worded apart from an indicator's.
     if (p.field !== undefined) {
       const field = t(`annex.import.programmes.field.${p.field as ProgrammeField}`);
@@ -248,6 +254,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
         return reading ? `${problem} ${reading}` : problem;
       }
       case 'not_a_number':
+      case 'not_a_date':
       case 'cell_error':
       case 'unknown_indicator':
       case 'ambiguous_indicator':
