@@ -50,7 +50,8 @@ Run "npm run cli -- <command> --help" for the options of a command.
 `,
   export: `Usage: npm run cli -- export --workbook FILE --out FILE.xlsx|FILE.pdf [options]
 
-Writes the annex for the governor's review (Lampiran I–III, Catatan Perubahan, Sumber Data):
+Writes the annex for the governor's review (Lampiran I–III, Catatan Perubahan, Sumber Data,
+Kelayakan Target, Lampiran IV, Tindak Lanjut Hasil Evaluasi):
 the workbook (.xlsx), or the same annex as a PDF (.pdf: a section per sheet, the font embedded).
 The extension of --out chooses. Refused (exit code 1) while an error-level check fails.
 
