@@ -10,7 +10,6 @@
 import {
   AllCommunityModule,
   ModuleRegistry,
-  type CellKeyDownEvent,
   type ColDef,
   type ColGroupDef,
   type GetRowIdParams,
@@ -218,6 +217,17 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
         headerName: t('province.table.actions'),
         width: 196,
         sortable: false,
+        // Enter or Space on the focused cell opens the dialog: the keyboard reaches the button
+        // without the mouse (the grid keeps the button itself out of the tab order).
+        suppressKeyboardEvent: (p) => {
+          const key = p.event.key;
+          if ((key !== 'Enter' && key !== ' ') || p.data?.kind !== 'region') return false;
+          if (p.event.type === 'keydown') {
+            p.event.preventDefault();
+            onReview(p.data.region);
+          }
+          return true;
+        },
         cellRenderer: (p: CustomCellRendererProps<GridRow>) => {
           const d = p.data;
           if (!d || d.kind !== 'region') return null;
@@ -236,16 +246,6 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
 
   const defaultColDef = useMemo<ColDef<GridRow>>(() => ({ sortable: true, resizable: true, suppressMovable: true }), []);
 
-  /** The review button's cell answers Enter and Space, so a keyboard reaches it without the mouse. */
-  const onCellKeyDown = (e: CellKeyDownEvent<GridRow>) => {
-    const key = (e.event as KeyboardEvent | null)?.key;
-    if (e.column.getColId() !== 'actions' || (key !== 'Enter' && key !== ' ')) return;
-    if (e.data?.kind === 'region') {
-      e.event?.preventDefault();
-      onReview(e.data.region);
-    }
-  };
-
   return (
     <div className="province-grid" role="region" aria-label={t('province.table.label')}>
       <AgGridReact<GridRow>
@@ -260,7 +260,6 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
         // 17 rows of some 40 columns: all drawn, so every region's button is in the page (and found by a search).
         suppressColumnVirtualisation
         tooltipShowDelay={400}
-        onCellKeyDown={onCellKeyDown}
         localeText={{ noRowsToShow: t('grid.noRows') }}
       />
     </div>
