@@ -53,7 +53,9 @@ function RegionCell(props: CustomCellRendererProps<GridRow>) {
   if (d.kind === 'coverage') return <span className="muted">{t('province.table.coverageRow')}</span>;
   return (
     <span className="province-region-cell">
-      <span className="province-region-name">{d.region.name}</span>
+      <span className="province-region-name" title={d.region.name}>
+        {d.region.name}
+      </span>
       {d.region.illustrative && (
         <span className="badge badge-illustrative" title={t('province.illustrativeTitle')} data-illustrative="true">
           {t('province.illustrative')}
