@@ -17,6 +17,7 @@
 import type { AnnexLanguage } from '../../shared/annex.js';
 import { AGGREGATION, GOVERNOR_TARGET, PROVINCE_INDICATORS, type Aggregate, type ProvinceIndicator, type ProvinceReport, type RegionInput } from '../../shared/model/province.js';
 import type { AnnexDocument, DocCell, DocCellStyle, DocSection, DocTable } from './document.js';
+import { pdfNumber } from './pdf.js';
 
 export interface ProvinceTableOptions {
   language: AnnexLanguage;
@@ -201,9 +202,9 @@ const text = (t: string, style?: DocCellStyle): DocCell => ({ kind: 'text', text
 const num = (v: number | null | undefined, decimals: number, style?: DocCellStyle): DocCell =>
   v === null || v === undefined || !Number.isFinite(v) ? { kind: 'empty', ...(style ? { style } : {}) } : { kind: 'number', value: v, decimals, ...(style ? { style } : {}) };
 
-/** id-ID / en numbers for sentences (the tables carry numbers as numbers). */
+/** Numbers in sentences as the annex writes them (the tables carry numbers as numbers). */
 function fmt(v: number, decimals: number, lang: AnnexLanguage): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
+  return pdfNumber(v, decimals, lang);
 }
 
 function longDate(date: string, lang: AnnexLanguage): string {
