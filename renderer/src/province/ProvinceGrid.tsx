@@ -176,7 +176,7 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
         colId: 'target2024',
         headerName: t('province.table.target2024'),
         headerTooltip: t('province.table.target2024Long'),
-        width: 112,
+        width: 132,
         type: 'rightAligned',
         comparator,
         valueGetter: (p) => (p.data?.kind === 'region' ? p.data.region.target2024 : null),
@@ -217,7 +217,7 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
       {
         colId: 'actions',
         headerName: t('province.table.actions'),
-        width: 196,
+        width: 214,
         sortable: false,
         // Enter or Space on the focused cell opens the dialog: the keyboard reaches the button
         // without the mouse (the grid keeps the button itself out of the tab order).
