@@ -96,13 +96,13 @@ const WORDS = {
     file: 'Berkas',
     reason: 'Alasan',
     reasons: {
-      refused_newer: 'Dibuat oleh versi aplikasi yang lebih baru; tidak dibaca.',
+      refused_newer: 'Dibuat oleh versi aplikasi yang lebih baru (skema {{fileVersion}}; aplikasi ini membaca sampai skema {{supportedVersion}}); tidak dibaca.',
       refused_corrupt: 'Berkas rusak atau tidak dapat dibaca sebagai buku kerja.',
       refused_not_workbook: 'Bukan buku kerja RPJMD.',
       refused_foreign: 'Basis data SQLite milik aplikasi lain, bukan buku kerja RPJMD.',
-      other_province: 'Buku kerja provinsi lain.',
-      other_plan_period: 'Periode RPJMD berbeda dari wilayah lain.',
-      duplicate_region: 'Wilayah ini sudah dibaca dari berkas lain.',
+      other_province: '{{region}} di Provinsi {{province}}, bukan {{expected}}.',
+      other_plan_period: '{{region}}: RPJMD {{period}}, bukan {{expected}} seperti wilayah lain.',
+      duplicate_region: '{{region}} sudah dibaca dari berkas lain.',
       locked: 'Berkas sedang dikunci dan tidak dapat dibaca.',
       not_found: 'Berkas hilang saat dibaca.',
       io_error: 'Berkas tidak dapat dibaca (kesalahan baca).',
@@ -173,13 +173,13 @@ const WORDS = {
     file: 'File',
     reason: 'Reason',
     reasons: {
-      refused_newer: 'Made by a newer version of the app; not read.',
+      refused_newer: 'Made by a newer version of the app (schema {{fileVersion}}; this app reads up to schema {{supportedVersion}}); not read.',
       refused_corrupt: 'The file is damaged or cannot be read as a workbook.',
       refused_not_workbook: 'Not an RPJMD workbook.',
       refused_foreign: "Another application's SQLite database, not an RPJMD workbook.",
-      other_province: 'A workbook of another province.',
-      other_plan_period: "A different RPJMD period from the other regions'.",
-      duplicate_region: 'This region was already read from another file.',
+      other_province: '{{region}} is in {{province}}, not {{expected}}.',
+      other_plan_period: '{{region}}: RPJMD {{period}}, not {{expected}} as the other regions.',
+      duplicate_region: '{{region}} was already read from another file.',
       locked: 'The file is locked and cannot be read.',
       not_found: 'The file disappeared while being read.',
       io_error: 'The file cannot be read (read error).',
@@ -192,9 +192,11 @@ const WORDS = {
 type Words = (typeof WORDS)['id'];
 
 /** The excluded reason in words (the same as the view's province.excluded.reasons). */
-export function excludedReasonText(reason: string, lang: AnnexLanguage): string {
+export function excludedReasonText(reason: string, lang: AnnexLanguage, params: Record<string, string | number> = {}): string {
   const w = WORDS[lang];
-  return w.reasons[reason] ?? w.otherReason(reason);
+  const words = w.reasons[reason];
+  // The view's words with its {{name}} placeholders (i18next there), filled from the report's params.
+  return words === undefined ? w.otherReason(reason) : words.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
 const HEAD: DocCellStyle = { bold: true, fill: 'header', align: 'center', valign: 'middle', wrap: true };
@@ -425,7 +427,7 @@ function flagsSection(report: ProvinceReport, opts: ProvinceTableOptions): DocSe
 function excludedSection(report: ProvinceReport, opts: ProvinceTableOptions): DocSection {
   const lang = opts.language;
   const w = WORDS[lang];
-  const rows: DocCell[][] = report.excluded.map((e) => [text(e.file, { wrap: true }), text(excludedReasonText(e.reason, lang), { wrap: true })]);
+  const rows: DocCell[][] = report.excluded.map((e) => [text(e.file, { wrap: true }), text(excludedReasonText(e.reason, lang, e.params), { wrap: true })]);
   if (rows.length === 0) rows.push([{ ...text(w.none), colSpan: 2 }]);
   return {
     sheet: PROVINCE_SHEETS[lang].excluded,

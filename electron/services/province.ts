@@ -89,6 +89,13 @@ export function regionInput(wb: Workbook, file: string): RegionInput {
   };
 }
 
+/** A refusal's params the page may word (strings and numbers only). */
+function plainParams(params: Record<string, unknown> | undefined): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params ?? {})) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return out;
+}
+
 /** Reads one file read-only: its region, or why it is left out. */
 export async function readRegion(file: string, opts: StoreOptions = {}): Promise<RegionInput | Excluded> {
   const name = path.basename(file);
@@ -96,14 +103,14 @@ export async function readRegion(file: string, opts: StoreOptions = {}): Promise
   try {
     wb = await Workbook.open(file, { ...opts, readOnly: true });
   } catch (err) {
-    if (err instanceof AppError) return { file: name, reason: err.code, message: err.message };
-    return { file: name, reason: 'refused_corrupt', message: `${name} could not be read: ${err instanceof Error ? err.message : String(err)}` };
+    if (err instanceof AppError) return { file: name, reason: err.code, message: err.message, params: plainParams(err.params) };
+    return { file: name, reason: 'refused_corrupt', message: `${name} could not be read: ${err instanceof Error ? err.message : String(err)}`, params: {} };
   }
   try {
     return regionInput(wb, name);
   } catch (err) {
     const reason = err instanceof AppError ? err.code : 'refused_corrupt';
-    return { file: name, reason, message: `${name} could not be read: ${err instanceof Error ? err.message : String(err)}` };
+    return { file: name, reason, message: `${name} could not be read: ${err instanceof Error ? err.message : String(err)}`, params: err instanceof AppError ? plainParams(err.params) : {} };
   } finally {
     wb.close();
   }

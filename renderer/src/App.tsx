@@ -152,11 +152,12 @@ export function App() {
                 history={history}
                 onHistory={onHistory}
                 onWorkbookChanged={reload}
+                onOpenChecks={() => setView('checks')}
               />
             )}
             {view === 'compare' && <CompareView api={api} summary={wb.summary} values={wb.values} />}
             {view === 'interventions' && <InterventionsView api={api} summary={wb.summary} history={history} onHistory={onHistory} onChanged={reload} />}
-            {view === 'checks' && <ChecksView api={api} summary={wb.summary} />}
+            {view === 'checks' && <ChecksView api={api} summary={wb.summary} onChanged={() => void Promise.all([reload(), refreshHistory()])} />}
             {view === 'history' && <HistoryView api={api} summary={wb.summary} />}
             {view === 'export' && <ExportView api={api} summary={wb.summary} onWorkbookChanged={reload} onOpenChecks={() => setView('checks')} />}
           </>

@@ -78,6 +78,12 @@ export interface Excluded {
   /** A store refusal code (refused_newer, refused_corrupt, refused_not_workbook, …) or other_province, other_plan_period, duplicate_region. */
   reason: string;
   message: string;
+  /**
+   * What the page words the reason with: other_province { region, province, expected },
+   * other_plan_period { region, period, expected }, duplicate_region { region }, refused_newer
+   * { fileVersion, supportedVersion } (a store refusal's own params).
+   */
+  params: Record<string, string | number>;
 }
 
 export interface AggregateSeries {
@@ -311,15 +317,21 @@ export function provinceReport(read: readonly RegionInput[], refused: readonly E
   const names = new Set<string>();
   for (const r of sorted) {
     if (chosen && r.province !== chosen.province) {
-      excluded.push({ file: r.file, reason: 'other_province', message: `${r.file}: ${r.name} is in ${r.province}, not ${chosen.province}` });
+      excluded.push({
+        file: r.file,
+        reason: 'other_province',
+        message: `${r.file}: ${r.name} is in ${r.province}, not ${chosen.province}`,
+        params: { region: r.name, province: r.province, expected: chosen.province },
+      });
     } else if (chosen && (r.firstYear !== chosen.firstYear || r.lastYear !== chosen.lastYear)) {
       excluded.push({
         file: r.file,
         reason: 'other_plan_period',
         message: `${r.file}: its plan is ${r.firstYear}–${r.lastYear}, not ${chosen.firstYear}–${chosen.lastYear}`,
+        params: { region: r.name, period: `${r.firstYear}–${r.lastYear}`, expected: `${chosen.firstYear}–${chosen.lastYear}` },
       });
     } else if (names.has(r.name)) {
-      excluded.push({ file: r.file, reason: 'duplicate_region', message: `${r.file}: ${r.name} is already in the aggregate from another file` });
+      excluded.push({ file: r.file, reason: 'duplicate_region', message: `${r.file}: ${r.name} is already in the aggregate from another file`, params: { region: r.name } });
     } else {
       names.add(r.name);
       regions.push(r);

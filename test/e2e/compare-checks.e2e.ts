@@ -62,8 +62,8 @@ test.describe('Bandingkan and Pemeriksaan (demo workbook)', () => {
     await ensureScenario(page);
     await page.reload();
     await expect(page.getByRole('navigation')).toContainText('Pemeriksaan');
-    // Nav order: Buku Kerja, Target, Bandingkan, Intervensi, Pemeriksaan, Riwayat, Ekspor.
-    await expect(page.getByRole('navigation').getByRole('button')).toHaveText(['Buku Kerja', 'Target', 'Bandingkan', 'Intervensi', 'Pemeriksaan', 'Riwayat', 'Ekspor']);
+    // Nav order: Buku Kerja, Target, Bandingkan, Intervensi, Pemeriksaan, Riwayat, Ekspor, Provinsi.
+    await expect(page.getByRole('navigation').getByRole('button')).toHaveText(['Buku Kerja', 'Target', 'Bandingkan', 'Intervensi', 'Pemeriksaan', 'Riwayat', 'Ekspor', 'Provinsi']);
 
     await openView(page, 'Pemeriksaan', 'Pemeriksaan');
     await expect(page.getByText(`Aturan evaluasi gubernur atas skenario ${SCENARIO}`)).toBeVisible();

@@ -52,7 +52,7 @@ test.describe('Riwayat (demo workbook)', () => {
     await page.reload();
 
     // Riwayat follows Pemeriksaan in the navigation.
-    await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('button')).toHaveText(['Buku Kerja', 'Target', 'Bandingkan', 'Intervensi', 'Pemeriksaan', 'Riwayat', 'Ekspor']);
+    await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('button')).toHaveText(['Buku Kerja', 'Target', 'Bandingkan', 'Intervensi', 'Pemeriksaan', 'Riwayat', 'Ekspor', 'Provinsi']);
     await nav(page, 'Riwayat').click();
     await expect(page.getByRole('heading', { level: 1, name: 'Riwayat perubahan' })).toBeVisible();
     await expect(nav(page, 'Riwayat')).toHaveAttribute('aria-current', 'page');

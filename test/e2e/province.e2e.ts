@@ -128,7 +128,7 @@ test.describe('Provinsi (a folder of regency workbooks)', () => {
     // The two left out, each with its reason; the rest still aggregate (17 regions above).
     const excluded = page.locator('.province-excluded');
     await expect(excluded.getByRole('heading', { name: 'Buku kerja yang tidak disertakan (2)' })).toBeVisible();
-    await expect(excluded.locator('tr[data-file="kota-jambi.rpjmd"] td')).toHaveText('Buku kerja provinsi lain.');
+    await expect(excluded.locator('tr[data-file="kota-jambi.rpjmd"] td')).toHaveText('Kota Jambi di Provinsi Jambi, bukan Sumatera Selatan.');
     await expect(excluded.locator('tr[data-file="x.rpjmd"] td')).toHaveText(/^(Bukan buku kerja RPJMD\.|Berkas rusak atau tidak dapat dibaca sebagai buku kerja\.)$/);
 
     // The province's own targets on the aggregate.
@@ -218,7 +218,7 @@ test.describe('Provinsi (a folder of regency workbooks)', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Province of Sumatera Selatan' })).toBeVisible();
     await expect(page.getByTestId('province-header')).toContainText('Sumatera Selatan · RPJMD 2018–2023 · 17 regions read');
     await expect(agg.locator('td[data-coverage="realised-2022"]')).toHaveText('1/17 regions — not comparable');
-    await expect(excluded.locator('tr[data-file="kota-jambi.rpjmd"] td')).toHaveText('A workbook of another province.');
+    await expect(excluded.locator('tr[data-file="kota-jambi.rpjmd"] td')).toHaveText('Kota Jambi is in Jambi, not Sumatera Selatan.');
     // The status line is said again in English, not kept in the words it was first said in.
     await expect(page.locator('.province-status')).toHaveText(/ downloaded \(\d+ indicator × year rows\)\.$/);
     await page.locator('.main').evaluate((m) => m.scrollTo(0, 0));

@@ -127,7 +127,7 @@ describe('the consolidated table export', () => {
     const book = await readBook(r.base64);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Consolidated', 'Aggregate', 'Flags', 'Left Out']);
     const left = rows(book.getWorksheet('Left Out')!);
-    expect(left).toContainEqual(['kota-jambi.rpjmd', 'A workbook of another province.']);
+    expect(left).toContainEqual(['kota-jambi.rpjmd', 'Kota Jambi is in Jambi, not Sumatera Selatan.']);
     expect(left.find((row) => row[0] === 'x.rpjmd')?.[1]).toMatch(/^(Not an RPJMD workbook\.|The file is damaged or cannot be read as a workbook\.)$/);
     const table = rows(book.getWorksheet('Consolidated')!);
     expect(table.find((row) => row[0] === 'Provincial aggregate')).toBeDefined();

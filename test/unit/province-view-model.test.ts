@@ -53,7 +53,7 @@ const B = region({
   usulan: 'Perubahan 2021',
 });
 const C = region({ name: 'Kabupaten Lahat', file: 'c.rpjmd', population: { '2020': 600, '2022': 600, '2024': 600 }, p0: { '2022': 12 }, original: { '2024': 9.5 }, checkErrors: 2 });
-const report = provinceReport([A, B, C], [{ file: 'x.rpjmd', reason: 'refused_not_workbook', message: 'x.rpjmd is not a workbook' }]);
+const report = provinceReport([A, B, C], [{ file: 'x.rpjmd', reason: 'refused_not_workbook', message: 'x.rpjmd is not a workbook', params: {} }]);
 
 describe('province view model', () => {
   it('makes a row per region with its kind, 2024 target, loosening and flags', () => {

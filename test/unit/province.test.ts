@@ -76,7 +76,7 @@ describe('provinceReport', () => {
     const other = region({ name: 'Kota Jambi', file: 'jambi.rpjmd', province: 'Jambi', population: { 2020: 1e6 }, p0: { 2020: 50 } });
     const period = region({ name: 'D', file: 'd.rpjmd', firstYear: 2019, lastYear: 2024, population: { 2020: 1e6 }, p0: { 2020: 50 } });
     const dup = region({ name: 'A', file: 'z-copy.rpjmd', population: { 2020: 1e6 }, p0: { 2020: 50 } });
-    const refused = { file: 'x.rpjmd', reason: 'refused_not_workbook', message: 'x.rpjmd is not a workbook' };
+    const refused = { file: 'x.rpjmd', reason: 'refused_not_workbook', message: 'x.rpjmd is not a workbook', params: {} };
     const r = provinceReport([C, other, B, period, A, dup], [refused]);
     expect(r.province).toBe('Sumatera Selatan');
     expect(r.period).toEqual({ firstYear: 2018, lastYear: 2023 });
@@ -86,6 +86,13 @@ describe('provinceReport', () => {
       ['jambi.rpjmd', 'other_province'],
       ['x.rpjmd', 'refused_not_workbook'],
       ['z-copy.rpjmd', 'duplicate_region'],
+    ]);
+    // What the page words each reason with.
+    expect(r.excluded.map((e) => e.params)).toEqual([
+      { region: 'D', period: '2019–2024', expected: '2018–2023' },
+      { region: 'Kota Jambi', province: 'Jambi', expected: 'Sumatera Selatan' },
+      {},
+      { region: 'A' },
     ]);
     expect(r.aggregate.p0['2020']).toBeCloseTo(12.8, 12);
     expect(r.aggregate.coverage['2020']).toBe(3);

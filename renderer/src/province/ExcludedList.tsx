@@ -28,7 +28,7 @@ export function ExcludedList({ excluded }: { excluded: Excluded[] }) {
                   <th scope="row" className="province-file">
                     {e.file}
                   </th>
-                  <td>{t(k, { code: e.reason })}</td>
+                  <td>{t(k, { ...e.params, code: e.reason })}</td>
                 </tr>
               );
             })}
