@@ -59,7 +59,7 @@ const WORDS = {
     coverage: (n: number, total: number) => `${n}/${total} wilayah`,
     partial: (n: number, total: number) => `${n}/${total} wilayah — tidak sebanding`,
     noData: 'tidak ada data',
-    flag: { not_below_10: 'P0 2024 ≥ 10 %', loosening: 'melonggar', failing_checks: 'gagal periksa' },
+    flag: { not_below_10: 'P0 2024 ≥ 10 %', loosening: 'paling melonggar', failing_checks: 'gagal periksa' },
     notesTable: [
       'Agregat P0 = Σ P0ₖ × pendudukₖ ÷ Σ pendudukₖ (rata-rata tertimbang penduduk, dengan penduduk Susenas yang dipakai setiap wilayah sendiri). Target agregat memakai target perubahan wilayah, bila tidak ada target awalnya.',
       'Tahun yang tidak dicakup semua wilayah tidak disajikan sebagai angka provinsi: “tidak sebanding”.',
@@ -136,7 +136,7 @@ const WORDS = {
     coverage: (n: number, total: number) => `${n}/${total} regions`,
     partial: (n: number, total: number) => `${n}/${total} regions — not comparable`,
     noData: 'no data',
-    flag: { not_below_10: 'P0 2024 ≥ 10 %', loosening: 'loosens', failing_checks: 'fails checks' },
+    flag: { not_below_10: 'P0 2024 ≥ 10 %', loosening: 'loosens most', failing_checks: 'fails checks' },
     notesTable: [
       "Aggregate P0 = Σ P0ₖ × populationₖ ÷ Σ populationₖ (population-weighted mean, with the Susenas population each region itself uses). The aggregate target takes each region's revised target, else its original one.",
       "A year not every region covers is not presented as the province's figure: “not comparable”.",
@@ -282,7 +282,7 @@ function consolidatedSection(report: ProvinceReport, opts: ProvinceTableOptions)
     const illustrative = marked.length > 0;
     const year2024 = String(GOVERNOR_TARGET.year);
     const t2024 = GOVERNOR_TARGET.year <= r.horizonYear ? (r.revised?.[year2024] ?? r.original[year2024] ?? null) : null;
-    const loose = report.flags.loosening.find((l) => l.file === r.file);
+    const loose = report.loosening.find((l) => l.file === r.file);
     return [
       text(String(i + 1), { align: 'right' }),
       text(illustrative ? `${r.name} (${w.illustrative})` : r.name, { ...(illustrative ? { fill: 'illustrative' as const } : {}), wrap: true }),

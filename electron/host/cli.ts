@@ -26,7 +26,7 @@ import type { Indicator, Scenario, WorkbookSummary } from '../../shared/domain.j
 import { formatExact, formatNumber } from '../../shared/format/number.js';
 import type { InterventionsView } from '../../shared/interventions.js';
 import type { FeasibilityRating, FeasibilityReport } from '../../shared/model/feasibility.js';
-import { GOVERNOR_TARGET, type ProvinceReport, type YearMap } from '../../shared/model/province.js';
+import { GOVERNOR_TARGET, LOOSEST_FLAGGED, type ProvinceReport, type YearMap } from '../../shared/model/province.js';
 import { createServices } from '../services/index.js';
 import { readProvinceFolder } from '../services/province.js';
 import { REVIEW_LIMITS, type ReviewWorkbookResult } from '../../shared/review.js';
@@ -155,8 +155,9 @@ workbook fails its own error-level checks on its usulan.
                            excluded: [{ file, reason, message }],
                            flags: { notBelowTenIn2024: [{ name, file, value, from }],
                                     failingChecks: [{ name, file, errors }],
-                                    loosening: [{ name, file, year, original, revised,
-                                                  change }] },
+                                    loosening: the 3 loosest of "loosening" },
+                           loosening: [{ name, file, year, original, revised, change }]
+                                      (every region looser than its original, loosest first),
                            provinceTargets: { yearlyFall: [{ year, from, to, fall, meets,
                                                              complete }],
                                               range2021: { value, within, complete … } } }
@@ -596,6 +597,7 @@ function provinceJson(r: ProvinceReport): unknown {
       indicators: r.aggregate.indicators,
     },
     excluded: r.excluded,
+    loosening: r.loosening,
     flags: r.flags,
     provinceTargets: r.provinceTargets,
   };
@@ -653,7 +655,7 @@ async function runProvince(v: Values): Promise<number> {
   out('Flags: workbooks failing their own error-level checks (usulan):');
   if (r.flags.failingChecks.length === 0) out('  none');
   for (const f of r.flags.failingChecks) out(`  ${f.name} (${f.file}): ${f.errors} errors`);
-  out('Flags: revised P0 looser than the original (loosest year, loosest region first):');
+  out(`Flags: the ${LOOSEST_FLAGGED} regions whose revised P0 loosens most against the original (of ${r.loosening.length} that loosen; loosest year):`);
   if (r.flags.loosening.length === 0) out('  none');
   for (const f of r.flags.loosening) out(`  ${f.name} (${f.file}): ${f.year} ${formatNumber(f.original, 2)} → ${formatNumber(f.revised, 2)} (+${formatNumber(f.change, 2)} pp)`);
   out('');

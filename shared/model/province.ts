@@ -142,7 +142,7 @@ export interface ProvinceFlags {
   notBelowTenIn2024: { name: string; file: string; value: number | null; from: 'revised' | 'original' | null }[];
   /** Regions whose workbook fails its own error-level checks (on its usulan). */
   failingChecks: { name: string; file: string; errors: number }[];
-  /** Regions whose revised P0 is looser than the original in some year, the loosest first. */
+  /** The regions that loosen MOST: the first LOOSEST_FLAGGED of the report's `loosening` (ties by file name). */
   loosening: Loosening[];
 }
 
@@ -161,12 +161,20 @@ export interface ProvinceReport {
     indicators: Partial<Record<ProvinceIndicator, { realised: Aggregate; target: Aggregate }>>;
   };
   excluded: Excluded[];
+  /** Every region whose revised P0 is looser than its original in some year, the loosest first. */
+  loosening: Loosening[];
   flags: ProvinceFlags;
   provinceTargets: ProvinceTargets;
 }
 
 /** The Governor's target for every regency: P0 below 10 % by 2024. */
 export const GOVERNOR_TARGET = { year: 2024, below: 10 } as const;
+/**
+ * How many of the loosest regions are flagged. Every loosening is shown (a column, sortable); the
+ * flag singles out the few an evaluator reads first — with most regions loosening after COVID-19,
+ * a flag on every one of them would say nothing.
+ */
+export const LOOSEST_FLAGGED = 3;
 /** The province's own targets for its rate: falling at least 1 pp a year; 9,9–10,78 % in 2021. */
 export const PROVINCE_TARGETS = { yearlyFallPp: 1, range: { year: 2021, low: 9.9, high: 10.78 } } as const;
 
@@ -340,16 +348,17 @@ export function provinceReport(read: readonly RegionInput[], refused: readonly E
   excluded.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const realised = weightedMean(regions.map((r) => ({ rate: r.p0, population: r.population })));
   const target = weightedMean(regions.map((r) => ({ rate: targetPath(r), population: r.population })));
+  const loosest = regions
+    .map(loosening)
+    .filter((l): l is Loosening => l !== null)
+    .sort((a, b) => b.change - a.change || (a.file < b.file ? -1 : 1));
   const flags: ProvinceFlags = {
     notBelowTenIn2024: regions.flatMap((r) => {
       const t = target2024(r);
       return t.value !== null && t.value < GOVERNOR_TARGET.below ? [] : [{ name: r.name, file: r.file, ...t }];
     }),
     failingChecks: regions.filter((r) => r.checkErrors > 0).map((r) => ({ name: r.name, file: r.file, errors: r.checkErrors })),
-    loosening: regions
-      .map(loosening)
-      .filter((l): l is Loosening => l !== null)
-      .sort((a, b) => b.change - a.change || (a.file < b.file ? -1 : 1)),
+    loosening: loosest.slice(0, LOOSEST_FLAGGED),
   };
   const indicators: ProvinceReport['aggregate']['indicators'] = {};
   for (const code of PROVINCE_INDICATORS) {
@@ -365,6 +374,7 @@ export function provinceReport(read: readonly RegionInput[], refused: readonly E
     regions,
     aggregate: { p0: realised.rate, coverage: realised.coverage, population: realised.population, target, indicators },
     excluded,
+    loosening: loosest,
     flags,
     provinceTargets: provinceTargets(target, realised, regions.length, firstRevisedYear(regions)),
   };

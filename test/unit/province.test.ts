@@ -138,7 +138,13 @@ describe('loosening and the province\'s own targets', () => {
     const y = region({ name: 'Y', file: 'y.rpjmd', original: { 2021: 12 }, revised: { 2021: 13.2 } });
     const z = region({ name: 'Z', file: 'z.rpjmd', original: { 2021: 12 }, revised: { 2021: 11.5 } });
     expect(loosening(z)).toBeNull();
-    expect(provinceReport([x, y, z]).flags.loosening.map((l) => [l.name, l.change])).toEqual([['Y', 1.2], ['X', 0.9]]);
+    expect(provinceReport([x, y, z]).loosening.map((l) => [l.name, l.change])).toEqual([['Y', 1.2], ['X', 0.9]]);
+    // Four loosening regions: all listed, the three loosest flagged (+1,20, +0,90, +0,60; not +0,10).
+    const v = region({ name: 'V', file: 'v.rpjmd', original: { 2021: 12 }, revised: { 2021: 12.1 } });
+    const w = region({ name: 'W', file: 'w.rpjmd', original: { 2021: 12 }, revised: { 2021: 12.6 } });
+    const r = provinceReport([v, w, x, y, z]);
+    expect(r.loosening.map((l) => l.name)).toEqual(['Y', 'X', 'W', 'V']);
+    expect(r.flags.loosening.map((l) => l.name)).toEqual(['Y', 'X', 'W']);
   });
 
   it('checks the revised years of the aggregate target path against ≥ 1 pp a year and the 2021 range 9,9–10,78 %', () => {

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Excluded } from '../../../shared/model/province.js';
 import { excludedReasonKey } from './words.js';
 
+/** Every placeholder a reason's words may use (shared/model/province.ts Excluded.params); a reason fills its own. */
+const REASON_PARAMS = { region: '', province: '', expected: '', period: '', fileVersion: '', supportedVersion: '' };
+
 export function ExcludedList({ excluded }: { excluded: Excluded[] }) {
   const { t } = useTranslation();
   return (
@@ -28,7 +31,7 @@ export function ExcludedList({ excluded }: { excluded: Excluded[] }) {
                   <th scope="row" className="province-file">
                     {e.file}
                   </th>
-                  <td>{t(k, { ...e.params, code: e.reason })}</td>
+                  <td>{t(k, { ...REASON_PARAMS, ...e.params, code: e.reason })}</td>
                 </tr>
               );
             })}

@@ -209,7 +209,8 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
       {
         colId: 'flags',
         headerName: t('province.table.flags'),
-        width: 250,
+        // Two badges side by side in either language ("P0 2024 ≥ 10 %" and "paling melonggar" / "loosens most").
+        width: 290,
         comparator,
         valueGetter: (p) => (p.data?.kind === 'region' ? p.data.region.flags.length : null),
         cellRenderer: FlagsCell,
@@ -246,7 +247,8 @@ export function ProvinceGrid({ rows, years, indicator, aggregate, total, onRevie
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [t, i18n.language, years, aggregate, total, decimals, onReview]);
 
-  const defaultColDef = useMemo<ColDef<GridRow>>(() => ({ sortable: true, resizable: true, suppressMovable: true }), []);
+  // Headers wrap rather than cut off ("P0 2024 (< 10 %)", "Galat periksa" in a narrow column).
+  const defaultColDef = useMemo<ColDef<GridRow>>(() => ({ sortable: true, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true }), []);
 
   return (
     <div className="province-grid" role="region" aria-label={t('province.table.label')}>

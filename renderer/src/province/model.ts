@@ -68,12 +68,13 @@ export function availableIndicators(report: ProvinceReport): ProvinceIndicator[]
 export function regionRows(report: ProvinceReport, code: ProvinceIndicator): RegionRow[] {
   const below = new Map(report.flags.notBelowTenIn2024.map((f) => [f.file, f]));
   const failing = new Map(report.flags.failingChecks.map((f) => [f.file, f]));
-  const loose = new Map((report.flags.loosening ?? []).map((f) => [f.file, f]));
+  const loose = new Map(report.loosening.map((f) => [f.file, f]));
+  const loosest = new Set(report.flags.loosening.map((f) => f.file));
   return report.regions.map((r) => {
     const flags: FlagCode[] = [];
     if (below.has(r.file)) flags.push('not_below_10');
     const l = loose.get(r.file);
-    if (l) flags.push('loosening');
+    if (loosest.has(r.file)) flags.push('loosening');
     if (failing.has(r.file)) flags.push('failing_checks');
     const t = below.get(r.file);
     const target = t ? t.value : (r.revised?.[String(GOVERNOR_TARGET.year)] ?? r.original[String(GOVERNOR_TARGET.year)] ?? null);

@@ -74,10 +74,10 @@ export const provinceEn: ProvinceMessages = {
   illustrativeTitle: "Some of this region's figures are illustrative (tinted cells), not official BPS or Perda figures.",
   flag: {
     not_below_10: 'P0 2024 ≥ 10 %',
-    loosening: 'loosens',
+    loosening: 'loosens most',
     failing_checks: 'fails checks',
     not_below_10Title: "The 2024 P0 target is not below 10 % (the Governor's target for every regency and city), or there is none.",
-    looseningTitle: 'The revised P0 target is looser (higher) than the original.',
+    looseningTitle: 'One of the three regions whose revised P0 target is loosest (highest) against the original; the Loosening column has every region.',
     failing_checksTitle: "The workbook fails its own error-level checks.",
   },
   coverage: {

@@ -75,10 +75,10 @@ export const provinceId = {
   illustrativeTitle: 'Sebagian angka wilayah ini ilustrasi (sel berwarna), bukan angka resmi BPS atau Perda.',
   flag: {
     not_below_10: 'P0 2024 ≥ 10 %',
-    loosening: 'melonggar',
+    loosening: 'paling melonggar',
     failing_checks: 'gagal periksa',
     not_below_10Title: 'Target P0 2024 tidak di bawah 10 % (target Gubernur untuk setiap kabupaten/kota), atau tidak ada.',
-    looseningTitle: 'Target perubahan P0 lebih longgar (lebih tinggi) daripada target awal.',
+    looseningTitle: 'Satu dari tiga wilayah yang target perubahan P0-nya paling longgar (paling tinggi) dibanding target awal; kolom Pelonggaran memuat semua wilayah.',
     failing_checksTitle: 'Buku kerja gagal pada pemeriksaan tingkat kesalahan miliknya sendiri.',
   },
   coverage: {
