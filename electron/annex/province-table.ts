@@ -384,7 +384,8 @@ function aggregateSection(report: ProvinceReport, opts: ProvinceTableOptions): D
       verdict(pt.range2021.within, pt.range2021.complete, w.within, w.outside),
     ),
   ];
-  const columns = [{ width: 34 }, { width: 8 }, { width: 13 }, { width: 26 }, { width: 16 }, { width: 26 }];
+  // 122 units in all: one page's width (gather.ts PAGE_UNITS.A4).
+  const columns = [{ width: 33 }, { width: 8 }, { width: 13 }, { width: 26 }, { width: 16 }, { width: 26 }];
   return {
     sheet: PROVINCE_SHEETS[lang].aggregate,
     headerBlock: [],

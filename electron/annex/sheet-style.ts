@@ -284,8 +284,14 @@ export interface PrintOptions {
   footerLeft: string;
   pageWord: string;
   ofWord: string;
-  /** How many pages the sheet prints on (its manual page breaks): "Halaman 2 dari 3" counts the sheet's own pages. */
-  pages: number;
+  /**
+   * How many pages the sheet prints on (its manual page breaks): "Halaman 2 dari 3" counts the
+   * sheet's own pages. Null for a table printed across pages by width, whose count depends on
+   * the client's font metrics: its pages say "Halaman 2" only.
+   */
+  pages: number | null;
+  /** Columns repeated at the left of every page when the table prints across pages by width (0: none). */
+  repeatCols?: number;
 }
 
 /**
@@ -307,6 +313,20 @@ export const PAGE_ROW_POINTS: Record<AnnexPaper, number> = {
 };
 
 /**
+ * The last column (1-based) the first printed page shows, for a page that holds `pageUnits` of
+ * column width (gather.ts PAGE_UNITS, the width every annex table is laid out within); the last
+ * column when the whole table fits one page's width.
+ */
+export function firstPageLastColumn(widths: readonly number[], pageUnits: number): number {
+  let used = 0;
+  for (let c = 0; c < widths.length; c++) {
+    used += widths[c]!;
+    if (used > pageUnits) return Math.max(1, c);
+  }
+  return widths.length;
+}
+
+/**
  * Landscape at PRINT_SCALE, header rows repeated, frozen panes, the print area anchored
  * ($A$1:$T$40), page numbers per sheet: the sheet's first page is page 1 (firstPageNumber) and
  * the count is the sheet's own — written as a number, since LibreOffice's &N counts the pages of
@@ -325,9 +345,10 @@ export function printSetup(ws: ExcelJS.Worksheet, p: PrintOptions): void {
     // exceljs puts a $ before each part: "A$1:T$40" is written $A$1:$T$40.
     printArea: `A$1:${columnLetter(p.lastCol)}$${p.lastRow}`,
     ...(p.headerRows ? { printTitlesRow: `${p.headerRows[0]}:${p.headerRows[1]}` } : {}),
+    ...(p.repeatCols ? { printTitlesColumn: `A:${columnLetter(p.repeatCols)}` } : {}),
   };
   ws.headerFooter = {
-    oddFooter: `&L&9${hfText(p.footerLeft)}&R&9${hfText(p.pageWord)} &P ${hfText(p.ofWord)} ${p.pages}`,
+    oddFooter: `&L&9${hfText(p.footerLeft)}&R&9${hfText(p.pageWord)} &P${p.pages === null ? '' : ` ${hfText(p.ofWord)} ${p.pages}`}`,
   };
   if (p.headerRows) ws.views = [{ state: 'frozen', xSplit: p.freezeCols, ySplit: p.headerRows[1], topLeftCell: `${columnLetter(p.freezeCols + 1)}${p.headerRows[1] + 1}`, activeCell: 'A1' }];
 }

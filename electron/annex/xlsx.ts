@@ -11,8 +11,9 @@ import StyleXform from 'exceljs/lib/xlsx/xform/style/style-xform.js';
 import { xmlSafeText } from '../../shared/text-rules.js';
 import type { AnnexDocument, DocCell, DocCellStyle, DocNote, DocSection } from './document.js';
 import { DOC_BODY_PT } from './document.js';
+import { PAGE_UNITS } from './gather.js';
 import { LABELS } from './labels.js';
-import { boxAll, COLORS, mergeRange, needsQuotePrefix, numFmt, PAGE_ROW_POINTS, printSetup, put, rowHeightFor, wrappedLines, type CellStyle } from './sheet-style.js';
+import { boxAll, COLORS, firstPageLastColumn, mergeRange, needsQuotePrefix, numFmt, PAGE_ROW_POINTS, printSetup, put, rowHeightFor, wrappedLines, type CellStyle } from './sheet-style.js';
 
 // ---------------------------------------------------------------- quotePrefix
 
@@ -203,9 +204,15 @@ function writeSection(book: ExcelJS.Workbook, doc: AnnexDocument, s: DocSection)
     for (const text of s.headerBlock) line(ws, page, row++, from, lastCol, widths, text, { size: 9, v: 'top' });
     gap(page, row++);
   }
-  s.titles.forEach((text, i) => line(ws, page, row++, 1, lastCol, widths, text, { bold: i < 2, size: i === 0 ? 12 : i === 1 ? 11 : 10, h: 'center' }));
+  // A table wider than a page prints across pages: its titles are centred over what the first
+  // page shows, not over the whole width (which would put them on a middle page).
+  const titleTo = firstPageLastColumn(widths, PAGE_UNITS[doc.paper]);
+  const wide = titleTo < lastCol;
+  // …and start after the columns every page repeats, which would otherwise print a slice of them on the later pages.
+  const titleFrom = wide && !s.blocks && s.table.repeatColumns && s.table.repeatColumns < titleTo ? s.table.repeatColumns + 1 : 1;
+  s.titles.forEach((text, i) => line(ws, page, row++, titleFrom, titleTo, widths, text, { bold: i < 2, size: i === 0 ? 12 : i === 1 ? 11 : 10, h: 'center' }));
   gap(page, row++);
-  for (const text of s.intro ?? []) line(ws, page, row++, 1, lastCol, widths, text, { italic: true });
+  for (const text of s.intro ?? []) line(ws, page, row++, titleFrom, titleTo, widths, text, { italic: true });
 
   let headerRows: [number, number] | null = null;
   let lastRow: number;
@@ -258,7 +265,8 @@ function writeSection(book: ExcelJS.Workbook, doc: AnnexDocument, s: DocSection)
   const notes: DocNote[] = s.noteDetails ?? s.notes.map((text) => ({ text }));
   if (notes.length > 0) {
     gap(page, row++);
-    const legendEnd = Math.max(2, rightBlockStart(widths, 0.25, 0) - 1);
+    // Legends stay on the first page's width when the table prints across pages.
+    const legendEnd = wide ? Math.max(2, titleTo) : Math.max(2, rightBlockStart(widths, 0.25, 0) - 1);
     for (const n of notes) {
       if (n.swatch) put(ws, row, 1, n.swatch.text, { ...cellStyle(n.swatch.style), border: true, h: 'center' });
       line(ws, page, row, 2, Math.max(2, legendEnd), widths, n.text, { italic: true, v: 'top' });
@@ -295,7 +303,10 @@ function writeSection(book: ExcelJS.Workbook, doc: AnnexDocument, s: DocSection)
     footerLeft: s.footer,
     pageWord: L.page,
     ofWord: L.of,
-    pages: page.pages,
+    // Across pages by width, each page repeats the table's naming columns (No, Indikator…), as the
+    // PDF does; how many pages across depends on the client's fonts, so no total is printed.
+    pages: wide ? null : page.pages,
+    ...(wide && !s.blocks && s.table.repeatColumns ? { repeatCols: s.table.repeatColumns } : {}),
   });
 }
 

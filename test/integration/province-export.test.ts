@@ -71,6 +71,15 @@ describe('the consolidated table export', () => {
     const table = rows(book.getWorksheet('Konsolidasi')!);
     expect(table.flat()).toContain('Tabel Konsolidasi Target Kemiskinan Kabupaten/Kota');
     expect(table.flat()).toContain('Provinsi Sumatera Selatan — RPJMD 2018–2023');
+    // 34 columns print across pages: the title sits over what the first page shows (No … 2019:
+    // 4 + 30 + 11 + 20 + 2 × 27 = 119 of the 122 units an A4 page holds), after the two columns
+    // every page repeats; the footer counts no total, which depends on the client's fonts.
+    const ws = book.getWorksheet('Konsolidasi')!;
+    expect(ws.model.merges).toContain('C1:J1');
+    expect(ws.pageSetup.printTitlesColumn).toBe('A:B');
+    expect(ws.headerFooter.oddFooter).toMatch(/Halaman &P$/);
+    // The narrower sheets keep "Halaman 1 dari N".
+    expect(book.getWorksheet('Agregat')!.headerFooter.oddFooter).toMatch(/Halaman &P dari \d+$/);
 
     const col2020 = columnOf(table, 2020, 'Realisasi');
     const nameCol = 1;
