@@ -18,6 +18,7 @@ import type { AnnexLanguage } from '../../shared/annex.js';
 import { AGGREGATION, GOVERNOR_TARGET, PROVINCE_INDICATORS, type Aggregate, type ProvinceIndicator, type ProvinceReport, type RegionInput } from '../../shared/model/province.js';
 import type { AnnexDocument, DocCell, DocCellStyle, DocSection, DocTable } from './document.js';
 import { pdfNumber } from './pdf.js';
+import { excludedReasonWords } from '../../shared/province-words.js';
 
 export interface ProvinceTableOptions {
   language: AnnexLanguage;
@@ -95,19 +96,6 @@ const WORDS = {
     excludedTitle: 'Buku Kerja yang Tidak Disertakan',
     file: 'Berkas',
     reason: 'Alasan',
-    reasons: {
-      refused_newer: 'Dibuat oleh versi aplikasi yang lebih baru (skema {{fileVersion}}; aplikasi ini membaca sampai skema {{supportedVersion}}); tidak dibaca.',
-      refused_corrupt: 'Berkas rusak atau tidak dapat dibaca sebagai buku kerja.',
-      refused_not_workbook: 'Bukan buku kerja RPJMD.',
-      refused_foreign: 'Basis data SQLite milik aplikasi lain, bukan buku kerja RPJMD.',
-      other_province: '{{region}} di Provinsi {{province}}, bukan {{expected}}.',
-      other_plan_period: '{{region}}: RPJMD {{period}}, bukan {{expected}} seperti wilayah lain.',
-      duplicate_region: '{{region}} sudah dibaca dari berkas lain.',
-      locked: 'Berkas sedang dikunci dan tidak dapat dibaca.',
-      not_found: 'Berkas hilang saat dibaca.',
-      io_error: 'Berkas tidak dapat dibaca (kesalahan baca).',
-    } as Record<string, string>,
-    otherReason: (code: string) => `Tidak dapat dibaca (${code}).`,
     footer: 'Konsolidasi provinsi',
   },
   en: {
@@ -172,31 +160,15 @@ const WORDS = {
     excludedTitle: 'Workbooks Left Out',
     file: 'File',
     reason: 'Reason',
-    reasons: {
-      refused_newer: 'Made by a newer version of the app (schema {{fileVersion}}; this app reads up to schema {{supportedVersion}}); not read.',
-      refused_corrupt: 'The file is damaged or cannot be read as a workbook.',
-      refused_not_workbook: 'Not an RPJMD workbook.',
-      refused_foreign: "Another application's SQLite database, not an RPJMD workbook.",
-      other_province: '{{region}} is in {{province}}, not {{expected}}.',
-      other_plan_period: '{{region}}: RPJMD {{period}}, not {{expected}} as the other regions.',
-      duplicate_region: '{{region}} was already read from another file.',
-      locked: 'The file is locked and cannot be read.',
-      not_found: 'The file disappeared while being read.',
-      io_error: 'The file cannot be read (read error).',
-    } as Record<string, string>,
-    otherReason: (code: string) => `Cannot be read (${code}).`,
     footer: 'Province consolidation',
   },
 };
 
 type Words = (typeof WORDS)['id'];
 
-/** The excluded reason in words (the same as the view's province.excluded.reasons). */
+/** The excluded reason in words: the view's own (shared/province-words.ts). */
 export function excludedReasonText(reason: string, lang: AnnexLanguage, params: Record<string, string | number> = {}): string {
-  const w = WORDS[lang];
-  const words = w.reasons[reason];
-  // The view's words with its {{name}} placeholders (i18next there), filled from the report's params.
-  return words === undefined ? w.otherReason(reason) : words.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+  return excludedReasonWords(reason, lang, params);
 }
 
 const HEAD: DocCellStyle = { bold: true, fill: 'header', align: 'center', valign: 'middle', wrap: true };

@@ -1,5 +1,6 @@
 /** English for the Province view (same keys as province.id.ts). */
 import type { ProvinceMessages } from './province.id.js';
+import { EXCLUDED_REASON_WORDS } from '../../../shared/province-words.js';
 
 export const provinceEn: ProvinceMessages = {
   nav: 'Province',
@@ -117,19 +118,7 @@ export const provinceEn: ProvinceMessages = {
     none: 'Every workbook in the folder is in the aggregate.',
     file: 'File',
     reason: 'Reason',
-    reasons: {
-      refused_newer: 'Made by a newer version of the app (schema {{fileVersion}}; this app reads up to schema {{supportedVersion}}); not read.',
-      refused_corrupt: 'The file is damaged or cannot be read as a workbook.',
-      refused_not_workbook: 'Not an RPJMD workbook.',
-      refused_foreign: "Another application's SQLite database, not an RPJMD workbook.",
-      other_province: '{{region}} is in {{province}}, not {{expected}}.',
-      other_plan_period: '{{region}}: RPJMD {{period}}, not {{expected}} as the other regions.',
-      duplicate_region: '{{region}} was already read from another file.',
-      locked: 'The file is locked and cannot be read.',
-      not_found: 'The file disappeared while being read.',
-      io_error: 'The file cannot be read (read error).',
-      other: 'Cannot be read ({{code}}).',
-    },
+    reasons: EXCLUDED_REASON_WORDS.en,
   },
   chart: {
     title: '{{indicator}} paths: regions and aggregate',

@@ -2,6 +2,7 @@
  * Bahasa Indonesia for the Provinsi view (views/ProvinceView.tsx, province/*), merged under
  * `province` (i18n/index.ts). province.en.ts has the same keys.
  */
+import { EXCLUDED_REASON_WORDS } from '../../../shared/province-words.js';
 export const provinceId = {
   nav: 'Provinsi',
   title: 'Konsolidasi provinsi',
@@ -118,19 +119,7 @@ export const provinceId = {
     none: 'Semua buku kerja di folder disertakan dalam agregat.',
     file: 'Berkas',
     reason: 'Alasan',
-    reasons: {
-      refused_newer: 'Dibuat oleh versi aplikasi yang lebih baru (skema {{fileVersion}}; aplikasi ini membaca sampai skema {{supportedVersion}}); tidak dibaca.',
-      refused_corrupt: 'Berkas rusak atau tidak dapat dibaca sebagai buku kerja.',
-      refused_not_workbook: 'Bukan buku kerja RPJMD.',
-      refused_foreign: 'Basis data SQLite milik aplikasi lain, bukan buku kerja RPJMD.',
-      other_province: '{{region}} di Provinsi {{province}}, bukan {{expected}}.',
-      other_plan_period: '{{region}}: RPJMD {{period}}, bukan {{expected}} seperti wilayah lain.',
-      duplicate_region: '{{region}} sudah dibaca dari berkas lain.',
-      locked: 'Berkas sedang dikunci dan tidak dapat dibaca.',
-      not_found: 'Berkas hilang saat dibaca.',
-      io_error: 'Berkas tidak dapat dibaca (kesalahan baca).',
-      other: 'Tidak dapat dibaca ({{code}}).',
-    },
+    reasons: EXCLUDED_REASON_WORDS.id,
   },
   chart: {
     title: 'Jalur {{indicator}}: wilayah dan agregat',

@@ -1,20 +1,7 @@
 /** The province view's codes in words (province.*.ts): why a workbook was left out. */
+import { EXCLUDED_REASONS, type ExcludedReason } from '../../../shared/province-words.js';
 
-/** The reasons the view words one by one; any other store code is said with its code. */
-export const EXCLUDED_REASONS = [
-  'refused_newer',
-  'refused_corrupt',
-  'refused_not_workbook',
-  'refused_foreign',
-  'other_province',
-  'other_plan_period',
-  'duplicate_region',
-  'locked',
-  'not_found',
-  'io_error',
-] as const;
-export type ExcludedReason = (typeof EXCLUDED_REASONS)[number];
-
+/** The reasons the view words one by one (shared/province-words.ts); any other store code is said with its code. */
 export function excludedReasonKey(reason: string): `province.excluded.reasons.${ExcludedReason | 'other'}` {
   return (EXCLUDED_REASONS as readonly string[]).includes(reason) ? `province.excluded.reasons.${reason as ExcludedReason}` : 'province.excluded.reasons.other';
 }
