@@ -9,7 +9,7 @@ import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure } from '../../../shared/api/result.js';
 import { FailureDetail } from '../components/FailureDetail.js';
 import { Modal } from '../target/Modal.js';
-import { downloadBase64 } from './download.js';
+import { downloadBase64 } from '../download.js';
 import type { RegionRow } from './model.js';
 
 interface Props {

@@ -13,6 +13,7 @@ import type { ProgrammeCluster, ProgrammeStrategy, WorkbookSummary } from '../..
 import { formatExact, formatNumber } from '../../../shared/format/number.js';
 import { UseMyProfileButton } from '../components/ProfileParts.js';
 import { useCurrentScenario } from '../current-scenario.js';
+import { downloadBase64 } from '../download.js';
 
 interface Props {
   api: ApiClient;
@@ -25,23 +26,6 @@ type Paper = 'A4' | 'F4';
 /** The columns of a programme list a rejection names (ImportIssue.params.field). */
 type ProgrammeField = 'program' | 'cluster' | 'agency' | 'year' | 'households' | 'benefit' | 'accuracy' | 'budget' | 'source';
 type Lang = 'id' | 'en';
-
-const MIME_TYPES: Record<AnnexFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-};
-
-function download(fileName: string, base64: string, format: AnnexFormat = 'xlsx'): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: MIME_TYPES[format] }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -106,7 +90,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
       }
       const r = await api.call('annex.exportBytes', options);
       if (!r.ok) return fail(r);
-      download(r.value.fileName, r.value.base64, format);
+      downloadBase64(r.value.fileName, r.value.base64, format);
       setMessage(t('annex.export.done', { file: r.value.fileName, sheets: r.value.sheets.length, warnings: r.value.findings.warning }));
     } finally {
       setBusy(null);
@@ -122,7 +106,7 @@ export function ExportView({ api, summary, onWorkbookChanged, onOpenChecks }: Pr
     setFailure(null);
     const r = await api.call('import.template', { language });
     if (!r.ok) return fail(r);
-    download(r.value.fileName, r.value.base64);
+    downloadBase64(r.value.fileName, r.value.base64, 'xlsx');
   }
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {

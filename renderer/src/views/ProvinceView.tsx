@@ -16,7 +16,7 @@ import type { ProvinceIndicator, ProvinceReport } from '../../../shared/model/pr
 import { FailureDetail } from '../components/FailureDetail.js';
 import { useProfile } from '../components/profile-gate.js';
 import { AggregatePanel, ProvinceTargetsPanel } from '../province/AggregatePanel.js';
-import { downloadBase64 } from '../province/download.js';
+import { downloadBase64 } from '../download.js';
 import { ExcludedList } from '../province/ExcludedList.js';
 import { aggregateOf, availableIndicators, filterRows, regionRows, tableYears, type RegionRow } from '../province/model.js';
 import { ProvinceChart } from '../province/ProvinceChart.js';

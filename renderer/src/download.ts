@@ -1,5 +1,5 @@
-/** A file the service built (base64) handed to the browser as a download, as the Ekspor view does. */
-import type { AnnexFormat } from '../../../shared/annex.js';
+/** A file the service built (base64) handed to the browser as a download (Ekspor, Provinsi). */
+import type { AnnexFormat } from '../../shared/annex.js';
 
 const MIME_TYPES: Record<AnnexFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
