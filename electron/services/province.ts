@@ -116,15 +116,19 @@ export async function readRegion(file: string, opts: StoreOptions = {}): Promise
   }
 }
 
-/** The province report of every *.rpjmd in `folder`, read-only. */
-export async function readProvinceFolder(folder: string, opts: StoreOptions = {}): Promise<ProvinceReport> {
+/** The folder, resolved, and its *.rpjmd files; refused ('not_found') when it cannot be read as a folder. */
+export function folderWorkbooks(folder: string): { dir: string; files: string[] } {
   const dir = path.resolve(folder);
-  let files: string[];
   try {
-    files = workbookFiles(dir);
+    return { dir, files: workbookFiles(dir) };
   } catch (err) {
     throw new AppError('not_found', `${dir} cannot be read as a folder: ${err instanceof Error ? err.message : String(err)}`, { file: dir });
   }
+}
+
+/** The province report of every *.rpjmd in `folder`, read-only. */
+export async function readProvinceFolder(folder: string, opts: StoreOptions = {}): Promise<ProvinceReport> {
+  const { dir, files } = folderWorkbooks(folder);
   const read: RegionInput[] = [];
   const refused: Excluded[] = [];
   for (const f of files) {

@@ -9,7 +9,7 @@ import type { ReviewNote, ReviewStatus, ReviewWorkbookResult } from '../../share
 import type { Actor } from '../workbook/edit.js';
 import { respondToNote as respondToNoteEdit } from '../workbook/editors/reviews.js';
 import { Workbook, type StoreOptions } from '../workbook/store.js';
-import { workbookFiles } from './province.js';
+import { folderWorkbooks } from './province.js';
 
 export interface ReviewOutInput {
   folder: string;
@@ -47,12 +47,7 @@ export function regionFileIn(folder: string, file: string): string {
   if (file !== path.basename(file) || /[/\\]/.test(file) || file === '..' || file === '.' || file.includes('\0')) {
     throw new AppError('bad_input', `"${file.slice(0, 120)}" is not a file name in ${dir}: give the workbook's name as the folder lists it, without a path`, { reason: 'review_file_path', file: file.slice(0, 120), folder: dir }, 'file');
   }
-  let files: string[];
-  try {
-    files = workbookFiles(dir);
-  } catch (err) {
-    throw new AppError('not_found', `${dir} cannot be read as a folder: ${err instanceof Error ? err.message : String(err)}`, { file: dir });
-  }
+  const { files } = folderWorkbooks(dir);
   if (!files.includes(file)) {
     throw new AppError('not_found', `${file} is not a workbook of ${dir} (its workbooks: ${files.join(', ') || 'none'})`, { reason: 'review_file_missing', file, folder: dir }, 'file');
   }
@@ -90,12 +85,7 @@ function regionKey(name: string): string {
  */
 export async function findRegionFile(folder: string, name: string, opts: StoreOptions = {}): Promise<{ file: string; region: string }> {
   const dir = path.resolve(folder);
-  let files: string[];
-  try {
-    files = workbookFiles(dir);
-  } catch (err) {
-    throw new AppError('not_found', `${dir} cannot be read as a folder: ${err instanceof Error ? err.message : String(err)}`, { file: dir });
-  }
+  const { files } = folderWorkbooks(dir);
   const regions: { file: string; region: string }[] = [];
   for (const file of files) {
     try {
