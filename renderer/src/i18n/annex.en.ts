@@ -29,7 +29,7 @@ export const annexEn: AnnexMessages = {
   },
   import: {
     heading: 'Import from xlsx or csv',
-    hint: "This app's own annex, the simple template (Indicator | Unit | year columns), or a programme list (Program | Klaster | Perangkat Daerah | Tahun | Rumah Tangga Sasaran | Manfaat per Rumah Tangga per Bulan (Rp) | Ketepatan Sasaran (%), or Programme | Cluster | Agency | Year | Households | Benefit per Household per Month (Rp) | Targeting Accuracy (%); Anggaran/Budget and Sumber/Source optional). Nothing is written until you apply the preview.",
+    hint: "This app's own annex, the simple template (Indicator | Unit | year columns), or a programme list (Program | Klaster | Perangkat Daerah | Tahun | Rumah Tangga Sasaran | Manfaat per Rumah Tangga per Bulan (Rp) | Ketepatan Sasaran (%), or Programme | Cluster | Agency | Year | Households | Benefit per Household per Month (Rp) | Targeting Accuracy (%); Anggaran/Budget and Sumber/Source optional), or the province's evaluation workbook (its Catatan Evaluasi column). Nothing is written until you apply the preview.",
     choose: 'Choose a file…',
     noFile: 'No file chosen',
     file: 'File',

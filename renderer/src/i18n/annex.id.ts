@@ -27,7 +27,7 @@ export const annexId = {
   },
   import: {
     heading: 'Impor dari xlsx atau csv',
-    hint: 'Format lampiran ini sendiri, templat sederhana (Indikator | Satuan | kolom tahun), atau daftar program (Program | Klaster | Perangkat Daerah | Tahun | Rumah Tangga Sasaran | Manfaat per Rumah Tangga per Bulan (Rp) | Ketepatan Sasaran (%), boleh dengan Anggaran dan Sumber). Tidak ada yang ditulis sebelum Anda menerapkan pratinjau.',
+    hint: 'Format lampiran ini sendiri, templat sederhana (Indikator | Satuan | kolom tahun), atau daftar program (Program | Klaster | Perangkat Daerah | Tahun | Rumah Tangga Sasaran | Manfaat per Rumah Tangga per Bulan (Rp) | Ketepatan Sasaran (%), boleh dengan Anggaran dan Sumber), atau lembar catatan evaluasi dari provinsi (kolom Catatan Evaluasi). Tidak ada yang ditulis sebelum Anda menerapkan pratinjau.',
     choose: 'Pilih berkas…',
     noFile: 'Belum ada berkas dipilih',
     file: 'Berkas',
