@@ -17,11 +17,11 @@ import { AppError } from '../../shared/api/result.js';
 import type { Indicator, Plan } from '../../shared/domain.js';
 import { readInConvention } from '../../shared/format/number-convention.js';
 import { normaliseNoteText, REVIEW_LIMITS, REVIEW_WORDS, REVIEW_WORKBOOK, reviewNoteKey, reviewYears, type ReviewNote } from '../../shared/review.js';
-import { isReviewDate } from '../workbook/editors/reviews.js';
 import type { Grid, RawCell } from './grid.js';
 import { cellAt, sortedRows } from './grid.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { columnLetter } from './sheet-style.js';
+import { isIsoDate } from '../../shared/model/revision.js';
 
 /** Where the reader reports what it refuses or notes (import.ts's collector). */
 export interface ReviewOut {
@@ -133,7 +133,7 @@ export function reviewDateOf(cell: RawCell, text: string): string | null {
     if (ymd) iso = `${ymd[1]!}-${pad(ymd[2]!)}-${pad(ymd[3]!)}`;
     else if (dmy) iso = `${dmy[3]!}-${pad(dmy[2]!)}-${pad(dmy[1]!)}`;
   }
-  return iso !== null && isReviewDate(iso) ? iso : null;
+  return iso !== null && isIsoDate(iso) ? iso : null;
 }
 
 /** "Kabupaten Muara Enim" and "muara  enim" compare equal; "Kota X" and "Kabupaten X" do not. */

@@ -31,8 +31,8 @@ import { createServices } from '../services/index.js';
 import { readProvinceFolder } from '../services/province.js';
 import { REVIEW_LIMITS, type ReviewWorkbookResult } from '../../shared/review.js';
 import { findRegionFile, reviewWorkbookFor } from '../services/reviews.js';
-import { isReviewDate } from '../workbook/editors/reviews.js';
 import { defaultDataDir } from '../services/paths.js';
+import { isIsoDate } from '../../shared/model/revision.js';
 
 const HELP: Record<string, string> = {
   main: `RPJMD Workbench command line ${pkg.version}
@@ -550,7 +550,7 @@ async function runReviewOut(folder: string, v: Values): Promise<number> {
   const region = required(v.region, '--region', 'province');
   const target = required(v['review-out'], '--review-out', 'province');
   if (!target.toLowerCase().endsWith('.xlsx')) throw new CliError(`province: --review-out must name an .xlsx file; got "${target}"`, 2);
-  if (v.date !== undefined && !isReviewDate(v.date)) throw new CliError(`province: --date must be a date YYYY-MM-DD; got "${v.date}"`, 2);
+  if (v.date !== undefined && !isIsoDate(v.date)) throw new CliError(`province: --date must be a date YYYY-MM-DD; got "${v.date}"`, 2);
   const evaluator = (v.evaluator ?? '').trim();
   if (evaluator.length > REVIEW_LIMITS.evaluator) throw new CliError(`province: --evaluator is longer than ${REVIEW_LIMITS.evaluator} characters`, 2);
   let made: ReviewWorkbookResult;

@@ -11,6 +11,7 @@
 import { AppError } from '../../../shared/api/result.js';
 import { fieldChangesDetail, type FieldChange } from '../../../shared/changes.js';
 import { normaliseNoteText, REVIEW_LIMITS, REVIEW_STATUSES, reviewNoteKey, reviewYears, type ReviewNote, type ReviewStatus } from '../../../shared/review.js';
+import { isIsoDate } from '../../../shared/model/revision.js';
 import type { Actor } from '../edit.js';
 import type { Workbook } from '../store.js';
 
@@ -36,16 +37,6 @@ export interface ReviewImportResult {
   notes: ReviewNote[];
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether `s` is a real calendar date written YYYY-MM-DD. */
-export function isReviewDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 function refuse(i: number, field: string, problem: string, message: string, params: Record<string, string | number> = {}): never {
   throw new AppError('bad_input', `Note ${i + 1}: ${message}`, { reason: 'review_note', note: i, field, problem, ...params }, `notes.${i}.${field}`);
 }
@@ -64,7 +55,7 @@ export function checkReviewNote(wb: Workbook, n: ReviewNoteInput, i: number): vo
   const evaluator = n.evaluator.trim();
   if (!evaluator) refuse(i, 'evaluator', 'empty', "the evaluator's name is missing");
   if (evaluator.length > REVIEW_LIMITS.evaluator) refuse(i, 'evaluator', 'too_long', `the evaluator's name is longer than ${REVIEW_LIMITS.evaluator} characters`, { max: REVIEW_LIMITS.evaluator });
-  if (!isReviewDate(n.reviewDate)) refuse(i, 'reviewDate', 'not_a_date', `the evaluation date "${n.reviewDate.slice(0, 40)}" is not a date YYYY-MM-DD`);
+  if (!isIsoDate(n.reviewDate)) refuse(i, 'reviewDate', 'not_a_date', `the evaluation date "${n.reviewDate.slice(0, 40)}" is not a date YYYY-MM-DD`);
   if (n.seenTarget !== null && !Number.isFinite(n.seenTarget)) refuse(i, 'seenTarget', 'not_a_number', 'the revised target seen is not a number');
   if (n.sourceFile.length > 255 || (n.scenarioName?.length ?? 0) > 255) refuse(i, 'sourceFile', 'too_long', 'the file or scenario name is longer than 255 characters');
 }
