@@ -14,6 +14,7 @@
  * "Perubahan 2021 (ilustrasi)" with revised P0 targets 2021–2026 made through the editors
  * (counts follow through the population), a justification, then marked usulan.
  */
+import { mulberry32 } from '../../shared/seeded-random.js';
 import type { Actor } from './edit.js';
 import { createDemoWorkbook, demoSpec } from './demo.js';
 import { createScenario, setScenarioStatus } from './editors/scenarios.js';
@@ -63,18 +64,6 @@ export const regionFile = (r: { name: string; kind: 'kabupaten' | 'kota' }) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')}.rpjmd`;
 
-/** mulberry32: a small seeded generator, the same numbers on every machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export interface IllustrativeRegion {
@@ -85,7 +74,7 @@ export interface IllustrativeRegion {
 
 /** The illustrative workbook of one region: deterministic in (region, seed). */
 export function illustrativeRegion(region: (typeof PROVINCE_REGIONS)[number], seed: number): IllustrativeRegion {
-  const rnd = seeded(seed);
+  const rnd = mulberry32(seed);
   const between = (lo: number, hi: number) => lo + (hi - lo) * rnd();
   const base = demoSpec();
   const growth = between(0.008, 0.016);

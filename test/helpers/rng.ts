@@ -1,13 +1,2 @@
-/** Deterministic PRNG (mulberry32): the same seed gives the same run, so a failure can be replayed. */
-export type Rand = () => number;
-
-export function rng(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32, shared/seeded-random.ts): the same seed gives the same run, so a failure can be replayed. */
+export { mulberry32 as rng, type Rand } from '../../shared/seeded-random.js';
