@@ -15,19 +15,8 @@ import { isIsoDate } from '../../../shared/model/revision.js';
 import type { Actor } from '../edit.js';
 import type { Workbook } from '../store.js';
 
-/** A note as an evaluation workbook gives it (electron/annex/import.ts, layout 'review'). */
-export interface ReviewNoteInput {
-  indicatorId: number;
-  /** Null: the indicator as a whole. */
-  year: number | null;
-  note: string;
-  evaluator: string;
-  /** YYYY-MM-DD. */
-  reviewDate: string;
-  seenTarget: number | null;
-  scenarioName: string | null;
-  sourceFile: string;
-}
+/** A note as an evaluation workbook gives it (electron/annex/review-import.ts, layout 'review'): a ReviewNote before it is kept. */
+export type ReviewNoteInput = Pick<ReviewNote, 'indicatorId' | 'year' | 'note' | 'evaluator' | 'reviewDate' | 'seenTarget' | 'scenarioName' | 'sourceFile'>;
 
 export interface ReviewImportResult {
   /** Notes written. */

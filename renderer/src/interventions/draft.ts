@@ -8,14 +8,7 @@
  * lives in one place.
  */
 import type { Failure } from '../../../shared/api/result.js';
-import {
-  VALUE_SOURCE_MAX,
-  type BenefitKind,
-  type Programme,
-  type ProgrammeCluster,
-  type ProgrammeStrategy,
-  type ProgrammeYearValues,
-} from '../../../shared/domain.js';
+import { VALUE_SOURCE_MAX, type Programme, type ProgrammeYearValues } from '../../../shared/domain.js';
 import { formatForEditing, parseNumber, type ParseFailure } from '../../../shared/format/number.js';
 import { textProblem, type TextProblem } from '../../../shared/text-rules.js';
 
@@ -42,17 +35,8 @@ export interface YearDraft {
   source: string;
 }
 
-export interface ProgrammeDraft {
-  id?: number;
-  name: string;
-  cluster: ProgrammeCluster;
-  strategy: ProgrammeStrategy;
-  agency: string;
-  benefitKind: BenefitKind;
-  source: string;
-  illustrative: boolean;
-  years: YearDraft[];
-}
+/** A Programme being edited: its years as typed (text), its id only once saved. */
+export type ProgrammeDraft = Omit<Programme, 'id' | 'years'> & { id?: number; years: YearDraft[] };
 
 /** What programmes.save takes: a Programme, without its id when new. */
 export type ProgrammeInput = Omit<Programme, 'id'> & { id?: number };
