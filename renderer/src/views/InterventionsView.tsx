@@ -21,7 +21,7 @@ import { EffectCard } from '../interventions/EffectCard.js';
 import { InterventionSettings } from '../interventions/InterventionSettings.js';
 import { ProgrammeDialog } from '../interventions/ProgrammeDialog.js';
 import { ProgrammeTable } from '../interventions/ProgrammeTable.js';
-import { useActionLabel } from '../target/text.js';
+import { HistoryButtons } from '../target/HistoryButtons.js';
 import type { HistoryApi, HistoryDirection } from '../target/useHistory.js';
 import '../interventions/interventions.css';
 
@@ -44,7 +44,6 @@ export function InterventionsView({ api, summary, history, onHistory, onChanged 
   const [deleting, setDeleting] = useState<Programme | null>(null);
   // A confirmation is worded when made; another language drops it rather than mix the two.
   const [status, setStatus] = useState<{ text: string; lang: string } | null>(null);
-  const actionLabel = useActionLabel();
 
   const years = targetYearsOf(plan);
   const revisionYear = summary.settings.revisionDate ? Number(summary.settings.revisionDate.slice(0, 4)) : NaN;
@@ -77,8 +76,6 @@ export function InterventionsView({ api, summary, history, onHistory, onChanged 
   };
 
   const { state: hist } = history;
-  const undoName = hist.canUndo ? actionLabel(hist.undoLabel) : '';
-  const redoName = hist.canRedo ? actionLabel(hist.redoLabel) : '';
   const statusText = status && status.lang === lang ? status.text : '';
 
   return (
@@ -89,37 +86,15 @@ export function InterventionsView({ api, summary, history, onHistory, onChanged 
           <p className="page-subtitle">{t('interventions.subtitle', { year: String(horizonOf(plan)) })}</p>
         </div>
         <div className="interventions-history" role="group" aria-label={t('interventions.historyLabel')}>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
+          <HistoryButtons
+            state={hist}
+            disabled={readOnly || history.busy}
+            onHistory={(direction) => {
               setStatus(null);
-              onHistory('undo');
+              onHistory(direction);
             }}
-            disabled={readOnly || history.busy || !hist.canUndo}
-            title={t('target.history.undoShortcut')}
-            data-testid="interventions-undo"
-          >
-            <span aria-hidden="true" className="button-icon">
-              ↶
-            </span>
-            {undoName ? t('target.history.undoWith', { action: undoName }) : t('target.history.undo')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setStatus(null);
-              onHistory('redo');
-            }}
-            disabled={readOnly || history.busy || !hist.canRedo}
-            title={t('target.history.redoShortcut')}
-          >
-            <span aria-hidden="true" className="button-icon">
-              ↷
-            </span>
-            {redoName ? t('target.history.redoWith', { action: redoName }) : t('target.history.redo')}
-          </button>
+            undoTestId="interventions-undo"
+          />
         </div>
       </header>
       {readOnly && <p className="interventions-readonly">{t('interventions.readOnly')}</p>}

@@ -18,7 +18,8 @@ import { ProposalBanner } from '../target/ProposalBanner.js';
 import { ScenarioBar } from '../target/ScenarioBar.js';
 import { TargetGrid, parseColId, type CellEdit, type FocusInfo, type GridFocusTarget } from '../target/TargetGrid.js';
 import { buildBaseRows, planPaste, realisationYears, targetYears, withTargets, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
-import { useActionLabel, useCellProblemText } from '../target/text.js';
+import { useCellProblemText } from '../target/text.js';
+import { HistoryButtons } from '../target/HistoryButtons.js';
 import { isCellProblem } from '../../../shared/model/cell-rules.js';
 import { isRealisedYear } from '../../../shared/model/revision.js';
 import { CHART_KEY, FEASIBILITY_KEY, HIDE_REALISED_KEY, chartShownAtStart, storeFlag } from '../target/layout.js';
@@ -56,7 +57,6 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   const lang = i18n.language;
   const { plan } = summary;
   const scenario = useScenario(api, summary, history, onWorkbookChanged);
-  const actionLabel = useActionLabel();
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState<string>('');
   // A confirmation is worded when made; another language drops it rather than mix the two.
@@ -287,8 +287,6 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   const realisedRange = realisedYears.length > 1 ? `${realisedYears[0]}–${realisedYears[realisedYears.length - 1]}` : realisedYears.join('');
 
   const { state: hist } = history;
-  const undoName = hist.canUndo ? actionLabel(hist.undoLabel) : '';
-  const redoName = hist.canRedo ? actionLabel(hist.redoLabel) : '';
   const historyBusy = busy || history.busy || writing > 0;
 
   return (
@@ -365,32 +363,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
       )}
 
       <div className="target-toolbar" role="group" aria-label={t('target.toolbar.label')}>
-        <button
-          type="button"
-          className="button"
-          onClick={() => onHistory('undo')}
-          disabled={historyBusy || !hist.canUndo}
-          title={t('target.history.undoShortcut')}
-          data-testid="undo-button"
-        >
-          <span aria-hidden="true" className="button-icon">
-            ↶
-          </span>
-          {undoName ? t('target.history.undoWith', { action: undoName }) : t('target.history.undo')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => onHistory('redo')}
-          disabled={historyBusy || !hist.canRedo}
-          title={t('target.history.redoShortcut')}
-          data-testid="redo-button"
-        >
-          <span aria-hidden="true" className="button-icon">
-            ↷
-          </span>
-          {redoName ? t('target.history.redoWith', { action: redoName }) : t('target.history.redo')}
-        </button>
+        <HistoryButtons state={hist} disabled={historyBusy} onHistory={onHistory} undoTestId="undo-button" redoTestId="redo-button" />
         <span className="toolbar-separator" aria-hidden="true" />
         <button type="button" className="button" onClick={openPath} disabled={!editable}>
           {t('target.toolbar.path')}
