@@ -1,6 +1,6 @@
 /** The Target view's pure arrangement: rows, Δ and its direction, kondisi akhir, capaian, paste mapping. */
 import { describe, expect, it } from 'vitest';
-import type { Indicator, IndicatorValue, Plan, ScenarioTargets } from '../../shared/domain.js';
+import { targetYearsOf, type Indicator, type IndicatorValue, type Plan, type ScenarioTargets } from '../../shared/domain.js';
 import { parseClipboard } from '../../shared/model/paste.js';
 import { capaianContext } from '../../shared/model/capaian.js';
 import {
@@ -15,7 +15,6 @@ import {
   endCondition,
   planPaste,
   realisationYears,
-  targetYears,
   type TargetIndicatorRow,
 } from '../../renderer/src/target/model.js';
 
@@ -74,8 +73,8 @@ describe('buildTargetRows', () => {
   });
 
   it('lists target years and the years with realisations', () => {
-    expect(targetYears(plan)).toEqual([2018, 2019, 2020, 2021, 2022, 2023]);
-    expect(realisationYears(values, targetYears(plan))).toEqual([2020, 2021]);
+    expect(targetYearsOf(plan)).toEqual([2018, 2019, 2020, 2021, 2022, 2023]);
+    expect(realisationYears(values, targetYearsOf(plan))).toEqual([2020, 2021]);
   });
 });
 
@@ -153,7 +152,7 @@ describe('capaian in the grid', () => {
 
 describe('planPaste', () => {
   const list = [PE, POP, P0, JPM, P0E];
-  const years = targetYears(plan);
+  const years = targetYearsOf(plan);
 
   it('maps an Excel block (CRLF, trailing newline, decimal commas) from the anchor: exactly 3×2 cells, no phantom row', () => {
     const block = parseClipboard({ text: '12,60\t12,10\r\n81.000\t79.270\r\n11,20\t10,90\r\n' });

@@ -3,7 +3,7 @@
  * in Node. Formulas live in shared/model (capaian, rounding, target rules); this file only picks
  * values, subtracts original from revised for Δ, and maps a pasted block onto cells.
  */
-import { targetYearsOf, type Indicator, type IndicatorGroup, type IndicatorValue, type Plan, type Polarity, type ScenarioTargets, type TargetCell } from '../../../shared/domain.js';
+import type { Indicator, IndicatorGroup, IndicatorValue, Plan, Polarity, ScenarioTargets, TargetCell } from '../../../shared/domain.js';
 import { parseNumber } from '../../../shared/format/number.js';
 import { assessCapaian, capaianContext, type CapaianAssessment, type CapaianBand, type CapaianContext } from '../../../shared/model/capaian.js';
 import { roundTo } from '../../../shared/model/rounding.js';
@@ -32,11 +32,6 @@ export interface TargetIndicatorRow {
 }
 
 export type TargetRow = TargetGroupRow | TargetIndicatorRow;
-
-/** The target years of a plan: firstYear..lastYear, then the RPKD/RPD horizon's (schema v7). */
-export function targetYears(plan: Plan): number[] {
-  return targetYearsOf(plan);
-}
 
 /** Group header rows, then their indicators, in the order the service lists them. */
 export function buildTargetRows(

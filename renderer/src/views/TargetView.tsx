@@ -9,7 +9,7 @@ import { clearFocusRequest, useFocusRequest } from '../focus-request.js';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Failure, Result } from '../../../shared/api/result.js';
-import type { CapaianSetting, Indicator, IndicatorValue, MethodBreak, ReferenceTarget, ShockYear, WorkbookSummary } from '../../../shared/domain.js';
+import { targetYearsOf, type CapaianSetting, type Indicator, type IndicatorValue, type MethodBreak, type ReferenceTarget, type ShockYear, type WorkbookSummary } from '../../../shared/domain.js';
 import { capaianContext } from '../../../shared/model/capaian.js';
 import { PathDialog, type PathCell } from '../target/PathDialog.js';
 import { PastePreviewDialog } from '../target/PastePreviewDialog.js';
@@ -17,7 +17,7 @@ import { TargetPreview } from '../target/TargetPreview.js';
 import { ProposalBanner } from '../target/ProposalBanner.js';
 import { ScenarioBar } from '../target/ScenarioBar.js';
 import { TargetGrid, parseColId, type CellEdit, type FocusInfo, type GridFocusTarget } from '../target/TargetGrid.js';
-import { buildBaseRows, planPaste, realisationYears, targetYears, withTargets, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
+import { buildBaseRows, planPaste, realisationYears, withTargets, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
 import { useCellProblemText } from '../target/text.js';
 import { HistoryButtons } from '../target/HistoryButtons.js';
 import { isCellProblem } from '../../../shared/model/cell-rules.js';
@@ -112,7 +112,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
     return new Map([...byCell].map(([key, list]) => [key, list.map((note) => t('review.marker', { note })).join('\n')]));
   }, [openNotes, t]);
 
-  const years = useMemo(() => targetYears(plan), [plan]);
+  const years = useMemo(() => targetYearsOf(plan), [plan]);
   const baseRows = useMemo(() => buildBaseRows(summary.indicators, values, plan), [summary.indicators, values, plan]);
   // Rows a write did not change keep their objects, so the grid redraws only the changed ones:
   // new rows are built over the last ones, in the render that gets new targets or base rows.
