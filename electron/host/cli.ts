@@ -23,7 +23,7 @@ import type { CheckReport } from '../../shared/api/contract.js';
 import type { Dispatch } from '../../shared/api/dispatch.js';
 import type { Failure } from '../../shared/api/result.js';
 import type { Indicator, Scenario, WorkbookSummary } from '../../shared/domain.js';
-import { formatExact, formatNumber } from '../../shared/format/number.js';
+import { formatExact, formatNumber, formatShare } from '../../shared/format/number.js';
 import type { InterventionsView } from '../../shared/interventions.js';
 import type { FeasibilityRating, FeasibilityReport } from '../../shared/model/feasibility.js';
 import { GOVERNOR_TARGET, LOOSEST_FLAGGED, type ProvinceReport, type YearMap } from '../../shared/model/province.js';
@@ -434,7 +434,7 @@ const RATING_TEXT: Record<FeasibilityRating, { id: string; en: string }> = {
 };
 
 /** A share or a growth fraction as a percentage, id-ID: 0.004817 → "0,48 %"; null → "–". */
-const asPercent = (v: number | null, decimals = 2) => (v === null ? '–' : `${formatNumber(v * 100, decimals)} %`);
+const asPercent = (v: number | null, decimals = 2) => (v === null ? '–' : `${formatShare(v, decimals)} %`);
 const asNumber = (v: number | null, decimals: number) => (v === null ? '–' : formatNumber(v, decimals));
 
 function table(rows: string[][]): string[] {

@@ -44,6 +44,11 @@ export function formatNumber(value: number | null | undefined, decimals = 0): st
   return numberFormat(decimals).format(value);
 }
 
+/** A share (0,1232) as the percentage it is ("12,32"), for the models that compute in shares; '' when none. */
+export function formatShare(share: number | null | undefined, decimals = 2): string {
+  return share === null || share === undefined ? '' : formatNumber(share * 100, decimals);
+}
+
 /**
  * Formats a change with an explicit sign: formatSignedNumber(1.3, 2) → "+1,30",
  * formatSignedNumber(-0.4, 2) → "-0,40", and a change that rounds to zero → "0,00" (no sign).

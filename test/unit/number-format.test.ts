@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, NUMBER_LOCALE, numberFormat } from '../../shared/format/number.js';
+import { formatNumber, formatShare, NUMBER_LOCALE, numberFormat } from '../../shared/format/number.js';
 
 describe('formatNumber (id-ID, indicator decimals)', () => {
   it('uses a decimal comma with the indicator decimals', () => {
@@ -50,5 +50,15 @@ describe('formatNumber (id-ID, indicator decimals)', () => {
     expect(NUMBER_LOCALE).toBe('id-ID');
     expect(numberFormat(2)).toBe(numberFormat(2));
     expect(numberFormat(2).resolvedOptions().locale).toBe('id-ID');
+  });
+});
+
+describe('formatShare (a model share as a percentage)', () => {
+  it('writes 0,1232 as "12,32" and keeps an empty share empty', () => {
+    expect(formatShare(0.1232)).toBe('12,32');
+    // 0,0145 of growth → "1,5" at one decimal.
+    expect(formatShare(0.0145, 1)).toBe('1,5');
+    expect(formatShare(null)).toBe('');
+    expect(formatShare(Number.NaN)).toBe('');
   });
 });

@@ -7,12 +7,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../shared/api/client.js';
-import { formatNumber, formatSignedNumber } from '../../../shared/format/number.js';
+import { formatNumber, formatShare, formatSignedNumber } from '../../../shared/format/number.js';
 import type { FeasibilityRating, FeasibilityReport } from '../../../shared/model/feasibility.js';
 import './feasibility.css';
 
 /** A share (0,1232) as a percentage with 2 decimals ("12,32"). */
-const pct = (share: number, decimals = 2) => formatNumber(share * 100, decimals);
+const pct = formatShare;
 /** A growth fraction (0,0145) as a signed percentage ("+1,45"). */
 const growth = (g: number) => formatSignedNumber(g * 100, 2);
 

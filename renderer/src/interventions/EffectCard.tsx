@@ -10,7 +10,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { WorkbookSummary } from '../../../shared/domain.js';
-import { formatNumber, formatSignedNumber } from '../../../shared/format/number.js';
+import { formatNumber, formatShare, formatSignedNumber } from '../../../shared/format/number.js';
 import type { InterventionsView } from '../../../shared/interventions.js';
 import { summaryVersion, useLoad } from '../compare/data.js';
 import { useCurrentScenario } from '../current-scenario.js';
@@ -20,7 +20,7 @@ interface Props {
   summary: WorkbookSummary;
 }
 
-const pct = (share: number | null) => (share === null ? '–' : formatNumber(share * 100, 2));
+const pct = (share: number | null) => (share === null ? '–' : formatShare(share));
 const rp = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v), 0));
 
 /** Info problems that only restate an empty table cell ("no programme in 2021", "no target in 2025"). */
