@@ -9,6 +9,7 @@ import type { CapaianBandScale, IndicatorGroup, ProgrammeCluster, ProgrammeStrat
 import type { PovertyLineUsed } from '../../shared/interventions.js';
 import type { FeasibilityProblem, FeasibilityRating } from '../../shared/model/feasibility.js';
 import type { ReviewStatus } from '../../shared/review.js';
+import { PROGRAMME_CLUSTER_WORDS, PROGRAMME_STRATEGY_WORDS } from '../../shared/programme-words.js';
 
 /** What the Raperda header block is made of (workbook settings; null where not set). */
 export interface RaperdaParts {
@@ -364,8 +365,8 @@ const id: AnnexLabels = {
     budgetUnknown: 'belum diketahui',
     noProgrammes: 'Belum ada program dalam buku kerja.',
     noYears: 'belum ada tahun',
-    clusters: { bantuan_sosial: 'Bantuan sosial', pemberdayaan: 'Pemberdayaan', usaha_mikro: 'Usaha mikro', layanan_dasar: 'Layanan dasar' },
-    strategies: { beban_pengeluaran: 'Pengurangan beban pengeluaran', pendapatan: 'Peningkatan pendapatan', kantong_kemiskinan: 'Penurunan kantong kemiskinan' },
+    clusters: PROGRAMME_CLUSTER_WORDS.id,
+    strategies: PROGRAMME_STRATEGY_WORDS.id,
     p0Without: 'P0 tanpa program, jalur skenario (%)',
     targetGroup: 'Target acuan',
     targetLabel: 'Acuan',
@@ -637,8 +638,8 @@ const en: AnnexLabels = {
     budgetUnknown: 'not known',
     noProgrammes: 'The workbook has no programmes yet.',
     noYears: 'no years yet',
-    clusters: { bantuan_sosial: 'Social assistance', pemberdayaan: 'Empowerment', usaha_mikro: 'Micro enterprise', layanan_dasar: 'Basic services' },
-    strategies: { beban_pengeluaran: 'Reduce the spending burden', pendapatan: 'Raise income', kantong_kemiskinan: 'Reduce poverty pockets' },
+    clusters: PROGRAMME_CLUSTER_WORDS.en,
+    strategies: PROGRAMME_STRATEGY_WORDS.en,
     p0Without: 'P0 without programmes, scenario path (%)',
     targetGroup: 'Reference target',
     targetLabel: 'Reference',

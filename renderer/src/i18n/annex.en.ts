@@ -1,5 +1,6 @@
 /** English for the Ekspor view (same keys as annex.id.ts). Numbers stay id-ID. */
 import type { AnnexMessages } from './annex.id.js';
+import { PROGRAMME_CLUSTER_WORDS } from '../../../shared/programme-words.js';
 
 export const annexEn: AnnexMessages = {
   nav: 'Export',
@@ -95,12 +96,7 @@ export const annexEn: AnnexMessages = {
       fromCluster: '(from the cluster; the file has no strategy)',
       illustrativeRemoved: 'illustrative mark removed',
       applied: '{{count}} programme change(s) applied (one undo step).',
-      cluster: {
-        bantuan_sosial: 'Social assistance',
-        pemberdayaan: 'Empowerment',
-        usaha_mikro: 'Micro enterprise',
-        layanan_dasar: 'Basic services',
-      },
+      cluster: PROGRAMME_CLUSTER_WORDS.en,
       strategy: {
         beban_pengeluaran: 'reduce the spending burden',
         pendapatan: 'raise income',

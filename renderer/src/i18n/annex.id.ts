@@ -1,4 +1,5 @@
 /** Bahasa Indonesia for the Ekspor view (the English file has the same keys). */
+import { PROGRAMME_CLUSTER_WORDS } from '../../../shared/programme-words.js';
 export const annexId = {
   nav: 'Ekspor',
   title: 'Ekspor lampiran dan impor data',
@@ -95,12 +96,7 @@ export const annexId = {
       fromCluster: '(menurut klaster; berkas tidak memuat strategi)',
       illustrativeRemoved: 'tanda ilustrasi dihapus',
       applied: '{{count}} perubahan program diterapkan (satu langkah urungkan).',
-      cluster: {
-        bantuan_sosial: 'Bantuan sosial',
-        pemberdayaan: 'Pemberdayaan',
-        usaha_mikro: 'Usaha mikro',
-        layanan_dasar: 'Layanan dasar',
-      },
+      cluster: PROGRAMME_CLUSTER_WORDS.id,
       strategy: {
         beban_pengeluaran: 'pengurangan beban pengeluaran',
         pendapatan: 'peningkatan pendapatan',

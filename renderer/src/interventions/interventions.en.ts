@@ -1,5 +1,6 @@
 /** English for the Intervensi view (same keys as interventions.id.ts). */
 import type { InterventionsMessages } from './interventions.id.js';
+import { PROGRAMME_CLUSTER_WORDS, PROGRAMME_STRATEGY_WORDS } from '../../../shared/programme-words.js';
 
 export const interventionsEn: InterventionsMessages = {
   nav: 'Interventions',
@@ -53,17 +54,8 @@ export const interventionsEn: InterventionsMessages = {
     saved: 'Programme {{name}} saved.',
     deleted: 'Programme {{name}} deleted.',
   },
-  cluster: {
-    bantuan_sosial: 'Social assistance',
-    pemberdayaan: 'Empowerment',
-    usaha_mikro: 'Micro enterprise',
-    layanan_dasar: 'Basic services',
-  },
-  strategy: {
-    beban_pengeluaran: 'Reduce the spending burden',
-    pendapatan: 'Raise income',
-    kantong_kemiskinan: 'Reduce poverty pockets',
-  },
+  cluster: PROGRAMME_CLUSTER_WORDS.en,
+  strategy: PROGRAMME_STRATEGY_WORDS.en,
   benefitKind: {
     transfer: 'Transfer (cash or in kind)',
     income: 'Income effect',

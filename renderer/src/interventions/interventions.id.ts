@@ -2,6 +2,7 @@
  * Bahasa Indonesia for the Intervensi view (views/InterventionsView.tsx, interventions/*), merged
  * under `interventions` (i18n/index.ts). interventions.en.ts has the same keys.
  */
+import { PROGRAMME_CLUSTER_WORDS, PROGRAMME_STRATEGY_WORDS } from '../../../shared/programme-words.js';
 export const interventionsId = {
   nav: 'Intervensi',
   title: 'Intervensi penanggulangan kemiskinan',
@@ -54,17 +55,8 @@ export const interventionsId = {
     saved: 'Program {{name}} disimpan.',
     deleted: 'Program {{name}} dihapus.',
   },
-  cluster: {
-    bantuan_sosial: 'Bantuan sosial',
-    pemberdayaan: 'Pemberdayaan',
-    usaha_mikro: 'Usaha mikro',
-    layanan_dasar: 'Layanan dasar',
-  },
-  strategy: {
-    beban_pengeluaran: 'Pengurangan beban pengeluaran',
-    pendapatan: 'Peningkatan pendapatan',
-    kantong_kemiskinan: 'Penurunan kantong kemiskinan',
-  },
+  cluster: PROGRAMME_CLUSTER_WORDS.id,
+  strategy: PROGRAMME_STRATEGY_WORDS.id,
   benefitKind: {
     transfer: 'Transfer (tunai atau barang)',
     income: 'Efek pendapatan',
