@@ -174,19 +174,31 @@ interface PageCells {
 async function timeEdits(pages: { page: Page; cells: PageCells }[], plan: Edit[], warmup: number): Promise<Timings[]> {
   const samples = pages.map(() => [] as number[]);
   const painted = pages.map(() => [] as number[]);
-  // BENCH_BROWSER_PROFILE=FILE: a CPU profile of the app's timed edits (DevTools .cpuprofile), for working on the renderer.
+  // BENCH_BROWSER_PROFILE=FILE: CPU profiles of the app's timed edits, each from just before the
+  // Enter to the settled result (the window the latency is measured over; scrolling to the cell,
+  // clicking and typing are left out), written to FILE as a JSON array of DevTools .cpuprofile objects.
   const profileFile = process.env.BENCH_BROWSER_PROFILE;
   const cdp = profileFile ? await pages[0]!.page.context().newCDPSession(pages[0]!.page) : null;
+  const profiles: unknown[] = [];
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  }
   for (let i = 0; i < plan.length; i++) {
     const e = plan[i]!;
-    if (cdp && i === warmup) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
-    }
     for (let k = 0; k < pages.length; k++) {
       const { page, cells } = pages[k]!;
-      const t = await timeEdit(page, cells, e);
+      const profiled = cdp && k === 0 && i >= warmup ? cdp : null;
+      // BENCH_BROWSER_CHROME_TRACE=DIR: a Chrome trace (DevTools Performance panel) of each page's first 10 timed edits, Enter to settled, as DIR/app-N.json and DIR/bare-N.json.
+      const traceDir = process.env.BENCH_BROWSER_CHROME_TRACE;
+      const traced = traceDir && i >= warmup && i < warmup + 10 ? path.join(traceDir, `${k ? 'bare' : 'app'}-${i - warmup}.json`) : null;
+      const browser = page.context().browser();
+      const hooks = profiled
+        ? { before: async () => void (await profiled.send('Profiler.start')), after: async () => void profiles.push((await profiled.send('Profiler.stop')).profile) }
+        : traced && browser
+          ? { before: () => browser.startTracing(page, { path: traced, screenshots: false }), after: async () => void (await browser.stopTracing()) }
+          : undefined;
+      const t = await timeEdit(page, cells, e, hooks);
       if (i >= warmup) {
         samples[k]!.push(Math.max(t.gridAt, t.markAt) - t.t0);
         painted[k]!.push(t.end - t.t0);
@@ -196,10 +208,7 @@ async function timeEdits(pages: { page: Page; cells: PageCells }[], plan: Edit[]
       }
     }
   }
-  if (cdp && profileFile) {
-    const { profile } = await cdp.send('Profiler.stop');
-    fs.writeFileSync(profileFile, JSON.stringify(profile));
-  }
+  if (profileFile) fs.writeFileSync(profileFile, JSON.stringify(profiles));
   return pages.map((_, k) => {
     const sorted = [...samples[k]!].sort((a, b) => a - b);
     const paintSorted = [...painted[k]!].sort((a, b) => a - b);
@@ -215,14 +224,16 @@ async function timeEdits(pages: { page: Page; cells: PageCells }[], plan: Edit[]
 }
 
 /** One edit: click the cell, type, arm the probe, Enter; resolves with the probe's timings once settled and the page idle again. */
-async function timeEdit(page: Page, cells: PageCells, e: Edit): Promise<EditTiming> {
+async function timeEdit(page: Page, cells: PageCells, e: Edit, profile?: { before(): Promise<void>; after(): Promise<void> }): Promise<EditTiming> {
   await bringIntoView(page, cells.cell(e), cells.rowIndex(e));
   await page.locator(cells.cell(e)).click();
   await page.keyboard.type(e.typed);
   await page.evaluate(`window.__benchProbe.typed(${JSON.stringify({ selector: `${cells.cell(e)} input`, text: e.typed, timeoutMs: EDIT_TIMEOUT_MS })})`);
   await page.evaluate(`window.__benchProbe.arm(${JSON.stringify({ selector: cells.selector(e), text: e.shown, mark: cells.mark, timeoutMs: EDIT_TIMEOUT_MS })})`);
+  await profile?.before();
   await page.keyboard.press('Enter');
   const t = (await page.evaluate('window.__benchProbe.result()')) as EditTiming;
+  await profile?.after();
   // The write's answer, the history refresh…: the next edit starts on a quiet page.
   await page.evaluate('window.__benchProbe.idle(1000)');
   return t;
@@ -291,6 +302,8 @@ async function openTargetView(page: Page, url: string): Promise<AppSetup> {
   // The chart panel open (it starts closed below 900 px): the measure is edit → grid, chart and checks.
   await page.addInitScript({ content: `try { localStorage.setItem('workbench.view', 'target'); localStorage.setItem('workbench.perfMarks', '1'); localStorage.setItem('workbench.target.chart', '1'); } catch {}` });
   await page.goto(url);
+  // The page trades the launch token for its session after load (renderer/src/api.ts): calls wait for it.
+  await page.waitForFunction(() => sessionStorage.getItem('workbench.session') !== null, undefined, { timeout: START_TIMEOUT_MS });
   let summary = await call<WorkbookSummary>(page, 'workbook.current');
   // A proposal (usulan) is read-only: the bench edits a draft.
   if (!summary.scenarios.some((s) => s.status === 'draft')) {

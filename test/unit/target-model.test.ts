@@ -8,6 +8,7 @@ import {
   buildBaseRows,
   buildTargetRows,
   withTargets,
+  nextRows,
   capaianOf,
   capaianTone,
   changeKind,
@@ -236,5 +237,41 @@ describe('withTargets / applyCells (a write redraws only its rows)', () => {
 
   it('matches buildTargetRows', () => {
     expect(withTargets(base, targets)).toEqual(buildTargetRows(indicators, values, plan, targets));
+  });
+});
+
+describe('nextRows (the rows after a typed write, rebuilt only where cells are new)', () => {
+  const base = buildBaseRows(indicators, values, plan);
+  const shown = { baseRows: base, targets, rows: withTargets(base, targets) };
+
+  it('gives what withTargets gives for a typed value, a cleared cell and a new cell, keeping every other row object', () => {
+    for (const cells of [
+      [{ indicatorId: 3, year: 2022, value: 11.9 }],
+      [{ indicatorId: 3, year: 2021, value: null }],
+      [{ indicatorId: 4, year: 2023, value: 70000 }],
+    ]) {
+      const typed = applyCells(targets, cells);
+      const rows = nextRows(base, typed, shown);
+      expect(rows).toEqual(withTargets(base, typed));
+      const changed = rows.filter((r, i) => r !== shown.rows[i]).map((r) => r.id);
+      expect(changed).toEqual([cells[0]!.indicatorId === 3 ? 'indicator:P0' : 'indicator:JPM']);
+    }
+  });
+
+  it('the same targets change nothing; new justifications, another scenario or new base rows rebuild in full', () => {
+    expect(nextRows(base, targets, shown)).toBe(shown.rows);
+    const reasoned: ScenarioTargets = { ...targets, justifications: [{ indicatorId: 3, text: 'Dampak COVID-19', updatedAt: '' }] };
+    expect(nextRows(base, reasoned, shown)).toEqual(withTargets(base, reasoned));
+    const other: ScenarioTargets = { ...applyCells(targets, [{ indicatorId: 3, year: 2022, value: 11.9 }]), scenarioId: targets.scenarioId + 1 };
+    expect(nextRows(base, other, shown)).toEqual(withTargets(base, other));
+    const rebuilt = buildBaseRows(indicators, values, plan);
+    expect(nextRows(rebuilt, targets, shown)).toEqual(withTargets(rebuilt, targets));
+  });
+
+  it("the service's answer (every cell a new object) keeps the rows whose values did not change", () => {
+    const answer: ScenarioTargets = JSON.parse(JSON.stringify(applyCells(targets, [{ indicatorId: 3, year: 2022, value: 11.9 }])));
+    const rows = nextRows(base, answer, shown);
+    expect(rows).toEqual(withTargets(base, answer));
+    expect(rows.filter((r, i) => r !== shown.rows[i]).map((r) => r.id)).toEqual(['indicator:P0']);
   });
 });

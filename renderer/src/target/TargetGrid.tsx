@@ -154,18 +154,6 @@ interface RefusedCell {
  */
 const ALL_COLUMNS_MAX_ROWS = 60;
 
-/**
- * Puts a typed value in its row at once, through the grid's own transaction (synchronous), ahead
- * of the view's state: the grid shows it in the task that received the edit, and the rows the
- * view then passes (with the same value) change nothing more on screen.
- */
-function showNow(api: GridApi<TargetRow>, row: TargetIndicatorRow, year: number, value: number | null): void {
-  const revised = { ...row.revised };
-  if (value === null) delete revised[year];
-  else revised[year] = { indicatorId: row.indicator.id, year, value, origin: 'entered' };
-  api.applyTransaction({ update: [{ ...row, revised }] });
-}
-
 /** The same array object while the items are the same objects in the same order. */
 function useStableList<T>(items: T[]): T[] {
   const [stable, setStable] = useState(items);
@@ -631,7 +619,8 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
         }
       }
       onMessage(null);
-      showNow(e.api, row, parsed.year, value);
+      // Shown in this task: onEdit draws the view synchronously (flushSync in useScenario), and the
+      // grid takes the new row as a transaction while React commits (below).
       onEdit({ indicator: row.indicator, year: parsed.year, value }, value === null ? 'target.clear' : 'target.edit');
     },
     [onEdit, onJustification, onMessage, setProblem],
@@ -797,8 +786,12 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
   }, []);
 
   // Fitted widths reach the grid when they change or a column is made again (not on every write:
-  // a column the planner widened by hand keeps its width until its longest cell changes).
+  // a column the planner widened by hand keeps its width until its longest cell changes). Looked
+  // at when the rows or the columns change, not on every render (a focus move renders too).
   const applied = useRef(new WeakMap<Column, number>());
+  // AG Grid takes new column definitions in an effect after this one: its columns-changed event says when they are made.
+  const [columnsMade, setColumnsMade] = useState(0);
+  const onGridColumnsChanged = useCallback(() => setColumnsMade((n) => n + 1), []);
   useLayoutEffect(() => {
     const api = gridApi.current;
     if (!api) return;
@@ -816,7 +809,7 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
     if (firstRevisionYear !== null && api.getColumn(colId('orig', firstRevisionYear))) api.ensureColumnVisible(colId('orig', firstRevisionYear), 'start');
     const pos = api.getFocusedCell();
     if (pos) api.ensureColumnVisible(pos.column);
-  });
+  }, [fitter, rows, columnDefs, columnsMade, gridReady, firstRevisionYear]);
 
   // The years being revised in view: the grid opens scrolled so the first year after the revision
   // date starts beside the indicator names (again when realised years are shown again).
@@ -904,6 +897,7 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
           onCellClicked={onCellClicked}
           onGridReady={onGridReady}
           onGridSizeChanged={onGridSizeChanged}
+          onGridColumnsChanged={onGridColumnsChanged}
           localeText={localeText}
         />
       </div>

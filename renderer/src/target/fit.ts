@@ -81,12 +81,16 @@ function rowNeeds(row: TargetIndicatorRow, years: readonly number[], words: FitW
 
 /**
  * Keeps what each row needs and answers each column's width (its longest cell, at least the
- * column's minimum). `update` takes the new rows; a row object the last call saw is not measured again.
+ * column's minimum). `update` takes the new rows; a row object the last call saw is not measured
+ * again, and a column's widest cell is looked for again only when a row that was that wide
+ * narrows or goes — a write changes one row of hundreds.
  */
 export class ColumnFit {
   private readonly measure: Measure;
-  private readonly needs = new Map<string, Map<string, number>>();
-  private seen = new WeakSet<TargetRow>();
+  /** By row id: the row object last measured and what its cells need. */
+  private readonly needs = new Map<string, { row: TargetRow; need: Map<string, number> }>();
+  private readonly widths = new Map<string, number>();
+  private readonly minimum = new Map<string, number>();
 
   constructor(
     private readonly years: readonly number[],
@@ -94,28 +98,41 @@ export class ColumnFit {
     measure?: Measure,
   ) {
     this.measure = measure ?? canvasMeasure();
+    for (const year of years) {
+      this.minimum.set(`orig-${year}`, MIN_WIDTH.orig);
+      this.minimum.set(`delta-${year}`, MIN_WIDTH.delta);
+      this.minimum.set(`rev-${year}`, MIN_WIDTH.rev);
+    }
+    for (const [col, w] of this.minimum) this.widths.set(col, w);
   }
 
   /** Widths by column id after `rows`: every orig-YYYY, rev-YYYY and delta-YYYY of the years. */
-  update(rows: readonly TargetRow[]): Map<string, number> {
+  update(rows: readonly TargetRow[]): ReadonlyMap<string, number> {
     const ids = new Set<string>();
+    const stale = new Set<string>();
+    const change = (before: Map<string, number> | undefined, after: Map<string, number> | undefined) => {
+      for (const [col, w] of before ?? []) if (w >= (this.widths.get(col) ?? 0) && (after?.get(col) ?? 0) < w) stale.add(col);
+      for (const [col, w] of after ?? []) if (w > (this.widths.get(col) ?? 0)) this.widths.set(col, w);
+    };
     for (const row of rows) {
       if (row.kind !== 'indicator') continue;
       ids.add(row.id);
-      if (this.seen.has(row)) continue;
-      this.seen.add(row);
-      this.needs.set(row.id, rowNeeds(row, this.years, this.words, this.measure));
+      const before = this.needs.get(row.id);
+      if (before?.row === row) continue;
+      const need = rowNeeds(row, this.years, this.words, this.measure);
+      change(before?.need, need);
+      this.needs.set(row.id, { row, need });
     }
-    for (const id of [...this.needs.keys()]) if (!ids.has(id)) this.needs.delete(id);
-    const widths = new Map<string, number>();
-    for (const year of this.years) {
-      widths.set(`orig-${year}`, MIN_WIDTH.orig);
-      widths.set(`delta-${year}`, MIN_WIDTH.delta);
-      widths.set(`rev-${year}`, MIN_WIDTH.rev);
+    for (const [id, { need }] of this.needs) {
+      if (ids.has(id)) continue;
+      this.needs.delete(id);
+      change(need, undefined);
     }
-    for (const need of this.needs.values()) {
-      for (const [col, w] of need) if (w > (widths.get(col) ?? 0)) widths.set(col, w);
+    for (const col of stale) {
+      let w = this.minimum.get(col) ?? 0;
+      for (const { need } of this.needs.values()) w = Math.max(w, need.get(col) ?? 0);
+      this.widths.set(col, w);
     }
-    return widths;
+    return this.widths;
   }
 }

@@ -131,6 +131,60 @@ export function withTargets(base: readonly TargetRow[], targets: ScenarioTargets
   });
 }
 
+/** Rows as shown with the targets they were built from (TargetView keeps the last of these). */
+export interface ShownRows {
+  baseRows: readonly TargetRow[];
+  targets: ScenarioTargets | null;
+  rows: TargetRow[];
+}
+
+/** Above this many changed indicators a write is a whole answer: the full rebuild is as cheap. */
+const INCREMENTAL_MAX = 64;
+
+/**
+ * withTargets after `shown`, in time proportional to what changed: a typed write (applyCells)
+ * replaces only its own cell objects, so the indicators whose cells are new objects are the only
+ * rows to build again — a 600-indicator scenario is 6 000 cells, and regrouping them all on every
+ * keystroke cost more than the grid's own update. Anything else (another scenario, new base rows,
+ * new justifications, the service's answer with every cell new) is the full withTargets.
+ */
+export function nextRows(base: readonly TargetRow[], targets: ScenarioTargets | null, shown: ShownRows): TargetRow[] {
+  const before = shown.targets;
+  if (shown.baseRows !== base || !targets || !before || before.scenarioId !== targets.scenarioId || before.justifications !== targets.justifications) {
+    return withTargets(base, targets, shown.rows);
+  }
+  const changed = new Set<number>();
+  const a = before.targets;
+  const b = targets.targets;
+  if (a.length === b.length) {
+    for (let i = 0; i < b.length; i++) {
+      if (a[i] !== b[i]) {
+        changed.add(a[i]!.indicatorId);
+        changed.add(b[i]!.indicatorId);
+      }
+    }
+  } else {
+    const old = new Set(a);
+    const now = new Set(b);
+    for (const c of b) if (!old.has(c)) changed.add(c.indicatorId);
+    for (const c of a) if (!now.has(c)) changed.add(c.indicatorId);
+  }
+  if (changed.size === 0) return shown.rows;
+  if (changed.size > INCREMENTAL_MAX) return withTargets(base, targets, shown.rows);
+  const revised = new Map<number, Record<number, TargetCell>>();
+  for (const c of b) {
+    if (!changed.has(c.indicatorId)) continue;
+    let r = revised.get(c.indicatorId);
+    if (!r) revised.set(c.indicatorId, (r = {}));
+    r[c.year] = c;
+  }
+  return shown.rows.map((row) => {
+    if (row.kind !== 'indicator' || !changed.has(row.indicator.id)) return row;
+    const rev = revised.get(row.indicator.id) ?? NO_REVISED;
+    return sameRevised(row.revised, rev) ? row : { ...row, revised: rev };
+  });
+}
+
 /** The targets with `cells` written over them (null clears), as the service will answer before it has: for showing a write at once. */
 export function applyCells(targets: ScenarioTargets, cells: readonly { indicatorId: number; year: number; value: number | null }[]): ScenarioTargets {
   // A few typed cells over thousands: a scan each; a pasted block: an index first.

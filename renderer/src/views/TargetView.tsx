@@ -17,7 +17,7 @@ import { TargetPreview } from '../target/TargetPreview.js';
 import { ProposalBanner } from '../target/ProposalBanner.js';
 import { ScenarioBar } from '../target/ScenarioBar.js';
 import { TargetGrid, parseColId, type CellEdit, type FocusInfo, type GridFocusTarget } from '../target/TargetGrid.js';
-import { buildBaseRows, planPaste, realisationYears, withTargets, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
+import { buildBaseRows, nextRows, planPaste, realisationYears, withTargets, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
 import { useCellProblemText } from '../target/text.js';
 import { HistoryButtons } from '../target/HistoryButtons.js';
 import { isCellProblem } from '../../../shared/model/cell-rules.js';
@@ -119,7 +119,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   const [shown, setShown] = useState(() => ({ baseRows, targets: scenario.targets, rows: withTargets(baseRows, scenario.targets) }));
   let rows = shown.rows;
   if (shown.baseRows !== baseRows || shown.targets !== scenario.targets) {
-    rows = withTargets(baseRows, scenario.targets, shown.rows);
+    rows = nextRows(baseRows, scenario.targets, shown);
     setShown({ baseRows, targets: scenario.targets, rows });
   }
   const indicatorRows = useMemo(() => rows.filter((r): r is TargetIndicatorRow => r.kind === 'indicator'), [rows]);
