@@ -542,6 +542,18 @@ test.describe('Target view (demo workbook)', () => {
     await expect(page.getByTestId('chart-toggle')).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByTestId('target-preview')).toBeVisible();
 
+    // A value typed and Enter: the focus moves down a row, the chart keeps the indicator just
+    // edited (with the typed value in it); the arrow keys move it on with the focus again.
+    const figure = page.locator('[data-testid="target-preview"] figure');
+    await typeInto(page, rev(page, 'P0', 2022), '11,9');
+    await expect(rev(page, 'P0', 2022).locator('.value-number')).toHaveText('11,90');
+    const below = await focusedCell(page);
+    expect(below.row).not.toBe('indicator:P0');
+    await expect(figure).toHaveAttribute('data-indicator', 'P0');
+    await page.keyboard.press('ArrowDown');
+    const next = (await focusedCell(page)).row!.replace('indicator:', '');
+    await expect(figure).toHaveAttribute('data-indicator', next);
+
     // A finding far down the grid (Indeks Keparahan Kemiskinan 2023 changed without a reason):
     // opened from Pemeriksaan, its cell is scrolled into the grid's view inside the window and the
     // chart shows that indicator.

@@ -89,6 +89,8 @@ export interface CellEdit {
 export interface FocusInfo {
   row: TargetIndicatorRow | null;
   colId: string | null;
+  /** The focus moved because Enter or Tab committed an edit (not the planner moving to look at another cell). */
+  afterEdit?: boolean;
 }
 
 /** A cell another view asked to open (Pemeriksaan); seq makes a repeated request a new one. */
@@ -656,6 +658,7 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
   const onKeyDownCapture = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
       const api = gridApi.current;
+      if (api && (e.key === 'Enter' || e.key === 'Tab') && api.getEditingCells().length > 0) committedByKey.current = true;
       if (!api || api.getEditingCells().length > 0 || isTextEditor(e.target as Element)) return;
       if (api.getFocusedCell() && (e.target as Element).closest('.ag-cell') && navigateKey(e, api)) {
         e.preventDefault();
@@ -735,12 +738,17 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
     [describe, t],
   );
 
+  // Set by the Enter or Tab that ends an edit (keydown, before the grid moves the focus); taken by
+  // the focus event that move causes (the grid sends its events after the key's task).
+  const committedByKey = useRef(false);
   const onCellFocused = useCallback(
     (event: CellFocusedEvent<TargetRow>) => {
       const id = typeof event.column === 'string' ? event.column : (event.column?.getColId() ?? null);
       const row = event.rowIndex === null ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex)?.data;
+      const afterEdit = committedByKey.current;
+      committedByKey.current = false;
       setFocused(row && id ? { rowId: row.id, colId: id } : null);
-      onFocus({ row: row?.kind === 'indicator' ? row : null, colId: id });
+      onFocus({ row: row?.kind === 'indicator' ? row : null, colId: id, afterEdit });
     },
     [onFocus],
   );

@@ -188,9 +188,14 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
 
   const write = useCallback(
     async (action: TargetAction, cells: TargetCellInput[], done: string, alongside?: () => void): Promise<boolean> => {
-      setWriting((n) => n + 1);
+      // Counted in the render that shows the typed cells (not a render of its own before them).
+      let counted = false;
       try {
-        const r = await scenario.setTargets(action, cells, alongside);
+        const r = await scenario.setTargets(action, cells, () => {
+          counted = true;
+          setWriting((n) => n + 1);
+          alongside?.();
+        });
         if (!r.ok) {
           setAlert(describeFailure(r, cells));
           return false;
@@ -199,7 +204,7 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
         setStatus(done);
         return true;
       } finally {
-        setWriting((n) => n - 1);
+        if (counted) setWriting((n) => n - 1);
       }
     },
     [scenario, describeFailure],
@@ -252,10 +257,11 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
     [indicatorRows, years, applyPaste, t],
   );
 
-  // The chart follows the focused indicator (arrow keys, a finding opened from Pemeriksaan).
+  // The chart follows the focused indicator (arrow keys, a finding opened from Pemeriksaan) — but
+  // not the move Enter makes after an edit: it keeps showing the value just typed.
   const onFocus = useCallback((f: FocusInfo) => {
     focus.current = f;
-    if (f.row) setPreviewId(f.row.indicator.id);
+    if (f.row && !f.afterEdit) setPreviewId(f.row.indicator.id);
   }, []);
 
   const openPath = () => {
