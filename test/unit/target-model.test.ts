@@ -9,6 +9,7 @@ import {
   buildTargetRows,
   withTargets,
   nextRows,
+  TargetRowsCache,
   capaianOf,
   capaianTone,
   changeKind,
@@ -266,6 +267,17 @@ describe('nextRows (the rows after a typed write, rebuilt only where cells are n
     expect(nextRows(base, other, shown)).toEqual(withTargets(base, other));
     const rebuilt = buildBaseRows(indicators, values, plan);
     expect(nextRows(rebuilt, targets, shown)).toEqual(withTargets(rebuilt, targets));
+  });
+
+  it('TargetRowsCache builds each set of rows over the last: a write replaces only its row', () => {
+    const cache = new TargetRowsCache();
+    const first = cache.rows(base, targets);
+    expect(cache.rows(base, targets)).toBe(first);
+    const typed = applyCells(targets, [{ indicatorId: 3, year: 2022, value: 11.9 }]);
+    const second = cache.rows(base, typed);
+    expect(second).toEqual(withTargets(base, typed));
+    expect(second.filter((r, i) => r !== first[i]).map((r) => r.id)).toEqual(['indicator:P0']);
+    expect(cache.rows(base, null)).toEqual(withTargets(base, null));
   });
 
   it("the service's answer (every cell a new object) keeps the rows whose values did not change", () => {

@@ -5,7 +5,7 @@
  * times the drawing, and the Target view redraws its chart on every typed value.
  */
 import type { Chart as ChartInstance, ChartConfiguration } from 'chart.js';
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react';
 import { Chart } from './chartjs.js';
 
 interface Props {
@@ -25,7 +25,11 @@ export function ChartCanvas({ config, label, className, onChart }: Props) {
   const chartRef = useRef<ChartInstance<'line', (number | null)[], string> | null>(null);
   const pluginsRef = useRef(config.plugins);
 
-  useEffect(() => {
+  // Drawn while React commits (a layout effect), before the browser paints and before the effects
+  // of what comes after it in the page: the chart and the rest of the view show the same state in
+  // every frame, and chart.js (which makes the browser bring the page's style up to date when it
+  // sets a font) does so before a grid below it has changed its cells.
+  useLayoutEffect(() => {
     const el = canvas.current;
     if (!el) return;
     const current = chartRef.current;

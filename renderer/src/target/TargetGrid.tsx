@@ -4,7 +4,9 @@
  * alasan perubahan. Only target perubahan and alasan are editable, with Excel's keys: arrows,
  * Enter/Tab move, typing replaces, F2 edits, Escape cancels, Delete/Backspace clears. Ctrl+V
  * pastes a spreadsheet block (our own clipboard: AG Grid's is Enterprise), Ctrl+C copies the
- * focused cell. Edits are requests (readOnlyEdit): a valid typed value is shown at once and the
+ * focused cell. An edit never writes the grid's data: the column's valueSetter hands the typed value
+ * to the view (in the key's own task, so the first frame after Enter shows it) and answers
+ * "unchanged"; a valid typed value is shown at once and the
  * service's answer then replaces it (useScenario takes back a refused one). A value refused before
  * sending (not a number, out of range) stays in its cell, marked, with the reason beside it
  * (CellProblem) until the planner edits the cell again, presses Esc or dismisses it.
@@ -21,7 +23,6 @@ import {
   AllCommunityModule,
   ModuleRegistry,
   type CellClickedEvent,
-  type CellEditRequestEvent,
   type CellFocusedEvent,
   type ColDef,
   type ColGroupDef,
@@ -34,6 +35,7 @@ import {
   type RowClassParams,
   type TabToNextHeaderParams,
   type TooltipCallbackParams,
+  type ValueSetterParams,
 } from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
@@ -138,6 +140,9 @@ interface Props {
 
 const getRowId = (p: GetRowIdParams<TargetRow>) => p.data.id;
 
+/** What an edited cell's valueSetter passes on: the row, its column, the typed value and the grid. */
+type TakenEdit = Pick<ValueSetterParams<TargetRow>, 'data' | 'colDef' | 'newValue' | 'api' | 'node'>;
+
 /** A typed value refused before sending: what was typed, where, and why (worded at render, in the UI's language). */
 interface RefusedCell {
   rowId: string;
@@ -155,6 +160,9 @@ interface RefusedCell {
  * thousands of cells in the page.
  */
 const ALL_COLUMNS_MAX_ROWS = 60;
+
+/** Up to this many changed rows reach the grid row by row (RowNode.updateData); more, as one transaction. */
+const FEW_ROWS = 16;
 
 /** The same array object while the items are the same objects in the same order. */
 function useStableList<T>(items: T[]): T[] {
@@ -429,6 +437,13 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
     [nameOf, plan, t, derivedTooltip, capaian, lastRealised, statusText],
   );
 
+  // What an edited cell's valueSetter calls: the latest takeEdit (below), without making the columns again.
+  const takeEditRef = useRef<(p: TakenEdit) => void>(() => undefined);
+  const valueSetter = useCallback((p: ValueSetterParams<TargetRow>) => {
+    takeEditRef.current(p);
+    return false; // the grid's data is the view's rows, replaced when they change
+  }, []);
+
   const columnDefs = useMemo((): (ColDef<TargetRow> | ColGroupDef<TargetRow>)[] => {
     const isEditable = (p: { data?: TargetRow }) => editable && p.data?.kind === 'indicator';
     const tooltipOf = (p: TooltipCallbackParams<TargetRow>) => {
@@ -456,6 +471,7 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
           cellClass: (p) => ['num-cell', 'ag-right-aligned-cell', isEditable(p) ? 'editable-cell' : 'locked-cell'],
           cellClassRules: { 'cell-refused': (p) => p.data !== undefined && (p.context as CellContext).refusedText?.(p.data.id, colId('rev', year)) !== undefined },
           valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.revised[year]?.value : undefined),
+          valueSetter,
           // The editor opens on what was typed when that was refused, so it can be corrected.
           valueFormatter: (p) => {
             if (p.data?.kind !== 'indicator') return '';
@@ -553,13 +569,14 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
         valueGetter: (p) => (p.data?.kind === 'indicator' ? p.data.justification : ''),
         cellRenderer: JustificationCell,
         editable: isEditable,
+        valueSetter,
         cellEditor: 'agLargeTextCellEditor',
         cellEditorPopup: true,
         cellEditorParams: { maxLength: 4000, rows: 6, cols: 52 },
         tooltip: (p: TooltipCallbackParams<TargetRow>) => (p.data?.kind === 'indicator' && p.data.justification ? p.data.justification : undefined),
       },
     ];
-  }, [years, plan, editable, showCapaian, capaianYears, capaian, lastRealised, t, nameOf, describe]);
+  }, [years, plan, editable, showCapaian, capaianYears, capaian, lastRealised, t, nameOf, describe, valueSetter]);
 
   const defaultColDef = useMemo<ColDef<TargetRow>>(
     () => ({ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, filter: false, wrapHeaderText: true, autoHeaderHeight: true }),
@@ -569,8 +586,8 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
   const rowOf = (api: GridApi<TargetRow>, rowIndex: number): TargetRow | undefined => api.getDisplayedRowAtIndex(rowIndex)?.data;
 
   /** Parses what was typed and asks for the change; refuses invalid text inline, sending nothing. */
-  const onCellEditRequest = useCallback(
-    (e: CellEditRequestEvent<TargetRow>) => {
+  const takeEdit = useCallback(
+    (e: TakenEdit) => {
       const row = e.data;
       const id = e.colDef.colId ?? '';
       if (row?.kind !== 'indicator') return;
@@ -591,7 +608,7 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
       const refuse = (why: RefusedCell['why']) => {
         setProblem({ rowId: row.id, colId: id, text: String(raw ?? '').trim(), indicator: row.indicator, year: parsed.year, why });
         const api = e.api;
-        const rowIndex = e.node.rowIndex;
+        const rowIndex = e.node?.rowIndex ?? null;
         queueMicrotask(() => {
           if (rowIndex !== null && problemRef.current?.rowId === row.id && api.getEditingCells().length === 0) api.setFocusedCell(rowIndex, id);
         });
@@ -621,12 +638,15 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
         }
       }
       onMessage(null);
-      // Shown in this task: onEdit draws the view synchronously (flushSync in useScenario), and the
-      // grid takes the new row as a transaction while React commits (below).
+      // Shown in this task (the key's): onEdit draws the view synchronously (flushSync in
+      // useScenario), and the grid takes the new row while React commits (below).
       onEdit({ indicator: row.indicator, year: parsed.year, value }, value === null ? 'target.clear' : 'target.edit');
     },
     [onEdit, onJustification, onMessage, setProblem],
   );
+  useLayoutEffect(() => {
+    takeEditRef.current = takeEdit;
+  }, [takeEdit]);
 
   /**
    * Excel's Home/End (first/last column of the focused row) and Ctrl+Home/Ctrl+End (the grid's
@@ -653,6 +673,10 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
     },
     [setProblem],
   );
+
+  // Set by the Enter or Tab that ends an edit (keydown, before the grid moves the focus); taken by
+  // the focus event that move causes (the grid sends its events after the key's task).
+  const committedByKey = useRef(false);
 
   /** Delete / Backspace on a focused editable cell (not while editing) clears it at once. */
   const onKeyDownCapture = useCallback(
@@ -738,9 +762,6 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
     [describe, t],
   );
 
-  // Set by the Enter or Tab that ends an edit (keydown, before the grid moves the focus); taken by
-  // the focus event that move causes (the grid sends its events after the key's task).
-  const committedByKey = useRef(false);
   const onCellFocused = useCallback(
     (event: CellFocusedEvent<TargetRow>) => {
       const id = typeof event.column === 'string' ? event.column : (event.column?.getColId() ?? null);
@@ -753,8 +774,8 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
     [onFocus],
   );
 
-  // Rows reach the grid as transactions of the rows that changed (row objects a write did not
-  // change are the same objects), applied while React commits; the rowData prop changes only when
+  // Rows reach the grid as updates of the rows that changed (row objects a write did not change
+  // are the same objects), applied while React commits; the rowData prop changes only when
   // the rows themselves do (another workbook, indicators added) — AG Grid then diffs by row id.
   const [rowData, setRowData] = useState(rows);
   const sentRows = useRef(rows);
@@ -769,7 +790,11 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
       return;
     }
     const update = rows.filter((r, i) => r !== prev[i]);
-    if (update.length) api.applyTransaction({ update });
+    // A few rows (a typed value, its derived count): each node takes its new data and redraws its
+    // row — the grid has no sort, filter or grouping to run again, which a transaction would. A
+    // block (a paste, an undo) goes as one transaction.
+    if (update.length > FEW_ROWS) api.applyTransaction({ update });
+    else for (const row of update) api.getRowNode(row.id)?.updateData(row);
   }, [rows]);
 
   const onPickRef = useLatest(onPick);
@@ -894,8 +919,6 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
           getRowClass={getRowClass}
           suppressColumnVirtualisation={rows.length <= ALL_COLUMNS_MAX_ROWS}
           tabToNextHeader={tabToNextHeader}
-          readOnlyEdit
-          onCellEditRequest={onCellEditRequest}
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus

@@ -4,7 +4,7 @@
  * following every write the moment it is typed — the same checks Pemeriksaan runs
  * (shared/model/checks.ts), here on the renderer's own copy of the targets.
  */
-import { useEffect, useMemo } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Indicator, IndicatorValue, Plan, ReferenceTarget, ScenarioTargets, ShockYear, MethodBreak } from '../../../shared/domain.js';
 import { SEVERITIES } from '../../../shared/domain.js';
@@ -92,8 +92,8 @@ export function TargetPreview(props: Props) {
     [plan, indicator, values, scenarioName, targets, references, shockYears, revisionDate],
   );
 
-  // After the chart (a child, whose effect draws it) and the counts show new targets.
-  useEffect(() => {
+  // After the chart (a child, whose layout effect draws it) and the counts show new targets.
+  useLayoutEffect(() => {
     markEditSettled();
   }, [targets]);
 

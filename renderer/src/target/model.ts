@@ -185,6 +185,24 @@ export function nextRows(base: readonly TargetRow[], targets: ScenarioTargets | 
   });
 }
 
+/**
+ * The rows last built and what they were built from; `rows` builds the next ones over them
+ * (nextRows). A cache, not state: any earlier (base rows, targets, rows) is a valid basis, so a
+ * render React throws away leaves nothing wrong behind — and a state set during render would run
+ * the whole Target view twice on every keystroke.
+ */
+export class TargetRowsCache {
+  private last: ShownRows | null = null;
+
+  rows(base: readonly TargetRow[], targets: ScenarioTargets | null): TargetRow[] {
+    const last = this.last;
+    if (last && last.baseRows === base && last.targets === targets) return last.rows;
+    const rows = last ? nextRows(base, targets, last) : withTargets(base, targets);
+    this.last = { baseRows: base, targets, rows };
+    return rows;
+  }
+}
+
 /** The targets with `cells` written over them (null clears), as the service will answer before it has: for showing a write at once. */
 export function applyCells(targets: ScenarioTargets, cells: readonly { indicatorId: number; year: number; value: number | null }[]): ScenarioTargets {
   // A few typed cells over thousands: a scan each; a pasted block: an index first.

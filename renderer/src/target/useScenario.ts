@@ -35,6 +35,18 @@ export interface ScenarioState {
   setJustification(indicatorId: number, text: string): Promise<Result<ScenarioTargets>>;
 }
 
+/** Resolves in a new task (not a microtask of this one). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export function useScenario(
   api: ApiClient,
   summary: WorkbookSummary,
@@ -156,7 +168,7 @@ export function useScenario(
       // Shown at once, over what is shown now; the answer (or a refusal) settles it.
       const write = { seq: ++writeSeq.current, scenarioId: selectedId, cells };
       pending.current = [...pending.current, write];
-      // Drawn now, in this task: the grid's edit events arrive in a timer, where React would otherwise wait for its scheduler.
+      // Drawn now, in this task (the Enter key's, from the grid's valueSetter), not in a later render of React's scheduler.
       flushSync(() => {
         alongside?.();
         setTargets((shown) => (shown && shown.scenarioId === selectedId ? applyCells(shown, cells) : shown));
@@ -164,6 +176,9 @@ export function useScenario(
       return enqueue(async () => {
         let r: Result<ScenarioTargets>;
         try {
+          // The call starts in a task of its own: the typed value is drawn first (this task ends
+          // with the grid, chart and checks showing it), the request after.
+          await nextTask();
           r = await api.call('targets.set', { scenarioId: selectedId, action, cells });
         } finally {
           pending.current = pending.current.filter((p) => p.seq !== write.seq);

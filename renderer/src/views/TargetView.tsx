@@ -17,7 +17,7 @@ import { TargetPreview } from '../target/TargetPreview.js';
 import { ProposalBanner } from '../target/ProposalBanner.js';
 import { ScenarioBar } from '../target/ScenarioBar.js';
 import { TargetGrid, parseColId, type CellEdit, type FocusInfo, type GridFocusTarget } from '../target/TargetGrid.js';
-import { buildBaseRows, nextRows, planPaste, realisationYears, withTargets, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
+import { buildBaseRows, planPaste, realisationYears, TargetRowsCache, type PasteAnchor, type PastePlan, type TargetIndicatorRow } from '../target/model.js';
 import { useCellProblemText } from '../target/text.js';
 import { HistoryButtons } from '../target/HistoryButtons.js';
 import { isCellProblem } from '../../../shared/model/cell-rules.js';
@@ -115,13 +115,9 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
   const years = useMemo(() => targetYearsOf(plan), [plan]);
   const baseRows = useMemo(() => buildBaseRows(summary.indicators, values, plan), [summary.indicators, values, plan]);
   // Rows a write did not change keep their objects, so the grid redraws only the changed ones:
-  // new rows are built over the last ones, in the render that gets new targets or base rows.
-  const [shown, setShown] = useState(() => ({ baseRows, targets: scenario.targets, rows: withTargets(baseRows, scenario.targets) }));
-  let rows = shown.rows;
-  if (shown.baseRows !== baseRows || shown.targets !== scenario.targets) {
-    rows = nextRows(baseRows, scenario.targets, shown);
-    setShown({ baseRows, targets: scenario.targets, rows });
-  }
+  // new rows are built over the last ones (TargetRowsCache), in the render that gets new targets or base rows.
+  const [rowsCache] = useState(() => new TargetRowsCache());
+  const rows = useMemo(() => rowsCache.rows(baseRows, scenario.targets), [rowsCache, baseRows, scenario.targets]);
   const indicatorRows = useMemo(() => rows.filter((r): r is TargetIndicatorRow => r.kind === 'indicator'), [rows]);
   const capaianYears = useMemo(() => realisationYears(values, years), [values, years]);
   const nameOf = useCallback((ind: Indicator) => (lang === 'en' ? ind.nameEn : ind.nameId), [lang]);
@@ -234,6 +230,16 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
     },
     [scenario, describeFailure, nameOf, t],
   );
+
+  // The grid's handlers stay the same functions from render to render: the grid's own edit
+  // handler depends on them, and a new one would make AG Grid take new options on every keystroke.
+  const justify = useCallback((ind: Indicator, text: string) => void onJustification(ind, text), [onJustification]);
+  const frozenName = frozen ? (scenario.selected?.name ?? null) : null;
+  const onGridMessage = useCallback(
+    (m: string | null) => setAlert(m !== null && frozenName !== null ? t('target.frozen.locked', { name: frozenName }) : m),
+    [frozenName, t],
+  );
+  const onPick = useCallback((ind: Indicator) => setPreviewId(ind.id), []);
 
   const applyPaste = useCallback(
     async (plan: PastePlan) => {
@@ -461,11 +467,11 @@ export function TargetView({ api, summary, values, busy, history, onHistory, onW
           capaianYears={capaianYears}
           hideRealised={hideRealised}
           onEdit={onEdit}
-          onJustification={(ind, text) => void onJustification(ind, text)}
+          onJustification={justify}
           onPaste={onPaste}
-          onMessage={frozen && scenario.selected ? (m) => setAlert(m && t('target.frozen.locked', { name: scenario.selected!.name })) : setAlert}
+          onMessage={onGridMessage}
           onFocus={onFocus}
-          onPick={(ind) => setPreviewId(ind.id)}
+          onPick={onPick}
           notes={noteMarks}
         />
       </section>
