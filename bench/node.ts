@@ -244,7 +244,8 @@ async function measureChecks(b: Bench, file: string, size: BenchSize): Promise<M
   const wbFile = b.copy(file, 'checks');
   const services = b.services();
   await call(services.dispatch, 'workbook.open', { path: wbFile });
-  const { scenarios } = await call<{ scenarios: Scenario[] }>(services.dispatch, 'workbook.current');
+  const { scenarios, indicators } = await call<{ scenarios: Scenario[]; indicators: Indicator[] }>(services.dispatch, 'workbook.current');
+  const decimals = new Map(indicators.map((ind) => [ind.id, ind.decimals]));
   // A proposal (usulan) is frozen: the edits go into a draft.
   const scenario = scenarios.find((s) => s.status === 'draft')!;
   const targets = (await call<{ targets: TargetCell[] }>(services.dispatch, 'scenario.targets', { scenarioId: scenario.id })).targets;
@@ -255,7 +256,7 @@ async function measureChecks(b: Bench, file: string, size: BenchSize): Promise<M
     runs: b.opts.runs * 3,
     before: async () => {
       const t = edits[i++ % edits.length]!;
-      await call(services.dispatch, 'targets.set', { scenarioId: scenario.id, action: 'target.edit', cells: [{ indicatorId: t.indicatorId, year: t.year, value: i % 2 ? t.value * 0.99 : t.value }] });
+      await call(services.dispatch, 'targets.set', { scenarioId: scenario.id, action: 'target.edit', cells: [{ indicatorId: t.indicatorId, year: t.year, value: i % 2 ? roundTo(t.value * 0.99, decimals.get(t.indicatorId) ?? 0) : t.value }] });
       gc();
     },
   });
@@ -418,7 +419,9 @@ async function barePdf(doc: AnnexDocument): Promise<Buffer> {
   pdfmake.setFonts({ [PDF_FONT_FAMILY]: pdfFontFaces() });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => true);
-  const content = doc.sections.map((s, i) => {
+  // A section without a table row (one that says only why it is empty) has no cells to lay out: pdfmake refuses an empty table.
+  const tabled = doc.sections.filter((s) => s.table.columns.length > 0 && s.table.header.length + s.table.body.length > 0);
+  const content = tabled.map((s, i) => {
     const n = s.table.columns.length;
     const body = [...s.table.header, ...s.table.body].map((row) => {
       const texts = row.map((c) => cellText(c, doc.language)).slice(0, n);

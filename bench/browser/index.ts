@@ -43,7 +43,8 @@ const BARE_MARK = 'bench:cell-value-changed';
 const EDIT_TIMEOUT_MS = 10_000;
 const START_TIMEOUT_MS = 60_000;
 const GOAL_P95_MS = 16;
-const GOAL_RATIO = 2;
+/** Issue #7 set 2×; issue #15 tightened it to 1,5×. */
+const GOAL_RATIO = 1.5;
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -132,7 +133,10 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Measur
       samples: appTimes.samples,
       floor,
       goal: { kind: 'ratio', max: GOAL_RATIO },
-      note: `ratio of p95s ${appTimes.p95.toFixed(1)} ÷ ${bareTimes.p95.toFixed(1)} ms`,
+      // Said beside it, so the ratio is read for what it is: the floor's mark comes in AG Grid's
+      // asynchronous cellValueChanged (a timer after a frame), while its cell shows the value in the
+      // key's own task; the app does all its work in the key's task.
+      note: `ratio of p95s ${appTimes.p95.toFixed(1)} ÷ ${bareTimes.p95.toFixed(1)} ms; to paint ${(appTimes.paintP95 / bareTimes.paintP95).toFixed(2)}×; against the bare grid showing its value (no cellValueChanged) ${(appTimes.p95 / bareTimes.gridP95).toFixed(2)}×`,
     });
     relative.ratio = ratio;
     relative.met = ratio <= GOAL_RATIO;
@@ -153,11 +157,13 @@ interface Timings {
   /** Enter keydown → after the paint of the first frame showing it. */
   paintP95: number;
   paintMedian: number;
+  /** Enter keydown → the grid cell shows the value (the page's mark not waited for). */
+  gridP95: number;
 }
 
 function describeTimes(what: string, t: Timings): string {
   const f = (n: number) => n.toFixed(1);
-  return `browser: ${what} updated p95 ${f(t.p95)} ms, median ${f(t.median)} ms, max ${f(t.max)} ms; painted p95 ${f(t.paintP95)} ms, median ${f(t.paintMedian)} ms`;
+  return `browser: ${what} updated p95 ${f(t.p95)} ms, median ${f(t.median)} ms, max ${f(t.max)} ms; painted p95 ${f(t.paintP95)} ms, median ${f(t.paintMedian)} ms; grid shown p95 ${f(t.gridP95)} ms`;
 }
 
 interface PageCells {
@@ -174,6 +180,7 @@ interface PageCells {
 async function timeEdits(pages: { page: Page; cells: PageCells }[], plan: Edit[], warmup: number): Promise<Timings[]> {
   const samples = pages.map(() => [] as number[]);
   const painted = pages.map(() => [] as number[]);
+  const shown = pages.map(() => [] as number[]);
   // BENCH_BROWSER_PROFILE=FILE: CPU profiles of the app's timed edits, each from just before the
   // Enter to the settled result (the window the latency is measured over; scrolling to the cell,
   // clicking and typing are left out), written to FILE as a JSON array of DevTools .cpuprofile objects.
@@ -202,6 +209,7 @@ async function timeEdits(pages: { page: Page; cells: PageCells }[], plan: Edit[]
       if (i >= warmup) {
         samples[k]!.push(Math.max(t.gridAt, t.markAt) - t.t0);
         painted[k]!.push(t.end - t.t0);
+        shown[k]!.push(t.gridAt - t.t0);
       }
       if (process.env.BENCH_BROWSER_TRACE) {
         process.stdout.write(`  ${k ? 'bare' : 'app '} ${e.code} ${e.year} ${e.typed}: grid +${(t.gridAt - t.t0).toFixed(1)} mark +${(t.markAt - t.t0).toFixed(1)} painted +${(t.end - t.t0).toFixed(1)}\n`);
@@ -212,6 +220,7 @@ async function timeEdits(pages: { page: Page; cells: PageCells }[], plan: Edit[]
   return pages.map((_, k) => {
     const sorted = [...samples[k]!].sort((a, b) => a - b);
     const paintSorted = [...painted[k]!].sort((a, b) => a - b);
+    const shownSorted = [...shown[k]!].sort((a, b) => a - b);
     return {
       samples: samples[k]!,
       p95: percentile(sorted, 0.95),
@@ -219,6 +228,7 @@ async function timeEdits(pages: { page: Page; cells: PageCells }[], plan: Edit[]
       max: sorted[sorted.length - 1] ?? NaN,
       paintP95: percentile(paintSorted, 0.95),
       paintMedian: percentile(paintSorted, 0.5),
+      gridP95: percentile(shownSorted, 0.95),
     };
   });
 }

@@ -682,7 +682,8 @@ export function TargetGrid({ focusCell, plan, years: allYears, rows, editable, s
   const onKeyDownCapture = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
       const api = gridApi.current;
-      if (api && (e.key === 'Enter' || e.key === 'Tab') && api.getEditingCells().length > 0) committedByKey.current = true;
+      // (Any other key clears it: an arrow pressed later moves the chart with the focus.)
+      committedByKey.current = api !== null && (e.key === 'Enter' || e.key === 'Tab') && api.getEditingCells().length > 0;
       if (!api || api.getEditingCells().length > 0 || isTextEditor(e.target as Element)) return;
       if (api.getFocusedCell() && (e.target as Element).closest('.ag-cell') && navigateKey(e, api)) {
         e.preventDefault();
