@@ -257,18 +257,23 @@ async function bringIntoView(page: Page, cell: string, rowIndex: number): Promis
   await page.evaluate(
     `(async () => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const vp = document.querySelector('.ag-grid-viewport.ag-layout-normal, .ag-body-viewport.ag-layout-normal');
-      let el = document.querySelector(${JSON.stringify(cell)});
+      // Waits (a frame at a time, up to ~2 s for a row) for the grid to draw what it scrolled to: under load
+      // a virtualised grid can take more than a frame or two.
+      const until = async (found, frames = 60) => { for (let i = 0; i < frames && !found(); i++) await frame(); return found(); };
+      // The app's target grid (another grid may be on the page); the bare page has only its own.
+      const grid = document.querySelector('.target-grid') ?? document;
+      const vp = grid.querySelector('.ag-body-viewport.ag-layout-normal, .ag-grid-viewport.ag-layout-normal');
+      const find = () => document.querySelector(${JSON.stringify(cell)});
+      let el = find();
       if (vp && !el) {
-        const row = document.querySelector('.ag-row[row-index]');
+        const row = grid.querySelector('.ag-row[row-index]');
         const h = row ? row.getBoundingClientRect().height : 30;
         vp.scrollTop = Math.max(0, ${rowIndex} * h - vp.clientHeight / 2);
-        await frame();
-        el = document.querySelector(${JSON.stringify(cell)});
+        await until(() => grid.querySelector('.ag-row[row-index="${rowIndex}"]'));
+        el = find();
         for (let left = 0; !el && left <= vp.scrollWidth; left += vp.clientWidth / 2) {
           vp.scrollLeft = left;
-          await frame();
-          el = document.querySelector(${JSON.stringify(cell)});
+          el = await until(find, 6);
         }
       }
       if (vp && el) {
