@@ -1,27 +1,14 @@
 /** The Target grid's fitted column widths (renderer/src/target/fit.ts): the longest cell, kept up to date write by write. */
 import { describe, expect, it } from 'vitest';
-import type { Indicator, IndicatorValue, Plan, ScenarioTargets } from '../../shared/domain.js';
+import type { IndicatorValue, Plan, ScenarioTargets } from '../../shared/domain.js';
 import { ColumnFit, MIN_WIDTH } from '../../renderer/src/target/fit.js';
 import { applyCells, buildBaseRows, withTargets, type TargetRow } from '../../renderer/src/target/model.js';
 import { mulberry32 } from '../../shared/seeded-random.js';
+import { testIndicator } from '../helpers/indicators.js';
 
 const plan: Plan = { region: 'Kab. Uji', province: 'Sumsel', baselineYear: 2017, firstYear: 2021, lastYear: 2022 };
 const years = [2021, 2022];
-const ind = (id: number, code: string, over: Partial<Indicator> = {}): Indicator => ({
-  id,
-  code,
-  nameId: code,
-  nameEn: code,
-  responsibleUnit: null,
-  unit: '%',
-  polarity: 'lower',
-  decimals: 2,
-  group: 'kemiskinan',
-  definition: '',
-  minValue: 0,
-  maxValue: 100,
-  ...over,
-});
+const ind = testIndicator;
 const P0 = ind(3, 'P0');
 const JPM = ind(4, 'JPM', { unit: 'jiwa', decimals: 0, maxValue: null });
 const original = (indicatorId: number, year: number, value: number): IndicatorValue => ({ indicatorId, year, series: 'original_target', value, source: 's', illustrative: false, provisional: false });

@@ -1,6 +1,6 @@
 /** The Target view's pure arrangement: rows, Δ and its direction, kondisi akhir, capaian, paste mapping. */
 import { describe, expect, it } from 'vitest';
-import { targetYearsOf, type Indicator, type IndicatorValue, type Plan, type ScenarioTargets } from '../../shared/domain.js';
+import { targetYearsOf, type IndicatorValue, type Plan, type ScenarioTargets } from '../../shared/domain.js';
 import { parseClipboard } from '../../shared/model/paste.js';
 import { capaianContext } from '../../shared/model/capaian.js';
 import {
@@ -19,23 +19,10 @@ import {
   realisationYears,
   type TargetIndicatorRow,
 } from '../../renderer/src/target/model.js';
+import { testIndicator } from '../helpers/indicators.js';
 
 const plan: Plan = { region: 'Kab. Uji', province: 'Sumsel', baselineYear: 2017, firstYear: 2018, lastYear: 2023 };
-const ind = (id: number, code: string, over: Partial<Indicator> = {}): Indicator => ({
-  id,
-  code,
-  nameId: code,
-  responsibleUnit: null,
-  nameEn: code,
-  unit: '%',
-  polarity: 'lower',
-  decimals: 2,
-  group: 'kemiskinan',
-  definition: '',
-  minValue: 0,
-  maxValue: 100,
-  ...over,
-});
+const ind = testIndicator;
 const PE = ind(1, 'PE', { polarity: 'higher', group: 'makro', minValue: -100 });
 const POP = ind(2, 'POP', { polarity: 'neutral', group: 'makro', unit: 'jiwa', decimals: 0, maxValue: null });
 const P0 = ind(3, 'P0');
